@@ -1,0 +1,29 @@
+namespace TrainingOrchestration.Pipelines.Spec;
+
+/// <summary>
+/// One onboarded table: everything the stack, the Lambdas and the local runtime need to know about it.
+/// Loaded from <c>pipelines/&lt;name&gt;/pipeline.yaml</c> by <see cref="PipelineSpecLoader"/>; paths are resolved
+/// against the pipeline folder so the rest of the code never touches relative paths.
+/// </summary>
+public sealed record PipelineSpec
+{
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+    public required PipelineTier Tier { get; init; }
+    public required SourceSpec Source { get; init; }
+    public required CadenceSpec Cadence { get; init; }
+    public required FeaturesSpec Features { get; init; }
+    /// <summary>Absolute path of the contract YAML.</summary>
+    public required string ContractFile { get; init; }
+    public required TrainingSpec Training { get; init; }
+    public required EvaluationSpec Evaluation { get; init; }
+    public NotificationsSpec Notifications { get; init; } = new();
+    /// <summary>Absolute path of the pipeline folder.</summary>
+    public required string Directory { get; init; }
+    /// <summary>Absolute path of the bundled sample of the source table (CSV with header), if any.</summary>
+    public string? SampleDataFile { get; init; }
+    /// <summary>Absolute path of the bundled sample CDC event, if any.</summary>
+    public string? SampleEventFile { get; init; }
+}
+
+public enum PipelineTier { Critical, Exploratory }
