@@ -1,0 +1,9 @@
+namespace TrainingOrchestration.Bench;
+
+/// <summary>The benchmark suites by name; each area adds its suite here in one line.</summary>
+internal static class BenchSuites
+{
+    public static Dictionary<string, Func<string[], Task<int>>> All() => new()
+    {
+    };
+}

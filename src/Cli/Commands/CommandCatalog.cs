@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace TrainingOrchestration.Cli.Commands;
+
+/// <summary>The CLI's commands. Each area adds its command here in one line.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
