@@ -1,0 +1,12 @@
+namespace TrainingOrchestration.Asl;
+
+/// <summary>DescribeExecution's status (serialized in upper case as AWS does: RUNNING, SUCCEEDED...).</summary>
+public enum ExecutionStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+    TimedOut,
+    Aborted,
+    PendingRedrive,
+}

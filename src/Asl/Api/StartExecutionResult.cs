@@ -1,0 +1,3 @@
+namespace TrainingOrchestration.Asl;
+
+public sealed record StartExecutionResult(string ExecutionArn, DateTimeOffset StartDate);

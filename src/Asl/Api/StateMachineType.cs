@@ -1,0 +1,7 @@
+namespace TrainingOrchestration.Asl;
+
+public enum StateMachineType
+{
+    Standard,
+    Express,
+}

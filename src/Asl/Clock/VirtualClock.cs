@@ -1,0 +1,169 @@
+namespace TrainingOrchestration.Asl;
+
+/// <summary>
+/// Simulated time. With auto-advance (the default) the clock jumps to the earliest pending due time as
+/// soon as nothing holds it: the engine holds it while any state is actively running, and callers hold it
+/// (<see cref="Hold"/>) while real work happens outside the engine (training a model while an execution
+/// waits on a task token), so a one-hour token timeout does not fire while that work is still in flight.
+/// </summary>
+public sealed class VirtualClock : IClock
+{
+    private readonly object _gate = new();
+    private readonly PriorityQueue<ScheduledTimer, (DateTimeOffset Due, long Seq)> _timers = new();
+    private readonly bool _autoAdvance;
+    private DateTimeOffset _now;
+    private long _sequence;
+    private int _holds;
+    private bool _advancing;
+
+    public VirtualClock(DateTimeOffset? start = null, bool autoAdvance = true)
+    {
+        _now = start ?? new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        _autoAdvance = autoAdvance;
+    }
+
+    public DateTimeOffset UtcNow
+    {
+        get { lock (_gate) { return _now; } }
+    }
+
+    /// <summary>How many holds are active (engine strands plus outside work).</summary>
+    public int ActiveHolds
+    {
+        get { lock (_gate) { return _holds; } }
+    }
+
+    /// <summary>Marks outside work in flight: time does not advance until the returned handle is disposed.</summary>
+    public IDisposable Hold()
+    {
+        AcquireHold();
+        return new HoldHandle(this);
+    }
+
+    public Task DelayUntil(DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var timer = Schedule(due, () => completion.TrySetResult());
+        if (cancellationToken.CanBeCanceled)
+        {
+            cancellationToken.Register(() =>
+            {
+                timer.Dispose();
+                completion.TrySetCanceled(cancellationToken);
+            });
+        }
+        return completion.Task;
+    }
+
+    /// <summary>Moves time forward by <paramref name="by"/>, firing every timer due on the way, in order.</summary>
+    public void Advance(TimeSpan by)
+    {
+        DateTimeOffset target;
+        lock (_gate) { target = _now + by; }
+        while (true)
+        {
+            List<ScheduledTimer> due;
+            lock (_gate)
+            {
+                if (!_timers.TryPeek(out var next, out var key) || key.Due > target)
+                {
+                    _now = target;
+                    break;
+                }
+                if (key.Due > _now) _now = key.Due;
+                due = DequeueDue();
+            }
+            Fire(due);
+        }
+        TryAutoAdvance();
+    }
+
+    /// <summary>Calls <paramref name="callback"/> once time reaches <paramref name="due"/>; dispose to cancel.</summary>
+    internal IDisposable Schedule(DateTimeOffset due, Action callback)
+    {
+        var timer = new ScheduledTimer(callback);
+        lock (_gate)
+        {
+            _timers.Enqueue(timer, (due, _sequence++));
+        }
+        TryAutoAdvance();
+        return timer;
+    }
+
+    internal void AcquireHold()
+    {
+        lock (_gate) { _holds++; }
+    }
+
+    internal void ReleaseHold()
+    {
+        lock (_gate)
+        {
+            _holds--;
+            if (_holds < 0) throw new InvalidOperationException("VirtualClock hold released more often than acquired.");
+        }
+        TryAutoAdvance();
+    }
+
+    private void TryAutoAdvance()
+    {
+        if (!_autoAdvance) return;
+        while (true)
+        {
+            List<ScheduledTimer> due;
+            lock (_gate)
+            {
+                if (_advancing || _holds > 0) return;
+                while (_timers.TryPeek(out var head, out _) && head.Cancelled) _timers.Dequeue();
+                if (!_timers.TryPeek(out _, out var key)) return;
+                if (key.Due > _now) _now = key.Due;
+                due = DequeueDue();
+                _advancing = true;
+            }
+            try
+            {
+                Fire(due);
+            }
+            finally
+            {
+                lock (_gate) { _advancing = false; }
+            }
+        }
+    }
+
+    private List<ScheduledTimer> DequeueDue()
+    {
+        var due = new List<ScheduledTimer>();
+        while (_timers.TryPeek(out var timer, out var key) && key.Due <= _now)
+        {
+            _timers.Dequeue();
+            if (!timer.Cancelled) due.Add(timer);
+        }
+        return due;
+    }
+
+    private static void Fire(List<ScheduledTimer> timers)
+    {
+        foreach (var timer in timers) timer.Fire();
+    }
+
+    private sealed class ScheduledTimer(Action callback) : IDisposable
+    {
+        private int _state;
+        public bool Cancelled => Volatile.Read(ref _state) != 0;
+        public void Fire()
+        {
+            if (Interlocked.Exchange(ref _state, 2) == 0) callback();
+        }
+        public void Dispose() => Interlocked.CompareExchange(ref _state, 1, 0);
+    }
+
+    private sealed class HoldHandle(VirtualClock clock) : IDisposable
+    {
+        private int _disposed;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) clock.ReleaseHold();
+        }
+    }
+}
