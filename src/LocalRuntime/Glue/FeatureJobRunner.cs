@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DuckDB.NET.Data;
+
+namespace TrainingOrchestration.LocalRuntime.Glue;
+
+/// <summary>
+/// Runs the feature job (WORKFLOW.md "Feature job") with DuckDB exactly as the Glue PySpark job does it on AWS:
+/// bookmarked ingest of new raw files into <c>curated/</c>, the <c>source</c> view with the latest row per entity
+/// key, the pipeline's <c>features.sql</c>, the md5 hash split, and the <c>table/</c>, channel and manifest files.
+/// </summary>
+/// <param name="s3Root">The folder holding one folder per bucket.</param>
+/// <param name="bookmarkDirectory"><c>&lt;workspace&gt;/glue/bookmarks</c>.</param>
+/// <param name="pipelinesRoot">
+/// The repository's <c>pipelines/</c> folder: when <c>--sql_s3_uri</c> does not exist in the local S3 folder, the
+/// SQL is read from <c>&lt;pipelinesRoot&gt;/&lt;pipeline&gt;/&lt;file name&gt;</c> (CDK deploys it from there).
+/// </param>
+public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, string? pipelinesRoot = null)
+{
+    private readonly JobBookmarkStore _bookmarks = new(bookmarkDirectory);
+
+    public FeatureJobOutcome Run(string jobName, FeatureJobArguments args, CancellationToken cancellationToken = default)
+    {
+        var sql = ReadFeatureSql(args);
+        var bookmark = args.Bookmark == JobBookmarkOption.Disable ? JobBookmark.Empty(jobName) : _bookmarks.Load(jobName);
+        var rawFiles = ListRawFiles(args);
+        var newFiles = rawFiles.Where(f => !bookmark.HasProcessed(f)).ToList();
+
+        using var db = new DuckDBConnection("DataSource=:memory:");
+        db.Open();
+        var ingestedRows = newFiles.Count == 0 ? 0 : Ingest(db, args, newFiles);
+        cancellationToken.ThrowIfCancellationRequested();
+        var sourceRows = DefineSource(db, args);
+        RunFeatureSql(db, sql, args);
+        cancellationToken.ThrowIfCancellationRequested();
+        var columns = FeatureColumns(db, args);
+        var outcome = WriteOutputs(db, args, columns, newFiles.Count, ingestedRows, sourceRows, Watermark(rawFiles));
+
+        if (args.Bookmark == JobBookmarkOption.Enable) _bookmarks.Save(bookmark.Advance(args.RunId, newFiles));
+        return outcome;
+    }
+
+    private string ReadFeatureSql(FeatureJobArguments args)
+    {
+        var location = S3Location.Parse(args.SqlS3Uri);
+        var local = location.ToLocalPath(s3Root);
+        if (File.Exists(local)) return File.ReadAllText(local);
+        if (pipelinesRoot is not null)
+        {
+            var fromPipeline = Path.Combine(pipelinesRoot, args.Pipeline, Path.GetFileName(location.Key));
+            if (File.Exists(fromPipeline)) return File.ReadAllText(fromPipeline);
+        }
+        throw new FeatureJobException($"feature SQL {args.SqlS3Uri} not found (looked in {local}" +
+            (pipelinesRoot is null ? ")" : $" and {Path.Combine(pipelinesRoot, args.Pipeline)})"));
+    }
+
+    private List<RawFile> ListRawFiles(FeatureJobArguments args)
+    {
+        var prefix = new S3Location(args.Bucket, $"raw/{args.SourceTable}/");
+        var dir = prefix.ToLocalPath(s3Root);
+        if (!Directory.Exists(dir)) return [];
+        var bucketRoot = Path.Combine(s3Root, args.Bucket);
+        return Directory.EnumerateFiles(dir, "*.csv", SearchOption.AllDirectories)
+            .Select(path =>
+            {
+                var info = new FileInfo(path);
+                var key = Path.GetRelativePath(bucketRoot, path).Replace(Path.DirectorySeparatorChar, '/');
+                var modified = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
+                return new RawFile(key, path, info.Length, modified);
+            })
+            .OrderBy(f => f.Key, StringComparer.Ordinal) // later files win: S3 lists keys in this order
+            .ToList();
+    }
+
+    /// <summary>Copies the new raw files into <c>curated/&lt;table&gt;/ingest=&lt;runId&gt;/</c>, keeping the last row per key.</summary>
+    private long Ingest(DuckDBConnection db, FeatureJobArguments args, List<RawFile> files)
+    {
+        var target = new S3Location(args.Bucket, $"curated/{args.SourceTable}/ingest={args.RunId}/part-00000.csv").ToLocalPath(s3Root);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        Execute(db, $"CREATE TEMP TABLE raw_ingest AS SELECT * FROM read_csv({FileList(files.Select(f => f.LocalPath))}, " +
+            "header = true, all_varchar = true, union_by_name = true)", "reading raw files");
+        RequireColumn(db, "raw_ingest", args.EntityKey, $"raw files under s3://{args.Bucket}/raw/{args.SourceTable}/");
+        var key = Quote(args.EntityKey);
+        Execute(db, "CREATE TEMP TABLE raw_ordered AS SELECT *, rowid AS __ingest_order FROM raw_ingest", "reading raw files");
+        Execute(db, $"COPY (SELECT * EXCLUDE (__ingest_order) FROM raw_ordered QUALIFY row_number() OVER (PARTITION BY {key} " +
+            $"ORDER BY __ingest_order DESC) = 1 ORDER BY __ingest_order) TO {Literal(target)} (HEADER true, DELIMITER ',')",
+            "writing curated data");
+        return Scalar(db, "SELECT count(*) FROM raw_ingest");
+    }
+
+    /// <summary>The view <c>source</c>: every curated row, keeping per entity key the row of the latest ingest.</summary>
+    private long DefineSource(DuckDBConnection db, FeatureJobArguments args)
+    {
+        var dir = new S3Location(args.Bucket, $"curated/{args.SourceTable}/").ToLocalPath(s3Root);
+        var ingests = Directory.Exists(dir)
+            ? Directory.EnumerateFiles(dir, "*.csv", SearchOption.AllDirectories)
+                .Select(p => (Path: p, Modified: File.GetLastWriteTimeUtc(p)))
+                .OrderBy(f => f.Modified).ThenBy(f => f.Path, StringComparer.Ordinal).Select(f => f.Path).ToList()
+            : [];
+        if (ingests.Count == 0)
+        {
+            throw new FeatureJobException($"no data: s3://{args.Bucket}/raw/{args.SourceTable}/ holds no CSV files and nothing was curated earlier");
+        }
+        Execute(db, "CREATE TEMP TABLE ingest_order(filename VARCHAR, seq INTEGER)", "ordering ingests");
+        var values = string.Join(", ", ingests.Select((p, i) => $"({Literal(p)}, {i})"));
+        Execute(db, $"INSERT INTO ingest_order VALUES {values}", "ordering ingests");
+        Execute(db, $"CREATE TEMP TABLE curated_all AS SELECT * FROM read_csv({FileList(ingests)}, header = true, " +
+            "union_by_name = true, filename = true)", "reading curated data");
+        Execute(db, $"CREATE TEMP TABLE source AS SELECT c.* EXCLUDE (filename) FROM curated_all c JOIN ingest_order o " +
+            $"ON c.filename = o.filename QUALIFY row_number() OVER (PARTITION BY c.{Quote(args.EntityKey)} ORDER BY o.seq DESC) = 1",
+            "building the source view");
+        Execute(db, "DROP TABLE curated_all", "building the source view");
+        return Scalar(db, "SELECT count(*) FROM source");
+    }
+
+    private static void RunFeatureSql(DuckDBConnection db, string sql, FeatureJobArguments args)
+    {
+        var body = sql.Trim().TrimEnd(';').TrimEnd();
+        Execute(db, $"CREATE TEMP TABLE features AS\n{body}\n", $"running the feature SQL of pipeline '{args.Pipeline}'");
+    }
+
+    private static List<(string Name, string DuckType)> FeatureColumns(DuckDBConnection db, FeatureJobArguments args)
+    {
+        var described = Describe(db, "features");
+        string Find(string name, string role) =>
+            described.Select(c => c.Name).FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new FeatureJobException($"the feature SQL's output has no {role} column '{name}' (columns: {string.Join(", ", described.Select(c => c.Name))})");
+        var key = Find(args.EntityKey, "entity key");
+        var label = Find(args.Label, "label");
+        var ordered = new List<(string Name, string DuckType)> { described.First(c => c.Name == key), described.First(c => c.Name == label) };
+        foreach (var column in described.Where(c => c.Name != key && c.Name != label))
+        {
+            if (!IsNumeric(column.DuckType))
+            {
+                throw new FeatureJobException($"feature column '{column.Name}' is {column.DuckType}; the XGBoost CSV channels need numbers, so encode it in features.sql");
+            }
+            ordered.Add(column);
+        }
+        if (!IsNumeric(described.First(c => c.Name == label).DuckType))
+        {
+            throw new FeatureJobException($"label column '{label}' is {described.First(c => c.Name == label).DuckType}; the SQL must map it to 0/1");
+        }
+        return ordered;
+    }
+
+    private FeatureJobOutcome WriteOutputs(DuckDBConnection db, FeatureJobArguments args, List<(string Name, string DuckType)> columns,
+        int ingestedFiles, long ingestedRows, long sourceRows, string? watermark)
+    {
+        var prefix = new S3Location(args.Bucket, $"features/{args.Pipeline}/run={args.RunId}/");
+        var root = prefix.ToLocalPath(s3Root);
+        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        foreach (var part in new[] { "table", "train", "validation", "test" }) Directory.CreateDirectory(Path.Combine(root, part));
+
+        var key = Quote(columns[0].Name);
+        var trainBound = args.Split.Train;
+        var validationBound = args.Split.Train + args.Split.Validation;
+        var u = $"(CAST(CAST(('0x' || substr(md5(CAST({key} AS VARCHAR)), 1, 8)) AS UBIGINT) AS DOUBLE) / 4294967296.0::DOUBLE)";
+        var select = string.Join(", ", columns.Select(c => Output(c)));
+        Execute(db, $"CREATE TEMP TABLE split_features AS SELECT {select}, CASE WHEN {u} < {Number(trainBound)} THEN 'train' " +
+            $"WHEN {u} < {Number(validationBound)} THEN 'validation' ELSE 'test' END AS split FROM features ORDER BY {key}",
+            "assigning the split");
+
+        Execute(db, $"COPY split_features TO {Literal(Path.Combine(root, "table", "part-00000.csv"))} (HEADER true, DELIMITER ',')", "writing table/");
+        var channelColumns = string.Join(", ", columns.Skip(1).Select(c => Quote(c.Name)));
+        foreach (var channel in new[] { "train", "validation", "test" })
+        {
+            Execute(db, $"COPY (SELECT {channelColumns} FROM split_features WHERE split = '{channel}') TO " +
+                $"{Literal(Path.Combine(root, channel, "part-00000.csv"))} (HEADER false, DELIMITER ',')", $"writing {channel}/");
+        }
+
+        var counts = new Dictionary<string, long>();
+        using (var cmd = db.CreateCommand())
+        {
+            cmd.CommandText = "SELECT split, count(*) FROM split_features GROUP BY split";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        }
+        var rows = new SplitRowCounts(counts.Values.Sum(), counts.GetValueOrDefault("train"), counts.GetValueOrDefault("validation"), counts.GetValueOrDefault("test"));
+        var outputColumns = Describe(db, "split_features").Select(c => new FeatureColumn(c.Name, SparkTypeNames.From(c.DuckType))).ToList();
+        var outcome = new FeatureJobOutcome(prefix, ingestedFiles, ingestedRows, sourceRows, rows, outputColumns, watermark);
+        WriteManifest(Path.Combine(root, "manifest.json"), args, columns, outcome);
+        return outcome;
+    }
+
+    private static void WriteManifest(string path, FeatureJobArguments args, List<(string Name, string DuckType)> columns, FeatureJobOutcome outcome)
+    {
+        var manifest = new JsonObject
+        {
+            ["pipeline"] = args.Pipeline,
+            ["runId"] = args.RunId,
+            ["columns"] = new JsonArray(outcome.Columns.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["type"] = c.Type }).ToArray()),
+            ["entityKey"] = columns[0].Name,
+            ["label"] = columns[1].Name,
+            ["rows"] = new JsonObject
+            {
+                ["table"] = outcome.Rows.Table,
+                ["train"] = outcome.Rows.Train,
+                ["validation"] = outcome.Rows.Validation,
+                ["test"] = outcome.Rows.Test,
+            },
+            ["ingestedFiles"] = outcome.IngestedFiles,
+            ["ingestedRows"] = outcome.IngestedRows,
+            ["watermark"] = outcome.Watermark,
+        };
+        File.WriteAllText(path, manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>The data watermark: the last-modified time of the newest raw file seen (ISO 8601, UTC).</summary>
+    private static string? Watermark(List<RawFile> rawFiles) =>
+        rawFiles.Count == 0 ? null : rawFiles.Max(f => f.LastModified).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    /// <summary>Booleans become 0/1 so the channels hold numbers only.</summary>
+    private static string Output((string Name, string DuckType) column) =>
+        column.DuckType == "BOOLEAN" ? $"CAST({Quote(column.Name)} AS INTEGER) AS {Quote(column.Name)}" : Quote(column.Name);
+
+    private static bool IsNumeric(string duckType) =>
+        duckType is "BOOLEAN" or "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT"
+            or "UINTEGER" or "UBIGINT" or "FLOAT" or "DOUBLE" || duckType.StartsWith("DECIMAL", StringComparison.Ordinal);
+
+    private static List<(string Name, string DuckType)> Describe(DuckDBConnection db, string table)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"DESCRIBE {table}";
+        using var reader = cmd.ExecuteReader();
+        var columns = new List<(string, string)>();
+        while (reader.Read()) columns.Add((reader.GetString(0), reader.GetString(1)));
+        return columns;
+    }
+
+    private static void RequireColumn(DuckDBConnection db, string table, string column, string where)
+    {
+        var columns = Describe(db, table);
+        if (!columns.Any(c => string.Equals(c.Name, column, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new FeatureJobException($"entity key column '{column}' not found in {where} (columns: {string.Join(", ", columns.Select(c => c.Name))})");
+        }
+    }
+
+    private static void Execute(DuckDBConnection db, string sql, string step)
+    {
+        try
+        {
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.ExecuteNonQuery();
+        }
+        catch (DuckDBException e)
+        {
+            throw new FeatureJobException($"{step} failed: {e.Message}", e);
+        }
+    }
+
+    private static long Scalar(DuckDBConnection db, string sql)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static string FileList(IEnumerable<string> paths) => "[" + string.Join(", ", paths.Select(Literal)) + "]";
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "::DOUBLE";
+}

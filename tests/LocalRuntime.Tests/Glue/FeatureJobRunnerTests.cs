@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using TrainingOrchestration.LocalRuntime.Glue;
+
+namespace TrainingOrchestration.LocalRuntime.Tests.Glue;
+
+public sealed class FeatureJobRunnerTests
+{
+    [Fact]
+    public void Feature_job_writes_table_channels_and_manifest_for_the_churn_sample()
+    {
+        using var ws = new FeatureWorkspace().WithChurnSample();
+
+        var outcome = ws.Run("20261123T1300-a1b2c3");
+
+        Assert.Equal(7043, outcome.Rows.Table);
+        Assert.Equal(outcome.Rows.Table, outcome.Rows.Train + outcome.Rows.Validation + outcome.Rows.Test);
+        Assert.InRange(outcome.Rows.Train / (double)outcome.Rows.Table, 0.67, 0.73);
+        Assert.InRange(outcome.Rows.Test / (double)outcome.Rows.Table, 0.08, 0.12);
+        var table = File.ReadAllLines(ws.FeaturesFile("20261123T1300-a1b2c3", "table"));
+        var header = table[0].Split(',');
+        Assert.Equal(["customer_id", "churn"], header[..2]);
+        Assert.Equal("split", header[^1]);
+        Assert.Equal(7044, table.Length);
+        var train = File.ReadAllLines(ws.FeaturesFile("20261123T1300-a1b2c3", "train"));
+        Assert.Equal(outcome.Rows.Train, train.Length);
+        Assert.All(train, line =>
+        {
+            var cells = line.Split(',');
+            Assert.Equal(header.Length - 2, cells.Length);
+            Assert.Contains(cells[0], new[] { "0", "1" });
+            Assert.All(cells, c => Assert.True(c.Length == 0 || double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out _), $"'{c}' is not a number"));
+        });
+        var manifest = JsonNode.Parse(File.ReadAllText(ws.Manifest("20261123T1300-a1b2c3")))!;
+        Assert.Equal("customer_id", (string?)manifest["entityKey"]);
+        Assert.Equal(7043, (long)manifest["rows"]!["table"]!);
+        Assert.Equal(outcome.Rows.Validation, (long)manifest["rows"]!["validation"]!);
+        Assert.Equal(1, (int)manifest["ingestedFiles"]!);
+        Assert.Equal("string", (string?)manifest["columns"]![0]!["type"]);
+        Assert.Equal(header.Length, manifest["columns"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void Every_row_lands_in_the_split_the_md5_rule_assigns()
+    {
+        using var ws = new FeatureWorkspace().WithChurnSample();
+
+        ws.Run("r1");
+
+        var lines = File.ReadAllLines(ws.FeaturesFile("r1", "table")).Skip(1);
+        foreach (var line in lines)
+        {
+            var cells = line.Split(',');
+            var hash = MD5.HashData(Encoding.UTF8.GetBytes(cells[0]));
+            var u = ((uint)hash[0] << 24 | (uint)hash[1] << 16 | (uint)hash[2] << 8 | hash[3]) / 4294967296.0;
+            var expected = u < 0.7 ? "train" : u < 0.7 + 0.2 ? "validation" : "test";
+            Assert.True(expected == cells[^1], $"{cells[0]}: u={u} expected {expected}, got {cells[^1]}");
+        }
+    }
+
+    [Fact]
+    public void Numbers_are_written_invariant_and_round_trippable()
+    {
+        using var ws = new FeatureWorkspace().WithChurnSample();
+
+        ws.Run("r1");
+
+        var first = File.ReadLines(ws.FeaturesFile("r1", "table")).Skip(1).First(l => l.StartsWith("C000001,", StringComparison.Ordinal));
+        Assert.EndsWith(",29.85,29.85," + first.Split(',')[^1], first);
+    }
+
+    [Fact]
+    public void A_second_bookmarked_run_over_unchanged_raw_data_ingests_nothing_but_still_writes_features()
+    {
+        using var ws = new FeatureWorkspace().WithChurnSample();
+        ws.Run("r1");
+
+        var second = ws.Run("r2");
+
+        Assert.Equal(0, second.IngestedFiles);
+        Assert.Equal(0, second.IngestedRows);
+        Assert.Equal(7043, second.Rows.Table);
+        Assert.Equal(0, (int)JsonNode.Parse(File.ReadAllText(ws.Manifest("r2")))!["ingestedFiles"]!);
+        Assert.False(Directory.Exists(Path.Combine(ws.S3Root, FeatureWorkspace.Bucket, "curated", "customers", "ingest=r2")));
+    }
+
+    [Fact]
+    public void A_new_raw_file_is_ingested_alone_and_its_rows_win_over_earlier_ingests()
+    {
+        using var ws = new FeatureWorkspace().WithChurnSample();
+        ws.Run("r1");
+        var header = File.ReadLines(RepoPaths.ChurnSample).First();
+        ws.WithRawFile("customers-0002.csv", header + "\n" +
+            "C000001,Yes,1,0,1,0,1,0,No phone service,DSL,No,Yes,No,No,No,No,Month-to-month,1,Electronic check,99.5,99.5\n" +
+            "C999999,No,0,0,0,0,12,1,No,DSL,No,No,No,No,No,No,One year,0,Mailed check,20,240\n");
+
+        var second = ws.Run("r2");
+
+        Assert.Equal(1, second.IngestedFiles);
+        Assert.Equal(2, second.IngestedRows);
+        Assert.Equal(7044, second.Rows.Table);
+        var updated = File.ReadLines(ws.FeaturesFile("r2", "table")).Single(l => l.StartsWith("C000001,", StringComparison.Ordinal));
+        Assert.StartsWith("C000001,1,", updated);
+        Assert.Contains(",99.5,99.5,", updated);
+    }
+
+    [Fact]
+    public void With_bookmarks_disabled_every_raw_file_is_ingested_again_and_the_bookmark_is_left_alone()
+    {
+        using var ws = new FeatureWorkspace().WithChurnSample();
+        ws.Run("r1");
+
+        var second = ws.Run("r2", "job-bookmark-disable");
+
+        Assert.Equal(1, second.IngestedFiles);
+        Assert.Equal(7043, second.Rows.Table);
+        Assert.Equal(1, new JobBookmarkStore(ws.BookmarkDirectory).Load(FeatureWorkspace.JobName).Version);
+    }
+
+    [Fact]
+    public void A_feature_sql_without_the_label_column_fails_the_job_naming_the_column()
+    {
+        using var ws = new FeatureWorkspace().WithChurnSample();
+        File.WriteAllText(Path.Combine(ws.S3Root, FeatureWorkspace.Bucket, "pipelines", "churn", "features.sql"),
+            "SELECT customer_id, tenure FROM source");
+
+        var error = Assert.Throws<FeatureJobException>(() => ws.Run("r1"));
+
+        Assert.Contains("label column 'churn'", error.Message);
+    }
+
+    [Fact]
+    public void A_text_feature_fails_the_job_asking_to_encode_it_in_the_sql()
+    {
+        using var ws = new FeatureWorkspace().WithChurnSample();
+        File.WriteAllText(Path.Combine(ws.S3Root, FeatureWorkspace.Bucket, "pipelines", "churn", "features.sql"),
+            "SELECT customer_id, CASE WHEN churn = 'Yes' THEN 1 ELSE 0 END AS churn, contract FROM source;");
+
+        var error = Assert.Throws<FeatureJobException>(() => ws.Run("r1"));
+
+        Assert.Contains("'contract' is VARCHAR", error.Message);
+    }
+
+    [Fact]
+    public void A_failed_run_does_not_advance_the_bookmark()
+    {
+        using var ws = new FeatureWorkspace().WithChurnSample();
+        File.WriteAllText(Path.Combine(ws.S3Root, FeatureWorkspace.Bucket, "pipelines", "churn", "features.sql"), "SELECT nope FROM source");
+
+        Assert.Throws<FeatureJobException>(() => ws.Run("r1"));
+
+        Assert.Equal(0, new JobBookmarkStore(ws.BookmarkDirectory).Load(FeatureWorkspace.JobName).Version);
+    }
+
+    [Fact]
+    public void No_raw_data_fails_the_job_saying_where_it_looked()
+    {
+        using var ws = new FeatureWorkspace();
+
+        var error = Assert.Throws<FeatureJobException>(() => ws.Run("r1"));
+
+        Assert.Contains("s3://churn-bucket/raw/customers/", error.Message);
+    }
+
+    [SkippableFact]
+    public void The_churn_pipelines_own_feature_sql_runs_on_duckdb()
+    {
+        var sql = Path.Combine(RepoPaths.Pipelines, "churn", "features.sql");
+        Skip.IfNot(File.Exists(sql), "pipelines/churn/features.sql is not in the repository yet");
+        using var ws = new FeatureWorkspace(sql).WithChurnSample();
+
+        var outcome = ws.Run("r1");
+
+        Assert.Equal(7043, outcome.Rows.Table);
+    }
+}

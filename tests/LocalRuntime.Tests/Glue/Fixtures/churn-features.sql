@@ -1,0 +1,28 @@
+-- Churn features for the local runtime's tests: portable Spark SQL / DuckDB, categorical columns encoded here.
+SELECT
+  customer_id,
+  CASE WHEN churn = 'Yes' THEN 1 ELSE 0 END AS churn,
+  female,
+  senior_citizen,
+  partner,
+  dependents,
+  tenure,
+  phone_service,
+  CASE WHEN multiple_lines = 'Yes' THEN 1 ELSE 0 END AS multiple_lines,
+  CASE WHEN internet_service = 'DSL' THEN 1 ELSE 0 END AS internet_dsl,
+  CASE WHEN internet_service = 'Fiber optic' THEN 1 ELSE 0 END AS internet_fiber,
+  CASE WHEN online_security = 'Yes' THEN 1 ELSE 0 END AS online_security,
+  CASE WHEN online_backup = 'Yes' THEN 1 ELSE 0 END AS online_backup,
+  CASE WHEN device_protection = 'Yes' THEN 1 ELSE 0 END AS device_protection,
+  CASE WHEN tech_support = 'Yes' THEN 1 ELSE 0 END AS tech_support,
+  CASE WHEN streaming_tv = 'Yes' THEN 1 ELSE 0 END AS streaming_tv,
+  CASE WHEN streaming_movies = 'Yes' THEN 1 ELSE 0 END AS streaming_movies,
+  CASE WHEN contract = 'One year' THEN 1 ELSE 0 END AS contract_one_year,
+  CASE WHEN contract = 'Two year' THEN 1 ELSE 0 END AS contract_two_year,
+  paperless_billing,
+  CASE WHEN payment_method = 'Electronic check' THEN 1 ELSE 0 END AS pay_electronic_check,
+  CASE WHEN payment_method = 'Mailed check' THEN 1 ELSE 0 END AS pay_mailed_check,
+  CASE WHEN payment_method LIKE '%automatic%' THEN 1 ELSE 0 END AS pay_automatic,
+  monthly_charges,
+  CAST(COALESCE(total_charges, 0) AS DOUBLE) AS total_charges
+FROM source;

@@ -1,0 +1,22 @@
+namespace TrainingOrchestration.LocalRuntime.Tests.Glue;
+
+/// <summary>Finds the repository root (the folder holding TrainingOrchestration.sln) from the test binaries.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Pipelines => Path.Combine(Root, "pipelines");
+
+    public static string ChurnSample => Path.Combine(Pipelines, "churn", "sample", "customers.csv");
+
+    public static string ChurnFixtureSql => Path.Combine(Root, "tests", "LocalRuntime.Tests", "Glue", "Fixtures", "churn-features.sql");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TrainingOrchestration.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException($"TrainingOrchestration.sln not found above {AppContext.BaseDirectory}");
+    }
+}
