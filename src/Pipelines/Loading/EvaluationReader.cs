@@ -1,0 +1,71 @@
+using TrainingOrchestration.Pipelines.Spec;
+using YamlDotNet.RepresentationModel;
+
+namespace TrainingOrchestration.Pipelines.Loading;
+
+/// <summary>Reads <c>evaluation</c>: primary metric, per-metric thresholds and the champion margin.</summary>
+internal static class EvaluationReader
+{
+    public static EvaluationSpec? Read(YamlSection? evaluation, SpecErrorList errors)
+    {
+        if (evaluation is null) return null;
+        var primary = evaluation.String("primaryMetric", required: true, "auc");
+        if (primary is not null && !MetricNames.All.Contains(primary))
+        {
+            evaluation.Error("primaryMetric", $"'{primary}' is not a metric the evaluation computes.", NearestName.Hint(primary, [.. MetricNames.All]));
+            primary = null;
+        }
+        var thresholds = ReadThresholds(evaluation, errors);
+        var margin = evaluation.Has("championMargin") ? evaluation.Double("championMargin", required: true, "0.002") : 0;
+        if (margin is < 0)
+        {
+            evaluation.Error("championMargin", $"{margin} is negative.", "Use 0 or a small positive margin such as 0.002.");
+            margin = null;
+        }
+        if (primary is null || thresholds is null || margin is null) return null;
+        return new EvaluationSpec { PrimaryMetric = primary, Thresholds = thresholds, ChampionMargin = margin.Value };
+    }
+
+    private static IReadOnlyDictionary<string, MetricThreshold>? ReadThresholds(YamlSection evaluation, SpecErrorList errors)
+    {
+        if (!evaluation.Has("thresholds")) return new Dictionary<string, MetricThreshold>();
+        var map = evaluation.Mapping("thresholds", required: true);
+        if (map is null) return null;
+        var result = new SortedDictionary<string, MetricThreshold>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var (keyNode, valueNode) in map.Children)
+        {
+            var metric = (keyNode as YamlScalarNode)?.Value ?? "";
+            var field = evaluation.FieldOf($"thresholds.{metric}");
+            if (!MetricNames.All.Contains(metric))
+            {
+                errors.Add(keyNode.Start, field, $"threshold on unknown metric '{metric}'.", NearestName.Hint(metric, [.. MetricNames.All]));
+                ok = false;
+                continue;
+            }
+            if (valueNode is not YamlMappingNode bounds)
+            {
+                errors.Add(valueNode.Start, field, $"expected {{ min: x }} and/or {{ max: y }} but found {YamlSection.Describe(valueNode)}.", "Write e.g. 'auc: { min: 0.8 }'.");
+                ok = false;
+                continue;
+            }
+            var section = new YamlSection(bounds, field, errors, SpecKeys.Threshold);
+            var min = section.Has("min") ? section.Double("min", required: true) : null;
+            var max = section.Has("max") ? section.Double("max", required: true) : null;
+            var valid = (!section.Has("min") || min is not null) && (!section.Has("max") || max is not null);
+            if (!section.Has("min") && !section.Has("max"))
+            {
+                errors.Add(bounds.Start, field, "has neither min nor max.", "Give at least one bound, or remove the metric.");
+                valid = false;
+            }
+            if (min is { } lo && max is { } hi && lo > hi)
+            {
+                section.Error("min", $"min {lo} is greater than max {hi}.", "Make min at most max.");
+                valid = false;
+            }
+            if (valid) result[metric] = new MetricThreshold(min, max);
+            else ok = false;
+        }
+        return ok ? result : null;
+    }
+}

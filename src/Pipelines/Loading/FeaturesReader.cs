@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using TrainingOrchestration.Pipelines.Spec;
+
+namespace TrainingOrchestration.Pipelines.Loading;
+
+/// <summary>Reads <c>features</c>: the SQL file (must exist), entity key, label and split fractions.</summary>
+internal static partial class FeaturesReader
+{
+    private const double Tolerance = 1e-9;
+
+    public static FeaturesSpec? Read(YamlSection? features, string directory)
+    {
+        if (features is null) return null;
+        var sql = ExistingFile(features, "sql", directory, "features.sql");
+        var entityKey = Identifier(features, "entityKey", "customer_id");
+        var label = Identifier(features, "label", "churn");
+        if (entityKey is not null && entityKey == label)
+            features.Error("label", $"the label '{label}' is also the entity key.", "Use different columns for the entity key and the label.");
+        var split = features.Has("split") ? ReadSplit(features.Section("split", required: true, SpecKeys.Split)) : new SplitSpec(0.7, 0.2, 0.1);
+        if (sql is null || entityKey is null || label is null || split is null) return null;
+        return new FeaturesSpec { SqlFile = sql, EntityKey = entityKey, Label = label, Split = split };
+    }
+
+    /// <summary>Resolves a path relative to the pipeline folder and reports it when the file is missing.</summary>
+    public static string? ExistingFile(YamlSection section, string key, string directory, string example)
+    {
+        var relative = section.String(key, required: true, example);
+        if (relative is null) return null;
+        var full = Path.GetFullPath(Path.Combine(directory, relative));
+        if (File.Exists(full)) return full;
+        section.Error(key, $"file '{relative}' does not exist (looked for {full}).",
+            $"Create it in {directory} or correct the path (paths are relative to the pipeline folder).");
+        return null;
+    }
+
+    private static string? Identifier(YamlSection section, string key, string example)
+    {
+        var name = section.String(key, required: true, example);
+        if (name is null || ColumnName().IsMatch(name)) return name;
+        section.Error(key, $"'{name}' is not a plain column name.", "Use letters, digits and underscores, starting with a letter or underscore.");
+        return null;
+    }
+
+    private static SplitSpec? ReadSplit(YamlSection? split)
+    {
+        if (split is null) return null;
+        var train = Fraction(split, "train");
+        var validation = Fraction(split, "validation");
+        var test = Fraction(split, "test");
+        if (train is null || validation is null || test is null) return null;
+        var sum = train.Value + validation.Value + test.Value;
+        if (Math.Abs(sum - 1) > Tolerance)
+        {
+            split.Error("train", $"train + validation + test = {sum:R}, not 1.", "Adjust the fractions so they sum to exactly 1, e.g. 0.7, 0.2, 0.1.");
+            return null;
+        }
+        return new SplitSpec(train.Value, validation.Value, test.Value);
+    }
+
+    private static double? Fraction(YamlSection split, string key)
+    {
+        var x = split.Double(key, required: true, key == "train" ? "0.7" : "0.2");
+        if (x is null) return null;
+        if (x > 0 && x < 1) return x;
+        split.Error(key, $"{x} is not strictly between 0 and 1.", "Every split needs some rows and none can have all of them; use a value in (0, 1).");
+        return null;
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex ColumnName();
+}

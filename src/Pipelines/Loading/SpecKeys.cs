@@ -1,0 +1,21 @@
+namespace TrainingOrchestration.Pipelines.Loading;
+
+/// <summary>The keys each section of pipeline.yaml may contain (camelCase), used to reject typos early.</summary>
+internal static class SpecKeys
+{
+    public static readonly string[] Root =
+        ["name", "description", "tier", "source", "cadence", "features", "contract", "sample", "training", "evaluation", "notifications"];
+    public static readonly string[] Source = ["table", "cdc"];
+    public static readonly string[] Cdc = ["kind", "eventSource", "detailType"];
+    public static readonly string[] Cadence = ["minChanges", "minInterval", "maxStaleness", "quietHours", "schedule"];
+    public static readonly string[] QuietHours = ["start", "end", "timeZone"];
+    public static readonly string[] Features = ["sql", "entityKey", "label", "split"];
+    public static readonly string[] Split = ["train", "validation", "test"];
+    public static readonly string[] Sample = ["data", "event"];
+    public static readonly string[] Training =
+        ["xgboostVersion", "instanceType", "instanceCount", "volumeSizeGb", "maxRuntime", "spot", "hyperparameters"];
+    public static readonly string[] Spot = ["enabled", "maxWait"];
+    public static readonly string[] Evaluation = ["primaryMetric", "thresholds", "championMargin"];
+    public static readonly string[] Threshold = ["min", "max"];
+    public static readonly string[] Notifications = ["emails", "notifyOnSuccess"];
+}

@@ -1,0 +1,22 @@
+namespace TrainingOrchestration.Pipelines.Tests;
+
+/// <summary>Locates the repository (the folder holding TrainingOrchestration.sln) from the test binaries.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Pipelines => Path.Combine(Root, "pipelines");
+
+    public static string GlueScript => Path.Combine(Root, "src", "StateMachine", "Assets", "glue", "feature_job.py");
+
+    public static string Workflow => Path.Combine(Root, "src", "StateMachine", "WORKFLOW.md");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TrainingOrchestration.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException($"No TrainingOrchestration.sln above {AppContext.BaseDirectory}.");
+    }
+}
