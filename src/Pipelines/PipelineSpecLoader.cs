@@ -95,7 +95,7 @@ public static partial class PipelineSpecLoader
         return new PipelineSpec
         {
             Name = name, Description = description, Tier = tier.Value, Source = source, Cadence = cadence,
-            Features = features, ContractFile = contract, Training = training, Evaluation = evaluation,
+            Features = features, ContractFile = contract, ContractYaml = File.ReadAllText(contract), Training = training, Evaluation = evaluation,
             Notifications = notifications, Directory = directory, SampleDataFile = sampleData, SampleEventFile = sampleEvent,
         };
     }

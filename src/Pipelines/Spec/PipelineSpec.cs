@@ -15,6 +15,11 @@ public sealed record PipelineSpec
     public required FeaturesSpec Features { get; init; }
     /// <summary>Absolute path of the contract YAML.</summary>
     public required string ContractFile { get; init; }
+    /// <summary>
+    /// The contract YAML's text, read at load time so it travels inside <c>PIPELINE_CONFIG</c> to the validation
+    /// Lambda, which has no pipeline folder.
+    /// </summary>
+    public string ContractYaml { get; init; } = "";
     public required TrainingSpec Training { get; init; }
     public required EvaluationSpec Evaluation { get; init; }
     public NotificationsSpec Notifications { get; init; } = new();
