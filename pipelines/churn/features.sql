@@ -1,25 +1,26 @@
 -- Features for the churn pipeline, over the view `source` (the latest row per customer_id of table `customers`).
--- Portable between Spark SQL (Glue) and DuckDB (local runtime and tests): only CAST, CASE, COALESCE, NULLIF, TRIM.
--- Columns may arrive typed (inferred from the CSV) or as strings, so every value is cast explicitly.
+-- Portable between Spark SQL (Glue) and DuckDB (local runtime and tests): only CAST, CASE, COALESCE, NULLIF, TRIM, LOWER.
+-- Columns may arrive typed (inferred from the CSV) or as strings, so every value is cast explicitly; yes/no columns
+-- are compared as LOWER(text) IN ('yes', 'true') because DuckDB's CSV sniffer reads Yes/No as BOOLEAN.
 -- Output: entity key, label as 0/1, then numeric features (the XGBoost CSV channels drop the key, keep this order).
 SELECT
   customer_id,
-  CASE WHEN CAST(churn AS STRING) = 'Yes' THEN 1 ELSE 0 END AS churn,
+  CASE WHEN LOWER(CAST(churn AS STRING)) IN ('yes', 'true') THEN 1 ELSE 0 END AS churn,
   CAST(female AS INT) AS female,
   CAST(senior_citizen AS INT) AS senior_citizen,
   CAST(partner AS INT) AS partner,
   CAST(dependents AS INT) AS dependents,
   CAST(tenure AS INT) AS tenure_months,
   CAST(phone_service AS INT) AS phone_service,
-  CASE WHEN CAST(multiple_lines AS STRING) = 'Yes' THEN 1 ELSE 0 END AS multiple_lines,
+  CASE WHEN LOWER(CAST(multiple_lines AS STRING)) IN ('yes', 'true') THEN 1 ELSE 0 END AS multiple_lines,
   CASE WHEN CAST(internet_service AS STRING) = 'DSL' THEN 1 ELSE 0 END AS internet_dsl,
   CASE WHEN CAST(internet_service AS STRING) = 'Fiber optic' THEN 1 ELSE 0 END AS internet_fiber,
-  CASE WHEN CAST(online_security AS STRING) = 'Yes' THEN 1 ELSE 0 END AS online_security,
-  CASE WHEN CAST(online_backup AS STRING) = 'Yes' THEN 1 ELSE 0 END AS online_backup,
-  CASE WHEN CAST(device_protection AS STRING) = 'Yes' THEN 1 ELSE 0 END AS device_protection,
-  CASE WHEN CAST(tech_support AS STRING) = 'Yes' THEN 1 ELSE 0 END AS tech_support,
-  CASE WHEN CAST(streaming_tv AS STRING) = 'Yes' THEN 1 ELSE 0 END AS streaming_tv,
-  CASE WHEN CAST(streaming_movies AS STRING) = 'Yes' THEN 1 ELSE 0 END AS streaming_movies,
+  CASE WHEN LOWER(CAST(online_security AS STRING)) IN ('yes', 'true') THEN 1 ELSE 0 END AS online_security,
+  CASE WHEN LOWER(CAST(online_backup AS STRING)) IN ('yes', 'true') THEN 1 ELSE 0 END AS online_backup,
+  CASE WHEN LOWER(CAST(device_protection AS STRING)) IN ('yes', 'true') THEN 1 ELSE 0 END AS device_protection,
+  CASE WHEN LOWER(CAST(tech_support AS STRING)) IN ('yes', 'true') THEN 1 ELSE 0 END AS tech_support,
+  CASE WHEN LOWER(CAST(streaming_tv AS STRING)) IN ('yes', 'true') THEN 1 ELSE 0 END AS streaming_tv,
+  CASE WHEN LOWER(CAST(streaming_movies AS STRING)) IN ('yes', 'true') THEN 1 ELSE 0 END AS streaming_movies,
   -- contract length in years: month-to-month 0, one year 1, two year 2 (ordered, so one column suffices)
   CASE CAST(contract AS STRING)
     WHEN 'One year' THEN 1
