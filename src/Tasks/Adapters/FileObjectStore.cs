@@ -1,0 +1,83 @@
+using System.Runtime.CompilerServices;
+using TrainingOrchestration.Tasks.Ports;
+
+namespace TrainingOrchestration.Tasks.Adapters;
+
+/// <summary>
+/// <see cref="IObjectStore"/> on a directory: <c>&lt;root&gt;/&lt;bucket&gt;/&lt;key&gt;</c>, the local runtime's S3.
+/// Keys use '/' on every OS; a key that would escape the bucket folder ("..") is refused.
+/// Writes go to a temporary file first and are then moved into place, so a reader never sees half an object.
+/// </summary>
+public sealed class FileObjectStore(string root) : IObjectStore
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(bucket, key);
+        if (!File.Exists(path)) throw new FileNotFoundException($"s3://{bucket}/{key} does not exist (looked for {path})", path);
+        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return Task.FromResult(stream);
+    }
+
+    public async Task WriteAsync(string bucket, string key, Stream content, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(bucket, key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        {
+            await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public async IAsyncEnumerable<StoredObject> ListAsync(
+        string bucket, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var bucketDirectory = BucketDirectory(bucket);
+        var lastSlash = prefix.LastIndexOf('/');
+        var start = lastSlash < 0 ? bucketDirectory : Path.Combine(bucketDirectory, prefix[..lastSlash].Replace('/', Path.DirectorySeparatorChar));
+        if (!Directory.Exists(start)) yield break;
+
+        var objects = new List<StoredObject>();
+        foreach (var file in Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (file.EndsWith(".tmp", StringComparison.Ordinal)) continue;
+            var key = Path.GetRelativePath(bucketDirectory, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (!key.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var info = new FileInfo(file);
+            objects.Add(new StoredObject(key, info.Length, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero)));
+        }
+        objects.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        foreach (var item in objects)
+        {
+            yield return item;
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(File.Exists(PathOf(bucket, key)));
+
+    private string BucketDirectory(string bucket)
+    {
+        if (string.IsNullOrWhiteSpace(bucket) || bucket.Contains('/') || bucket.Contains('\\') || bucket is "." or "..")
+        {
+            throw new ArgumentException($"'{bucket}' is not a valid bucket name", nameof(bucket));
+        }
+        return Path.Combine(Root, bucket);
+    }
+
+    private string PathOf(string bucket, string key)
+    {
+        var bucketDirectory = BucketDirectory(bucket);
+        var path = Path.GetFullPath(Path.Combine(bucketDirectory, key.Replace('/', Path.DirectorySeparatorChar)));
+        if (!path.StartsWith(bucketDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal) || key.EndsWith('/'))
+        {
+            throw new ArgumentException($"'{key}' is not a valid object key in bucket '{bucket}'", nameof(key));
+        }
+        return path;
+    }
+}

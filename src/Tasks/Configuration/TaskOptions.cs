@@ -1,0 +1,86 @@
+using TrainingOrchestration.Pipelines.Spec;
+
+namespace TrainingOrchestration.Tasks.Configuration;
+
+/// <summary>
+/// Everything a handler reads from its Lambda environment, bound once at construction (WORKFLOW.md "Names").
+/// <see cref="ObjectStoreRoot"/> and <see cref="DynamoDbEndpoint"/> are set only by the local runtime; they select
+/// the local adapters in <see cref="Composition.TaskServices"/> and nothing else looks at them.
+/// </summary>
+public sealed record TaskOptions
+{
+    public const string TableNameVariable = "TABLE_NAME";
+    public const string BucketNameVariable = "BUCKET_NAME";
+    public const string PipelineNameVariable = "PIPELINE_NAME";
+    public const string PipelineConfigVariable = "PIPELINE_CONFIG";
+    public const string MetricsNamespaceVariable = "METRICS_NAMESPACE";
+    public const string ObjectStoreRootVariable = "OBJECT_STORE_ROOT";
+    public const string DynamoDbEndpointVariable = "DYNAMODB_ENDPOINT";
+    public const string RegionVariable = "AWS_REGION";
+    public const string DefaultMetricsNamespace = "TrainingOrchestration";
+
+    public required string TableName { get; init; }
+    public required string BucketName { get; init; }
+    public required string PipelineName { get; init; }
+    /// <summary>The pipeline spec the stack was synthesized from (cadence, evaluation, contract).</summary>
+    public required PipelineSpec Pipeline { get; init; }
+    public string MetricsNamespace { get; init; } = DefaultMetricsNamespace;
+    public string? ObjectStoreRoot { get; init; }
+    public string? DynamoDbEndpoint { get; init; }
+    public string? Region { get; init; }
+
+    /// <summary>Binds the options from the current <see cref="LambdaEnvironment"/>.</summary>
+    public static TaskOptions FromEnvironment() => FromVariables(LambdaEnvironment.Variables);
+
+    /// <summary>
+    /// Binds the options from <paramref name="variables"/>; a missing or malformed variable is reported by name,
+    /// all at once, so a misconfigured function fails on its first invocation with everything to fix.
+    /// </summary>
+    public static TaskOptions FromVariables(IReadOnlyDictionary<string, string> variables)
+    {
+        var problems = new List<string>();
+        string Required(string name)
+        {
+            if (variables.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)) return value;
+            problems.Add($"environment variable {name} is not set");
+            return "";
+        }
+        string? Optional(string name) =>
+            variables.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+        var table = Required(TableNameVariable);
+        var bucket = Required(BucketNameVariable);
+        var pipelineName = Required(PipelineNameVariable);
+        var configJson = Required(PipelineConfigVariable);
+        PipelineSpec? pipeline = null;
+        if (configJson.Length > 0)
+        {
+            try
+            {
+                pipeline = PipelineConfig.Parse(configJson);
+            }
+            catch (PipelineConfigException e)
+            {
+                problems.Add($"environment variable {PipelineConfigVariable}: {e.Message}");
+            }
+        }
+        if (pipeline is not null && pipelineName.Length > 0 && pipeline.Name != pipelineName)
+        {
+            problems.Add($"environment variable {PipelineConfigVariable} describes pipeline '{pipeline.Name}' " +
+                         $"but {PipelineNameVariable} is '{pipelineName}'");
+        }
+        if (problems.Count > 0 || pipeline is null) throw new TaskConfigurationException(problems);
+
+        return new TaskOptions
+        {
+            TableName = table,
+            BucketName = bucket,
+            PipelineName = pipelineName,
+            Pipeline = pipeline,
+            MetricsNamespace = Optional(MetricsNamespaceVariable) ?? DefaultMetricsNamespace,
+            ObjectStoreRoot = Optional(ObjectStoreRootVariable),
+            DynamoDbEndpoint = Optional(DynamoDbEndpointVariable),
+            Region = Optional(RegionVariable),
+        };
+    }
+}

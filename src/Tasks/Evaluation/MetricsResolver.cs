@@ -1,0 +1,50 @@
+namespace TrainingOrchestration.Tasks.Evaluation;
+
+/// <summary>
+/// Finds the candidate's metrics, best source first: the scored test split (held out, never seen by training);
+/// else the training job's final <c>validation:</c> metrics; else a <c>metrics.json</c> in the model artifact.
+/// When none has metrics the result says so (source <c>none</c>) and the candidate is rejected: unlike the seed,
+/// nothing is ever defaulted to zeros, because a made-up number can promote or block a model for the wrong reason.
+/// </summary>
+public sealed class MetricsResolver(PredictionReader predictions, ArtifactMetricsReader artifacts)
+{
+    public async Task<ResolvedMetrics> ResolveAsync(
+        string bucket, string? predictionsPrefix, TrainingJobResult? training, CancellationToken cancellationToken = default)
+    {
+        var attempts = new List<string>();
+        if (!string.IsNullOrEmpty(predictionsPrefix))
+        {
+            var (predictionsBucket, prefix) = S3Uri.Location(bucket, predictionsPrefix);
+            var set = await predictions.ReadAsync(predictionsBucket, prefix, cancellationToken).ConfigureAwait(false);
+            if (set.Count > 0)
+            {
+                var metrics = ClassificationMetrics.Compute(set, out var confusion);
+                return new ResolvedMetrics(MetricsSource.TestSplit, metrics, confusion, set.Count, attempts);
+            }
+            attempts.Add($"no predictions (*{PredictionReader.OutputSuffix} with rows) under s3://{predictionsBucket}/{prefix}");
+        }
+        else
+        {
+            attempts.Add("no predictionsPrefix was given");
+        }
+
+        var fromJob = TrainingJobMetrics.From(training);
+        if (fromJob.Count > 0) return new ResolvedMetrics(MetricsSource.TrainingJob, Defined(fromJob), null, null, attempts);
+        attempts.Add($"training job {training?.TrainingJobName ?? "(unknown)"} reported no {TrainingJobMetrics.ValidationChannel}* metrics");
+
+        if (training?.ModelArtifacts?.S3ModelArtifacts is { Length: > 0 } artifact)
+        {
+            var fromArtifact = await artifacts.ReadAsync(artifact, cancellationToken).ConfigureAwait(false);
+            if (fromArtifact is { Count: > 0 }) return new ResolvedMetrics(MetricsSource.ModelArtifact, Defined(fromArtifact), null, null, attempts);
+            attempts.Add($"{artifact} is missing or has no {ArtifactMetricsReader.FileName} with known metrics");
+        }
+        else
+        {
+            attempts.Add("the training job reported no model artifact");
+        }
+        return new ResolvedMetrics(MetricsSource.None, MetricSet.Empty, null, null, attempts);
+    }
+
+    private static MetricSet Defined(IReadOnlyDictionary<string, double> values) =>
+        new(values, new Dictionary<string, string>());
+}

@@ -1,0 +1,75 @@
+using System.Text;
+using TrainingOrchestration.Tasks.Adapters;
+using TrainingOrchestration.Tasks.Tests.Support;
+
+namespace TrainingOrchestration.Tasks.Tests.Adapters;
+
+public sealed class FileObjectStoreTests : IDisposable
+{
+    private readonly TempDirectory _root = new();
+    private readonly FileObjectStore _store;
+
+    public FileObjectStoreTests() => _store = new FileObjectStore(_root.Path);
+
+    public void Dispose() => _root.Dispose();
+
+    [Fact]
+    public async Task Written_objects_live_in_one_folder_per_bucket_and_read_back()
+    {
+        await _store.WriteAsync("bucket-a", "features/churn/run=1/test/part-00000.csv", Text("1,0.9\n"));
+
+        await using var read = await _store.OpenReadAsync("bucket-a", "features/churn/run=1/test/part-00000.csv");
+        using var reader = new StreamReader(read);
+
+        Assert.Equal("1,0.9\n", await reader.ReadToEndAsync());
+        Assert.True(File.Exists(Path.Combine(_root.Path, "bucket-a", "features", "churn", "run=1", "test", "part-00000.csv")));
+    }
+
+    [Fact]
+    public async Task Listing_returns_only_keys_under_the_prefix_in_key_order()
+    {
+        await _store.WriteAsync("b", "reports/p/run=1/predictions/b.csv.out", Text("x"));
+        await _store.WriteAsync("b", "reports/p/run=1/predictions/a.csv.out", Text("xy"));
+        await _store.WriteAsync("b", "reports/p/run=10/predictions/c.csv.out", Text("z"));
+        await _store.WriteAsync("other", "reports/p/run=1/predictions/d.csv.out", Text("z"));
+
+        var listed = new List<string>();
+        await foreach (var item in _store.ListAsync("b", "reports/p/run=1/")) listed.Add($"{item.Key}:{item.Size}");
+
+        Assert.Equal(["reports/p/run=1/predictions/a.csv.out:2", "reports/p/run=1/predictions/b.csv.out:1"], listed);
+    }
+
+    [Fact]
+    public async Task Listing_a_missing_prefix_yields_nothing()
+    {
+        var listed = new List<string>();
+        await foreach (var item in _store.ListAsync("nobucket", "x/")) listed.Add(item.Key);
+
+        Assert.Empty(listed);
+    }
+
+    [Fact]
+    public async Task Reading_a_missing_object_names_its_s3_uri()
+    {
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => _store.OpenReadAsync("b", "missing/key"));
+
+        Assert.Contains("s3://b/missing/key", error.Message);
+    }
+
+    [Fact]
+    public async Task Keys_that_escape_the_bucket_folder_are_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _store.WriteAsync("b", "../outside.txt", Text("x")));
+    }
+
+    [Fact]
+    public async Task Exists_reports_written_objects_only()
+    {
+        await _store.WriteAsync("b", "k", Text("x"));
+
+        Assert.True(await _store.ExistsAsync("b", "k"));
+        Assert.False(await _store.ExistsAsync("b", "other"));
+    }
+
+    private static MemoryStream Text(string text) => new(Encoding.UTF8.GetBytes(text));
+}

@@ -1,0 +1,86 @@
+using TrainingOrchestration.Tasks.Configuration;
+using TrainingOrchestration.Tasks.Tests.Support;
+
+namespace TrainingOrchestration.Tasks.Tests.Configuration;
+
+public sealed class TaskOptionsTests
+{
+    private static Dictionary<string, string> Environment() => new()
+    {
+        ["TABLE_NAME"] = "churn-table",
+        ["BUCKET_NAME"] = "churn-bucket",
+        ["PIPELINE_NAME"] = "churn",
+        ["PIPELINE_CONFIG"] = PipelineConfig.Serialize(PipelineSpecs.Churn()),
+    };
+
+    [Fact]
+    public void Options_are_bound_from_the_variables_with_the_default_namespace()
+    {
+        var options = TaskOptions.FromVariables(Environment());
+
+        Assert.Equal("churn-table", options.TableName);
+        Assert.Equal("churn-bucket", options.BucketName);
+        Assert.Equal("churn", options.Pipeline.Name);
+        Assert.Equal(500, options.Pipeline.Cadence.MinChanges);
+        Assert.Equal("TrainingOrchestration", options.MetricsNamespace);
+        Assert.Null(options.ObjectStoreRoot);
+        Assert.Null(options.DynamoDbEndpoint);
+    }
+
+    [Fact]
+    public void Local_runtime_variables_are_bound_when_set()
+    {
+        var variables = Environment();
+        variables["OBJECT_STORE_ROOT"] = "/tmp/s3";
+        variables["DYNAMODB_ENDPOINT"] = "http://localhost:4567";
+
+        var options = TaskOptions.FromVariables(variables);
+
+        Assert.Equal("/tmp/s3", options.ObjectStoreRoot);
+        Assert.Equal("http://localhost:4567", options.DynamoDbEndpoint);
+    }
+
+    [Fact]
+    public void Every_missing_variable_is_named_in_one_error()
+    {
+        var error = Assert.Throws<TaskConfigurationException>(() => TaskOptions.FromVariables(new Dictionary<string, string>()));
+
+        Assert.Equal(4, error.Problems.Count);
+        Assert.Contains("TABLE_NAME", error.Message);
+        Assert.Contains("BUCKET_NAME", error.Message);
+        Assert.Contains("PIPELINE_NAME", error.Message);
+        Assert.Contains("PIPELINE_CONFIG", error.Message);
+    }
+
+    [Fact]
+    public void A_pipeline_config_that_is_not_json_is_reported_with_its_variable_name()
+    {
+        var variables = Environment();
+        variables["PIPELINE_CONFIG"] = "{ not json";
+
+        var error = Assert.Throws<TaskConfigurationException>(() => TaskOptions.FromVariables(variables));
+
+        Assert.Contains("PIPELINE_CONFIG", Assert.Single(error.Problems));
+    }
+
+    [Fact]
+    public void A_pipeline_config_for_another_pipeline_is_refused()
+    {
+        var variables = Environment();
+        variables["PIPELINE_NAME"] = "other";
+
+        var error = Assert.Throws<TaskConfigurationException>(() => TaskOptions.FromVariables(variables));
+
+        Assert.Contains("'churn'", error.Message);
+        Assert.Contains("'other'", error.Message);
+    }
+
+    [Fact]
+    public void Options_bound_from_the_lambda_environment_follow_the_current_scope()
+    {
+        using (LambdaEnvironment.Use(Environment()))
+        {
+            Assert.Equal("churn-bucket", TaskOptions.FromEnvironment().BucketName);
+        }
+    }
+}

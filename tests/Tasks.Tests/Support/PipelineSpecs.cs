@@ -1,0 +1,61 @@
+using TrainingOrchestration.Pipelines.Spec;
+
+namespace TrainingOrchestration.Tasks.Tests.Support;
+
+/// <summary>Builder of pipeline specs for tests: a churn-like pipeline with overridable parts.</summary>
+public static class PipelineSpecs
+{
+    public static PipelineSpec Churn(
+        CadenceSpec? cadence = null,
+        EvaluationSpec? evaluation = null) => new()
+    {
+        Name = "churn",
+        Tier = PipelineTier.Critical,
+        Source = new SourceSpec { Table = "customers", Cdc = new CdcSpec { Kind = CdcKind.DynamoDbStream } },
+        Cadence = cadence ?? Cadence(),
+        Features = new FeaturesSpec
+        {
+            SqlFile = "/pipelines/churn/features.sql",
+            EntityKey = "customer_id",
+            Label = "churn",
+            Split = new SplitSpec(0.7, 0.2, 0.1),
+        },
+        ContractFile = "/pipelines/churn/contract.yaml",
+        Training = new TrainingSpec
+        {
+            XgboostVersion = "1.7-1",
+            InstanceType = "ml.m5.large",
+            MaxRuntime = TimeSpan.FromHours(1),
+            Hyperparameters = new Dictionary<string, string> { ["objective"] = "binary:logistic", ["num_round"] = "100" },
+        },
+        Evaluation = evaluation ?? Evaluation(),
+        Directory = "/pipelines/churn",
+    };
+
+    public static CadenceSpec Cadence(
+        int minChanges = 500,
+        TimeSpan? minInterval = null,
+        TimeSpan? maxStaleness = null,
+        QuietHoursSpec? quietHours = null) => new()
+    {
+        MinChanges = minChanges,
+        MinInterval = minInterval ?? TimeSpan.FromHours(6),
+        MaxStaleness = maxStaleness ?? TimeSpan.FromHours(24),
+        QuietHours = quietHours,
+        Schedule = "rate(1 hour)",
+    };
+
+    public static EvaluationSpec Evaluation(
+        string primaryMetric = MetricNames.Auc,
+        double margin = 0.005,
+        IReadOnlyDictionary<string, MetricThreshold>? thresholds = null) => new()
+    {
+        PrimaryMetric = primaryMetric,
+        ChampionMargin = margin,
+        Thresholds = thresholds ?? new Dictionary<string, MetricThreshold>
+        {
+            [MetricNames.Auc] = new(0.70, null),
+            [MetricNames.LogLoss] = new(null, 0.60),
+        },
+    };
+}
