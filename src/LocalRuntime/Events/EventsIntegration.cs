@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TrainingOrchestration.Asl;
+
+namespace TrainingOrchestration.LocalRuntime.Events;
+
+/// <summary>
+/// <c>arn:aws:states:::events:putEvents</c> (and <c>aws-sdk:eventbridge:putEvents</c>): turns PutEvents entries
+/// (<c>Source</c>, <c>DetailType</c>, <c>Detail</c> as JSON text or object, <c>Resources</c>, <c>Time</c>) into events on the
+/// local bus and answers like the API: <c>{"Entries":[{"EventId"}],"FailedEntryCount":0}</c>.
+/// </summary>
+public sealed class EventsIntegration(LocalEventBus bus) : IServiceIntegration
+{
+    public bool CanHandle(string resource) =>
+        resource.Contains(":states:::events:putEvents", StringComparison.Ordinal) || resource.Contains(":states:::aws-sdk:eventbridge:putEvents", StringComparison.Ordinal);
+
+    public async Task<JsonNode?> InvokeAsync(TaskRequest request, CancellationToken cancellationToken)
+    {
+        const string prefix = "EventBridge";
+        var entries = request.Parameters?["Entries"] as JsonArray
+            ?? throw new TaskFailedException($"{prefix}.ValidationException", "PutEvents needs Entries (1 to 10 events).");
+        if (entries.Count is 0 or > 10) throw new TaskFailedException($"{prefix}.ValidationException", $"PutEvents takes 1 to 10 entries, got {entries.Count}.");
+        var results = new JsonArray();
+        var failed = 0;
+        foreach (var entry in entries.OfType<JsonObject>())
+        {
+            var detail = entry["Detail"];
+            if (detail is JsonValue text && text.GetValueKind() == JsonValueKind.String) detail = JsonNode.Parse(text.GetValue<string>());
+            if (entry["Source"] is null || entry["DetailType"] is null || detail is not JsonObject)
+            {
+                failed++;
+                results.Add(new JsonObject { ["ErrorCode"] = "MalformedDetail", ["ErrorMessage"] = "Source, DetailType and a JSON object Detail are required." });
+                continue;
+            }
+            var evt = new JsonObject
+            {
+                ["detail-type"] = entry["DetailType"]!.DeepClone(),
+                ["source"] = entry["Source"]!.DeepClone(),
+                ["resources"] = entry["Resources"]?.DeepClone() ?? new JsonArray(),
+                ["detail"] = detail.DeepClone(),
+            };
+            if (entry["Time"] is { } time) evt["time"] = time.DeepClone();
+            var recorded = await bus.PutEventAsync(evt);
+            results.Add(new JsonObject { ["EventId"] = recorded.Id });
+        }
+        return new JsonObject { ["Entries"] = results, ["FailedEntryCount"] = failed };
+    }
+}

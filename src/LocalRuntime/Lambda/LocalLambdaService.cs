@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TrainingOrchestration.Tasks.Configuration;
+
+namespace TrainingOrchestration.LocalRuntime.Lambda;
+
+/// <summary>
+/// The local Lambda service: the template's functions, invoked in process inside their own environment
+/// (<see cref="LambdaEnvironment.Use"/> with the function's variables plus the runtime's local endpoints), each
+/// invocation's log lines captured per function.
+/// </summary>
+public sealed class LocalLambdaService(IReadOnlyDictionary<string, string> runtimeVariables)
+{
+    private readonly ConcurrentDictionary<string, LambdaFunction> _byName = new();
+    private readonly ConcurrentDictionary<string, LambdaFunction> _byArn = new();
+    private readonly LambdaHandlerInvoker _invoker = new();
+    private readonly ConcurrentQueue<LambdaInvocation> _invocations = new();
+
+    public IReadOnlyList<LambdaInvocation> Invocations => _invocations.ToList();
+
+    public IReadOnlyCollection<LambdaFunction> Functions => _byName.Values.ToList();
+
+    public void Register(LambdaFunction function)
+    {
+        _byName[function.Name] = function;
+        _byArn[function.Arn] = function;
+    }
+
+    /// <summary>Finds a function by name, ARN, partial ARN or qualified ARN (<c>:$LATEST</c>, alias).</summary>
+    public LambdaFunction? Find(string nameOrArn)
+    {
+        if (_byName.TryGetValue(nameOrArn, out var byName)) return byName;
+        if (_byArn.TryGetValue(nameOrArn, out var byArn)) return byArn;
+        var parts = nameOrArn.Split(':');
+        var index = Array.IndexOf(parts, "function");
+        if (index >= 0 && index + 1 < parts.Length && _byName.TryGetValue(parts[index + 1], out var qualified)) return qualified;
+        return null;
+    }
+
+    /// <summary>Invokes the function with <paramref name="payload"/>; an unhandled exception is returned as a function error.</summary>
+    public async Task<LambdaResult> InvokeAsync(LambdaFunction function, JsonNode? payload)
+    {
+        var variables = new Dictionary<string, string>(function.Environment);
+        foreach (var (key, value) in runtimeVariables) variables[key] = value;
+        variables.TryAdd("AWS_LAMBDA_FUNCTION_NAME", function.Name);
+        var log = new StringWriter();
+        var started = DateTimeOffset.UtcNow;
+        var requestId = Guid.NewGuid().ToString();
+        LambdaResult result;
+        using (LambdaEnvironment.Use(variables, TextWriter.Synchronized(log)))
+        {
+            try
+            {
+                using var input = new MemoryStream(Encoding.UTF8.GetBytes(payload?.ToJsonString() ?? "null"));
+                await using var output = await Task.Run(() => _invoker.InvokeAsync(function.Arn, function.Handler, input));
+                using var reader = new StreamReader(output, Encoding.UTF8);
+                var text = await reader.ReadToEndAsync();
+                result = new LambdaResult(requestId, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text), null);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                result = new LambdaResult(requestId, ErrorPayload(ex), ex.GetType().Name);
+            }
+        }
+        _invocations.Enqueue(new LambdaInvocation(function.Name, requestId, started, DateTimeOffset.UtcNow - started, result.FunctionError, log.ToString()));
+        return result;
+    }
+
+    /// <summary>The error payload the .NET Lambda runtime writes for an unhandled exception.</summary>
+    private static JsonObject ErrorPayload(Exception ex) => new()
+    {
+        ["errorType"] = ex.GetType().Name,
+        ["errorMessage"] = ex.Message,
+        ["stackTrace"] = new JsonArray((ex.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => (JsonNode)JsonValue.Create(line)!).ToArray()),
+        ["cause"] = ex.InnerException is null ? null : new JsonObject { ["errorType"] = ex.InnerException.GetType().Name, ["errorMessage"] = ex.InnerException.Message },
+    };
+}

@@ -1,0 +1,191 @@
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using TrainingOrchestration.Asl;
+using TrainingOrchestration.LocalRuntime.DynamoDb;
+using TrainingOrchestration.LocalRuntime.Events;
+using TrainingOrchestration.LocalRuntime.Glue;
+using TrainingOrchestration.LocalRuntime.Lambda;
+using TrainingOrchestration.LocalRuntime.S3;
+using TrainingOrchestration.LocalRuntime.Sns;
+using TrainingOrchestration.LocalRuntime.StepFunctions;
+using TrainingOrchestration.LocalRuntime.Templates;
+
+namespace TrainingOrchestration.LocalRuntime;
+
+/// <summary>
+/// One AWS account on one machine: deploys synthesized templates onto local stand-ins (S3 folders, dynalite, in-process
+/// Lambda, DuckDB Glue, ML.NET SageMaker, an EventBridge bus, SNS) and runs their state machines on the in-process
+/// ASL engine under a virtual clock. Dispose stops dynalite.
+/// </summary>
+public sealed partial class LocalCloud : IAsyncDisposable
+{
+    private LocalCloud(LocalCloudOptions options, VirtualClock clock, StepFunctionsEngine engine, DynaliteServer dynalite, AmazonDynamoDBClient dynamoDb,
+        LocalBuckets buckets, LocalLambdaService lambda, SnsIntegration sns, LocalEventBus bus, ExecutionOptionsPolicy mocks)
+    {
+        Options = options;
+        Clock = clock;
+        Engine = engine;
+        Dynalite = dynalite;
+        DynamoDb = dynamoDb;
+        Buckets = buckets;
+        Lambda = lambda;
+        Sns = sns;
+        Bus = bus;
+        Mocks = mocks;
+    }
+
+    public LocalCloudOptions Options { get; }
+    public VirtualClock Clock { get; }
+    public StepFunctionsEngine Engine { get; }
+    public DynaliteServer Dynalite { get; }
+    public IAmazonDynamoDB DynamoDb { get; }
+    public LocalBuckets Buckets { get; }
+    public LocalLambdaService Lambda { get; }
+    public SnsIntegration Sns { get; }
+    public LocalEventBus Bus { get; }
+
+    /// <summary>The MockConfigFile test case applied to executions the runtime starts.</summary>
+    public ExecutionOptionsPolicy Mocks { get; }
+
+    public IReadOnlyList<LoadedStack> Stacks { get; private set; } = [];
+
+    /// <summary>State machine ARNs by name (<c>churn-training</c>...).</summary>
+    public IReadOnlyDictionary<string, string> StateMachines => _stateMachines;
+
+    private readonly Dictionary<string, string> _stateMachines = new(StringComparer.Ordinal);
+
+    public static async Task<LocalCloud> StartAsync(LocalCloudOptions options, CancellationToken cancellationToken = default)
+    {
+        var workspace = Directory.CreateDirectory(options.Workspace).FullName;
+        var stacks = options.TemplatePaths.Select(path => StackTemplateLoader.Load(path,
+            new StackEnvironment(StackNameOf(path), options.Region, options.AccountId))).ToList();
+
+        var dynalite = await DynaliteServer.StartAsync(options.InMemoryDynamoDb ? null : Path.Combine(workspace, "dynamodb"), cancellationToken: cancellationToken);
+        var dynamoDb = LocalDynamoDbClient.Create(dynalite.Endpoint, options.Region);
+        var clock = new VirtualClock(options.StartTime);
+        var engine = new StepFunctionsEngine(clock) { Region = options.Region, AccountId = options.AccountId };
+        var buckets = new LocalBuckets(Path.Combine(workspace, "s3"));
+        Directory.CreateDirectory(buckets.Root);
+        var lambda = new LocalLambdaService(new Dictionary<string, string>
+        {
+            ["OBJECT_STORE_ROOT"] = buckets.Root,
+            ["DYNAMODB_ENDPOINT"] = dynalite.Endpoint,
+            ["AWS_REGION"] = options.Region,
+            ["AWS_DEFAULT_REGION"] = options.Region,
+        });
+        var mocks = new ExecutionOptionsPolicy();
+        var sns = new SnsIntegration(clock);
+        var bus = new LocalEventBus(clock, new LocalTargetDispatcher(engine, lambda, mocks), options.Region, options.AccountId);
+
+        var cloud = new LocalCloud(options, clock, engine, dynalite, dynamoDb, buckets, lambda, sns, bus, mocks) { Stacks = stacks };
+        try
+        {
+            await cloud.DeployAsync(cancellationToken);
+        }
+        catch
+        {
+            await cloud.DisposeAsync();
+            throw;
+        }
+        return cloud;
+    }
+
+    /// <summary>The stack name CDK gives the template file: <c>TrainingOrchestration-churn.template.json</c>.</summary>
+    public static string StackNameOf(string templatePath) => Path.GetFileName(templatePath).Replace(".template.json", "", StringComparison.Ordinal);
+
+    /// <summary>Puts one event on the bus (its envelope completed by the bus) and returns what it was delivered to.</summary>
+    public Task<RecordedEvent> PutEventAsync(JsonNode evt) => Bus.PutEventAsync(evt);
+
+    public string StateMachineArn(string name) => _stateMachines.TryGetValue(name, out var arn) ? arn
+        : throw new KeyNotFoundException($"No state machine named {name}; deployed: {string.Join(", ", _stateMachines.Keys)}.");
+
+    private async Task DeployAsync(CancellationToken cancellationToken)
+    {
+        var glueJobs = new Dictionary<string, GlueJobDefinition>(StringComparer.Ordinal);
+        foreach (var stack in Stacks)
+        {
+            foreach (var bucket in stack.OfType("AWS::S3::Bucket")) Buckets.CreateBucket(bucket.Name);
+            foreach (var table in stack.OfType("AWS::DynamoDB::Table")) await TableProvisioner.EnsureTableAsync(DynamoDb, table.Name, table.Properties, cancellationToken);
+            foreach (var topic in stack.OfType("AWS::SNS::Topic")) Sns.AddTopic(topic.PhysicalId, topic.Name);
+            foreach (var function in stack.OfType("AWS::Lambda::Function")) RegisterFunction(function);
+            foreach (var job in stack.OfType("AWS::Glue::Job")) glueJobs[job.Name] = GlueJobOf(job);
+            AssetStager.Stage(stack, Buckets);
+        }
+        RegisterIntegrations(glueJobs);
+        foreach (var stack in Stacks)
+        {
+            foreach (var machine in stack.OfType("AWS::StepFunctions::StateMachine")) RegisterStateMachine(machine);
+            foreach (var rule in stack.OfType("AWS::Events::Rule"))
+            {
+                var bus = rule.GetString("EventBusName");
+                if (bus is null or "default") Bus.AddRule(EventRule.FromProperties(rule.Name, rule.Arn!, rule.Properties));
+            }
+        }
+    }
+
+    private void RegisterIntegrations(IReadOnlyDictionary<string, GlueJobDefinition> glueJobs)
+    {
+        var workspace = Path.GetFullPath(Options.Workspace);
+        Engine.Dispatcher
+            .Add(new LambdaIntegration(Lambda))
+            .Add(new DynamoDbIntegration(DynamoDb))
+            .Add(new S3Integration(Buckets))
+            .Add(Sns)
+            .Add(new EventsIntegration(Bus))
+            .Add(new StartExecutionIntegration(Engine, Mocks))
+            .Add(new GlueServiceIntegration(new LocalGlueService(
+                new FeatureJobRunner(Buckets.Root, Path.Combine(workspace, "glue", "bookmarks"), Options.PipelinesRoot), glueJobs)));
+        AddModelServices();
+    }
+
+    /// <summary>Registers the SageMaker stand-ins (kept apart so the composition reads one service per line).</summary>
+    partial void AddModelServices();
+
+    private void RegisterFunction(StackResource function)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in function.Properties["Environment"]?["Variables"] as JsonObject ?? [])
+        {
+            variables[key] = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? "";
+        }
+        var handler = function.GetString("Handler") ?? throw new TemplateException($"Resources.{function.LogicalId}.Properties.Handler", "a function needs a Handler");
+        Lambda.Register(new LambdaFunction(function.Name, function.Arn!, handler, variables, function.Properties["Timeout"]?.GetValue<int>() ?? 3));
+    }
+
+    private void RegisterStateMachine(StackResource machine)
+    {
+        var definition = machine.Properties["DefinitionString"] switch
+        {
+            JsonValue v when v.TryGetValue<string>(out var text) => text,
+            null => machine.Properties["Definition"]?.ToJsonString(),
+            var node => node.ToJsonString(),
+        } ?? throw new TemplateException($"Resources.{machine.LogicalId}.Properties", "a state machine needs DefinitionString or Definition");
+        foreach (var (key, value) in machine.Properties["DefinitionSubstitutions"] as JsonObject ?? [])
+        {
+            var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? "";
+            definition = definition.Replace("${" + key + "}", text, StringComparison.Ordinal);
+        }
+        var type = machine.GetString("StateMachineType") == "EXPRESS" ? StateMachineType.Express : StateMachineType.Standard;
+        _stateMachines[machine.Name] = Engine.CreateStateMachine(machine.Name, definition, type);
+    }
+
+    private static GlueJobDefinition GlueJobOf(StackResource job)
+    {
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in job.Properties["DefaultArguments"] as JsonObject ?? [])
+        {
+            arguments[key] = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? "";
+        }
+        return new GlueJobDefinition(job.Name, arguments,
+            job.GetString("GlueVersion") ?? "4.0",
+            job.GetString("WorkerType") ?? "G.1X",
+            job.Properties["NumberOfWorkers"]?.GetValue<int>() ?? 2,
+            job.Properties["Timeout"]?.GetValue<int>() ?? 2880);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        DynamoDb.Dispose();
+        await Dynalite.DisposeAsync();
+    }
+}

@@ -1,0 +1,74 @@
+namespace TrainingOrchestration.LocalRuntime.Templates;
+
+/// <summary>
+/// How CloudFormation names and identifies each resource type: the property that sets an explicit name, the name it
+/// generates otherwise (<c>&lt;stack&gt;-&lt;logical id&gt;-&lt;suffix&gt;</c>), what <c>Ref</c> returns, and the ARN.
+/// </summary>
+internal static class PhysicalNaming
+{
+    private static readonly Dictionary<string, string> NameProperties = new()
+    {
+        ["AWS::S3::Bucket"] = "BucketName",
+        ["AWS::DynamoDB::Table"] = "TableName",
+        ["AWS::Lambda::Function"] = "FunctionName",
+        ["AWS::StepFunctions::StateMachine"] = "StateMachineName",
+        ["AWS::SNS::Topic"] = "TopicName",
+        ["AWS::Events::Rule"] = "Name",
+        ["AWS::Events::EventBus"] = "Name",
+        ["AWS::Glue::Job"] = "Name",
+        ["AWS::IAM::Role"] = "RoleName",
+        ["AWS::IAM::Policy"] = "PolicyName",
+        ["AWS::Logs::LogGroup"] = "LogGroupName",
+        ["AWS::SQS::Queue"] = "QueueName",
+        ["AWS::CloudWatch::Alarm"] = "AlarmName",
+        ["AWS::CloudWatch::Dashboard"] = "DashboardName",
+    };
+
+    public static string? NameProperty(string type) => NameProperties.GetValueOrDefault(type);
+
+    public static string GeneratedName(StackEnvironment env, string logicalId, string type)
+    {
+        var suffix = DeterministicId.Suffix($"{env.StackName}/{logicalId}");
+        return type switch
+        {
+            "AWS::S3::Bucket" => Truncate($"{env.StackName}-{logicalId}", 63 - 13).ToLowerInvariant() + "-" + suffix.ToLowerInvariant(),
+            "AWS::StepFunctions::StateMachine" or "AWS::Glue::Job" => $"{logicalId}-{suffix}",
+            "AWS::Lambda::Function" => Truncate($"{env.StackName}-{logicalId}", 64 - 13) + "-" + suffix,
+            _ => Truncate($"{env.StackName}-{logicalId}", 128 - 13) + "-" + suffix,
+        };
+    }
+
+    public static string? Arn(StackEnvironment env, string type, string name)
+    {
+        var (p, r, a) = (env.Partition, env.Region, env.AccountId);
+        return type switch
+        {
+            "AWS::S3::Bucket" => $"arn:{p}:s3:::{name}",
+            "AWS::DynamoDB::Table" => $"arn:{p}:dynamodb:{r}:{a}:table/{name}",
+            "AWS::Lambda::Function" => $"arn:{p}:lambda:{r}:{a}:function:{name}",
+            "AWS::StepFunctions::StateMachine" => $"arn:{p}:states:{r}:{a}:stateMachine:{name}",
+            "AWS::SNS::Topic" => $"arn:{p}:sns:{r}:{a}:{name}",
+            "AWS::Events::Rule" => $"arn:{p}:events:{r}:{a}:rule/{name}",
+            "AWS::Events::EventBus" => $"arn:{p}:events:{r}:{a}:event-bus/{name}",
+            "AWS::Glue::Job" => $"arn:{p}:glue:{r}:{a}:job/{name}",
+            "AWS::Glue::Database" => $"arn:{p}:glue:{r}:{a}:database/{name}",
+            "AWS::IAM::Role" => $"arn:{p}:iam::{a}:role/{name}",
+            "AWS::IAM::ManagedPolicy" => $"arn:{p}:iam::{a}:policy/{name}",
+            "AWS::Logs::LogGroup" => $"arn:{p}:logs:{r}:{a}:log-group:{name}:*",
+            "AWS::SQS::Queue" => $"arn:{p}:sqs:{r}:{a}:{name}",
+            "AWS::KMS::Key" => $"arn:{p}:kms:{r}:{a}:key/{name}",
+            "AWS::CloudWatch::Alarm" => $"arn:{p}:cloudwatch:{r}:{a}:alarm:{name}",
+            _ => null,
+        };
+    }
+
+    /// <summary>What <c>Ref</c> returns: the ARN for state machines and topics, the queue URL for queues, the name otherwise.</summary>
+    public static string RefValue(StackEnvironment env, string type, string name, string? arn) => type switch
+    {
+        "AWS::StepFunctions::StateMachine" or "AWS::SNS::Topic" or "AWS::IAM::ManagedPolicy" => arn ?? name,
+        "AWS::SQS::Queue" => $"https://sqs.{env.Region}.{env.UrlSuffix}/{env.AccountId}/{name}",
+        _ => name,
+    };
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}
