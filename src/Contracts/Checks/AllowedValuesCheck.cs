@@ -1,0 +1,42 @@
+using TrainingOrchestration.Contracts.Model;
+using TrainingOrchestration.Contracts.Reading;
+using TrainingOrchestration.Contracts.Validation;
+
+namespace TrainingOrchestration.Contracts.Checks;
+
+/// <summary>Non-null values must be one of the listed values, compared as the column's type (so 1 and 1.0 match a decimal).</summary>
+internal sealed class AllowedValuesCheck : Check
+{
+    private readonly int column;
+    private readonly FailureSamples failures;
+    private readonly HashSet<double>? numbers;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> texts;
+    private readonly bool isText;
+
+    public AllowedValuesCheck(RuleSpec rule, int column, ColumnSpec spec, FailureSamples failures) : base(rule)
+    {
+        this.column = column;
+        this.failures = failures;
+        isText = spec.Type == ColumnType.String;
+        if (isText)
+        {
+            texts = new HashSet<string>(rule.Values, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+        else
+        {
+            numbers = rule.Values.Select(v => { CellCoercion.Coerce(v, spec.Type, out var n); return n; }).ToHashSet();
+        }
+    }
+
+    public override int CellColumn => column;
+
+    public override void Observe(CellState state, double number, ReadOnlySpan<char> text)
+    {
+        if (state != CellState.Value) return;
+        var allowed = isText ? texts.Contains(text) : numbers!.Contains(number);
+        if (!allowed) failures.Add(text.IsEmpty ? Formats.Number(number) : text);
+    }
+
+    public override RuleOutcome Complete(CompletionContext context) =>
+        Outcome(failures.Count == 0, $"{failures.Count} values outside the set", $"one of [{string.Join(", ", Rule.Values)}]", failures);
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using TrainingOrchestration.Contracts.Expressions;
+using TrainingOrchestration.Contracts.Model;
+using TrainingOrchestration.Contracts.Reading;
+using TrainingOrchestration.Contracts.Validation;
+
+namespace TrainingOrchestration.Contracts.Checks;
+
+/// <summary>
+/// <c>unique</c>: no value (or combination of values) repeats; nulls are ignored, as in SQL.
+/// <c>primary_key</c>: unique and never null. Numeric keys compare as numbers (so 7 and 7.0 collide).
+/// </summary>
+internal sealed class UniqueCheck(RuleSpec rule, int[] columns, ColumnType[] types, ScanPosition position, FailureSamples duplicates, FailureSamples nulls, UniqueKeyTracker tracker)
+    : Check(rule), IDisposable
+{
+    private readonly StringBuilder composite = new();
+    private char[] numberBuffer = new char[32];
+
+    public override bool ObservesRows => true;
+
+    public override void ObserveRow(IRowValues row)
+    {
+        if (columns.Length == 1)
+        {
+            var c = columns[0];
+            if (row.State(c) == CellState.Null) { if (Rule.Check == CheckKind.PrimaryKey) nulls.Add("(null)"); return; }
+            tracker.Add(Key(row, c, types[0]), position.FileIndex, position.Row, duplicates);
+            return;
+        }
+        composite.Clear();
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (row.State(columns[i]) == CellState.Null)
+            {
+                if (Rule.Check == CheckKind.PrimaryKey) nulls.Add("(null)");
+                return;
+            }
+            if (i > 0) composite.Append('\u001F');
+            composite.Append(Key(row, columns[i], types[i]));
+        }
+        tracker.Add(composite.ToString(), position.FileIndex, position.Row, duplicates);
+    }
+
+    private ReadOnlySpan<char> Key(IRowValues row, int column, ColumnType type)
+    {
+        if (type == ColumnType.String || row.State(column) == CellState.Invalid) return row.Text(column);
+        row.Number(column).TryFormat(numberBuffer, out var written, "R", CultureInfo.InvariantCulture);
+        return numberBuffer.AsSpan(0, written);
+    }
+
+    public override RuleOutcome Complete(CompletionContext context)
+    {
+        tracker.Complete(duplicates);
+        var failed = duplicates.Count + nulls.Count;
+        var observed = Rule.Check == CheckKind.PrimaryKey ? $"{duplicates.Count} duplicates, {nulls.Count} nulls" : $"{duplicates.Count} duplicates";
+        var examples = duplicates.Examples.Concat(nulls.Examples).Take(context.Contract.ExampleRows).ToList();
+        return Outcome(failed == 0, observed, Rule.Check == CheckKind.PrimaryKey ? "unique and not null" : "unique", null,
+                tracker.Spilled ? "keys exceeded the in-memory limit and were checked in spilled partitions" : null)
+            with { FailingCount = failed, Examples = examples };
+    }
+
+    public void Dispose() => tracker.Dispose();
+}

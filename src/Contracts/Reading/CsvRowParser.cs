@@ -1,0 +1,193 @@
+using System.Buffers;
+using System.Text;
+
+namespace TrainingOrchestration.Contracts.Reading;
+
+/// <summary>
+/// RFC 4180 CSV parsing over a stream with one pooled, growable char buffer: quoted fields (with "" escapes,
+/// commas and line breaks inside), CRLF or LF line ends, a UTF-8 BOM, a last line without a line break.
+/// Fields are spans into the buffer (quoted fields are unescaped in place), so no string is made per field.
+/// A row that straddles the buffer end is moved to the front and parsing resumes where it stopped, so a chunk
+/// boundary anywhere (even inside quotes) changes nothing. The buffer only grows for a row longer than itself.
+/// </summary>
+internal sealed class CsvRowParser : IDisposable
+{
+    private const int MaxRowChars = 64 * 1024 * 1024;
+    private static readonly SearchValues<char> FieldEnd = SearchValues.Create(",\r\n");
+
+    private readonly Stream stream;
+    private readonly Decoder decoder = new UTF8Encoding(false, false).GetDecoder();
+    private readonly byte[] bytes;
+    private char[] chars;
+    private int rowStart;
+    private int end;
+    private bool streamDone;
+    private bool first = true;
+    private int pendingAdvance;
+    private int[] starts = new int[64];
+    private int[] lengths = new int[64];
+
+    public CsvRowParser(Stream stream, int bufferChars = 128 * 1024)
+    {
+        this.stream = stream;
+        bytes = ArrayPool<byte>.Shared.Rent(bufferChars);
+        chars = ArrayPool<char>.Shared.Rent(bufferChars);
+    }
+
+    public int FieldCount { get; private set; }
+
+    /// <summary>Data rows read so far, the header included (1 = the header).</summary>
+    public long RowsRead { get; private set; }
+
+    public ReadOnlySpan<char> Field(int index) => chars.AsSpan(rowStart + starts[index], lengths[index]);
+
+    /// <summary>Parses the next non-empty row; false at the end of the stream.</summary>
+    public bool ReadRow()
+    {
+        while (true)
+        {
+            var consumed = ParseRow();
+            if (consumed < 0) return false;
+            RowsRead++;
+            var blank = FieldCount == 1 && lengths[0] == 0 && consumed <= 2;
+            // The fields stay valid until the next call, which is when rowStart moves past them.
+            pendingAdvance = consumed;
+            if (!blank) return true;
+            RowsRead--;
+        }
+    }
+
+    /// <returns>Chars the row occupies including its line end, or -1 at the end of input.</returns>
+    private int ParseRow()
+    {
+        rowStart += pendingAdvance;
+        pendingAdvance = 0;
+        FieldCount = 0;
+        var p = 0;
+        if (rowStart >= end && !Fill()) return -1;
+        while (true)
+        {
+            if (FieldCount == starts.Length) GrowFields();
+            if (rowStart + p >= end && !Fill())
+            {
+                AddField(p, 0);
+                return p;
+            }
+            if (chars[rowStart + p] == '"')
+            {
+                p = ParseQuoted(p);
+            }
+            else
+            {
+                var fieldStart = p;
+                while (true)
+                {
+                    var index = chars.AsSpan(rowStart + p, end - rowStart - p).IndexOfAny(FieldEnd);
+                    if (index >= 0) { p += index; break; }
+                    p = end - rowStart;
+                    if (!Fill()) { AddField(fieldStart, p - fieldStart); return p; }
+                }
+                AddField(fieldStart, p - fieldStart);
+            }
+            if (rowStart + p >= end && !Fill()) return p;
+            var c = chars[rowStart + p];
+            if (c == ',') { p++; continue; }
+            if (c == '\n') return p + 1;
+            if (c == '\r')
+            {
+                p++;
+                if (rowStart + p >= end && !Fill()) return p;
+                return chars[rowStart + p] == '\n' ? p + 1 : p;
+            }
+            throw new CsvFormatException(RowsRead, $"unexpected '{c}' after a quoted field (a quote inside a field must be doubled)");
+        }
+    }
+
+    private int ParseQuoted(int p)
+    {
+        var write = p;
+        var read = p + 1;
+        while (true)
+        {
+            var span = chars.AsSpan(rowStart + read, end - rowStart - read);
+            var quote = span.IndexOf('"');
+            if (quote < 0)
+            {
+                span.CopyTo(chars.AsSpan(rowStart + write));
+                write += span.Length;
+                read += span.Length;
+                if (!Fill()) throw new CsvFormatException(RowsRead, "a quoted field is not closed before the end of the file");
+                continue;
+            }
+            span[..quote].CopyTo(chars.AsSpan(rowStart + write));
+            write += quote;
+            read += quote + 1;
+            if (rowStart + read >= end && !Fill()) break;
+            if (chars[rowStart + read] != '"') break;
+            chars[rowStart + write++] = '"';
+            read++;
+        }
+        AddField(p, write - p);
+        return read;
+    }
+
+    private void AddField(int start, int length)
+    {
+        if (FieldCount == starts.Length) GrowFields();
+        starts[FieldCount] = start;
+        lengths[FieldCount] = length;
+        FieldCount++;
+    }
+
+    private void GrowFields()
+    {
+        Array.Resize(ref starts, starts.Length * 2);
+        Array.Resize(ref lengths, lengths.Length * 2);
+    }
+
+    /// <summary>Moves the current partial row to the front, grows the buffer if the row fills it, reads more.</summary>
+    private bool Fill()
+    {
+        if (streamDone) return false;
+        if (rowStart > 0)
+        {
+            chars.AsSpan(rowStart, end - rowStart).CopyTo(chars);
+            end -= rowStart;
+            rowStart = 0;
+        }
+        if (end + 8 >= chars.Length)
+        {
+            if (chars.Length >= MaxRowChars) throw new CsvFormatException(RowsRead, $"a row is longer than {MaxRowChars} characters (is a quote left open?)");
+            var bigger = ArrayPool<char>.Shared.Rent(chars.Length * 2);
+            chars.AsSpan(0, end).CopyTo(bigger);
+            ArrayPool<char>.Shared.Return(chars);
+            chars = bigger;
+        }
+        while (true)
+        {
+            // Leave room for chars the decoder still holds from a sequence split across reads.
+            var room = Math.Min(chars.Length - end - 4, bytes.Length);
+            var read = stream.Read(bytes, 0, room);
+            var flush = read == 0;
+            decoder.Convert(bytes, 0, read, chars, end, chars.Length - end, flush, out _, out var produced, out _);
+            if (first && produced > 0)
+            {
+                first = false;
+                if (chars[end] == '\uFEFF')
+                {
+                    chars.AsSpan(end + 1, produced - 1).CopyTo(chars.AsSpan(end));
+                    produced--;
+                }
+            }
+            end += produced;
+            if (flush) { streamDone = true; return produced > 0; }
+            if (produced > 0) return true;
+        }
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(bytes);
+        ArrayPool<char>.Shared.Return(chars);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Parquet;
+using Parquet.Schema;
+using TrainingOrchestration.Contracts.Model;
+
+namespace TrainingOrchestration.Contracts.Reading;
+
+/// <summary>
+/// A Parquet file read one row group at a time (Parquet.Net), so memory is bounded by the largest row group, not
+/// the file. Parquet needs random access to its footer: a non-seekable stream (an S3 body) is first spooled to a
+/// temporary file, never to memory. Physical types map to logical ones as in <c>README.md</c>: any numeric type
+/// is a decimal and, when integral, an integer; bool is a boolean; DateTime/DateTimeOffset/DateOnly are timestamps
+/// and dates; strings are coerced as CSV text is.
+/// </summary>
+public sealed class ParquetTableReader : TableReader
+{
+    private readonly ParquetReader reader;
+    private readonly Stream stream;
+    private readonly string? spoolFile;
+    private readonly DataField[] fields;
+    private readonly ParquetColumnBuffer[] buffers;
+    private int rowGroup = -1;
+    private long rowsInGroup;
+    private long row = -1;
+
+    private ParquetTableReader(ParquetReader reader, Stream stream, string? spoolFile)
+    {
+        this.reader = reader;
+        this.stream = stream;
+        this.spoolFile = spoolFile;
+        fields = reader.Schema.GetDataFields();
+        buffers = fields.Select(f => new ParquetColumnBuffer(f)).ToArray();
+        Columns = fields.Select(f => f.Name).ToArray();
+    }
+
+    public override IReadOnlyList<string> Columns { get; }
+
+    public override int FieldCount => fields.Length;
+
+    public static async Task<ParquetTableReader> OpenAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        string? spool = null;
+        if (!stream.CanSeek)
+        {
+            spool = Path.Combine(Path.GetTempPath(), $"contract-{Guid.NewGuid():N}.parquet");
+            var file = new FileStream(spool, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+            file.Position = 0;
+            stream = file;
+        }
+        var reader = await ParquetReader.CreateAsync(stream, null, false, cancellationToken).ConfigureAwait(false);
+        return new ParquetTableReader(reader, stream, spool);
+    }
+
+    public override async ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        row++;
+        while (row >= rowsInGroup)
+        {
+            if (++rowGroup >= reader.RowGroupCount) return false;
+            using var group = reader.OpenRowGroupReader(rowGroup);
+            rowsInGroup = group.RowCount;
+            row = 0;
+            foreach (var buffer in buffers)
+            {
+                await buffer.LoadAsync(group, (int)rowsInGroup, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return true;
+    }
+
+    public override CellState Read(int index, ColumnType type, out double number, out ReadOnlySpan<char> text)
+    {
+        var buffer = buffers[index];
+        var i = (int)row;
+        if (buffer.IsText)
+        {
+            var value = buffer.Texts[i];
+            text = value;
+            number = double.NaN;
+            if (value is null) return CellState.Null;
+            return value.Length == 0 ? CellState.Null : CellCoercion.Coerce(value, type, out number);
+        }
+        text = default;
+        number = buffer.Numbers[i];
+        if (buffer.Nulls[i]) return CellState.Null;
+        return type switch
+        {
+            ColumnType.String => CellState.Value,
+            ColumnType.Integer => number == Math.Floor(number) ? CellState.Value : CellState.Invalid,
+            ColumnType.Boolean => number is 0 or 1 ? CellState.Value : CellState.Invalid,
+            ColumnType.Timestamp or ColumnType.Date => buffer.IsTemporal ? CellState.Value : CellState.Invalid,
+            _ => buffer.IsTemporal ? CellState.Invalid : CellState.Value,
+        };
+    }
+
+    public override ReadOnlySpan<char> RawText(int index) => buffers[index].IsText ? buffers[index].Texts[(int)row] : default;
+
+    public override string Describe(int index)
+    {
+        var buffer = buffers[index];
+        var i = (int)row;
+        if (buffer.IsText) return buffer.Texts[i] ?? "";
+        if (buffer.Nulls[i]) return "";
+        return buffer.IsTemporal
+            ? CellCoercion.Format(buffer.Numbers[i], ColumnType.Timestamp)
+            : buffer.Numbers[i].ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await reader.DisposeAsync().ConfigureAwait(false);
+        await stream.DisposeAsync().ConfigureAwait(false);
+        if (spoolFile is not null && File.Exists(spoolFile)) File.Delete(spoolFile);
+    }
+}

@@ -1,0 +1,16 @@
+using TrainingOrchestration.Contracts.Profiles;
+
+namespace TrainingOrchestration.Contracts.Validation;
+
+/// <summary>What a validation needs besides the table: the last accepted profile, the job's metrics, and the clock.</summary>
+public sealed record ValidationInputs
+{
+    public required DateTimeOffset Now { get; init; }
+    public string? RunId { get; init; }
+    public TableProfile? Baseline { get; init; }
+    public GlueJobRun? GlueJobRun { get; init; }
+    public FeatureManifest? Manifest { get; init; }
+    /// <summary>Keys the uniqueness check holds in memory before it spills partitions to disk.</summary>
+    public int UniqueKeysInMemory { get; init; } = 500_000;
+    public string? TempDirectory { get; init; }
+}
