@@ -6,7 +6,7 @@ namespace TrainingOrchestration.Contracts.Reading;
 /// <summary>One column of the current row group, as numbers (with a null mask) or as strings.</summary>
 internal sealed class ParquetColumnBuffer(DataField field)
 {
-    public bool IsText { get; } = field.ClrType == typeof(string);
+    public bool IsText { get; } = field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
     public bool IsTemporal { get; } = field.ClrType == typeof(DateTime) || field.ClrType == typeof(DateTimeOffset) || field.ClrType == typeof(DateOnly);
     public string?[] Texts { get; private set; } = [];
     public double[] Numbers { get; private set; } = [];
