@@ -2,7 +2,9 @@ namespace TrainingOrchestration.Pipelines.Rules;
 
 /// <summary>
 /// The hyperparameters the SageMaker built-in XGBoost algorithm accepts, with the ranges documented by XGBoost
-/// ("XGBoost Parameters") and SageMaker ("XGBoost hyperparameters"). A typo or an out-of-range value would
+/// ("XGBoost Parameters") and SageMaker ("XGBoost hyperparameters"). Where the two differ, XGBoost's own range
+/// wins (colsample_by* and subsample are (0, 1] there; SageMaker's page says [0, 1] for some, but 0 is rejected
+/// by XGBoost itself). A typo or an out-of-range value would
 /// otherwise surface only after Glue has run and the training job fails minutes later.
 /// </summary>
 public static class XgboostHyperparameters
@@ -24,7 +26,7 @@ public static class XgboostHyperparameters
         "aft-nloglik", "interval-regression-accuracy", "ndcg-", "map-",
     ];
 
-    private static readonly string[] SuffixedMetrics = ["error@", "ndcg@", "map@", "pre@", "ndcg-", "map-"];
+    private static readonly string[] SuffixedMetrics = ["error@", "ndcg@", "map@", "pre@", "tweedie-nloglik@"];
 
     private static readonly Dictionary<string, HyperparameterRule> Rules = new List<HyperparameterRule>
     {
@@ -41,13 +43,13 @@ public static class XgboostHyperparameters
         HyperparameterRule.Real("colsample_bynode", 0, 1, minOpen: true),
         HyperparameterRule.Real("lambda", 0),
         HyperparameterRule.Real("alpha", 0),
-        HyperparameterRule.Real("lambda_bias", 0),
+        HyperparameterRule.Real("lambda_bias", 0, 1),
         HyperparameterRule.Real("scale_pos_weight", 0, minOpen: true),
         HyperparameterRule.Real("sketch_eps", 0, 1, minOpen: true, maxOpen: true),
         HyperparameterRule.Whole("max_leaves", 0),
         HyperparameterRule.Whole("max_bin", 2),
         HyperparameterRule.Whole("early_stopping_rounds", 1),
-        HyperparameterRule.Whole("seed", 0),
+        HyperparameterRule.Whole("seed", double.NegativeInfinity),
         HyperparameterRule.Whole("nthread", 1),
         HyperparameterRule.Whole("verbosity", 0, 3),
         HyperparameterRule.Real("base_score", double.NegativeInfinity),
