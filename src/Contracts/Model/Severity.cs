@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace TrainingOrchestration.Contracts.Model;
 
 /// <summary>An <see cref="Error"/> rule that fails blocks training; a <see cref="Warn"/> rule only reports.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Severity>))]
 public enum Severity
 {
-    Error,
-    Warn,
+    [JsonStringEnumMemberName("error")] Error,
+    [JsonStringEnumMemberName("warn")] Warn,
 }

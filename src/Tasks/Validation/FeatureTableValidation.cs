@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using TrainingOrchestration.Contracts.Model;
+using TrainingOrchestration.Contracts.Validation;
+using TrainingOrchestration.Tasks.Json;
+using TrainingOrchestration.Tasks.Ports;
+
+namespace TrainingOrchestration.Tasks.Validation;
+
+/// <summary>
+/// Validates one run's feature table: finds <c>table/*.csv|*.parquet</c> under the run's prefix, reads the manifest
+/// and the last accepted profile, streams the files through <see cref="ContractValidator"/>, records the outcome and,
+/// when the run passes, makes its profile the accepted one. Knows nothing of Lambda or of where it runs.
+/// </summary>
+public sealed class FeatureTableValidation(IObjectStore store, IValidationLedger ledger, DataContract contract, TimeProvider clock, ILogger logger)
+{
+    public async Task<ValidationOutcome> ValidateAsync(ValidateFeaturesRequest request, string bucket, CancellationToken cancellationToken = default)
+    {
+        var prefix = request.FeaturesPrefix ?? $"features/{request.Pipeline}/run={request.RunId}/";
+        if (!prefix.EndsWith('/')) prefix += "/";
+        var files = new List<TableSource>();
+        await foreach (var stored in store.ListAsync(bucket, prefix + "table/", cancellationToken).ConfigureAwait(false))
+        {
+            if (!IsTableFile(stored.Key)) continue;
+            var key = stored.Key;
+            files.Add(new TableSource(key[(prefix.Length + "table/".Length)..], stored.Size, ct => store.OpenReadAsync(bucket, key, ct)));
+        }
+        var manifest = await ReadManifestAsync(bucket, prefix + "manifest.json", cancellationToken).ConfigureAwait(false);
+        var baseline = await ledger.GetAcceptedProfileAsync(request.Pipeline, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+
+        ValidationOutcome outcome;
+        if (files.Count == 0)
+        {
+            outcome = NoTable(bucket, prefix);
+        }
+        else
+        {
+            var inputs = new ValidationInputs
+            {
+                Now = now,
+                RunId = request.RunId,
+                Baseline = baseline,
+                GlueJobRun = request.GlueJobRun,
+                Manifest = manifest,
+                TempDirectory = Path.Combine(Path.GetTempPath(), $"validation-{request.RunId}"),
+            };
+            outcome = await new ContractValidator(contract).ValidateAsync(files, inputs, cancellationToken).ConfigureAwait(false);
+        }
+
+        await ledger.RecordOutcomeAsync(request.Pipeline, request.RunId, outcome, now, cancellationToken).ConfigureAwait(false);
+        if (outcome.Passed && outcome.Profile is not null)
+        {
+            await ledger.AcceptProfileAsync(request.Pipeline, request.RunId, outcome.Profile, now, cancellationToken).ConfigureAwait(false);
+        }
+        logger.LogInformation("Validated {Pipeline} run {RunId}: {Passed} on {RowCount} rows against contract {Contract} v{ContractVersion} (baseline {BaselineRunId}): {Summary}",
+            request.Pipeline, request.RunId, outcome.Passed, outcome.RowCount, contract.Name, contract.Version, baseline?.RunId ?? "none", outcome.Summary);
+        return outcome;
+    }
+
+    private static bool IsTableFile(string key) =>
+        key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<FeatureManifest?> ReadManifestAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        if (!await store.ExistsAsync(bucket, key, cancellationToken).ConfigureAwait(false)) return null;
+        var stream = await store.OpenReadAsync(bucket, key, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                return await JsonSerializer.DeserializeAsync(stream, ValidationJsonContext.Default.FeatureManifest, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException e)
+            {
+                throw new TaskInputException($"s3://{bucket}/{key} is not a feature manifest at {e.Path}: {e.Message}", e);
+            }
+        }
+    }
+
+    private ValidationOutcome NoTable(string bucket, string prefix)
+    {
+        var rule = new RuleOutcome
+        {
+            Rule = "columns",
+            Check = "columns",
+            Severity = Severity.Error,
+            Passed = false,
+            Observed = $"no .csv or .parquet files under s3://{bucket}/{prefix}table/",
+            Threshold = "the feature job wrote the table",
+        };
+        return new ValidationOutcome
+        {
+            Passed = false,
+            Summary = $"Contract FAILED: no feature table under s3://{bucket}/{prefix}table/",
+            Rules = [rule],
+            RowCount = 0,
+            Contract = contract.Name,
+            ContractVersion = contract.Version,
+        };
+    }
+}
