@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using TrainingOrchestration.Asl.Definition;
+using TrainingOrchestration.Asl.Json;
+using TrainingOrchestration.Asl.Runtime;
 
 namespace TrainingOrchestration.Asl;
 
@@ -9,16 +13,32 @@ namespace TrainingOrchestration.Asl;
 /// </summary>
 public sealed partial class StepFunctionsEngine
 {
+    private readonly Dictionary<string, StateMachineRecord> _machines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ExecutionRecord> _executions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Action>> _finishedCallbacks = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private readonly ClockDriver _clock;
+    private readonly TokenRegistry _tokens;
+    private readonly Interpreter _interpreter;
+
     public StepFunctionsEngine(IClock clock, TaskDispatcher? dispatcher = null)
     {
         Clock = clock;
         Dispatcher = dispatcher ?? new TaskDispatcher();
+        _clock = new ClockDriver(clock);
+        _tokens = new TokenRegistry(_clock);
+        _interpreter = new Interpreter(this, _clock, _tokens);
+        BuiltIns = new TaskDispatcher()
+            .Add(new Integrations.StepFunctionsIntegration(this))
+            .Add(new Integrations.StepFunctionsSdkIntegration(this));
     }
 
     public IClock Clock { get; }
 
-    /// <summary>Where Task states go; add integrations here (the engine's own states/sfn integrations are built in).</summary>
+    /// <summary>Where Task states go; add integrations here. The engine's own states/sfn integrations answer when none of these does.</summary>
     public TaskDispatcher Dispatcher { get; }
+
+    internal TaskDispatcher BuiltIns { get; }
 
     public string Region { get; init; } = "us-east-1";
 
@@ -30,28 +50,340 @@ public sealed partial class StepFunctionsEngine
     /// <summary>Validates and registers a definition; the same name with the same definition returns the same ARN.</summary>
     /// <exception cref="AslDefinitionException">The definition is one AWS would reject.</exception>
     public string CreateStateMachine(string name, string definitionJson, StateMachineType type = StateMachineType.Standard)
-        => throw new NotImplementedException();
+    {
+        ValidateName(name);
+        var spec = DefinitionParser.Parse(definitionJson);
+        ValidateResources(spec);
+        var arn = $"arn:aws:states:{Region}:{AccountId}:stateMachine:{name}";
+        lock (_gate)
+        {
+            if (_machines.TryGetValue(arn, out var existing))
+            {
+                if (existing.DefinitionJson == definitionJson && existing.Type == type) return arn;
+                throw new StepFunctionsApiException("StateMachineAlreadyExists", $"State Machine Already Exists: '{arn}'");
+            }
+            _machines[arn] = new StateMachineRecord(arn, name, definitionJson, spec, type, _clock.Now, RoleArn);
+        }
+        return arn;
+    }
+
+    /// <summary>Replaces a state machine's definition; running executions keep the one they started with.</summary>
+    public void UpdateStateMachine(string stateMachineArn, string definitionJson)
+    {
+        var spec = DefinitionParser.Parse(definitionJson);
+        ValidateResources(spec);
+        lock (_gate)
+        {
+            var machine = FindMachine(stateMachineArn);
+            _machines[stateMachineArn] = machine with { DefinitionJson = definitionJson, Spec = spec };
+        }
+    }
 
     public Task<StartExecutionResult> StartExecutionAsync(string stateMachineArn, string? name, string? input, ExecutionOptions? options = null)
-        => throw new NotImplementedException();
+    {
+        var result = StartExecution(stateMachineArn, name, input, options);
+        return Task.FromResult(result);
+    }
 
-    public void SendTaskSuccess(string taskToken, string output) => throw new NotImplementedException();
+    /// <summary>Starts an execution; with a Standard machine the same name and input as a running execution returns that execution.</summary>
+    public StartExecutionResult StartExecution(string stateMachineArn, string? name, string? input, ExecutionOptions? options = null)
+    {
+        var inputText = string.IsNullOrWhiteSpace(input) ? "{}" : input;
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonKit.Parse(inputText);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new StepFunctionsApiException("InvalidExecutionInput", $"Invalid execution input: {e.Message}");
+        }
+        if (System.Text.Encoding.UTF8.GetByteCount(inputText) > Interpreter.PayloadLimitBytes)
+            throw new StepFunctionsApiException("InvalidExecutionInput", "The execution input exceeds the maximum size of 262144 bytes.");
+        name ??= Guid.NewGuid().ToString();
+        ValidateName(name);
+        ExecutionRecord record;
+        lock (_gate)
+        {
+            var machine = FindMachine(stateMachineArn);
+            var arn = machine.Type == StateMachineType.Express
+                ? $"arn:aws:states:{Region}:{AccountId}:express:{machine.Name}:{name}:{Guid.NewGuid()}"
+                : $"arn:aws:states:{Region}:{AccountId}:execution:{machine.Name}:{name}";
+            if (_executions.TryGetValue(arn, out var existing))
+            {
+                if (existing.Status == ExecutionStatus.Running && existing.InputText == inputText)
+                    return new StartExecutionResult(existing.Arn, existing.StartDate);
+                throw new StepFunctionsApiException("ExecutionAlreadyExists", $"Execution Already Exists: '{arn}'");
+            }
+            record = new ExecutionRecord
+            {
+                Arn = arn,
+                Name = name,
+                Machine = machine,
+                InputText = inputText,
+                Input = parsed,
+                StartDate = _clock.Now,
+                History = new ExecutionHistory(_clock),
+                Options = options ?? new ExecutionOptions(),
+            };
+            _executions[arn] = record;
+        }
+        if (record.Options.MockConfig is not null && record.Options.TestCase is not null &&
+            !record.Options.MockConfig.HasTestCase(record.Options.MockStateMachineName ?? record.Machine.Name, record.Options.TestCase))
+        {
+            throw new StepFunctionsApiException("ValidationException",
+                $"MockConfigFile has no test case '{record.Options.TestCase}' under state machine '{record.Options.MockStateMachineName ?? record.Machine.Name}'.");
+        }
+        record.History.Add("ExecutionStarted", new JsonObject
+        {
+            ["input"] = inputText,
+            ["inputDetails"] = new JsonObject { ["truncated"] = false },
+            ["roleArn"] = record.Machine.RoleArn,
+        }, 0);
+        Launch(record, record.Definition.StartAt, parsed, new VariableScope(null));
+        return new StartExecutionResult(record.Arn, record.StartDate);
+    }
 
-    public void SendTaskFailure(string taskToken, string? error, string? cause) => throw new NotImplementedException();
+    public void SendTaskSuccess(string taskToken, string output)
+    {
+        var parsed = TokenWaiter.ParseOutput(output);
+        _tokens.Complete(taskToken, new TaskOutcome(TaskOutcomeKind.Succeeded, parsed));
+    }
 
-    public void SendTaskHeartbeat(string taskToken) => throw new NotImplementedException();
+    public void SendTaskFailure(string taskToken, string? error, string? cause) =>
+        _tokens.Complete(taskToken, new TaskOutcome(TaskOutcomeKind.Failed, Error: error ?? "", Cause: cause ?? ""));
 
-    public DateTimeOffset StopExecution(string executionArn, string? error = null, string? cause = null) => throw new NotImplementedException();
+    public void SendTaskHeartbeat(string taskToken) => _tokens.Find(taskToken).Beat();
 
-    public ExecutionDescription DescribeExecution(string executionArn) => throw new NotImplementedException();
+    public DateTimeOffset StopExecution(string executionArn, string? error = null, string? cause = null)
+    {
+        var record = FindExecution(executionArn);
+        Close(record, ExecutionStatus.Aborted, null, error, cause);
+        return record.StopDate ?? _clock.Now;
+    }
 
-    public IReadOnlyList<HistoryEvent> GetExecutionHistory(string executionArn) => throw new NotImplementedException();
+    public ExecutionDescription DescribeExecution(string executionArn) => FindExecution(executionArn).Describe();
 
-    /// <summary>Restarts a failed, timed-out or aborted Standard execution from the states that did not succeed.</summary>
-    public DateTimeOffset RedriveExecution(string executionArn) => throw new NotImplementedException();
+    public IReadOnlyList<HistoryEvent> GetExecutionHistory(string executionArn) => FindExecution(executionArn).History.Snapshot();
 
-    public Task<ExecutionDescription> WaitForCompletionAsync(string executionArn, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    public IReadOnlyList<ExecutionDescription> ListExecutions(string stateMachineArn)
+    {
+        lock (_gate)
+        {
+            FindMachine(stateMachineArn);
+            return _executions.Values.Where(e => e.Machine.Arn == stateMachineArn).Select(e => e.Describe()).ToList();
+        }
+    }
 
-    public IReadOnlyList<ExecutionDescription> ListExecutions(string stateMachineArn) => throw new NotImplementedException();
+    public async Task<ExecutionDescription> WaitForCompletionAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var record = FindExecution(executionArn);
+            Task completion;
+            lock (record.Gate) { completion = record.Completion.Task; }
+            await completion.WaitAsync(cancellationToken);
+            lock (record.Gate)
+            {
+                if (record.Status != ExecutionStatus.Running) return record.Describe();
+            }
+        }
+    }
+
+    /// <summary>Calls <paramref name="callback"/> (synchronously, while the finishing strand still holds the clock) when the execution closes.</summary>
+    internal void OnFinished(string executionArn, Action callback)
+    {
+        var record = FindExecution(executionArn);
+        lock (record.Gate)
+        {
+            if (record.Status == ExecutionStatus.Running)
+            {
+                lock (_finishedCallbacks)
+                {
+                    if (!_finishedCallbacks.TryGetValue(executionArn, out var list)) _finishedCallbacks[executionArn] = list = [];
+                    list.Add(callback);
+                }
+                return;
+            }
+        }
+        callback();
+    }
+
+    private void Launch(ExecutionRecord record, string startAt, JsonNode? input, VariableScope variables)
+    {
+        _clock.Acquire();
+        CancellationTokenSource stop;
+        lock (record.Gate) { stop = record.Stop; }
+        IDisposable? timeout = null;
+        if (record.Definition.TimeoutSeconds is { } seconds)
+        {
+            timeout = _clock.Schedule(_clock.Now.AddSeconds(seconds), () =>
+                Close(record, ExecutionStatus.TimedOut, null, ErrorNames.Timeout, $"The execution timed out after {seconds} seconds."));
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var frame = new Frame
+                {
+                    Execution = record,
+                    Machine = record.Definition,
+                    Variables = variables,
+                    Cancellation = stop.Token,
+                    TopLevel = true,
+                    PreviousEventId = record.History.LastId,
+                };
+                var output = await _interpreter.RunMachineAsync(frame, startAt, input);
+                Close(record, ExecutionStatus.Succeeded, output, null, null);
+            }
+            catch (AslErrorException e)
+            {
+                Close(record, ExecutionStatus.Failed, null, e.Error, e.Cause);
+            }
+            catch (OperationCanceledException)
+            {
+                Close(record, ExecutionStatus.Aborted, null, null, null);
+            }
+            catch (Exception e)
+            {
+                Close(record, ExecutionStatus.Failed, null, ErrorNames.Runtime, $"Internal error of the local engine: {e.GetType().Name}: {e.Message}");
+            }
+            finally
+            {
+                timeout?.Dispose();
+                _clock.Release();
+            }
+        });
+    }
+
+    private void Close(ExecutionRecord record, ExecutionStatus status, JsonNode? output, string? error, string? cause)
+    {
+        List<Action>? callbacks;
+        lock (record.Gate)
+        {
+            if (record.Status != ExecutionStatus.Running) return;
+            record.Status = status;
+            record.StopDate = _clock.Now;
+            record.Output = status == ExecutionStatus.Succeeded ? JsonKit.Serialize(output) : null;
+            record.Error = error;
+            record.Cause = cause;
+            switch (status)
+            {
+                case ExecutionStatus.Succeeded:
+                    record.History.Add("ExecutionSucceeded", new JsonObject
+                    {
+                        ["output"] = record.Output,
+                        ["outputDetails"] = new JsonObject { ["truncated"] = false },
+                    }, record.History.LastId);
+                    break;
+                default:
+                    var type = status switch
+                    {
+                        ExecutionStatus.Aborted => "ExecutionAborted",
+                        ExecutionStatus.TimedOut => "ExecutionTimedOut",
+                        _ => "ExecutionFailed",
+                    };
+                    var details = new JsonObject();
+                    if (error is not null) details["error"] = error;
+                    if (cause is not null) details["cause"] = cause;
+                    record.History.Add(type, details, record.History.LastId);
+                    break;
+            }
+            if (status != ExecutionStatus.Succeeded)
+            {
+                try { record.Stop.Cancel(); } catch (ObjectDisposedException) { }
+            }
+            record.Completion.TrySetResult();
+            lock (_finishedCallbacks)
+            {
+                _finishedCallbacks.Remove(record.Arn, out callbacks);
+            }
+        }
+        if (callbacks is not null)
+        {
+            foreach (var callback in callbacks) callback();
+        }
+    }
+
+    /// <summary>Restarts a failed, timed-out or aborted Standard execution from the state that did not succeed.</summary>
+    public DateTimeOffset RedriveExecution(string executionArn)
+    {
+        var record = FindExecution(executionArn);
+        (string State, JsonNode? Input, VariableScope Variables) checkpoint;
+        lock (record.Gate)
+        {
+            if (record.Machine.Type != StateMachineType.Standard)
+                throw new StepFunctionsApiException("ExecutionNotRedrivable", $"Execution '{executionArn}' belongs to an Express state machine and cannot be redriven.");
+            if (record.Status is ExecutionStatus.Running or ExecutionStatus.Succeeded || record.Checkpoint is null)
+                throw new StepFunctionsApiException("ExecutionNotRedrivable", $"Execution '{executionArn}' is {record.Describe().StatusName}; only FAILED, TIMED_OUT or ABORTED executions can be redriven.");
+            if (_clock.Now - record.StopDate > TimeSpan.FromDays(14))
+                throw new StepFunctionsApiException("ExecutionNotRedrivable", $"Execution '{executionArn}' closed more than 14 days ago.");
+            checkpoint = record.Checkpoint.Value;
+            record.RedriveCount++;
+            record.RedriveDate = _clock.Now;
+            record.Status = ExecutionStatus.Running;
+            record.StopDate = null;
+            record.Error = null;
+            record.Cause = null;
+            record.Stop = new CancellationTokenSource();
+            record.Completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            record.History.Add("ExecutionRedriven", new JsonObject { ["redriveCount"] = record.RedriveCount }, record.History.LastId);
+        }
+        Launch(record, checkpoint.State, checkpoint.Input, checkpoint.Variables);
+        return record.RedriveDate!.Value;
+    }
+
+    internal ExecutionOptions? DescribeExecutionRecordOptions(string executionArn)
+    {
+        lock (_gate) { return _executions.TryGetValue(executionArn, out var record) ? record.Options : null; }
+    }
+
+    private StateMachineRecord FindMachine(string arn)
+    {
+        lock (_gate)
+        {
+            return _machines.TryGetValue(arn, out var machine)
+                ? machine
+                : throw new StepFunctionsApiException("StateMachineDoesNotExist", $"State Machine Does Not Exist: '{arn}'");
+        }
+    }
+
+    private ExecutionRecord FindExecution(string arn)
+    {
+        lock (_gate)
+        {
+            return _executions.TryGetValue(arn, out var record)
+                ? record
+                : throw new StepFunctionsApiException("ExecutionDoesNotExist", $"Execution Does Not Exist: '{arn}'");
+        }
+    }
+
+    private static void ValidateName(string name)
+    {
+        if (name.Length is 0 or > 80 || InvalidNameCharacters().IsMatch(name))
+            throw new StepFunctionsApiException("InvalidName", $"Invalid Name: '{name}' (1-80 characters; no whitespace, brackets, wildcards, special or control characters).");
+    }
+
+    private static void ValidateResources(MachineSpec spec)
+    {
+        foreach (var state in spec.States.Values)
+        {
+            if (state.Resource is not null)
+            {
+                try
+                {
+                    ParsedResource.Parse(state.Resource);
+                }
+                catch (AslDefinitionException e)
+                {
+                    throw new AslDefinitionException(state.Name, "Resource", e.Problem);
+                }
+            }
+            foreach (var branch in state.Branches) ValidateResources(branch);
+            if (state.ItemProcessor is not null) ValidateResources(state.ItemProcessor);
+        }
+    }
+
+    [GeneratedRegex(@"[\s<>{}\[\]?*""#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]")]
+    private static partial Regex InvalidNameCharacters();
 }

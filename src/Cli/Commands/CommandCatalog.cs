@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return Synth.SynthCommand.Create();
+        yield return Asl.AslCommand.Create();
         yield break;
     }
 }

@@ -1,0 +1,349 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TrainingOrchestration.Asl.Json;
+
+namespace TrainingOrchestration.Asl.Definition;
+
+/// <summary>
+/// Turns ASL JSON into a <see cref="MachineSpec"/>, rejecting what AWS rejects (unknown fields and types,
+/// missing or dangling transitions, unreachable states, bad paths, bad retriers) with the state and field named.
+/// </summary>
+internal static class DefinitionParser
+{
+    private static readonly string[] Common = ["Type", "Comment", "QueryLanguage"];
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["Pass"] = ["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultPath", "Result", "Assign"],
+        ["Task"] = ["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "Retry", "Catch",
+            "Resource", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials", "Assign"],
+        ["Choice"] = ["InputPath", "OutputPath", "Choices", "Default", "Assign"],
+        ["Wait"] = ["Next", "End", "InputPath", "OutputPath", "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "Assign"],
+        ["Succeed"] = ["InputPath", "OutputPath"],
+        ["Fail"] = ["Error", "ErrorPath", "Cause", "CausePath"],
+        ["Parallel"] = ["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "Retry", "Catch", "Branches", "Assign"],
+        ["Map"] = ["Next", "End", "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "Retry", "Catch", "Iterator",
+            "ItemProcessor", "ItemsPath", "ItemSelector", "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailureCount",
+            "ToleratedFailureCountPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ItemReader", "ItemBatcher",
+            "ResultWriter", "Label", "Assign"],
+    };
+
+    public static MachineSpec Parse(string json)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 512 });
+        }
+        catch (JsonException e)
+        {
+            throw new AslDefinitionException(null, "(definition)", $"not valid JSON: {e.Message}");
+        }
+        if (root is not JsonObject obj) throw new AslDefinitionException(null, "(definition)", "the definition must be a JSON object.");
+        var language = Str(obj, "QueryLanguage", null) ?? "JSONPath";
+        if (language == "JSONata") throw new AslDefinitionException(null, "QueryLanguage", "JSONata is not supported by this engine; use JSONPath.");
+        return ParseMachine(obj, null, language);
+    }
+
+    private static MachineSpec ParseMachine(JsonObject obj, string? owner, string language)
+    {
+        var startAt = Str(obj, "StartAt", owner) ?? throw new AslDefinitionException(owner, "StartAt", "is required.");
+        if (obj["States"] is not JsonObject statesNode || statesNode.Count == 0)
+            throw new AslDefinitionException(owner, "States", "is required and must be a non-empty object.");
+        var states = new Dictionary<string, StateSpec>(StringComparer.Ordinal);
+        foreach (var (name, node) in statesNode)
+        {
+            if (name.Length is 0 or > 80) throw new AslDefinitionException(name, "(name)", "state names must be 1 to 80 characters long.");
+            if (node is not JsonObject stateObj) throw new AslDefinitionException(name, "(state)", "must be a JSON object.");
+            states[name] = ParseState(name, stateObj, language);
+        }
+        if (!states.ContainsKey(startAt)) throw new AslDefinitionException(owner, "StartAt", $"names state '{startAt}', which States does not define.");
+        foreach (var state in states.Values)
+        {
+            foreach (var (field, target) in Transitions(state))
+            {
+                if (!states.ContainsKey(target))
+                    throw new AslDefinitionException(state.Name, field, $"names state '{target}', which does not exist (MISSING_TRANSITION_TARGET).");
+            }
+        }
+        var reachable = new HashSet<string> { startAt };
+        var queue = new Queue<string>([startAt]);
+        while (queue.TryDequeue(out var current))
+        {
+            foreach (var (_, target) in Transitions(states[current]))
+            {
+                if (reachable.Add(target)) queue.Enqueue(target);
+            }
+        }
+        var unreachable = states.Keys.FirstOrDefault(k => !reachable.Contains(k));
+        if (unreachable is not null) throw new AslDefinitionException(unreachable, "(state)", "is not reachable from StartAt (UNREACHABLE_STATE).");
+        double? timeout = obj["TimeoutSeconds"] is { } t && JsonKit.IsNumber(t) ? JsonKit.AsDouble(t) : null;
+        return new MachineSpec(startAt, states, language, timeout);
+    }
+
+    private static IEnumerable<(string Field, string Target)> Transitions(StateSpec state)
+    {
+        if (state.Next is not null) yield return ("Next", state.Next);
+        if (state.Default is not null) yield return ("Default", state.Default);
+        for (var i = 0; i < state.Choices.Count; i++) yield return ($"Choices[{i}].Next", state.Choices[i].Next);
+        for (var i = 0; i < state.Catch.Count; i++) yield return ($"Catch[{i}].Next", state.Catch[i].Next);
+    }
+
+    private static StateSpec ParseState(string name, JsonObject s, string machineLanguage)
+    {
+        var type = Str(s, "Type", name) ?? throw new AslDefinitionException(name, "Type", "is required.");
+        if (!Allowed.TryGetValue(type, out var allowed))
+            throw new AslDefinitionException(name, "Type", $"'{type}' is not a state type (expected Pass, Task, Choice, Wait, Succeed, Fail, Parallel or Map).");
+        var language = Str(s, "QueryLanguage", name) ?? machineLanguage;
+        if (language == "JSONata") throw new AslDefinitionException(name, "QueryLanguage", "JSONata is not supported by this engine; use JSONPath.");
+        foreach (var (key, _) in s)
+        {
+            if (!Common.Contains(key) && !allowed.Contains(key))
+                throw new AslDefinitionException(name, key, $"is not supported by {type} states (SCHEMA_VALIDATION_FAILED).");
+        }
+        var next = Str(s, "Next", name);
+        var end = s["End"] is { } e && JsonKit.Kind(e) == JsonValueKind.True;
+        if (type is "Choice" or "Succeed" or "Fail")
+        {
+            // These never carry Next/End; the allowed-fields check above already rejected them.
+        }
+        else if (next is null && !end)
+        {
+            throw new AslDefinitionException(name, "Next", "is required unless End is true.");
+        }
+        else if (next is not null && end)
+        {
+            throw new AslDefinitionException(name, "End", "cannot be true when Next is set.");
+        }
+
+        var spec = new StateSpec
+        {
+            Name = name,
+            Type = type,
+            Raw = s,
+            Next = next,
+            End = end,
+            HasInputPath = s.ContainsKey("InputPath"),
+            InputPath = ReferencePath(s, "InputPath", name, definite: false),
+            HasOutputPath = s.ContainsKey("OutputPath"),
+            OutputPath = ReferencePath(s, "OutputPath", name, definite: false),
+            HasResultPath = s.ContainsKey("ResultPath"),
+            ResultPath = ReferencePath(s, "ResultPath", name, definite: true),
+            Parameters = Template(s, "Parameters", name),
+            ResultSelector = Template(s, "ResultSelector", name),
+            Assign = Template(s, "Assign", name),
+            HasResult = s.ContainsKey("Result"),
+            Result = s["Result"],
+            Retry = ParseRetry(s, name),
+            Catch = ParseCatch(s, name),
+            Resource = Str(s, "Resource", name),
+            TimeoutSeconds = PositiveInt(s, "TimeoutSeconds", name),
+            TimeoutSecondsPath = ReferencePath(s, "TimeoutSecondsPath", name, definite: true),
+            HeartbeatSeconds = PositiveInt(s, "HeartbeatSeconds", name),
+            HeartbeatSecondsPath = ReferencePath(s, "HeartbeatSecondsPath", name, definite: true),
+            Choices = type == "Choice" ? ParseChoices(s, name) : [],
+            Default = Str(s, "Default", name),
+            Seconds = s["Seconds"],
+            SecondsPath = ReferencePath(s, "SecondsPath", name, definite: true),
+            Timestamp = Str(s, "Timestamp", name),
+            TimestampPath = ReferencePath(s, "TimestampPath", name, definite: true),
+            Error = Str(s, "Error", name),
+            ErrorPath = Str(s, "ErrorPath", name),
+            Cause = Str(s, "Cause", name),
+            CausePath = Str(s, "CausePath", name),
+            Branches = type == "Parallel" ? ParseBranches(s, name, language) : [],
+            ItemProcessor = type == "Map" ? ParseProcessor(s, name, language) : null,
+            HasItemsPath = s.ContainsKey("ItemsPath"),
+            ItemsPath = ReferencePath(s, "ItemsPath", name, definite: false),
+            ItemSelector = Template(s, "ItemSelector", name) ?? (type == "Map" ? Template(s, "Parameters", name) : null),
+            MaxConcurrency = s["MaxConcurrency"],
+            MaxConcurrencyPath = ReferencePath(s, "MaxConcurrencyPath", name, definite: true),
+            ToleratedFailureCount = s["ToleratedFailureCount"],
+            ToleratedFailureCountPath = ReferencePath(s, "ToleratedFailureCountPath", name, definite: true),
+            ToleratedFailurePercentage = s["ToleratedFailurePercentage"],
+            ToleratedFailurePercentagePath = ReferencePath(s, "ToleratedFailurePercentagePath", name, definite: true),
+            ItemReader = s["ItemReader"] as JsonObject,
+            ItemBatcher = s["ItemBatcher"] as JsonObject,
+            ResultWriter = s["ResultWriter"] as JsonObject,
+            DistributedMap = (s["ItemProcessor"]?["ProcessorConfig"]?["Mode"])?.GetValue<string>() == "DISTRIBUTED",
+        };
+        ValidateTypeSpecific(spec, s);
+        return spec;
+    }
+
+    private static void ValidateTypeSpecific(StateSpec spec, JsonObject s)
+    {
+        var name = spec.Name;
+        switch (spec.Type)
+        {
+            case "Task":
+                if (spec.Resource is null) throw new AslDefinitionException(name, "Resource", "is required for Task states.");
+                if (!spec.Resource.StartsWith("arn:", StringComparison.Ordinal))
+                    throw new AslDefinitionException(name, "Resource", $"'{spec.Resource}' is not an ARN.");
+                Exclusive(name, s, "TimeoutSeconds", "TimeoutSecondsPath");
+                Exclusive(name, s, "HeartbeatSeconds", "HeartbeatSecondsPath");
+                if (spec.TimeoutSeconds is not null && spec.HeartbeatSeconds is not null &&
+                    JsonKit.AsDouble(spec.HeartbeatSeconds) >= JsonKit.AsDouble(spec.TimeoutSeconds))
+                    throw new AslDefinitionException(name, "HeartbeatSeconds", "must be smaller than TimeoutSeconds.");
+                break;
+            case "Choice":
+                if (spec.Choices.Count == 0) throw new AslDefinitionException(name, "Choices", "must be a non-empty array.");
+                break;
+            case "Wait":
+                var present = new[] { "Seconds", "SecondsPath", "Timestamp", "TimestampPath" }.Where(s.ContainsKey).ToList();
+                if (present.Count != 1)
+                    throw new AslDefinitionException(name, present.Count == 0 ? "Seconds" : present[1], "a Wait state needs exactly one of Seconds, SecondsPath, Timestamp or TimestampPath.");
+                if (spec.Seconds is not null && (!JsonKit.IsIntegerLiteral(spec.Seconds) || JsonKit.AsDouble(spec.Seconds) < 0))
+                    throw new AslDefinitionException(name, "Seconds", "must be a non-negative integer.");
+                if (spec.Timestamp is not null && !Runtime.Timestamps.TryParse(spec.Timestamp, out _))
+                    throw new AslDefinitionException(name, "Timestamp", $"'{spec.Timestamp}' is not an RFC3339 timestamp.");
+                break;
+            case "Fail":
+                Exclusive(name, s, "Error", "ErrorPath");
+                Exclusive(name, s, "Cause", "CausePath");
+                break;
+            case "Parallel":
+                if (spec.Branches.Count == 0) throw new AslDefinitionException(name, "Branches", "must be a non-empty array.");
+                break;
+            case "Map":
+                Exclusive(name, s, "MaxConcurrency", "MaxConcurrencyPath");
+                Exclusive(name, s, "ToleratedFailureCount", "ToleratedFailureCountPath");
+                Exclusive(name, s, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
+                Exclusive(name, s, "ItemSelector", "Parameters");
+                if (spec.MaxConcurrency is not null && (!JsonKit.IsIntegerLiteral(spec.MaxConcurrency) || JsonKit.AsDouble(spec.MaxConcurrency) < 0))
+                    throw new AslDefinitionException(name, "MaxConcurrency", "must be a non-negative integer.");
+                break;
+        }
+    }
+
+    private static MachineSpec ParseProcessor(JsonObject s, string name, string language)
+    {
+        var field = s.ContainsKey("ItemProcessor") ? "ItemProcessor" : "Iterator";
+        if (s.ContainsKey("ItemProcessor") && s.ContainsKey("Iterator"))
+            throw new AslDefinitionException(name, "Iterator", "cannot be used together with ItemProcessor.");
+        if (s[field] is not JsonObject processor) throw new AslDefinitionException(name, "ItemProcessor", "is required for Map states.");
+        return ParseMachine(processor, name, language);
+    }
+
+    private static List<MachineSpec> ParseBranches(JsonObject s, string name, string language)
+    {
+        if (s["Branches"] is not JsonArray branches) throw new AslDefinitionException(name, "Branches", "must be an array.");
+        return branches.Select((b, i) => b is JsonObject bo
+            ? ParseMachine(bo, name, language)
+            : throw new AslDefinitionException(name, $"Branches[{i}]", "must be an object.")).ToList();
+    }
+
+    private static List<ChoiceBranch> ParseChoices(JsonObject s, string name)
+    {
+        if (s["Choices"] is not JsonArray choices) throw new AslDefinitionException(name, "Choices", "must be an array.");
+        var result = new List<ChoiceBranch>();
+        for (var i = 0; i < choices.Count; i++)
+        {
+            var where = $"Choices[{i}]";
+            if (choices[i] is not JsonObject rule) throw new AslDefinitionException(name, where, "must be an object.");
+            var next = Str(rule, "Next", name) ?? throw new AslDefinitionException(name, $"{where}.Next", "is required on a top-level choice rule.");
+            result.Add(new ChoiceBranch(ChoiceRuleParser.Parse(rule, name, where, topLevel: true), next, rule["Assign"]));
+        }
+        return result;
+    }
+
+    private static List<RetrierSpec> ParseRetry(JsonObject s, string name)
+    {
+        if (s["Retry"] is not JsonArray retry) return [];
+        var result = new List<RetrierSpec>();
+        for (var i = 0; i < retry.Count; i++)
+        {
+            var where = $"Retry[{i}]";
+            if (retry[i] is not JsonObject r) throw new AslDefinitionException(name, where, "must be an object.");
+            var errors = ErrorEquals(r, name, where, isLast: i == retry.Count - 1);
+            var interval = IntField(r, "IntervalSeconds", name, where, 1, min: 1);
+            var maxAttempts = IntField(r, "MaxAttempts", name, where, 3, min: 0);
+            var backoff = r["BackoffRate"] is { } b ? (JsonKit.IsNumber(b) ? JsonKit.AsDouble(b) : throw new AslDefinitionException(name, $"{where}.BackoffRate", "must be a number.")) : 2.0;
+            if (backoff < 1.0) throw new AslDefinitionException(name, $"{where}.BackoffRate", "must be greater than or equal to 1.0.");
+            int? maxDelay = r.ContainsKey("MaxDelaySeconds") ? IntField(r, "MaxDelaySeconds", name, where, 0, min: 1) : null;
+            var jitter = Str(r, "JitterStrategy", name) ?? "NONE";
+            if (jitter is not "FULL" and not "NONE") throw new AslDefinitionException(name, $"{where}.JitterStrategy", "must be FULL or NONE.");
+            foreach (var (key, _) in r)
+            {
+                if (key is not ("ErrorEquals" or "IntervalSeconds" or "MaxAttempts" or "BackoffRate" or "MaxDelaySeconds" or "JitterStrategy" or "Comment"))
+                    throw new AslDefinitionException(name, $"{where}.{key}", "is not a Retry field.");
+            }
+            result.Add(new RetrierSpec(errors, interval, maxAttempts, backoff, maxDelay, jitter == "FULL"));
+        }
+        return result;
+    }
+
+    private static List<CatcherSpec> ParseCatch(JsonObject s, string name)
+    {
+        if (s["Catch"] is not JsonArray catches) return [];
+        var result = new List<CatcherSpec>();
+        for (var i = 0; i < catches.Count; i++)
+        {
+            var where = $"Catch[{i}]";
+            if (catches[i] is not JsonObject c) throw new AslDefinitionException(name, where, "must be an object.");
+            var errors = ErrorEquals(c, name, where, isLast: i == catches.Count - 1);
+            var next = Str(c, "Next", name) ?? throw new AslDefinitionException(name, $"{where}.Next", "is required.");
+            foreach (var (key, _) in c)
+            {
+                if (key is not ("ErrorEquals" or "Next" or "ResultPath" or "Assign" or "Comment" or "Output"))
+                    throw new AslDefinitionException(name, $"{where}.{key}", "is not a Catch field.");
+            }
+            result.Add(new CatcherSpec(errors, next, c.ContainsKey("ResultPath"), ReferencePath(c, "ResultPath", name, definite: true, where), c["Assign"]));
+        }
+        return result;
+    }
+
+    private static List<string> ErrorEquals(JsonObject r, string name, string where, bool isLast)
+    {
+        if (r["ErrorEquals"] is not JsonArray errors || errors.Count == 0)
+            throw new AslDefinitionException(name, $"{where}.ErrorEquals", "must be a non-empty array of error names.");
+        var list = errors.Select(e => JsonKit.AsString(e) ?? throw new AslDefinitionException(name, $"{where}.ErrorEquals", "must contain strings.")).ToList();
+        if (list.Contains("States.ALL") && (list.Count > 1 || !isLast))
+            throw new AslDefinitionException(name, $"{where}.ErrorEquals", "States.ALL must appear alone, in the last retrier or catcher.");
+        return list;
+    }
+
+    private static int IntField(JsonObject r, string field, string name, string where, int fallback, int min)
+    {
+        if (r[field] is not { } node) return fallback;
+        if (!JsonKit.IsIntegerLiteral(node) || JsonKit.AsDouble(node) < min || JsonKit.AsDouble(node) > int.MaxValue)
+            throw new AslDefinitionException(name, $"{where}.{field}", $"must be an integer >= {min}.");
+        return (int)JsonKit.AsDouble(node);
+    }
+
+    private static JsonNode? PositiveInt(JsonObject s, string field, string name)
+    {
+        if (s[field] is not { } node) return null;
+        if (!JsonKit.IsIntegerLiteral(node) || JsonKit.AsDouble(node) < 1)
+            throw new AslDefinitionException(name, field, "must be a positive integer.");
+        return node;
+    }
+
+    private static void Exclusive(string name, JsonObject s, string a, string b)
+    {
+        if (s.ContainsKey(a) && s.ContainsKey(b)) throw new AslDefinitionException(name, b, $"cannot be used together with {a}.");
+    }
+
+    private static JsonNode? Template(JsonObject s, string field, string name)
+    {
+        var node = s[field];
+        if (node is not null) PayloadTemplateValidator.Validate(node, name, field);
+        return node;
+    }
+
+    private static string? ReferencePath(JsonObject s, string field, string name, bool definite, string? prefix = null)
+    {
+        if (!s.TryGetPropertyValue(field, out var node) || node is null) return null;
+        var label = prefix is null ? field : $"{prefix}.{field}";
+        var text = JsonKit.AsString(node) ?? throw new AslDefinitionException(name, label, "must be a string (a JSONPath) or null.");
+        if (!Paths.JsonPath.TryParse(text, out var path, out var error)) throw new AslDefinitionException(name, label, error!);
+        if (definite && !path!.IsDefinite && field == "ResultPath")
+            throw new AslDefinitionException(name, label, $"'{text}' must be a Reference Path (no wildcards, filters or slices).");
+        return text;
+    }
+
+    private static string? Str(JsonObject s, string field, string? name)
+    {
+        if (!s.TryGetPropertyValue(field, out var node) || node is null) return null;
+        return JsonKit.AsString(node) ?? throw new AslDefinitionException(name, field, "must be a string.");
+    }
+}

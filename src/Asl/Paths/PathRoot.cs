@@ -1,0 +1,8 @@
+namespace TrainingOrchestration.Asl.Paths;
+
+internal enum PathRoot
+{
+    Input,
+    Context,
+    Variable,
+}

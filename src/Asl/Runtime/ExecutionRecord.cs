@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using TrainingOrchestration.Asl.Definition;
+
+namespace TrainingOrchestration.Asl.Runtime;
+
+/// <summary>Everything the engine knows about one execution; mutated under its own lock.</summary>
+internal sealed class ExecutionRecord
+{
+    public required string Arn { get; init; }
+    public required string Name { get; init; }
+    public required StateMachineRecord Machine { get; init; }
+    public required string InputText { get; init; }
+    public required JsonNode? Input { get; init; }
+    public required DateTimeOffset StartDate { get; init; }
+    public required ExecutionHistory History { get; init; }
+    public required ExecutionOptions Options { get; init; }
+
+    public object Gate { get; } = new();
+    public ExecutionStatus Status { get; set; } = ExecutionStatus.Running;
+    public DateTimeOffset? StopDate { get; set; }
+    public string? Output { get; set; }
+    public string? Error { get; set; }
+    public string? Cause { get; set; }
+    public int RedriveCount { get; set; }
+    public DateTimeOffset? RedriveDate { get; set; }
+    public CancellationTokenSource Stop { get; set; } = new();
+    public TaskCompletionSource Completion { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Invocation counts per state, for MockConfigFile responses ("0", "1-2"...).</summary>
+    public Dictionary<string, int> MockInvocations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The last top-level state entered, its input and variables: where a redrive resumes.</summary>
+    public (string State, JsonNode? Input, VariableScope Variables)? Checkpoint { get; set; }
+
+    /// <summary>Results of Map iterations and Parallel branches that succeeded, reused by a redrive.</summary>
+    public Dictionary<string, JsonNode?> CompletedChildren { get; } = new(StringComparer.Ordinal);
+
+    public MachineSpec Definition => Machine.Spec;
+
+    public ExecutionDescription Describe()
+    {
+        lock (Gate)
+        {
+            return new ExecutionDescription(Arn, Machine.Arn, Name, Status, StartDate, StopDate, InputText, Output, Error, Cause, RedriveCount, RedriveDate);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using TrainingOrchestration.Asl.Json;
+
+namespace TrainingOrchestration.Asl.Runtime;
+
+internal sealed partial class Interpreter
+{
+    private async Task<JsonNode?> RunParallelAsync(StateRun run, JsonNode? rawInput)
+    {
+        var state = run.State;
+        var frame = run.Frame;
+        var history = frame.Execution.History;
+        var effective = InputPath(run, rawInput);
+        if (state.Parameters is not null) effective = PayloadEvaluator.Evaluate(state.Parameters, run.Source(effective), state.Name, run.ErrorPrefix);
+        frame.PreviousEventId = history.Add("ParallelStateStarted", null, frame.PreviousEventId);
+        var startedId = frame.PreviousEventId;
+        var results = new JsonNode?[state.Branches.Count];
+        AslErrorException? failure = null;
+        ChildGroup? group = null;
+        group = new ChildGroup(clock, state.Branches.Count, 0, async (index, ct) =>
+        {
+            var key = $"{frame.Key}/{state.Name}#{index}";
+            if (TryReuse(frame.Execution, key, out var reused))
+            {
+                results[index] = reused;
+                return;
+            }
+            var branch = state.Branches[index];
+            var child = new Frame
+            {
+                Execution = frame.Execution,
+                Machine = branch,
+                Variables = new VariableScope(frame.Variables),
+                Cancellation = ct,
+                Key = key,
+                PreviousEventId = startedId,
+            };
+            try
+            {
+                var output = await RunMachineAsync(child, branch.StartAt, JsonKit.Clone(effective));
+                results[index] = output;
+                Remember(frame.Execution, key, output);
+            }
+            catch (AslErrorException e)
+            {
+                lock (results) { failure ??= e; }
+                group!.Abort();
+            }
+        }, frame.Cancellation);
+        await group.RunAsync();
+        frame.Cancellation.ThrowIfCancellationRequested();
+        if (failure is not null)
+        {
+            frame.PreviousEventId = history.Add("ParallelStateFailed", new JsonObject { ["error"] = failure.Error, ["cause"] = failure.Cause }, frame.PreviousEventId);
+            throw failure;
+        }
+        frame.PreviousEventId = history.Add("ParallelStateSucceeded", null, frame.PreviousEventId);
+        return FinishResult(run, rawInput, new JsonArray(results));
+    }
+
+    /// <summary>ResultSelector, ResultPath and Assign for states that produce a result (Task, Parallel, Map).</summary>
+    private JsonNode? FinishResult(StateRun run, JsonNode? rawInput, JsonNode? result)
+    {
+        var state = run.State;
+        if (state.ResultSelector is not null) result = PayloadEvaluator.Evaluate(state.ResultSelector, run.Source(result), state.Name, run.ErrorPrefix);
+        var output = ResultPath(run, rawInput, result, state.HasResultPath, state.ResultPath);
+        Assign(run, state.Assign, result);
+        return OutputPath(run, output);
+    }
+
+    private static bool TryReuse(ExecutionRecord execution, string key, out JsonNode? result)
+    {
+        lock (execution.CompletedChildren)
+        {
+            if (execution.RedriveCount > 0 && execution.CompletedChildren.TryGetValue(key, out var stored))
+            {
+                result = JsonKit.Clone(stored);
+                return true;
+            }
+        }
+        result = null;
+        return false;
+    }
+
+    private static void Remember(ExecutionRecord execution, string key, JsonNode? output)
+    {
+        if (execution.Machine.Type != StateMachineType.Standard) return;
+        lock (execution.CompletedChildren) { execution.CompletedChildren[key] = output; }
+    }
+}

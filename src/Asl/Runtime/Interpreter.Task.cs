@@ -1,0 +1,204 @@
+using System.Text.Json.Nodes;
+using TrainingOrchestration.Asl.Json;
+using TrainingOrchestration.Asl.Paths;
+
+namespace TrainingOrchestration.Asl.Runtime;
+
+internal sealed partial class Interpreter
+{
+    private const int DefaultTaskTimeoutSeconds = 99999999;
+
+    private async Task<JsonNode?> RunTaskAsync(StateRun run, JsonNode? rawInput)
+    {
+        var state = run.State;
+        var frame = run.Frame;
+        var history = frame.Execution.History;
+        var resource = ParsedResource.Parse(state.Resource!);
+        TokenWaiter? waiter = null;
+        if (resource.Pattern == IntegrationPattern.WaitForTaskToken)
+        {
+            waiter = tokens.Issue(frame.Execution);
+            run.TaskToken = waiter.Token;
+        }
+        try
+        {
+            var effective = InputPath(run, rawInput);
+            if (state.Parameters is not null) effective = PayloadEvaluator.Evaluate(state.Parameters, run.Source(effective), state.Name, run.ErrorPrefix);
+            var source = run.Source(rawInput);
+            var timeout = state.TimeoutSecondsPath is not null ? PositiveSeconds(run, source, state.TimeoutSecondsPath, "TimeoutSecondsPath")
+                : state.TimeoutSeconds is not null ? (int)JsonKit.AsDouble(state.TimeoutSeconds) : (int?)null;
+            var heartbeat = state.HeartbeatSecondsPath is not null ? PositiveSeconds(run, source, state.HeartbeatSecondsPath, "HeartbeatSecondsPath")
+                : state.HeartbeatSeconds is not null ? (int)JsonKit.AsDouble(state.HeartbeatSeconds) : (int?)null;
+            var due = clock.Now.AddSeconds(timeout ?? DefaultTaskTimeoutSeconds);
+
+            var prefix = resource.IsLambdaFunction ? "LambdaFunction" : "Task";
+            var scheduled = new JsonObject();
+            if (!resource.IsLambdaFunction) scheduled["resourceType"] = resource.HistoryType;
+            scheduled["resource"] = resource.HistoryResource;
+            if (!resource.IsLambdaFunction) scheduled["region"] = engine.Region;
+            scheduled[resource.IsLambdaFunction ? "input" : "parameters"] = JsonKit.Serialize(effective);
+            if (timeout is not null) scheduled["timeoutInSeconds"] = timeout;
+            if (heartbeat is not null) scheduled["heartbeatInSeconds"] = heartbeat;
+            frame.PreviousEventId = history.Add($"{prefix}Scheduled", scheduled, frame.PreviousEventId);
+            frame.PreviousEventId = history.Add($"{prefix}Started", resource.IsLambdaFunction ? null : Describe(resource), frame.PreviousEventId);
+
+            var outcome = await ExecuteTaskAsync(run, resource, effective, waiter, due, heartbeat);
+            switch (outcome.Kind)
+            {
+                case TaskOutcomeKind.Succeeded:
+                    var succeeded = Describe(resource);
+                    succeeded["output"] = JsonKit.Serialize(outcome.Output);
+                    succeeded["outputDetails"] = new JsonObject { ["truncated"] = false };
+                    frame.PreviousEventId = history.Add($"{prefix}Succeeded", succeeded, frame.PreviousEventId);
+                    if (JsonKit.Utf8Size(outcome.Output) > PayloadLimitBytes)
+                        throw new AslErrorException(ErrorNames.DataLimitExceeded,
+                            $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
+                    return FinishResult(run, rawInput, outcome.Output);
+                case TaskOutcomeKind.Stopped:
+                    throw new OperationCanceledException(frame.Cancellation);
+                default:
+                    var error = outcome.Kind switch
+                    {
+                        TaskOutcomeKind.TimedOut => ErrorNames.Timeout,
+                        TaskOutcomeKind.HeartbeatTimedOut => ErrorNames.HeartbeatTimeout,
+                        _ => outcome.Error,
+                    };
+                    var failed = Describe(resource);
+                    failed["error"] = error;
+                    failed["cause"] = outcome.Cause ?? "";
+                    var type = outcome.Kind is TaskOutcomeKind.TimedOut or TaskOutcomeKind.HeartbeatTimedOut ? "TimedOut" : "Failed";
+                    frame.PreviousEventId = history.Add($"{prefix}{type}", failed, frame.PreviousEventId);
+                    throw new AslErrorException(error, outcome.Cause);
+            }
+        }
+        finally
+        {
+            if (waiter is not null) tokens.Finish(waiter);
+        }
+    }
+
+    private JsonObject Describe(ParsedResource resource) => resource.IsLambdaFunction
+        ? new JsonObject()
+        : new JsonObject { ["resourceType"] = resource.HistoryType, ["resource"] = resource.HistoryResource };
+
+    private async Task<TaskOutcome> ExecuteTaskAsync(StateRun run, ParsedResource resource, JsonNode? parameters, TokenWaiter? waiter, DateTimeOffset due, int? heartbeat)
+    {
+        var frame = run.Frame;
+        var execution = frame.Execution;
+        var mocked = FindMock(run);
+        if (mocked is not null)
+        {
+            return mocked.Throws
+                ? new TaskOutcome(TaskOutcomeKind.Failed, Error: mocked.ThrowError, Cause: mocked.ThrowCause)
+                : new TaskOutcome(TaskOutcomeKind.Succeeded, JsonKit.Clone(mocked.Return));
+        }
+        var integration = engine.Dispatcher.Find(run.State.Resource!) ?? engine.BuiltIns.Find(run.State.Resource!);
+        if (integration is null && !resource.IsActivity)
+        {
+            return new TaskOutcome(TaskOutcomeKind.Failed, Error: ErrorNames.TaskFailed,
+                Cause: $"No service integration is registered for resource '{run.State.Resource}' (state '{run.State.Name}').");
+        }
+        var context = new TaskContext(execution.Arn, execution.Machine.Arn, run.State.Name, run.RetryCount, clock.Clock, engine)
+        {
+            Delay = (until, ct) => HandlerDelayAsync(until, ct),
+            AwaitExecution = (arn, ct) => HandlerAwaitExecutionAsync(arn, ct),
+        };
+        var request = new TaskRequest(run.State.Resource!, resource.Service, resource.Action, resource.Pattern, resource.IsAwsSdk,
+            parameters, waiter?.Token, context);
+
+        var outcome = integration is null
+            ? new TaskOutcome(TaskOutcomeKind.Succeeded)
+            : await InvokeHandlerAsync(integration, request, frame.Cancellation, due);
+        if (waiter is null || outcome.Kind != TaskOutcomeKind.Succeeded) return outcome;
+
+        var submitted = Describe(resource);
+        submitted["output"] = JsonKit.Serialize(outcome.Output);
+        submitted["outputDetails"] = new JsonObject { ["truncated"] = false };
+        if (!resource.IsActivity) frame.PreviousEventId = execution.History.Add("TaskSubmitted", submitted, frame.PreviousEventId);
+        using var timer = clock.Schedule(due, () => waiter.Signal.TryWake(new TaskOutcome(TaskOutcomeKind.TimedOut)));
+        using var stop = frame.Cancellation.Register(() => waiter.Signal.TryWake(new TaskOutcome(TaskOutcomeKind.Stopped)));
+        if (heartbeat is { } seconds) waiter.StartHeartbeat(TimeSpan.FromSeconds(seconds));
+        return await waiter.Signal.WaitReleasedAsync();
+    }
+
+    /// <summary>Runs the handler under its own clock hold, racing the task timeout and StopExecution.</summary>
+    private async Task<TaskOutcome> InvokeHandlerAsync(IServiceIntegration integration, TaskRequest request, CancellationToken cancellation, DateTimeOffset due)
+    {
+        var signal = new WakeSignal<TaskOutcome>(clock);
+        clock.Acquire();
+        Task<JsonNode?> work;
+        try
+        {
+            work = integration.InvokeAsync(request, cancellation);
+        }
+        catch (Exception e)
+        {
+            work = Task.FromException<JsonNode?>(e);
+        }
+        _ = work.ContinueWith(t =>
+        {
+            signal.TryWake(ToOutcome(t));
+            clock.Release();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        using var timer = clock.Schedule(due, () => signal.TryWake(new TaskOutcome(TaskOutcomeKind.TimedOut)));
+        using var stop = cancellation.Register(() => signal.TryWake(new TaskOutcome(TaskOutcomeKind.Stopped)));
+        return await signal.WaitReleasedAsync();
+    }
+
+    private static TaskOutcome ToOutcome(Task<JsonNode?> task)
+    {
+        if (task.IsCompletedSuccessfully) return new TaskOutcome(TaskOutcomeKind.Succeeded, task.Result);
+        if (task.IsCanceled) return new TaskOutcome(TaskOutcomeKind.Stopped);
+        var error = task.Exception!.InnerException ?? task.Exception;
+        return error switch
+        {
+            TaskFailedException failed => new TaskOutcome(TaskOutcomeKind.Failed, Error: failed.Error, Cause: failed.Cause),
+            AslErrorException asl => new TaskOutcome(TaskOutcomeKind.Failed, Error: asl.Error, Cause: asl.Cause),
+            OperationCanceledException => new TaskOutcome(TaskOutcomeKind.Stopped),
+            _ => new TaskOutcome(TaskOutcomeKind.Failed, Error: ErrorNames.TaskFailed, Cause: $"{error.GetType().Name}: {error.Message}"),
+        };
+    }
+
+    private async Task HandlerDelayAsync(DateTimeOffset due, CancellationToken cancellation)
+    {
+        var signal = new WakeSignal<bool>(clock);
+        using var timer = clock.Schedule(due, () => signal.TryWake(true));
+        using var stop = cancellation.Register(() => signal.TryWake(false));
+        if (!await signal.WaitReleasedAsync()) throw new OperationCanceledException(cancellation);
+    }
+
+    private async Task<ExecutionDescription> HandlerAwaitExecutionAsync(string executionArn, CancellationToken cancellation)
+    {
+        var signal = new WakeSignal<bool>(clock);
+        engine.OnFinished(executionArn, () => signal.TryWake(true));
+        using var stop = cancellation.Register(() => signal.TryWake(false));
+        if (!await signal.WaitReleasedAsync()) throw new OperationCanceledException(cancellation);
+        return engine.DescribeExecution(executionArn);
+    }
+
+    private MockedResponse? FindMock(StateRun run)
+    {
+        var execution = run.Frame.Execution;
+        var options = execution.Options;
+        if (options.MockConfig is null || options.TestCase is null) return null;
+        var machineName = options.MockStateMachineName ?? execution.Machine.Name;
+        int invocation;
+        lock (execution.MockInvocations)
+        {
+            execution.MockInvocations.TryGetValue(run.State.Name, out invocation);
+            var response = options.MockConfig.Find(machineName, options.TestCase, run.State.Name, invocation);
+            if (response is null) return null;
+            execution.MockInvocations[run.State.Name] = invocation + 1;
+            return response;
+        }
+    }
+
+    private static int PositiveSeconds(StateRun run, ValueSource source, string pathText, string field)
+    {
+        var value = PayloadEvaluator.Resolve(JsonPath.Parse(pathText), source, field, run.ErrorPrefix);
+        if (JsonKit.IsNumber(value) && JsonKit.IsIntegerLiteral(value) && JsonKit.AsDouble(value) is > 0 and <= int.MaxValue)
+            return (int)JsonKit.AsDouble(value);
+        throw new AslErrorException(ErrorNames.Runtime,
+            $"{run.ErrorPrefix()}The {field} field refers to value \"{Render(value)}\" which is not a valid positive integer: {pathText}");
+    }
+}

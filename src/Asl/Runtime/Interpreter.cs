@@ -1,0 +1,210 @@
+using System.Text.Json.Nodes;
+using TrainingOrchestration.Asl.Definition;
+using TrainingOrchestration.Asl.Json;
+using TrainingOrchestration.Asl.Paths;
+
+namespace TrainingOrchestration.Asl.Runtime;
+
+/// <summary>
+/// Runs states the way Step Functions does: input processing (InputPath, Parameters), the state's work,
+/// result processing (ResultSelector, ResultPath, Assign, OutputPath), Retry and Catch, and history events.
+/// Each running frame holds the clock; it lets go only while blocked on a timer, a token or its children.
+/// </summary>
+internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDriver clock, TokenRegistry tokens)
+{
+    public const int PayloadLimitBytes = 256 * 1024;
+
+    public StepFunctionsEngine Engine => engine;
+
+    /// <summary>Runs a machine from <paramref name="startAt"/> until it ends; failures surface as <see cref="AslErrorException"/>.</summary>
+    public async Task<JsonNode?> RunMachineAsync(Frame frame, string startAt, JsonNode? input)
+    {
+        var name = startAt;
+        var current = input;
+        while (true)
+        {
+            frame.Cancellation.ThrowIfCancellationRequested();
+            var state = frame.Machine[name];
+            if (frame.TopLevel)
+            {
+                frame.Execution.Checkpoint = (name, current, frame.Variables);
+            }
+            var (next, output) = await RunStateAsync(frame, state, current);
+            if (next is null) return output;
+            name = next;
+            current = output;
+        }
+    }
+
+    private async Task<(string? Next, JsonNode? Output)> RunStateAsync(Frame frame, StateSpec state, JsonNode? rawInput)
+    {
+        var history = frame.Execution.History;
+        var entered = history.Add($"{state.Type}StateEntered", new JsonObject
+        {
+            ["name"] = state.Name,
+            ["input"] = JsonKit.Serialize(rawInput),
+            ["inputDetails"] = new JsonObject { ["truncated"] = false },
+        }, frame.PreviousEventId);
+        frame.PreviousEventId = entered;
+        var run = new StateRun(frame, state, clock.Now, entered);
+        (string? Next, JsonNode? Output) result = state.Type switch
+        {
+            "Pass" => RunPass(run, rawInput),
+            "Choice" => RunChoice(run, rawInput),
+            "Wait" => await RunWaitAsync(run, rawInput),
+            "Succeed" => (null, OutputPath(run, InputPath(run, rawInput))),
+            "Fail" => throw RunFail(run, rawInput),
+            _ => await RunWithRecoveryAsync(run, rawInput),
+        };
+        if (state.Type is "Pass" or "Task" or "Map" or "Parallel") CheckSize(run, result.Output);
+        frame.PreviousEventId = history.Add($"{state.Type}StateExited", new JsonObject
+        {
+            ["name"] = state.Name,
+            ["output"] = JsonKit.Serialize(result.Output),
+            ["outputDetails"] = new JsonObject { ["truncated"] = false },
+        }, frame.PreviousEventId);
+        return result;
+    }
+
+    private (string?, JsonNode?) RunPass(StateRun run, JsonNode? rawInput)
+    {
+        var state = run.State;
+        var effective = InputPath(run, rawInput);
+        if (state.Parameters is not null) effective = PayloadEvaluator.Evaluate(state.Parameters, run.Source(effective), state.Name, run.ErrorPrefix);
+        var result = state.HasResult ? JsonKit.Clone(state.Result) : effective;
+        var output = ResultPath(run, rawInput, result, state.HasResultPath, state.ResultPath);
+        Assign(run, state.Assign, result);
+        return (state.Next, OutputPath(run, output));
+    }
+
+    private (string?, JsonNode?) RunChoice(StateRun run, JsonNode? rawInput)
+    {
+        var state = run.State;
+        var effective = InputPath(run, rawInput);
+        var source = run.Source(effective);
+        foreach (var branch in state.Choices)
+        {
+            if (!ChoiceEvaluator.Evaluate(branch.Rule, source)) continue;
+            Assign(run, branch.Assign, effective);
+            Assign(run, state.Assign, effective);
+            return (branch.Next, OutputPath(run, effective));
+        }
+        if (state.Default is null)
+            throw new AslErrorException(ErrorNames.NoChoiceMatched, $"{run.ErrorPrefix()}No Matches!");
+        Assign(run, state.Assign, effective);
+        return (state.Default, OutputPath(run, effective));
+    }
+
+    private AslErrorException RunFail(StateRun run, JsonNode? rawInput)
+    {
+        var state = run.State;
+        var source = run.Source(rawInput);
+        var error = state.Error ?? (state.ErrorPath is null ? null : FailField(run, source, state.ErrorPath, "ErrorPath"));
+        var cause = state.Cause ?? (state.CausePath is null ? null : FailField(run, source, state.CausePath, "CausePath"));
+        return new AslErrorException(error, cause);
+    }
+
+    private static string? FailField(StateRun run, ValueSource source, string expression, string field)
+    {
+        var value = PayloadEvaluator.EvaluateExpression(expression, source, field, run.ErrorPrefix);
+        return JsonKit.AsString(value) ?? throw new AslErrorException(ErrorNames.Runtime,
+            $"{run.ErrorPrefix()}The {field} field resolved to a value that is not a string: {JsonKit.Serialize(value)}");
+    }
+
+    internal JsonNode? InputPath(StateRun run, JsonNode? rawInput)
+    {
+        var state = run.State;
+        if (!state.HasInputPath || state.InputPath == "$") return rawInput;
+        if (state.InputPath is null) return new JsonObject();
+        return SelectPath(run, rawInput, state.InputPath, "InputPath");
+    }
+
+    internal JsonNode? OutputPath(StateRun run, JsonNode? output)
+    {
+        var state = run.State;
+        if (!state.HasOutputPath || state.OutputPath == "$") return output;
+        if (state.OutputPath is null) return new JsonObject();
+        return SelectPath(run, output, state.OutputPath, "OutputPath");
+    }
+
+    private static JsonNode? SelectPath(StateRun run, JsonNode? input, string pathText, string field)
+    {
+        var path = JsonPath.Parse(pathText);
+        if (run.Source(input).TryResolve(path, out var value)) return JsonKit.Detach(value);
+        throw new AslErrorException(ErrorNames.Runtime,
+            $"{run.ErrorPrefix()}Invalid path '{pathText}' : No results for path: {path.Normalized()}");
+    }
+
+    internal static JsonNode? ResultPath(StateRun run, JsonNode? rawInput, JsonNode? result, bool hasResultPath, string? resultPath)
+    {
+        if (!hasResultPath || resultPath == "$") return result;
+        if (resultPath is null) return rawInput;
+        var path = JsonPath.Parse(resultPath);
+        if (path.Root != PathRoot.Input)
+            throw new AslErrorException(ErrorNames.Runtime, $"{run.ErrorPrefix()}Invalid ResultPath '{resultPath}': it must start with '$.'.");
+        var root = rawInput is JsonObject ? rawInput.DeepClone() : path.Segments.Count == 0 ? null : null;
+        if (root is null)
+        {
+            throw new AslErrorException(ErrorNames.Runtime,
+                $"{run.ErrorPrefix()}Invalid input for ResultPath '{resultPath}': the state input is not a JSON object: {JsonKit.Serialize(rawInput)}");
+        }
+        var parent = root;
+        for (var i = 0; i < path.Segments.Count; i++)
+        {
+            var segment = path.Segments[i];
+            var last = i == path.Segments.Count - 1;
+            if (segment.Kind == SegmentKind.Names && parent is JsonObject obj)
+            {
+                var key = segment.Names![0];
+                if (last)
+                {
+                    obj[key] = JsonKit.Detach(result);
+                    break;
+                }
+                if (obj[key] is not JsonObject and not JsonArray) obj[key] = new JsonObject();
+                parent = obj[key]!;
+            }
+            else if (segment.Kind == SegmentKind.Indexes && parent is JsonArray arr)
+            {
+                var index = segment.Indexes![0];
+                if (index < 0) index += arr.Count;
+                if (index < 0 || index >= arr.Count)
+                    throw new AslErrorException(ErrorNames.Runtime, $"{run.ErrorPrefix()}Invalid ResultPath '{resultPath}': index {segment.Indexes[0]} is out of range.");
+                if (last)
+                {
+                    arr[index] = JsonKit.Detach(result);
+                    break;
+                }
+                parent = arr[index] ?? (arr[index] = new JsonObject())!;
+            }
+            else
+            {
+                throw new AslErrorException(ErrorNames.Runtime,
+                    $"{run.ErrorPrefix()}Invalid ResultPath '{resultPath}': it does not match the structure of the state input.");
+            }
+        }
+        return root;
+    }
+
+    /// <summary>Evaluates every Assign expression first, then sets them together (AWS's evaluation order).</summary>
+    internal static void Assign(StateRun run, JsonNode? assign, JsonNode? input)
+    {
+        if (assign is not JsonObject obj) return;
+        var values = (JsonObject)PayloadEvaluator.Evaluate(obj, run.Source(input), run.State.Name, run.ErrorPrefix)!;
+        foreach (var (key, value) in values.ToList())
+        {
+            values.Remove(key);
+            run.Frame.Variables.Set(key, value);
+        }
+    }
+
+    private static void CheckSize(StateRun run, JsonNode? output)
+    {
+        if (output is JsonValue || output is null) return;
+        if (JsonKit.Utf8Size(output) > PayloadLimitBytes)
+        {
+            throw new AslErrorException(ErrorNames.DataLimitExceeded,
+                $"The state/task '{run.State.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace TrainingOrchestration.Asl.Runtime;
+
+/// <summary>A Task Resource taken apart: service, action, integration pattern, and how history names it.</summary>
+internal sealed record ParsedResource(
+    string Service,
+    string Action,
+    IntegrationPattern Pattern,
+    bool IsAwsSdk,
+    bool IsLambdaFunction,
+    bool IsActivity,
+    string HistoryType,
+    string HistoryResource)
+{
+    public static ParsedResource Parse(string resource)
+    {
+        const string states = "arn:aws:states:::";
+        if (resource.StartsWith(states, StringComparison.Ordinal))
+        {
+            var rest = resource[states.Length..];
+            var pattern = IntegrationPattern.RequestResponse;
+            var suffix = "";
+            var dot = rest.IndexOf('.');
+            if (dot >= 0)
+            {
+                suffix = rest[dot..];
+                rest = rest[..dot];
+                pattern = suffix.StartsWith(".sync", StringComparison.Ordinal) ? IntegrationPattern.Sync
+                    : suffix == ".waitForTaskToken" ? IntegrationPattern.WaitForTaskToken
+                    : throw new AslDefinitionException(null, "Resource", $"'{resource}' has an unknown integration pattern '{suffix}'.");
+            }
+            var parts = rest.Split(':');
+            if (parts[0] == "aws-sdk" && parts.Length == 3)
+                return new ParsedResource(parts[1], parts[2], pattern, true, false, false, $"aws-sdk:{parts[1]}", parts[2] + suffix);
+            if (parts.Length == 2)
+                return new ParsedResource(parts[0], parts[1], pattern, false, false, false, parts[0], parts[1] + suffix);
+            throw new AslDefinitionException(null, "Resource", $"'{resource}' is not a service integration ARN (arn:aws:states:::<service>:<action>).");
+        }
+        var arn = resource.Split(':');
+        if (arn.Length >= 7 && arn[2] == "lambda" && arn[5] == "function")
+            return new ParsedResource("lambda", "invoke", IntegrationPattern.RequestResponse, false, true, false, "lambda", resource);
+        if (arn.Length >= 7 && arn[2] == "states" && arn[5] == "activity")
+            return new ParsedResource("activity", arn[6], IntegrationPattern.WaitForTaskToken, false, false, true, "activity", resource);
+        throw new AslDefinitionException(null, "Resource", $"'{resource}' is not a Lambda function, activity or service integration ARN.");
+    }
+}

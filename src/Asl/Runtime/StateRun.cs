@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using TrainingOrchestration.Asl.Definition;
+
+namespace TrainingOrchestration.Asl.Runtime;
+
+/// <summary>One visit to a state: what <c>$$</c> shows and how runtime errors name the state.</summary>
+internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset enteredTime, long enteredEventId)
+{
+    public Frame Frame => frame;
+    public StateSpec State => state;
+    public ExecutionRecord Execution => frame.Execution;
+    public int RetryCount { get; set; }
+    public string? TaskToken { get; set; }
+
+    /// <summary>Set while a Map evaluates ItemSelector for one item ($$.Map.Item).</summary>
+    public (int Index, JsonNode? Value)? MapItem { get; set; }
+
+    public string ErrorPrefix() =>
+        $"An error occurred while executing the state '{state.Name}' (entered at the event id #{enteredEventId}). ";
+
+    public ValueSource Source(JsonNode? input) => new(input, BuildContext, frame.Variables);
+
+    public JsonNode BuildContext()
+    {
+        var exec = frame.Execution;
+        var context = new JsonObject
+        {
+            ["Execution"] = new JsonObject
+            {
+                ["Id"] = exec.Arn,
+                ["Input"] = exec.Input?.DeepClone(),
+                ["StartTime"] = Timestamps.Format(exec.StartDate),
+                ["Name"] = exec.Name,
+                ["RoleArn"] = exec.Machine.RoleArn,
+                ["RedriveCount"] = exec.RedriveCount,
+            },
+            ["StateMachine"] = new JsonObject
+            {
+                ["Id"] = exec.Machine.Arn,
+                ["Name"] = exec.Machine.Name,
+            },
+            ["State"] = new JsonObject
+            {
+                ["EnteredTime"] = Timestamps.Format(enteredTime),
+                ["Name"] = state.Name,
+                ["RetryCount"] = RetryCount,
+            },
+        };
+        if (TaskToken is not null) context["Task"] = new JsonObject { ["Token"] = TaskToken };
+        if (MapItem is { } item)
+        {
+            context["Map"] = new JsonObject
+            {
+                ["Item"] = new JsonObject { ["Index"] = item.Index, ["Value"] = item.Value?.DeepClone() },
+            };
+        }
+        return context;
+    }
+}
