@@ -50,7 +50,7 @@ public sealed class TaskServices
     public EmfMetrics CreateMetrics() => new(Options.MetricsNamespace, Output, Clock);
 
     /// <summary>Binds options from the current <see cref="LambdaEnvironment"/> and picks adapters.</summary>
-    public static TaskServices FromEnvironment() => Create(TaskOptions.FromEnvironment(), LambdaEnvironment.Output);
+    public static TaskServices FromEnvironment() => Create(TaskOptions.FromEnvironment(), AmbientOutput.Instance);
 
     public static TaskServices Create(TaskOptions options, TextWriter output) => new(options, output);
 

@@ -1,35 +1,29 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using TrainingOrchestration.Pipelines.Config;
 using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.Tasks.Configuration;
 
 /// <summary>
-/// Reads <c>PIPELINE_CONFIG</c>, the pipeline spec serialized as JSON into the function's environment at synthesis,
-/// so a Lambda never needs the pipeline folder.
+/// Reads <c>PIPELINE_CONFIG</c>, the pipeline spec serialized at synthesis by <see cref="PipelineConfigJson"/>,
+/// so a Lambda never needs the pipeline folder. Malformed JSON becomes a <see cref="PipelineConfigException"/>
+/// naming the JSON path.
 /// </summary>
 public static class PipelineConfig
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        AllowTrailingCommas = false,
-    };
-
     public static PipelineSpec Parse(string json)
     {
         try
         {
-            return JsonSerializer.Deserialize<PipelineSpec>(json, Options)
-                   ?? throw new PipelineConfigException("the JSON is null; expected the pipeline spec object");
+            return PipelineConfigJson.Deserialize(json);
         }
         catch (JsonException e)
         {
             throw new PipelineConfigException(
-                $"not a pipeline spec at {e.Path ?? "$"} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {e.Message}");
+                $"not a pipeline spec at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}): {e.Message}");
         }
     }
 
-    /// <summary>The inverse of <see cref="Parse"/>; used by tests and the local runtime to build an environment.</summary>
-    public static string Serialize(PipelineSpec spec) => JsonSerializer.Serialize(spec, Options);
+    /// <summary>The inverse of <see cref="Parse"/>, for tests and the local runtime building an environment.</summary>
+    public static string Serialize(PipelineSpec spec) => PipelineConfigJson.Serialize(spec);
 }

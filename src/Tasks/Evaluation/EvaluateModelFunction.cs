@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Logging;
+using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Tasks.Composition;
+using TrainingOrchestration.Tasks.Configuration;
+using TrainingOrchestration.Tasks.Json;
+using TrainingOrchestration.Tasks.Observability;
+using TrainingOrchestration.Tasks.Ports;
+
+namespace TrainingOrchestration.Tasks.Evaluation;
+
+/// <summary>
+/// Lambda <c>EvaluateCandidate</c> (handler <c>TrainingOrchestration.Tasks::TrainingOrchestration.Tasks.Evaluation.EvaluateModelFunction::Handle</c>):
+/// resolves the candidate's metrics, judges it against the thresholds and the champion, records the MODEL item,
+/// emits metrics, and returns the decision for the state machine's promote-or-reject choice.
+/// </summary>
+public sealed class EvaluateModelFunction
+{
+    private readonly TaskOptions _options;
+    private readonly MetricsResolver _resolver;
+    private readonly IModelRegistry _registry;
+    private readonly TextWriter _output;
+    private readonly TimeProvider _clock;
+    private readonly JsonLineLogger _logger;
+
+    /// <summary>Used by Lambda and the local runtime: everything from the current <see cref="LambdaEnvironment"/>.</summary>
+    public EvaluateModelFunction() : this(TaskServices.FromEnvironment()) { }
+
+    public EvaluateModelFunction(TaskServices services)
+        : this(services.Options, services.ObjectStore, services.ModelRegistry, services.Output, services.Clock) { }
+
+    public EvaluateModelFunction(TaskOptions options, IObjectStore store, IModelRegistry registry, TextWriter output, TimeProvider clock)
+    {
+        _options = options;
+        _resolver = new MetricsResolver(new PredictionReader(store), new ArtifactMetricsReader(store));
+        _registry = registry;
+        _output = output;
+        _clock = clock;
+        _logger = new JsonLineLogger(nameof(EvaluateModelFunction), output, clock);
+    }
+
+    public async Task<Stream> Handle(Stream input)
+    {
+        var request = await TaskJson.ReadAsync(input, TaskJsonContext.Default.EvaluateModelRequest).ConfigureAwait(false);
+        var pipeline = Required(request.Pipeline, "pipeline");
+        var runId = Required(request.RunId, "runId");
+        if (pipeline != _options.PipelineName)
+        {
+            throw new TaskInputException($"pipeline '{pipeline}' does not match this function's pipeline '{_options.PipelineName}'");
+        }
+        var bucket = request.Bucket is { Length: > 0 } given ? given : _options.BucketName;
+        using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["Pipeline"] = pipeline, ["RunId"] = runId });
+
+        var training = request.Training;
+        var artifact = training?.ModelArtifacts?.S3ModelArtifacts;
+        var spec = _options.Pipeline.Evaluation;
+        var champion = await _registry.GetChampionAsync(pipeline).ConfigureAwait(false);
+        EvaluateModelResponse response;
+        if (training?.TrainingJobStatus is { } status && status != "Completed")
+        {
+            var resolvedNothing = new ResolvedMetrics(MetricsSource.None, MetricSet.Empty, null, null,
+                [$"training job {training.TrainingJobName} ended {status}; there is no model to evaluate"]);
+            response = CandidateJudge.Judge(resolvedNothing, champion, spec, artifact);
+        }
+        else
+        {
+            var resolved = await _resolver.ResolveAsync(bucket, request.PredictionsPrefix, training).ConfigureAwait(false);
+            response = CandidateJudge.Judge(resolved, champion, spec, artifact);
+            _logger.LogInformation(
+                "Metrics for {TrainingJobName} from {MetricsSource} over {RowCount} rows; confusion {Confusion}",
+                training?.TrainingJobName, resolved.Source, resolved.RowCount, resolved.Confusion?.ToString());
+        }
+
+        await _registry.RecordCandidateAsync(new ModelRecord
+        {
+            Pipeline = pipeline,
+            RunId = runId,
+            Artifact = artifact,
+            Metrics = response.Metrics,
+            MetricsSource = response.MetricsSource,
+            Decision = response.Decision,
+            Reason = response.Reason,
+            TrainingJobName = training?.TrainingJobName,
+            EvaluatedAt = _clock.GetUtcNow(),
+        }).ConfigureAwait(false);
+
+        EmitMetrics(pipeline, runId, training, response);
+        _logger.LogInformation("Candidate {Decision} against champion {ExpectedChampionRunId}: {Reason}",
+            response.Decision, response.ExpectedChampionRunId, response.Reason);
+        return await TaskJson.WriteAsync(response, TaskJsonContext.Default.EvaluateModelResponse).ConfigureAwait(false);
+    }
+
+    private void EmitMetrics(string pipeline, string runId, TrainingJobResult? training, EvaluateModelResponse response)
+    {
+        var outcome = new EmfMetrics(_options.MetricsNamespace, _output, _clock).WithDimension("Pipeline", pipeline).WithProperty("RunId", runId);
+        outcome.Put(response.Decision == EvaluationDecision.Promote ? "CandidatesPromoted" : "CandidatesRejected", 1, MetricUnit.Count);
+        if (training is { TrainingStartTime: { } start, TrainingEndTime: { } end } && end >= start)
+        {
+            outcome.Put("TrainingDurationSeconds", (end - start).TotalSeconds, MetricUnit.Seconds);
+        }
+        outcome.Flush();
+        foreach (var metric in MetricNames.All)
+        {
+            if (!response.Metrics.TryGetValue(metric, out var value)) continue;
+            new EmfMetrics(_options.MetricsNamespace, _output, _clock)
+                .WithDimension("Pipeline", pipeline)
+                .WithDimension("Metric", metric)
+                .WithProperty("RunId", runId)
+                .Put("ModelMetric", value, MetricUnit.None)
+                .Flush();
+        }
+    }
+
+    private static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new TaskInputException($"the input has no '{field}'; see WORKFLOW.md step 10") : value;
+}
