@@ -1,0 +1,174 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Glue;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.S3.Assets;
+using Constructs;
+using TrainingOrchestration.Pipelines.Spec;
+
+namespace TrainingOrchestration.Infra.Compute;
+
+/// <summary>
+/// The Glue feature job (WORKFLOW.md "Feature job"): the generic PySpark script and the pipeline's
+/// <c>features.sql</c> go up as assets; the job runs on Glue 4.0 with job bookmarks and metrics, encrypted with the
+/// stack key, and writes the Data Catalog table <c>&lt;pipeline&gt;_features</c> in the pipeline's database.
+/// </summary>
+public sealed class FeatureJob : Construct
+{
+    public string JobName { get; }
+    public string DatabaseName { get; }
+    public Asset Sql { get; }
+    public Role Role { get; }
+
+    public FeatureJob(Construct scope, string id, PipelineSpec spec, string glueScript, IBucket bucket, IKey key) : base(scope, id)
+    {
+        var stack = Stack.Of(this);
+        var p = spec.Name;
+        JobName = $"{p}-features";
+        DatabaseName = "training_orchestration_" + p.Replace('-', '_');
+        var featuresTable = p.Replace('-', '_') + "_features";
+
+        if (!File.Exists(glueScript))
+        {
+            throw new FileNotFoundException($"The Glue feature job script is missing: {glueScript}.", glueScript);
+        }
+
+        var script = new Asset(this, "Script", new AssetProps { Path = glueScript });
+        Sql = new Asset(this, "Sql", new AssetProps { Path = spec.Features.SqlFile });
+
+        var database = new CfnDatabase(this, "Database", new CfnDatabaseProps
+        {
+            CatalogId = stack.Account,
+            DatabaseInput = new CfnDatabase.DatabaseInputProperty
+            {
+                Name = DatabaseName,
+                Description = $"Features of training pipeline {p}.",
+            },
+        });
+
+        Role = new Role(this, "Role", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("glue.amazonaws.com"),
+            Description = $"Runs the {JobName} Glue job: reads raw/, writes curated/ and features/, updates its catalog table.",
+        });
+        script.GrantRead(Role);
+        Sql.GrantRead(Role);
+        var table = spec.Source.Table;
+        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ReadRawData",
+            Actions = ["s3:GetObject"],
+            Resources = [bucket.ArnForObjects($"raw/{table}/*")],
+        }));
+        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "WriteCuratedAndFeatures",
+            Actions = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+            Resources =
+            [
+                bucket.ArnForObjects($"curated/{table}/*"), bucket.ArnForObjects($"features/{p}/*"),
+                bucket.ArnForObjects($"temporary/glue/{p}/*"),
+            ],
+        }));
+        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ListPipelinePrefixes",
+            Actions = ["s3:ListBucket"],
+            Resources = [bucket.BucketArn],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringLike"] = new Dictionary<string, object>
+                {
+                    ["s3:prefix"] = new[] { $"raw/{table}/*", $"curated/{table}/*", $"features/{p}/*", $"temporary/glue/{p}/*" },
+                },
+            },
+        }));
+        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "UseStackKey",
+            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
+            Resources = [key.KeyArn],
+        }));
+        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "UpdateFeatureCatalog",
+            Actions =
+            [
+                "glue:GetDatabase", "glue:GetTable", "glue:CreateTable", "glue:UpdateTable", "glue:GetPartition",
+                "glue:GetPartitions", "glue:CreatePartition", "glue:BatchCreatePartition", "glue:UpdatePartition",
+            ],
+            Resources =
+            [
+                stack.FormatArn(new ArnComponents { Service = "glue", Resource = "catalog" }),
+                stack.FormatArn(new ArnComponents { Service = "glue", Resource = "database", ResourceName = DatabaseName }),
+                stack.FormatArn(new ArnComponents { Service = "glue", Resource = "table", ResourceName = $"{DatabaseName}/{featuresTable}" }),
+            ],
+        }));
+        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "WriteJobLogs",
+            Actions = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"],
+            Resources = [stack.FormatArn(new ArnComponents
+            {
+                Service = "logs", Resource = "log-group", ResourceName = "/aws-glue/*", ArnFormat = ArnFormat.COLON_RESOURCE_NAME,
+            })],
+        }));
+        // PutMetricData has no resource-level permissions; the namespace condition keeps it to Glue's own metrics.
+        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "PublishGlueMetrics",
+            Actions = ["cloudwatch:PutMetricData"],
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["cloudwatch:namespace"] = "Glue" },
+            },
+        }));
+
+        var security = new CfnSecurityConfiguration(this, "Security", new CfnSecurityConfigurationProps
+        {
+            Name = $"{p}-features",
+            EncryptionConfiguration = new CfnSecurityConfiguration.EncryptionConfigurationProperty
+            {
+                S3Encryptions = new object[] { new CfnSecurityConfiguration.S3EncryptionProperty { S3EncryptionMode = "SSE-KMS", KmsKeyArn = key.KeyArn } },
+                CloudWatchEncryption = new CfnSecurityConfiguration.CloudWatchEncryptionProperty { CloudWatchEncryptionMode = "SSE-KMS", KmsKeyArn = key.KeyArn },
+                JobBookmarksEncryption = new CfnSecurityConfiguration.JobBookmarksEncryptionProperty { JobBookmarksEncryptionMode = "CSE-KMS", KmsKeyArn = key.KeyArn },
+            },
+        });
+
+        var job = new CfnJob(this, "Job", new CfnJobProps
+        {
+            Name = JobName,
+            Description = $"Builds the features of pipeline {p} with its feature SQL.",
+            Role = Role.RoleArn,
+            GlueVersion = "4.0",
+            WorkerType = "G.1X",
+            NumberOfWorkers = 2,
+            Timeout = 60,
+            MaxRetries = 0,
+            ExecutionProperty = new CfnJob.ExecutionPropertyProperty { MaxConcurrentRuns = 1 },
+            SecurityConfiguration = security.Name,
+            Command = new CfnJob.JobCommandProperty
+            {
+                Name = "glueetl",
+                PythonVersion = "3",
+                ScriptLocation = script.S3ObjectUrl,
+            },
+            DefaultArguments = new Dictionary<string, object>
+            {
+                ["--job-language"] = "python",
+                ["--job-bookmark-option"] = "job-bookmark-enable",
+                ["--enable-metrics"] = "true",
+                ["--enable-observability-metrics"] = "true",
+                ["--enable-continuous-cloudwatch-log"] = "true",
+                ["--enable-glue-datacatalog"] = "true",
+                ["--TempDir"] = $"s3://{bucket.BucketName}/temporary/glue/{p}/",
+                ["--database"] = DatabaseName,
+                ["--catalog_table"] = featuresTable,
+            },
+        });
+        job.AddDependency(database);
+        job.AddDependency(security);
+    }
+}

@@ -1,0 +1,145 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.DynamoDB;
+using Constructs;
+using TrainingOrchestration.Pipelines.Config;
+using TrainingOrchestration.Pipelines.Spec;
+
+namespace TrainingOrchestration.Infra.Compute;
+
+/// <summary>
+/// The three C# task Lambdas (WORKFLOW.md "Names"), each with its own role holding only what it touches and its own
+/// encrypted log group with retention. Handlers take and return a <c>Stream</c>, so no Lambda packages are needed.
+/// </summary>
+public sealed class TaskFunctions : Construct
+{
+    public const string Assembly = "TrainingOrchestration.Tasks";
+    public const string ValidateHandler = Assembly + "::TrainingOrchestration.Tasks.Validation.ValidateFeaturesFunction::Handle";
+    public const string EvaluateHandler = Assembly + "::TrainingOrchestration.Tasks.Evaluation.EvaluateModelFunction::Handle";
+    public const string CadenceHandler = Assembly + "::TrainingOrchestration.Tasks.Cadence.DecideCadenceFunction::Handle";
+    public const string MetricsNamespace = "TrainingOrchestration";
+
+    /// <summary>There is no <c>Runtime.DOTNET_10</c> constant in CDK 2.160.</summary>
+    public static readonly Runtime Dotnet10 = new("dotnet10", RuntimeFamily.DOTNET_CORE);
+
+    public Function Validate { get; }
+    public Function Evaluate { get; }
+    public Function Cadence { get; }
+
+    public TaskFunctions(Construct scope, string id, PipelineSpec spec, string assetDirectory, IBucket bucket, ITable table, IKey key)
+        : base(scope, id)
+    {
+        var code = Code.FromAsset(assetDirectory);
+        var environment = new Dictionary<string, string>
+        {
+            ["TABLE_NAME"] = table.TableName,
+            ["BUCKET_NAME"] = bucket.BucketName,
+            ["PIPELINE_NAME"] = spec.Name,
+            [PipelineConfigJson.VariableName] = PipelineConfigJson.Serialize(spec),
+            ["METRICS_NAMESPACE"] = MetricsNamespace,
+        };
+        var p = spec.Name;
+
+        Validate = Create("ValidateFeatures", ValidateHandler, 1024, Duration.Minutes(10), code, environment, key,
+        [
+            Read(bucket.ArnForObjects($"features/{p}/*")),
+            List(bucket, $"features/{p}/*"),
+            Items(table, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
+            KeyUse(key),
+        ]);
+        Evaluate = Create("EvaluateModel", EvaluateHandler, 1024, Duration.Minutes(10), code, environment, key,
+        [
+            Read(bucket.ArnForObjects($"reports/{p}/*"), bucket.ArnForObjects($"models/raw/{p}/*"), bucket.ArnForObjects($"features/{p}/*")),
+            List(bucket, $"reports/{p}/*", $"models/raw/{p}/*", $"features/{p}/*"),
+            Write(bucket.ArnForObjects($"reports/{p}/*")),
+            Items(table, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
+            KeyUse(key),
+        ]);
+        Cadence = Create("DecideCadence", CadenceHandler, 256, Duration.Seconds(30), code, environment, key,
+        [
+            Items(table, "dynamodb:GetItem", "dynamodb:Query"),
+            KeyUse(key),
+        ]);
+    }
+
+    private Function Create(string name, string handler, int memory, Duration timeout, Code code,
+        Dictionary<string, string> environment, IKey key, PolicyStatement[] statements)
+    {
+        var logGroup = new LogGroup(this, name + "Logs", new LogGroupProps
+        {
+            Retention = RetentionDays.THREE_MONTHS,
+            EncryptionKey = key,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+        var role = new Role(this, name + "Role", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+            Description = $"Runs the {name} task Lambda; may write its own logs and touch only the data listed.",
+        });
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "WriteOwnLogs",
+            Actions = ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resources = [logGroup.LogGroupArn],
+        }));
+        foreach (var statement in statements)
+        {
+            role.AddToPolicy(statement);
+        }
+
+        return new Function(this, name, new FunctionProps
+        {
+            Runtime = Dotnet10,
+            Architecture = Architecture.ARM_64,
+            Handler = handler,
+            Code = code,
+            MemorySize = memory,
+            Timeout = timeout,
+            Role = role,
+            LogGroup = logGroup,
+            LoggingFormat = LoggingFormat.JSON,
+            Tracing = Tracing.ACTIVE,
+            Environment = environment,
+            EnvironmentEncryption = key,
+            Description = $"TrainingOrchestration {name} task",
+        });
+    }
+
+    private static PolicyStatement Read(params string[] objectArns) => new(new PolicyStatementProps
+    {
+        Actions = ["s3:GetObject"],
+        Resources = objectArns,
+    });
+
+    private static PolicyStatement Write(params string[] objectArns) => new(new PolicyStatementProps
+    {
+        Actions = ["s3:PutObject"],
+        Resources = objectArns,
+    });
+
+    private static PolicyStatement List(IBucket bucket, params string[] prefixes) => new(new PolicyStatementProps
+    {
+        Actions = ["s3:ListBucket"],
+        Resources = [bucket.BucketArn],
+        Conditions = new Dictionary<string, object>
+        {
+            ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = prefixes },
+        },
+    });
+
+    private static PolicyStatement Items(ITable table, params string[] actions) => new(new PolicyStatementProps
+    {
+        Actions = actions,
+        Resources = [table.TableArn],
+    });
+
+    private static PolicyStatement KeyUse(IKey key) => new(new PolicyStatementProps
+    {
+        Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
+        Resources = [key.KeyArn],
+    });
+}

@@ -1,0 +1,83 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.S3;
+using Constructs;
+
+namespace TrainingOrchestration.Infra.Storage;
+
+/// <summary>
+/// The pipeline's key, bucket and table (DESIGN.md "Storage"). One customer managed key encrypts everything the
+/// pipeline stores (objects, items, topics, logs), so revoking it revokes the pipeline's data in one place.
+/// </summary>
+public sealed class PipelineStorage : Construct
+{
+    public Key Key { get; }
+    public Bucket Bucket { get; }
+    public Table Table { get; }
+
+    public PipelineStorage(Construct scope, string id, string pipeline) : base(scope, id)
+    {
+        var stack = Stack.Of(this);
+        Key = new Key(this, "Key", new KeyProps
+        {
+            Alias = $"alias/training-orchestration/{pipeline}",
+            Description = $"Encrypts the data, records, topics and logs of training pipeline {pipeline}.",
+            EnableKeyRotation = true,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+        // CloudWatch Logs encrypts the pipeline's log groups, and CloudWatch alarms publish to the encrypted topics.
+        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AllowCloudWatchLogs",
+            Principals = [new ServicePrincipal($"logs.{stack.Region}.amazonaws.com")],
+            Actions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ArnLike"] = new Dictionary<string, object>
+                {
+                    ["kms:EncryptionContext:aws:logs:arn"] = $"arn:{stack.Partition}:logs:{stack.Region}:{stack.Account}:log-group:*",
+                },
+            },
+        }));
+        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AllowServicesPublishingToTopics",
+            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com"), new ServicePrincipal("events.amazonaws.com")],
+            Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
+            Resources = ["*"],
+        }));
+
+        Bucket = new Bucket(this, "Bucket", new BucketProps
+        {
+            Encryption = BucketEncryption.KMS,
+            EncryptionKey = Key,
+            BucketKeyEnabled = true,
+            Versioned = true,
+            EnforceSSL = true,
+            BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
+            ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            EventBridgeEnabled = true,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+            LifecycleRules =
+            [
+                new LifecycleRule { Id = "ExpireOldVersions", NoncurrentVersionExpiration = Duration.Days(90), AbortIncompleteMultipartUploadAfter = Duration.Days(7) },
+                new LifecycleRule { Id = "ExpireCheckpoints", Prefix = $"models/checkpoints/{pipeline}/", Expiration = Duration.Days(30) },
+            ],
+        });
+
+        Table = new Table(this, "Table", new TableProps
+        {
+            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "pk", Type = AttributeType.STRING },
+            SortKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "sk", Type = AttributeType.STRING },
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            PointInTimeRecovery = true,
+            Encryption = TableEncryption.CUSTOMER_MANAGED,
+            EncryptionKey = Key,
+            TimeToLiveAttribute = "expiresAt",
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+    }
+}

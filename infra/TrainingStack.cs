@@ -1,0 +1,90 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Logs;
+using Constructs;
+using TrainingOrchestration.Infra.Compute;
+using TrainingOrchestration.Infra.Events;
+using TrainingOrchestration.Infra.Operations;
+using TrainingOrchestration.Infra.Storage;
+using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.StateMachine;
+
+namespace TrainingOrchestration.Infra;
+
+/// <summary>
+/// One self-contained stack per pipeline (<c>TrainingOrchestration-&lt;pipeline&gt;</c>): its own key, bucket, table,
+/// topics, feature job, task Lambdas, three workflows, rules, dashboard and alarms, so a pipeline deploys and tears
+/// down alone. Every resource carries the <c>pipeline</c> and <c>tier</c> tags for cost attribution.
+/// </summary>
+public sealed class TrainingStack : Stack
+{
+    public PipelineStorage Storage { get; }
+    public TrainingWorkflow Training { get; }
+    public TriggerWorkflow Trigger { get; }
+    public CallbackWorkflow Callback { get; }
+    public WeeklyReviewDashboard Dashboard { get; }
+
+    public static string NameOf(string pipeline) => $"TrainingOrchestration-{pipeline}";
+
+    public TrainingStack(Construct scope, PipelineSpec spec, string tasksAssetDirectory, string glueScript)
+        : base(scope, NameOf(spec.Name), new StackProps
+        {
+            StackName = NameOf(spec.Name),
+            Description = $"TrainingOrchestration: event-driven retraining of pipeline {spec.Name} ({spec.Tier.ToString().ToLowerInvariant()}).",
+        })
+    {
+        var p = spec.Name;
+        Storage = new PipelineStorage(this, "Storage", p);
+        var topics = new PipelineTopics(this, "Topics", spec, Storage.Key);
+        var featureJob = new FeatureJob(this, "FeatureJob", spec, glueScript, Storage.Bucket, Storage.Key);
+        var functions = new TaskFunctions(this, "Tasks", spec, tasksAssetDirectory, Storage.Bucket, Storage.Table, Storage.Key);
+        var imageAccount = XgboostImage.Account(this);
+        var sageMaker = new SageMakerExecutionRole(this, "SageMakerExecution", p, Storage.Bucket, Storage.Key, imageAccount);
+
+        Training = new TrainingWorkflow(this, "TrainingWorkflow", new TrainingWorkflowProps
+        {
+            Spec = spec,
+            Table = Storage.Table,
+            Bucket = Storage.Bucket,
+            Key = Storage.Key,
+            Notifications = topics.Notifications,
+            Paging = topics.Paging,
+            ValidateFunction = functions.Validate,
+            EvaluateFunction = functions.Evaluate,
+            GlueJobName = featureJob.JobName,
+            SageMakerRole = sageMaker.Role,
+            TrainingImage = XgboostImage.Uri(imageAccount, spec.Training.XgboostVersion),
+            SqlS3Uri = featureJob.Sql.S3ObjectUrl,
+            LogGroup = WorkflowLogs("TrainingLogs", TrainingWorkflow.StateMachineName(p)),
+        });
+        Trigger = new TriggerWorkflow(this, "TriggerWorkflow", p, Storage.Table, Storage.Key, functions.Cadence,
+            Training.StateMachine, WorkflowLogs("TriggerLogs", TriggerWorkflow.StateMachineName(p)));
+        Callback = new CallbackWorkflow(this, "CallbackWorkflow", p, Storage.Table, Storage.Key,
+            Training.StateMachine, WorkflowLogs("CallbackLogs", CallbackWorkflow.StateMachineName(p)));
+
+        _ = new PipelineRules(this, "Rules", spec, Storage.Bucket, Trigger.StateMachine, Callback.StateMachine);
+        Dashboard = new WeeklyReviewDashboard(this, "WeeklyReview", p, Training.StateMachine, Trigger.StateMachine, Callback.StateMachine, featureJob.JobName);
+        _ = new PipelineAlarms(this, "Alarms", spec, Training.StateMachine, topics.Notifications, topics.Paging);
+
+        Amazon.CDK.Tags.Of(this).Add("pipeline", p);
+        Amazon.CDK.Tags.Of(this).Add("tier", spec.Tier.ToString().ToLowerInvariant());
+
+        Output("TrainingStateMachineArn", Training.StateMachine.StateMachineArn);
+        Output("TriggerStateMachineArn", Trigger.StateMachine.StateMachineArn);
+        Output("CallbackStateMachineArn", Callback.StateMachine.StateMachineArn);
+        Output("BucketName", Storage.Bucket.BucketName);
+        Output("TableName", Storage.Table.TableName);
+        Output("NotificationsTopicArn", topics.Notifications.TopicArn);
+        Output("DashboardName", Dashboard.DashboardName);
+        Output("DashboardUrl", $"https://{Aws.REGION}.console.aws.amazon.com/cloudwatch/home?region={Aws.REGION}#dashboards:name={Dashboard.DashboardName}");
+    }
+
+    private LogGroup WorkflowLogs(string id, string stateMachineName) => new(this, id, new LogGroupProps
+    {
+        LogGroupName = $"/aws/vendedlogs/states/{stateMachineName}",
+        Retention = RetentionDays.THREE_MONTHS,
+        EncryptionKey = Storage.Key,
+        RemovalPolicy = RemovalPolicy.RETAIN,
+    });
+
+    private void Output(string name, string value) => _ = new CfnOutput(this, name, new CfnOutputProps { Value = value });
+}

@@ -1,0 +1,116 @@
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.SNS;
+using Amazon.CDK.AWS.StepFunctions;
+using Amazon.CDK.AWS.StepFunctions.Tasks;
+using Constructs;
+
+namespace TrainingOrchestration.StateMachine;
+
+/// <summary>
+/// The training workflow's failure path (WORKFLOW.md step 14): record the run as failed, notify (and page for a
+/// critical pipeline), publish <c>Training Run Failed</c>, release the lock, then fail with the original error.
+/// Every step of this path catches everything and moves on, so one broken notification cannot keep the lock held
+/// or hide the original error.
+/// </summary>
+public sealed class FailureHandler
+{
+    public const string FailurePath = "$.failure";
+
+    /// <summary>The first state of the path; every Task of the workflow catches <c>States.ALL</c> into it.</summary>
+    public IChainable Entry { get; }
+
+    public FailureHandler(Construct scope, string pipeline, ITable table, ITopic notifications, ITopic? paging)
+    {
+        var runFailed = new Fail(scope, "RunFailed", new FailProps
+        {
+            ErrorPath = "$.failure.Error",
+            CausePath = "$.failure.Cause",
+        });
+
+        var releaseLock = ServiceRetries.Apply(new DynamoUpdateItem(scope, "ReleaseLockAfterFailure", new DynamoUpdateItemProps
+        {
+            Table = table,
+            Key = PipelineKeys.Lock(pipeline),
+            UpdateExpression = "REMOVE holder, acquiredAt SET releasedAt = :now",
+            ConditionExpression = "holder = :me",
+            ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
+            {
+                [":me"] = DynamoAttributeValue.FromString(PipelineKeys.ExecutionArn),
+                [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
+            },
+            ResultPath = JsonPath.DISCARD,
+        }), ServiceRetries.DynamoDb);
+        ContinueOnError(releaseLock, runFailed);
+        releaseLock.Next(runFailed);
+
+        var publish = ServiceRetries.Apply(new EventBridgePutEvents(scope, "PublishRunFailed", new EventBridgePutEventsProps
+        {
+            Entries = [DomainEvents.Entry(pipeline, DomainEvents.RunFailed, "FAILED", JsonPath.StringAt("$.failure.Error"), new Dictionary<string, object>())],
+            ResultPath = JsonPath.DISCARD,
+        }), ServiceRetries.EventBridge);
+        ContinueOnError(publish, releaseLock);
+        publish.Next(releaseLock);
+
+        IChainable afterNotify = publish;
+        if (paging is not null)
+        {
+            var page = Notify(scope, "PageOnCall", paging, pipeline);
+            ContinueOnError(page, publish);
+            page.Next(publish);
+            afterNotify = page;
+        }
+
+        var notify = Notify(scope, "NotifyFailure", notifications, pipeline);
+        ContinueOnError(notify, afterNotify);
+        notify.Next(afterNotify);
+
+        var record = ServiceRetries.Apply(new DynamoUpdateItem(scope, "RecordRunFailed", new DynamoUpdateItemProps
+        {
+            Table = table,
+            Key = PipelineKeys.Run(pipeline),
+            UpdateExpression = "SET #status = :failed, decision = :failed, #error = :error, cause = :cause, "
+                + "finishedAt = :now, executionArn = :execution",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status", ["#error"] = "error" },
+            ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
+            {
+                [":failed"] = DynamoAttributeValue.FromString("FAILED"),
+                [":error"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.failure.Error")),
+                [":cause"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.failure.Cause")),
+                [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
+                [":execution"] = DynamoAttributeValue.FromString(PipelineKeys.ExecutionArn),
+            },
+            ResultPath = JsonPath.DISCARD,
+        }), ServiceRetries.DynamoDb);
+        ContinueOnError(record, notify);
+        record.Next(notify);
+        Entry = record;
+    }
+
+    /// <summary>Sends every error of <paramref name="task"/> to the failure path with the error at <c>$.failure</c>.</summary>
+    public void Catch(TaskStateBase task) =>
+        task.AddCatch(Entry, new CatchProps { Errors = [Errors.ALL], ResultPath = FailurePath });
+
+    /// <inheritdoc cref="Catch(TaskStateBase)"/>
+    public void Catch(CustomState state) =>
+        state.AddCatch(Entry, new CatchProps { Errors = [Errors.ALL], ResultPath = FailurePath });
+
+    private static SnsPublish Notify(Construct scope, string id, ITopic topic, string pipeline) =>
+        ServiceRetries.Apply(new SnsPublish(scope, id, new SnsPublishProps
+        {
+            Topic = topic,
+            Subject = $"TrainingOrchestration {pipeline}: training run failed",
+            Message = TaskInput.FromObject(new Dictionary<string, object>
+            {
+                ["pipeline"] = pipeline,
+                ["runId"] = JsonPath.StringAt("$.runId"),
+                ["error"] = JsonPath.StringAt("$.failure.Error"),
+                ["cause"] = JsonPath.StringAt("$.failure.Cause"),
+                ["execution"] = PipelineKeys.ExecutionArn,
+            }),
+            ResultPath = JsonPath.DISCARD,
+        }), ServiceRetries.Sns);
+
+    /// <summary>A failure while handling a failure moves on to the next step, keeping the original <c>$.failure</c>.</summary>
+    private static void ContinueOnError(TaskStateBase task, IChainable next) =>
+        task.AddCatch(next, new CatchProps { Errors = [Errors.ALL], ResultPath = "$.failureHandling" });
+}

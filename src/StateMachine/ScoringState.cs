@@ -1,0 +1,99 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.StepFunctions;
+using Constructs;
+
+namespace TrainingOrchestration.StateMachine;
+
+/// <summary>
+/// <c>ScoreTestSplit</c> (WORKFLOW.md step 9): a batch transform of the test split. CDK's
+/// <c>SageMakerCreateTransformJob</c> has no <c>DataProcessing</c>, which is what drops the label going in
+/// (<c>$[1:]</c>) and joins it back coming out (<c>$[0,-1]</c>: label, score), so the state is written out here.
+/// </summary>
+internal static class ScoringState
+{
+    public static CustomState Create(Construct scope, TrainingWorkflowProps props)
+    {
+        var bucket = props.Bucket.BucketName;
+        var pipeline = props.Spec.Name;
+        var state = new CustomState(scope, "ScoreTestSplit", new CustomStateProps
+        {
+            StateJson = new Dictionary<string, object>
+            {
+                ["Type"] = "Task",
+                ["Resource"] = $"arn:{Aws.PARTITION}:states:::sagemaker:createTransformJob.sync",
+                ["Parameters"] = new Dictionary<string, object>
+                {
+                    ["TransformJobName.$"] = TrainingJobStates.JobNamePath,
+                    ["ModelName.$"] = TrainingJobStates.JobNamePath,
+                    ["TransformInput"] = new Dictionary<string, object>
+                    {
+                        ["DataSource"] = new Dictionary<string, object>
+                        {
+                            ["S3DataSource"] = new Dictionary<string, object>
+                            {
+                                ["S3DataType"] = "S3Prefix",
+                                ["S3Uri.$"] = $"States.Format('s3://{bucket}/features/{pipeline}/run={{}}/test/', $.runId)",
+                            },
+                        },
+                        ["ContentType"] = "text/csv",
+                        ["SplitType"] = "Line",
+                    },
+                    ["TransformOutput"] = new Dictionary<string, object>
+                    {
+                        ["S3OutputPath.$"] = $"States.Format('s3://{bucket}/{PredictionsPrefixTemplate(pipeline)}', $.runId)",
+                        ["Accept"] = "text/csv",
+                        ["AssembleWith"] = "Line",
+                        ["KmsKeyId"] = props.Key.KeyArn,
+                    },
+                    ["TransformResources"] = new Dictionary<string, object>
+                    {
+                        ["InstanceType"] = props.Spec.Training.InstanceType,
+                        ["InstanceCount"] = 1,
+                    },
+                    ["DataProcessing"] = new Dictionary<string, object>
+                    {
+                        ["InputFilter"] = "$[1:]",
+                        ["JoinSource"] = "Input",
+                        ["OutputFilter"] = "$[0,-1]",
+                    },
+                    ["Tags"] = new object[]
+                    {
+                        new Dictionary<string, object> { ["Key"] = "pipeline", ["Value"] = pipeline },
+                        new Dictionary<string, object> { ["Key"] = "tier", ["Value"] = props.Spec.Tier.ToString().ToLowerInvariant() },
+                    },
+                },
+                ["ResultSelector"] = new Dictionary<string, object>
+                {
+                    ["TransformJobName.$"] = "$.TransformJobName",
+                    ["TransformJobStatus.$"] = "$.TransformJobStatus",
+                    ["S3OutputPath.$"] = "$.TransformOutput.S3OutputPath",
+                },
+                ["ResultPath"] = "$.scoring",
+            },
+        });
+        state.AddRetry(ServiceRetries.For(ServiceRetries.SageMaker));
+        return state;
+    }
+
+    /// <summary>Prefix of the predictions under the bucket, with one <c>{}</c> for the run id.</summary>
+    public static string PredictionsPrefixTemplate(string pipeline) => $"reports/{pipeline}/run={{}}/predictions/";
+
+    /// <summary>What the <c>.sync</c> transform integration needs: the job itself and the managed rule it polls with.</summary>
+    public static IEnumerable<PolicyStatement> PolicyStatements(Construct scope, string pipeline)
+    {
+        var stack = Stack.Of(scope);
+        yield return new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "RunTransformJob",
+            Actions = ["sagemaker:CreateTransformJob", "sagemaker:DescribeTransformJob", "sagemaker:StopTransformJob", "sagemaker:AddTags"],
+            Resources = [stack.FormatArn(new ArnComponents { Service = "sagemaker", Resource = "transform-job", ResourceName = pipeline + "-*" })],
+        });
+        yield return new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "TransformJobSyncRule",
+            Actions = ["events:PutTargets", "events:PutRule", "events:DescribeRule"],
+            Resources = [stack.FormatArn(new ArnComponents { Service = "events", Resource = "rule", ResourceName = "StepFunctionsGetEventsForSageMakerTransformJobsRule" })],
+        });
+    }
+}

@@ -1,0 +1,76 @@
+using TrainingOrchestration.Pipelines.Spec;
+
+namespace TrainingOrchestration.StateMachine;
+
+/// <summary>
+/// The CreateTrainingJob request of <c>StartTrainingJob</c>. CDK's <c>SageMakerCreateTrainingJob</c> cannot express
+/// managed spot training or checkpoints, so the request is written out here; being raw state JSON, dynamic fields
+/// carry the <c>.$</c> suffix themselves.
+/// </summary>
+internal static class TrainingJobRequest
+{
+    public static Dictionary<string, object> Build(TrainingWorkflowProps props)
+    {
+        var spec = props.Spec;
+        var training = spec.Training;
+        var bucket = props.Bucket.BucketName;
+        var stopping = new Dictionary<string, object> { ["MaxRuntimeInSeconds"] = (long)training.MaxRuntime.TotalSeconds };
+        if (training.Spot.Enabled)
+        {
+            stopping["MaxWaitTimeInSeconds"] = (long)training.Spot.MaxWait.TotalSeconds;
+        }
+
+        return new Dictionary<string, object>
+        {
+            ["TrainingJobName.$"] = TrainingJobStates.JobNamePath,
+            ["AlgorithmSpecification"] = new Dictionary<string, object>
+            {
+                ["TrainingImage"] = props.TrainingImage,
+                ["TrainingInputMode"] = "File",
+            },
+            ["HyperParameters"] = training.Hyperparameters.ToDictionary(pair => pair.Key, pair => (object)pair.Value),
+            ["InputDataConfig"] = new object[] { Channel("train", bucket, spec.Name), Channel("validation", bucket, spec.Name) },
+            ["OutputDataConfig"] = new Dictionary<string, object>
+            {
+                ["S3OutputPath"] = $"s3://{bucket}/models/raw/{spec.Name}/",
+                ["KmsKeyId"] = props.Key.KeyArn,
+            },
+            ["ResourceConfig"] = new Dictionary<string, object>
+            {
+                ["InstanceType"] = training.InstanceType,
+                ["InstanceCount"] = training.InstanceCount,
+                ["VolumeSizeInGB"] = training.VolumeSizeGb,
+            },
+            ["StoppingCondition"] = stopping,
+            ["EnableManagedSpotTraining"] = training.Spot.Enabled,
+            ["CheckpointConfig"] = new Dictionary<string, object>
+            {
+                ["S3Uri.$"] = $"States.Format('s3://{bucket}/models/checkpoints/{spec.Name}/{{}}/', {TrainingJobStates.JobNamePath})",
+            },
+            ["RoleArn"] = props.SageMakerRole.RoleArn,
+            ["Tags"] = new object[]
+            {
+                Tag("pipeline", spec.Name),
+                Tag("tier", spec.Tier.ToString().ToLowerInvariant()),
+                new Dictionary<string, object> { ["Key"] = "runId", ["Value.$"] = "$.runId" },
+            },
+        };
+    }
+
+    private static Dictionary<string, object> Channel(string name, string bucket, string pipeline) => new()
+    {
+        ["ChannelName"] = name,
+        ["ContentType"] = "text/csv",
+        ["DataSource"] = new Dictionary<string, object>
+        {
+            ["S3DataSource"] = new Dictionary<string, object>
+            {
+                ["S3DataType"] = "S3Prefix",
+                ["S3DataDistributionType"] = "FullyReplicated",
+                ["S3Uri.$"] = $"States.Format('s3://{bucket}/features/{pipeline}/run={{}}/{name}/', $.runId)",
+            },
+        },
+    };
+
+    private static Dictionary<string, object> Tag(string key, string value) => new() { ["Key"] = key, ["Value"] = value };
+}

@@ -1,0 +1,185 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.KMS;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.StepFunctions;
+using Amazon.CDK.AWS.StepFunctions.Tasks;
+using Constructs;
+using StateMachineResource = Amazon.CDK.AWS.StepFunctions.StateMachine;
+
+namespace TrainingOrchestration.StateMachine;
+
+/// <summary>
+/// The trigger workflow (Express, WORKFLOW.md "Trigger workflow"): counts CDC changes, lets the cadence Lambda decide
+/// whether a run is due, starts the training workflow under a deterministic execution name (so two triggers that saw
+/// the same counter start one run, and the second is refused), and records every decision with its reason.
+/// </summary>
+public sealed class TriggerWorkflow : Construct
+{
+    public const string ScheduledDetailType = "Scheduled Event";
+
+    public StateMachineResource StateMachine { get; }
+
+    public static string StateMachineName(string pipeline) => $"{pipeline}-trigger";
+
+    public TriggerWorkflow(Construct scope, string id, string pipeline, ITable table, IKey key, IFunction cadence,
+        IStateMachine training, ILogGroup logGroup) : base(scope, id)
+    {
+        var recordDecision = ServiceRetries.Apply(new DynamoPutItem(this, "RecordTriggerDecision", new DynamoPutItemProps
+        {
+            Table = table,
+            Item = new Dictionary<string, DynamoAttributeValue>(PipelineKeys.Item(PipelineKeys.PipelinePk(pipeline),
+                JsonPath.Format("DECISION#{}#{}", PipelineKeys.Now, JsonPath.StringAt("$.id"))))
+            {
+                ["decision"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.outcome.decision")),
+                ["reason"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.cadence.reason")),
+                ["executionName"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.cadence.executionName")),
+                ["runId"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.cadence.runId")),
+                ["eventId"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.id")),
+                ["pendingChanges"] = DynamoAttributeValue.NumberFromString(JsonPath.StringAt("$.counter.Attributes.pendingChanges.N")),
+            },
+            ResultPath = JsonPath.DISCARD,
+        }), ServiceRetries.DynamoDb);
+        recordDecision.Next(new Succeed(this, "DecisionRecorded"));
+
+        var reset = ServiceRetries.Apply(new DynamoUpdateItem(this, "ResetChangeCounter", new DynamoUpdateItemProps
+        {
+            Table = table,
+            Key = PipelineKeys.TriggerCounter(pipeline),
+            UpdateExpression = "SET pendingChanges = :zero, lastRunStartedAt = :now REMOVE firstPendingAt ADD generation :one",
+            ConditionExpression = "generation = :seen",
+            ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
+            {
+                [":zero"] = DynamoAttributeValue.FromNumber(0),
+                [":one"] = DynamoAttributeValue.FromNumber(1),
+                [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
+                [":seen"] = DynamoAttributeValue.NumberFromString(JsonPath.StringAt("$.counter.Attributes.generation.N")),
+            },
+            ResultPath = JsonPath.DISCARD,
+        }), ServiceRetries.DynamoDb);
+        // Another trigger of the same generation reset the counter first; the decision is still worth recording.
+        reset.AddCatch(recordDecision, new CatchProps { Errors = ["DynamoDB.ConditionalCheckFailedException"], ResultPath = JsonPath.DISCARD });
+        reset.Next(recordDecision);
+
+        var duplicate = new Pass(this, "RecordDuplicateTrigger", new PassProps
+        {
+            Result = Result.FromObject(new Dictionary<string, object> { ["decision"] = "DUPLICATE" }),
+            ResultPath = "$.outcome",
+        });
+        duplicate.Next(recordDecision);
+
+        var start = ServiceRetries.Apply(new StepFunctionsStartExecution(this, "StartTrainingRun", new StepFunctionsStartExecutionProps
+        {
+            StateMachine = training,
+            IntegrationPattern = IntegrationPattern.REQUEST_RESPONSE,
+            Name = JsonPath.StringAt("$.cadence.executionName"),
+            Input = TaskInput.FromObject(new Dictionary<string, object>
+            {
+                ["pipeline"] = pipeline,
+                ["runId"] = JsonPath.StringAt("$.cadence.runId"),
+                ["trigger"] = new Dictionary<string, object>
+                {
+                    ["reason"] = JsonPath.StringAt("$.cadence.reason"),
+                    // The counter comes back in DynamoDB JSON ({"N": "12"}); the run's input carries a number.
+                    ["pendingChanges.$"] = "States.StringToJson($.counter.Attributes.pendingChanges.N)",
+                    ["eventId"] = JsonPath.StringAt("$.id"),
+                },
+            }),
+            ResultSelector = new Dictionary<string, object>
+            {
+                ["decision"] = "START",
+                ["executionArn"] = JsonPath.StringAt("$.ExecutionArn"),
+            },
+            ResultPath = "$.outcome",
+        }), ServiceRetries.StepFunctions);
+        start.AddCatch(duplicate, new CatchProps { Errors = ["StepFunctions.ExecutionAlreadyExistsException"], ResultPath = "$.duplicate" });
+        start.Next(reset);
+
+        var skip = new Pass(this, "SkipRun", new PassProps
+        {
+            Result = Result.FromObject(new Dictionary<string, object> { ["decision"] = "SKIP" }),
+            ResultPath = "$.outcome",
+        });
+        skip.Next(recordDecision);
+
+        var shouldStart = new Choice(this, "ShouldStartRun?")
+            .When(Condition.StringEquals("$.cadence.decision", "START"), start)
+            .Otherwise(skip);
+
+        var decide = ServiceRetries.Apply(new LambdaInvoke(this, "DecideCadence", new LambdaInvokeProps
+        {
+            LambdaFunction = cadence,
+            PayloadResponseOnly = true,
+            RetryOnServiceExceptions = false,
+            Payload = TaskInput.FromObject(new Dictionary<string, object>
+            {
+                ["event"] = JsonPath.StringAt("$.event"),
+                ["counter"] = JsonPath.StringAt("$.counter.Attributes"),
+                ["now"] = PipelineKeys.Now,
+            }),
+            ResultPath = "$.cadence",
+        }), ServiceRetries.Lambda);
+        decide.Next(shouldStart);
+
+        var count = ServiceRetries.Apply(new DynamoUpdateItem(this, "CountChanges", new DynamoUpdateItemProps
+        {
+            Table = table,
+            Key = PipelineKeys.TriggerCounter(pipeline),
+            UpdateExpression = "ADD pendingChanges :n SET firstPendingAt = if_not_exists(firstPendingAt, :now), "
+                + "generation = if_not_exists(generation, :zero), lastEventAt = :now",
+            ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
+            {
+                [":n"] = DynamoAttributeValue.NumberFromString(JsonPath.StringAt("$.changes.count")),
+                [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
+                [":zero"] = DynamoAttributeValue.FromNumber(0),
+            },
+            ReturnValues = DynamoReturnValues.ALL_NEW,
+            ResultSelector = new Dictionary<string, object> { ["Attributes"] = JsonPath.StringAt("$.Attributes") },
+            ResultPath = "$.counter",
+        }), ServiceRetries.DynamoDb);
+        count.Next(decide);
+
+        // The input is the EventBridge event; it is kept whole at $.event for the cadence Lambda.
+        var scheduled = new Pass(this, "ScheduledCheck", new PassProps
+        {
+            Parameters = new Dictionary<string, object>
+            {
+                ["event"] = JsonPath.StringAt("$"),
+                ["id"] = JsonPath.StringAt("$.id"),
+                ["changes"] = new Dictionary<string, object> { ["count"] = "0" },
+            },
+        });
+        scheduled.Next(count);
+        var changed = new Pass(this, "TableChanged", new PassProps
+        {
+            Parameters = new Dictionary<string, object>
+            {
+                ["event"] = JsonPath.StringAt("$"),
+                ["id"] = JsonPath.StringAt("$.id"),
+                ["changes"] = new Dictionary<string, object> { ["count"] = "1" },
+            },
+        });
+        changed.Next(count);
+        var classify = new Choice(this, "IsScheduledCheck?")
+            .When(Condition.StringEquals("$.detail-type", ScheduledDetailType), scheduled)
+            .Otherwise(changed);
+
+        StateMachine = new StateMachineResource(this, "StateMachine", new StateMachineProps
+        {
+            StateMachineName = StateMachineName(pipeline),
+            StateMachineType = StateMachineType.EXPRESS,
+            DefinitionBody = DefinitionBody.FromChainable(classify),
+            Timeout = Duration.Minutes(5),
+            TracingEnabled = true,
+            Logs = new LogOptions { Destination = logGroup, Level = LogLevel.ALL, IncludeExecutionData = true },
+        });
+        StateMachine.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "UseStackKey",
+            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
+            Resources = [key.KeyArn],
+        }));
+    }
+}
