@@ -59,7 +59,6 @@ public sealed class PipelineStorage : Construct
             EnforceSSL = true,
             BlockPublicAccess = BlockPublicAccess.BLOCK_ALL,
             ObjectOwnership = ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            EventBridgeEnabled = true,
             RemovalPolicy = RemovalPolicy.RETAIN,
             LifecycleRules =
             [
@@ -67,6 +66,10 @@ public sealed class PipelineStorage : Construct
                 new LifecycleRule { Id = "ExpireCheckpoints", Prefix = $"models/checkpoints/{pipeline}/", Expiration = Duration.Days(30) },
             ],
         });
+
+        // EventBridge notifications (S3 "Object Created" for s3-files CDC) set natively on the bucket; CDK's
+        // EventBridgeEnabled would add a custom-resource Lambda with s3:PutBucketNotification on "*".
+        ((CfnBucket)Bucket.Node.DefaultChild!).AddPropertyOverride("NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled", true);
 
         Table = new Table(this, "Table", new TableProps
         {

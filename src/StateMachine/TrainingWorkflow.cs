@@ -49,17 +49,7 @@ public sealed class TrainingWorkflow : Construct
         var score = ScoringState.Create(this, props);
         score.Next(evaluate);
 
-        var createModel = ServiceRetries.Apply(new SageMakerCreateModel(this, "CreateCandidateModel", new SageMakerCreateModelProps
-        {
-            ModelName = JsonPath.StringAt(TrainingJobStates.JobNamePath),
-            Role = props.SageMakerRole,
-            PrimaryContainer = new ContainerDefinition(new ContainerDefinitionOptions
-            {
-                Image = Amazon.CDK.AWS.StepFunctions.Tasks.DockerImage.FromRegistry(props.TrainingImage),
-                ModelS3Location = S3Location.FromJsonExpression("$.training.result.ModelArtifacts.S3ModelArtifacts"),
-            }),
-            ResultPath = "$.model",
-        }), ServiceRetries.SageMaker);
+        var createModel = CandidateModelState.Create(this, props);
         createModel.Next(score);
 
         var training = new TrainingJobStates(this, props, createModel, failure.Entry);
@@ -122,7 +112,7 @@ public sealed class TrainingWorkflow : Construct
 
         var locks = new LockStates(this, pipeline, props.Table, name, recordStarted);
 
-        foreach (var task in locks.Tasks.Concat([recordStarted, buildFeatures, validate, createModel, evaluate]).Concat(outcome.Tasks))
+        foreach (var task in locks.Tasks.Concat([recordStarted, buildFeatures, validate, evaluate]).Concat(outcome.Tasks))
         {
             failure.Catch(task);
         }
@@ -131,6 +121,7 @@ public sealed class TrainingWorkflow : Construct
         failure.Catch(training.Reconcile);
         failure.Catch(training.Start);
         failure.Catch(score);
+        failure.Catch(createModel);
 
         StateMachine = new StateMachineResource(this, "StateMachine", new StateMachineProps
         {
@@ -142,7 +133,8 @@ public sealed class TrainingWorkflow : Construct
             Logs = new LogOptions { Destination = props.LogGroup, Level = LogLevel.ERROR, IncludeExecutionData = true },
         });
 
-        foreach (var statement in training.PolicyStatements.Concat(ScoringState.PolicyStatements(this, pipeline)))
+        foreach (var statement in training.PolicyStatements.Concat(ScoringState.PolicyStatements(this, pipeline))
+            .Append(CandidateModelState.PolicyStatement(this, pipeline)))
         {
             StateMachine.AddToRolePolicy(statement);
         }
