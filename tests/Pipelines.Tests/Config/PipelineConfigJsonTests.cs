@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TrainingOrchestration.Contracts;
 using TrainingOrchestration.Pipelines.Config;
 
 namespace TrainingOrchestration.Pipelines.Tests.Config;
@@ -25,7 +26,45 @@ public sealed class PipelineConfigJsonTests
         Assert.Equal(spec.Evaluation.Thresholds, back.Evaluation.Thresholds);
         Assert.Equal(spec.Evaluation.PrimaryMetric, back.Evaluation.PrimaryMetric);
         Assert.Equal(spec.Notifications.Emails, back.Notifications.Emails);
-        Assert.Equal("columns: []\n", back.ContractYaml);
+        Assert.Equal(YamlTree.Of(spec.ContractYaml), YamlTree.Of(back.ContractYaml));
+    }
+
+    [Theory]
+    [InlineData("churn")]
+    [InlineData("mlc-churn")]
+    public void A_bundled_contract_comes_back_from_PIPELINE_CONFIG_with_the_same_content_and_no_comments(string pipeline)
+    {
+        var spec = PipelineSpecLoader.Load(Path.Combine(RepositoryPaths.Pipelines, pipeline));
+
+        var back = PipelineConfigJson.Deserialize(PipelineConfigJson.Serialize(spec));
+
+        Assert.Equal(YamlTree.Of(spec.ContractYaml), YamlTree.Of(back.ContractYaml));
+        Assert.DoesNotContain("\n#", back.ContractYaml);
+        Assert.Contains(spec.Features.EntityKey, back.ContractYaml);
+    }
+
+    [Theory]
+    [InlineData("churn")]
+    [InlineData("mlc-churn")]
+    public void The_contract_from_PIPELINE_CONFIG_loads_as_the_same_contract_as_the_file(string pipeline)
+    {
+        var spec = PipelineSpecLoader.Load(Path.Combine(RepositoryPaths.Pipelines, pipeline));
+        var fromFile = ContractLoader.Load(spec.ContractFile);
+
+        var fromConfig = ContractLoader.Parse(PipelineConfigJson.Deserialize(PipelineConfigJson.Serialize(spec)).ContractYaml, "PIPELINE_CONFIG");
+
+        Assert.Equal((fromFile.Name, fromFile.Version, fromFile.Schema, fromFile.ExampleRows), (fromConfig.Name, fromConfig.Version, fromConfig.Schema, fromConfig.ExampleRows));
+        Assert.Equal(fromFile.Columns.Select(c => (c.Name, c.Type)), fromConfig.Columns.Select(c => (c.Name, c.Type)));
+        Assert.Equal(fromFile.Rules.Count, fromConfig.Rules.Count);
+        Assert.Equal(fromFile.NullValues, fromConfig.NullValues);
+    }
+
+    [Fact]
+    public void A_contract_that_is_not_base64_gzip_is_a_JSON_error()
+    {
+        var exception = Assert.ThrowsAny<JsonException>(() => PipelineConfigJson.Deserialize("""{"name":"x","contractYamlGzip":"not gzip"}"""));
+
+        Assert.Equal("$.contractYamlGzip", exception.Path);
     }
 
     [Fact]
@@ -45,6 +84,8 @@ public sealed class PipelineConfigJsonTests
         Assert.Equal("dynamoDbStream", root.GetProperty("source").GetProperty("cdc").GetProperty("kind").GetString());
         Assert.Equal("06:00:00", root.GetProperty("cadence").GetProperty("minInterval").GetString());
         Assert.DoesNotContain("\n  ", json);
+        Assert.False(root.TryGetProperty("contractYaml", out _));
+        Assert.True(root.GetProperty("contractYamlGzip").GetString()!.Length > 0);
     }
 
     [Fact]

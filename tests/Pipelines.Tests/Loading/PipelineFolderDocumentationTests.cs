@@ -15,7 +15,7 @@ public sealed class PipelineFolderDocumentationTests
         Assert.True(File.Exists(readme), $"{pipeline} has no README.md");
         var text = File.ReadAllText(readme);
         Assert.Contains($"`{spec.Features.EntityKey}", text);
-        Assert.Contains("row number", text);
-        Assert.Contains("when the sample was", text);
+        Assert.Contains("row number", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("when the sample was bundled", text, StringComparison.OrdinalIgnoreCase);
     }
 }
