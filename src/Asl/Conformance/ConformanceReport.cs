@@ -14,10 +14,13 @@ public static class ConformanceReport
             sb.AppendLine($"  {group.Key}: {group.Count(x => x.Passed)}/{group.Count()} passed");
         }
         sb.AppendLine("By query language:");
-        foreach (var group in results.GroupBy(r => r.Case.QueryLanguage + (r.Case.Nondeterministic ? " (nondeterministic: status only)" : "")).OrderBy(g => g.Key))
+        foreach (var group in results.GroupBy(r => r.Case.QueryLanguage + (r.Case.Nondeterministic ? " (nondeterministic: status only)"
+                     : r.Ambiguous ? " (ambiguous masked recording: status only)" : "")).OrderBy(g => g.Key))
         {
             sb.AppendLine($"  {group.Key}: {group.Count(r => r.Passed)}/{group.Count()} passed");
         }
+        var required = results.Where(r => r.Required).ToList();
+        sb.AppendLine($"Deterministic JSONPath (required): {required.Count(r => r.Passed)}/{required.Count} passed");
         var failing = results.Where(r => !r.Passed).ToList();
         if (failing.Count > 0)
         {

@@ -20,7 +20,24 @@ public static class ConformanceRunner
         }
     }
 
-    public static async Task<ConformanceResult> RunAsync(ConformanceCase testCase, TimeSpan? limit = null)
+    /// <summary>
+    /// Runs every case. Some recordings are ambiguous: masking turned different timestamps into the same "date",
+    /// so identical definitions and inputs carry different expected outputs. Those are judged on status only.
+    /// </summary>
+    public static async Task<IReadOnlyList<ConformanceResult>> RunAllAsync(IEnumerable<ConformanceCase> cases)
+    {
+        var list = cases.ToList();
+        var ambiguous = list
+            .GroupBy(c => JsonKit.Serialize(c.Definition) + "\n" + JsonKit.Serialize(c.Input) + "\n" + JsonKit.Serialize(c.Mocks))
+            .Where(g => g.Select(c => JsonKit.Serialize(c.Expected)).Distinct().Count() > 1)
+            .SelectMany(g => g)
+            .ToHashSet();
+        var results = new List<ConformanceResult>(list.Count);
+        foreach (var testCase in list) results.Add(await RunAsync(testCase, statusOnly: ambiguous.Contains(testCase)));
+        return results;
+    }
+
+    public static async Task<ConformanceResult> RunAsync(ConformanceCase testCase, TimeSpan? limit = null, bool statusOnly = false)
     {
         var engine = new StepFunctionsEngine(new VirtualClock());
         ExecutionOptions? options = null;
@@ -57,7 +74,7 @@ public static class ConformanceRunner
         var expected = testCase.Expected;
         string? reason;
         bool passed;
-        if (testCase.Nondeterministic)
+        if (testCase.Nondeterministic || statusOnly)
         {
             passed = JsonKit.DeepEquals(expected["status"], actual["status"]) &&
                      (!expected.ContainsKey("error") || ExpectedMatcher.Matches(expected["error"], actual["error"], out _));
@@ -67,6 +84,6 @@ public static class ConformanceRunner
         {
             passed = ExpectedMatcher.Matches(expected, actual, out reason);
         }
-        return new ConformanceResult(testCase, passed, reason, JsonKit.Serialize(actual));
+        return new ConformanceResult(testCase, passed, reason, JsonKit.Serialize(actual), statusOnly);
     }
 }

@@ -142,9 +142,9 @@ internal static class IntrinsicEvaluator
             case "States.MathRandom":
             {
                 Arity(call, a, 2, 3);
-                var start = Int(call, a[0]);
-                var end = Int(call, a[1]);
-                var random = a.Count == 3 ? new Random(Int(call, a[2])) : Random.Shared;
+                var start = Truncated(call, a[0]);
+                var end = Truncated(call, a[1]);
+                var random = a.Count == 3 ? new Random(Truncated(call, a[2])) : Random.Shared;
                 return JsonValue.Create(random.Next(start, Math.Max(start, end)));
             }
             case "States.MathAdd":
@@ -217,6 +217,12 @@ internal static class IntrinsicEvaluator
 
     private static JsonArray Arr(IntrinsicCall call, JsonNode? node) =>
         node as JsonArray ?? throw Fail(call, $"expected an array argument but got {JsonKit.Serialize(node)}");
+
+    private static int Truncated(IntrinsicCall call, JsonNode? node)
+    {
+        if (JsonKit.IsNumber(node) && JsonKit.AsDouble(node) is >= int.MinValue and <= int.MaxValue) return (int)JsonKit.AsDouble(node);
+        throw Fail(call, $"expected a number argument but got {JsonKit.Serialize(node)}");
+    }
 
     private static int Int(IntrinsicCall call, JsonNode? node)
     {

@@ -164,6 +164,9 @@ internal sealed partial class Interpreter
         var value = PayloadEvaluator.Resolve(JsonPath.Parse(pathText), source, field, run.ErrorPrefix);
         if (JsonKit.IsNumber(value) && JsonKit.IsIntegerLiteral(value) && JsonKit.AsDouble(value) is >= int.MinValue and <= int.MaxValue)
             return (int)JsonKit.AsDouble(value);
+        // AWS also accepts an integer written as a string ("1").
+        if (JsonKit.AsString(value) is { } text && int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            return parsed;
         throw new AslErrorException(ErrorNames.Runtime,
             $"{run.ErrorPrefix()}The {field} field refers to value \"{Render(value)}\" which is not a valid integer: {pathText}");
     }
@@ -172,6 +175,8 @@ internal sealed partial class Interpreter
     {
         var value = PayloadEvaluator.Resolve(JsonPath.Parse(pathText), source, field, run.ErrorPrefix);
         if (JsonKit.IsNumber(value)) return JsonKit.AsDouble(value);
+        if (JsonKit.AsString(value) is { } text && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            return parsed;
         throw new AslErrorException(ErrorNames.Runtime,
             $"{run.ErrorPrefix()}The {field} field refers to value \"{Render(value)}\" which is not a valid float: {pathText}");
     }

@@ -57,6 +57,7 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
             _ => await RunWithRecoveryAsync(run, rawInput),
         };
         if (state.Type is "Pass" or "Task" or "Map" or "Parallel") CheckSize(run, result.Output);
+        CommitAssignments(run);
         frame.PreviousEventId = history.Add($"{state.Type}StateExited", new JsonObject
         {
             ["name"] = state.Name,
@@ -186,16 +187,28 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
         return root;
     }
 
-    /// <summary>Evaluates every Assign expression first, then sets them together (AWS's evaluation order).</summary>
+    /// <summary>
+    /// Evaluates every Assign expression now; the variables change only when the state has finished
+    /// (<see cref="CommitAssignments"/>), so the state's own OutputPath still sees the old values, as on AWS.
+    /// </summary>
     internal static void Assign(StateRun run, JsonNode? assign, JsonNode? input)
     {
         if (assign is not JsonObject obj) return;
         var values = (JsonObject)PayloadEvaluator.Evaluate(obj, run.Source(input), run.State.Name, run.ErrorPrefix)!;
-        foreach (var (key, value) in values.ToList())
+        run.PendingAssignments.Add(values);
+    }
+
+    private static void CommitAssignments(StateRun run)
+    {
+        foreach (var values in run.PendingAssignments)
         {
-            values.Remove(key);
-            run.Frame.Variables.Set(key, value);
+            foreach (var (key, value) in values.ToList())
+            {
+                values.Remove(key);
+                run.Frame.Variables.Set(key, value);
+            }
         }
+        run.PendingAssignments.Clear();
     }
 
     private static void CheckSize(StateRun run, JsonNode? output)

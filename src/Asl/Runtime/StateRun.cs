@@ -12,6 +12,9 @@ internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset ente
     public int RetryCount { get; set; }
     public string? TaskToken { get; set; }
 
+    /// <summary>Assign results waiting for the state to finish.</summary>
+    public List<JsonObject> PendingAssignments { get; } = [];
+
     /// <summary>Set while a Map evaluates ItemSelector for one item ($$.Map.Item).</summary>
     public (int Index, JsonNode? Value)? MapItem { get; set; }
 

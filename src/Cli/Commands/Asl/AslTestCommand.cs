@@ -16,11 +16,8 @@ internal static class AslTestCommand
         command.Arguments.Add(files);
         command.SetAction(async parseResult =>
         {
-            var results = new List<ConformanceResult>();
-            foreach (var file in parseResult.GetValue(files)!)
-            {
-                foreach (var testCase in ConformanceRunner.Load(file.FullName)) results.Add(await ConformanceRunner.RunAsync(testCase));
-            }
+            var cases = parseResult.GetValue(files)!.SelectMany(file => ConformanceRunner.Load(file.FullName));
+            var results = await ConformanceRunner.RunAllAsync(cases);
             Console.WriteLine(ConformanceReport.Render(results));
             return results.All(r => r.Passed) ? 0 : 1;
         });
