@@ -7,10 +7,14 @@ namespace TrainingOrchestration.Tasks.Events;
 /// Detail of a CDC "Table Change" event. EventBridge Pipes forwards the source record as the detail, so it is either
 /// a DynamoDB Streams record (<c>eventName</c>, <c>dynamodb</c>) or a Debezium change (<c>op</c>, <c>before</c>,
 /// <c>after</c>, <c>source</c>; possibly inside a <c>{schema, payload}</c> envelope). Both shapes are read into this
-/// one record; <see cref="Operation"/> and <see cref="Table"/> give the common view.
+/// one record; <see cref="Operation"/> and <see cref="Table"/> give the common view. An EventBridge Pipes input
+/// template may flatten the DynamoDB record (<c>keys</c>, <c>newImage</c>, ... at the top) and add <c>table</c>, which
+/// the trigger rule matches on; those members are read too.
 /// </summary>
 public sealed record TableChange
 {
+    /// <summary>The source table, set by the pipe so that pipelines sharing the CDC source can be told apart.</summary>
+    [JsonPropertyName("table")] public string? SourceTable { get; init; }
     [JsonPropertyName("eventID")] public string? EventId { get; init; }
     [JsonPropertyName("eventName")] public string? EventName { get; init; }
     [JsonPropertyName("eventVersion")] public string? EventVersion { get; init; }
@@ -18,6 +22,12 @@ public sealed record TableChange
     [JsonPropertyName("awsRegion")] public string? AwsRegion { get; init; }
     [JsonPropertyName("eventSourceARN")] public string? EventSourceArn { get; init; }
     [JsonPropertyName("dynamodb")] public DynamoDbStreamChange? DynamoDb { get; init; }
+    [JsonPropertyName("keys")] public IReadOnlyDictionary<string, JsonElement>? Keys { get; init; }
+    [JsonPropertyName("newImage")] public IReadOnlyDictionary<string, JsonElement>? NewImage { get; init; }
+    [JsonPropertyName("oldImage")] public IReadOnlyDictionary<string, JsonElement>? OldImage { get; init; }
+    [JsonPropertyName("approximateCreationDateTime")] public double? ApproximateCreationDateTime { get; init; }
+    [JsonPropertyName("sequenceNumber")] public string? SequenceNumber { get; init; }
+    [JsonPropertyName("streamViewType")] public string? StreamViewType { get; init; }
 
     [JsonPropertyName("op")] public string? Op { get; init; }
     [JsonPropertyName("before")] public JsonElement? Before { get; init; }
@@ -39,7 +49,11 @@ public sealed record TableChange
         _ => "UNKNOWN",
     };
 
-    /// <summary>The source table for Debezium changes (DynamoDB records name the stream ARN instead).</summary>
+    /// <summary>The source table: the pipe's <c>table</c>, else Debezium's <c>source.table</c>.</summary>
     [JsonIgnore]
-    public string? Table => Payload?.Table ?? Source?.Table;
+    public string? Table => SourceTable ?? Payload?.Table ?? Source?.Table;
+
+    /// <summary>The changed item's key, from a nested or a flattened DynamoDB record.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement>? ItemKeys => Keys ?? DynamoDb?.Keys;
 }
