@@ -5,5 +5,6 @@ internal static class BenchSuites
 {
     public static Dictionary<string, Func<string[], Task<int>>> All() => new()
     {
+        ["contracts"] = Contracts.ContractsBench.Run,
     };
 }

@@ -65,7 +65,15 @@ public sealed class KllSketch(int k = 256, int seed = 17)
         return total;
     }
 
-    private int Capacity(int level) => Math.Max(2, (int)Math.Ceiling(k * Math.Pow(2.0 / 3.0, levels.Count - 1 - level)));
+    private int[] capacities = [Math.Max(2, k)];
+
+    private int Capacity(int level) => capacities[level];
+
+    private void UpdateCapacities()
+    {
+        capacities = Enumerable.Range(0, levels.Count).Select(h => Math.Max(2, (int)Math.Ceiling(k * Math.Pow(2.0 / 3.0, levels.Count - 1 - h)))).ToArray();
+        maxSize = capacities.Sum();
+    }
 
     private void Compress()
     {
@@ -73,7 +81,11 @@ public sealed class KllSketch(int k = 256, int seed = 17)
         {
             var level = levels[h];
             if (level.Count < Capacity(h)) continue;
-            if (h + 1 == levels.Count) levels.Add([]);
+            if (h + 1 == levels.Count)
+            {
+                levels.Add([]);
+                UpdateCapacities();
+            }
             level.Sort();
             var offset = random.Next(2);
             var keep = level.Count % 2 == 1 ? level[^1] : double.NaN;
@@ -81,9 +93,8 @@ public sealed class KllSketch(int k = 256, int seed = 17)
             for (var i = 0; i < pairs; i++) levels[h + 1].Add(level[2 * i + offset]);
             level.Clear();
             if (!double.IsNaN(keep)) level.Add(keep);
-            break;
+            size -= pairs;
+            return;
         }
-        size = levels.Sum(l => l.Count);
-        maxSize = Enumerable.Range(0, levels.Count).Sum(Capacity);
     }
 }

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+using TrainingOrchestration.Contracts;
+using TrainingOrchestration.Contracts.Validation;
+
+namespace TrainingOrchestration.Bench.Contracts;
+
+/// <summary>
+/// Suite <c>contracts</c>: generates CSV of the given sizes from the churn sample (unique ids, in a temp dir),
+/// validates each with a 20-rule contract in one streaming pass, then has DuckDB compute the same aggregates over
+/// the same file, and prints MB/s, rows/s, peak memory and the ratio. Usage: <c>contracts [--sizes 100,1000] [--keep]</c>.
+/// </summary>
+internal static class ContractsBench
+{
+    public static async Task<int> Run(string[] args)
+    {
+        var sizes = Option(args, "--sizes")?.Split(',').Select(int.Parse).ToArray() ?? [100, 1000];
+        var directory = Directory.CreateTempSubdirectory("contracts-bench-").FullName;
+        var sample = Path.Combine(RepositoryRoot(), "pipelines", "churn", "sample", "customers.csv");
+        var contract = ContractLoader.Parse(BenchContract.Yaml, "bench contract");
+        var results = new List<(int Mb, long Bytes, long Rows, double Seconds, long PeakHeap, long PeakWorkingSet, bool Passed)>();
+        try
+        {
+            var files = sizes.Select(mb => (Mb: mb, Path: ChurnCsvGenerator.Generate(sample, Path.Combine(directory, $"churn-{mb}mb.csv"), mb * 1024L * 1024L))).ToList();
+            foreach (var (mb, path) in files)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                using var sampler = new MemorySampler();
+                var bytes = new FileInfo(path).Length;
+                var source = new TableSource(Path.GetFileName(path), bytes, _ => Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)));
+                var clock = Stopwatch.StartNew();
+                var outcome = await new ContractValidator(contract).ValidateAsync([source], new ValidationInputs { Now = DateTimeOffset.UtcNow, TempDirectory = Path.Combine(directory, "spill") });
+                var seconds = clock.Elapsed.TotalSeconds;
+                sampler.Stop();
+                results.Add((mb, bytes, outcome.RowCount, seconds, sampler.PeakHeap, sampler.PeakWorkingSet, outcome.Passed));
+                Console.WriteLine($"validator {mb,5} MB: {outcome.RowCount:N0} rows in {seconds:F2}s — {bytes / 1048576.0 / seconds:F1} MB/s, {outcome.RowCount / seconds:N0} rows/s, " +
+                                  $"peak GC heap {sampler.PeakHeap / 1048576.0:F1} MB, peak working set {sampler.PeakWorkingSet / 1048576.0:F1} MB; {outcome.Summary}");
+            }
+            Console.WriteLine();
+            Console.WriteLine("size MB | validator MB/s | rows/s | peak heap MB | peak WS MB | DuckDB MB/s | DuckDB/validator time");
+            foreach (var (mb, path) in files)
+            {
+                var ours = results.Single(r => r.Mb == mb);
+                var duck = RunDuckDb(path);
+                Console.WriteLine($"{mb,7} | {ours.Bytes / 1048576.0 / ours.Seconds,14:F1} | {ours.Rows / ours.Seconds,9:N0} | {ours.PeakHeap / 1048576.0,12:F1} | {ours.PeakWorkingSet / 1048576.0,10:F1} | " +
+                                  $"{ours.Bytes / 1048576.0 / duck,11:F1} | validator takes {ours.Seconds / duck:F2}x DuckDB's time");
+            }
+            Console.WriteLine($"(DuckDB threads: {Environment.ProcessorCount} available cores; validator: one thread)");
+            return results.All(r => r.Passed) ? 0 : 1;
+        }
+        finally
+        {
+            if (!args.Contains("--keep")) Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static double RunDuckDb(string path)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = BenchContract.DuckDbQuery(path);
+        var clock = Stopwatch.StartNew();
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"duckdb {Path.GetFileName(path)}: {seconds:F2}s, rows {reader.GetValue(15)}, pk violations {reader.GetValue(0)}, monthly mean {reader.GetValue(16)}, tenure median {reader.GetValue(18)}");
+        return seconds;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TrainingOrchestration.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}
