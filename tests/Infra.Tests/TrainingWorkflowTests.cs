@@ -1,0 +1,229 @@
+using System.Text.Json.Nodes;
+using TrainingOrchestration.Infra.Tests.Support;
+
+namespace TrainingOrchestration.Infra.Tests;
+
+[Collection(SynthesisCollection.Name)]
+public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
+{
+    private readonly Definition _training = Definition.Of(synthesized, SynthesizedPipelines.Critical, "fraud-training");
+
+    /// <summary>Failure-path steps catch into the next failure step instead of looping back into RecordRunFailed.</summary>
+    private static readonly string[] FailurePath = ["RecordRunFailed", "NotifyFailure", "PageOnCall", "PublishRunFailed", "ReleaseLockAfterFailure"];
+
+    [Theory]
+    [InlineData("AcquirePipelineLock", ":states:::dynamodb:updateItem")]
+    [InlineData("RecordRunStarted", ":states:::dynamodb:putItem")]
+    [InlineData("BuildFeatures", ":states:::glue:startJobRun.sync")]
+    [InlineData("ValidateFeatures", "TasksValidateFeatures")]
+    [InlineData("StartTrainingJob", ":states:::sagemaker:createTrainingJob")]
+    [InlineData("WaitForTrainingJob", ":states:::aws-sdk:dynamodb:putItem.waitForTaskToken")]
+    [InlineData("ReconcileTrainingJob", ":states:::aws-sdk:sagemaker:describeTrainingJob")]
+    [InlineData("CreateCandidateModel", ":states:::sagemaker:createModel")]
+    [InlineData("ScoreTestSplit", ":states:::sagemaker:createTransformJob.sync")]
+    [InlineData("EvaluateCandidate", "TasksEvaluateModel")]
+    [InlineData("PromoteCandidate", ":states:::dynamodb:updateItem")]
+    [InlineData("CopyApprovedModel", ":states:::aws-sdk:s3:copyObject")]
+    [InlineData("PublishModelPromoted", ":states:::events:putEvents")]
+    [InlineData("PublishModelRejected", ":states:::events:putEvents")]
+    [InlineData("RecordRunSucceeded", ":states:::dynamodb:updateItem")]
+    [InlineData("NotifyOutcome", ":states:::sns:publish")]
+    [InlineData("ReleasePipelineLock", ":states:::dynamodb:updateItem")]
+    [InlineData("RecordRunFailed", ":states:::dynamodb:updateItem")]
+    [InlineData("NotifyFailure", ":states:::sns:publish")]
+    [InlineData("PageOnCall", ":states:::sns:publish")]
+    [InlineData("PublishRunFailed", ":states:::events:putEvents")]
+    [InlineData("ReleaseLockAfterFailure", ":states:::dynamodb:updateItem")]
+    public void Every_workflow_task_is_present_with_its_integration(string state, string resource)
+    {
+        var task = _training.State(state);
+
+        Assert.Equal("Task", task["Type"]!.GetValue<string>());
+        Assert.Contains(resource, task["Resource"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("FeaturesPassContract?", "Choice")]
+    [InlineData("PromoteOrReject?", "Choice")]
+    [InlineData("TrainingJobCompleted?", "Choice")]
+    [InlineData("NameTrainingJob", "Pass")]
+    [InlineData("ValidationFailed", "Pass")]
+    [InlineData("ChampionChanged", "Pass")]
+    [InlineData("PipelineBusy", "Fail")]
+    [InlineData("RunFailed", "Fail")]
+    [InlineData("Done", "Succeed")]
+    public void Control_states_have_their_readable_names(string state, string type) =>
+        Assert.Equal(type, _training.State(state)["Type"]!.GetValue<string>());
+
+    [Fact]
+    public void Lambda_tasks_invoke_the_function_so_the_payload_lands_at_the_result_path()
+    {
+        var validate = _training.State("ValidateFeatures");
+
+        Assert.EndsWith(".Arn}", validate["Resource"]!.GetValue<string>());
+        Assert.Equal("$.validation", validate["ResultPath"]!.GetValue<string>());
+        Assert.Equal("$.features.jobRun", validate["Parameters"]!["glueJobRun.$"]!.GetValue<string>());
+        Assert.Equal("$.evaluation", _training.State("EvaluateCandidate")["ResultPath"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_training_job_starts_at_the_first_state_lock()
+    {
+        Assert.Equal("AcquirePipelineLock", _training.Root["StartAt"]!.GetValue<string>());
+        Assert.Equal("RecordRunStarted", _training.State("AcquirePipelineLock")["Next"]!.GetValue<string>());
+        Assert.Equal("BuildFeatures", _training.State("RecordRunStarted")["Next"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Every_task_retries_transient_errors_with_full_jitter_and_never_retries_everything()
+    {
+        foreach (var (name, task) in _training.Tasks)
+        {
+            var retries = task["Retry"]?.AsArray() ?? throw new Xunit.Sdk.XunitException($"{name} has no Retry");
+            var retry = Assert.Single(retries)!;
+            Assert.Equal("FULL", retry["JitterStrategy"]!.GetValue<string>());
+            Assert.Equal(2, retry["BackoffRate"]!.GetValue<double>());
+            Assert.True(retry["MaxDelaySeconds"]!.GetValue<int>() > 0, name);
+            var errors = retry["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
+            Assert.DoesNotContain("States.ALL", errors);
+            Assert.DoesNotContain("States.TaskFailed", errors);
+        }
+    }
+
+    [Fact]
+    public void Every_task_outside_the_failure_path_catches_everything_into_RecordRunFailed()
+    {
+        foreach (var (name, task) in _training.Tasks.Where(t => !FailurePath.Contains(t.Name)))
+        {
+            var catchAll = task["Catch"]!.AsArray().Last()!;
+            Assert.True(catchAll["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>()).SequenceEqual(["States.ALL"]), name);
+            Assert.Equal("RecordRunFailed", catchAll["Next"]!.GetValue<string>());
+            Assert.Equal("$.failure", catchAll["ResultPath"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public void The_failure_path_records_notifies_pages_publishes_releases_and_fails_with_the_original_error()
+    {
+        Assert.Equal("NotifyFailure", _training.State("RecordRunFailed")["Next"]!.GetValue<string>());
+        Assert.Equal("PageOnCall", _training.State("NotifyFailure")["Next"]!.GetValue<string>());
+        Assert.Equal("PublishRunFailed", _training.State("PageOnCall")["Next"]!.GetValue<string>());
+        Assert.Equal("ReleaseLockAfterFailure", _training.State("PublishRunFailed")["Next"]!.GetValue<string>());
+        Assert.Equal("RunFailed", _training.State("ReleaseLockAfterFailure")["Next"]!.GetValue<string>());
+        var fail = _training.State("RunFailed");
+        Assert.Equal("$.failure.Error", fail["ErrorPath"]!.GetValue<string>());
+        Assert.Equal("$.failure.Cause", fail["CausePath"]!.GetValue<string>());
+        Assert.Equal("holder = :me", _training.State("ReleaseLockAfterFailure")["Parameters"]!["ConditionExpression"]!.GetValue<string>());
+        Assert.Equal("Training Run Failed", _training.State("PublishRunFailed")["Parameters"]!["Entries"]![0]!["DetailType"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_lock_is_conditional_and_a_busy_pipeline_fails_without_touching_the_run()
+    {
+        var acquire = _training.State("AcquirePipelineLock");
+
+        Assert.Equal("attribute_not_exists(holder) OR holder = :me", acquire["Parameters"]!["ConditionExpression"]!.GetValue<string>());
+        var busy = acquire["Catch"]!.AsArray().First()!;
+        Assert.Equal("DynamoDB.ConditionalCheckFailedException", busy["ErrorEquals"]![0]!.GetValue<string>());
+        Assert.Equal("InspectLockHolder", busy["Next"]!.GetValue<string>());
+        Assert.Equal("PipelineBusy", _training.State("LockHolderRunning?")["Choices"]![0]!["Next"]!.GetValue<string>());
+        Assert.Equal("holder = :stale", _training.State("TakeOverStaleLock")["Parameters"]!["ConditionExpression"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_training_job_name_carries_pipeline_run_and_redrive_count()
+    {
+        var name = _training.State("NameTrainingJob")["Parameters"]!["jobName.$"]!.GetValue<string>();
+
+        Assert.Equal("States.Format('fraud-{}-r{}', $.runId, $$.Execution.RedriveCount)", name);
+        Assert.Equal("$.training.jobName", _training.State("StartTrainingJob")["Parameters"]!["TrainingJobName.$"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_training_job_uses_spot_checkpoints_the_region_image_and_the_spec_limits()
+    {
+        var request = _training.State("StartTrainingJob")["Parameters"]!;
+
+        Assert.True(request["EnableManagedSpotTraining"]!.GetValue<bool>());
+        Assert.Equal(3600, request["StoppingCondition"]!["MaxRuntimeInSeconds"]!.GetValue<int>());
+        Assert.Equal(7200, request["StoppingCondition"]!["MaxWaitTimeInSeconds"]!.GetValue<int>());
+        Assert.Contains("/models/checkpoints/fraud/{}/", request["CheckpointConfig"]!["S3Uri.$"]!.GetValue<string>());
+        Assert.Matches(@"^\$\{Map:XgboostRegistry\w*\}\.dkr\.ecr\.\$\{AWS::Region\}\.\$\{AWS::URLSuffix\}/sagemaker-xgboost:1\.7-1$",
+            request["AlgorithmSpecification"]!["TrainingImage"]!.GetValue<string>());
+        Assert.Equal(["train", "validation"], request["InputDataConfig"]!.AsArray().Select(c => c!["ChannelName"]!.GetValue<string>()));
+        Assert.All(request["InputDataConfig"]!.AsArray(), c => Assert.Equal("text/csv", c!["ContentType"]!.GetValue<string>()));
+        Assert.Equal("200", request["HyperParameters"]!["num_round"]!.GetValue<string>());
+        Assert.Contains("/models/raw/fraud/", request["OutputDataConfig"]!["S3OutputPath"]!.GetValue<string>());
+        Assert.Contains("SageMakerExecutionRole", request["RoleArn"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_task_token_wait_times_out_after_the_spot_wait_plus_ten_minutes_and_reconciles()
+    {
+        var wait = _training.State("WaitForTrainingJob");
+
+        Assert.Equal(7200 + 600, wait["TimeoutSeconds"]!.GetValue<int>());
+        Assert.Equal("$$.Task.Token", wait["Parameters"]!["Item"]!["taskToken"]!["S.$"]!.GetValue<string>());
+        Assert.Equal("States.Format('TOKEN#{}', $.training.jobName)", wait["Parameters"]!["Item"]!["pk"]!["S.$"]!.GetValue<string>());
+        var catches = wait["Catch"]!.AsArray();
+        Assert.Equal("ReconcileTrainingJob", CatchFor(catches, "States.Timeout"));
+        Assert.Equal("RecordRunFailed", CatchFor(catches, "TrainingJobFailed"));
+        Assert.Equal("RecordRunFailed", CatchFor(catches, "TrainingJobStopped"));
+        Assert.Equal("TrainingJobCompleted?", _training.State("ReconcileTrainingJob")["Next"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Scoring_drops_the_label_going_in_and_joins_it_with_the_score_coming_out()
+    {
+        var score = _training.State("ScoreTestSplit")["Parameters"]!;
+
+        Assert.Equal("$[1:]", score["DataProcessing"]!["InputFilter"]!.GetValue<string>());
+        Assert.Equal("Input", score["DataProcessing"]!["JoinSource"]!.GetValue<string>());
+        Assert.Equal("$[0,-1]", score["DataProcessing"]!["OutputFilter"]!.GetValue<string>());
+        Assert.Equal("Line", score["TransformInput"]!["SplitType"]!.GetValue<string>());
+        Assert.Contains("/features/fraud/run={}/test/", score["TransformInput"]!["DataSource"]!["S3DataSource"]!["S3Uri.$"]!.GetValue<string>());
+        Assert.Contains("/reports/fraud/run={}/predictions/", score["TransformOutput"]!["S3OutputPath.$"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Promotion_only_succeeds_when_the_champion_is_unchanged()
+    {
+        var promote = _training.State("PromoteCandidate");
+
+        Assert.Equal("attribute_not_exists(runId) OR runId = :expected", promote["Parameters"]!["ConditionExpression"]!.GetValue<string>());
+        Assert.Equal("$.evaluation.expectedChampionRunId", promote["Parameters"]!["ExpressionAttributeValues"]![":expected"]!["S.$"]!.GetValue<string>());
+        Assert.Equal("ChampionChanged", CatchFor(promote["Catch"]!.AsArray(), "DynamoDB.ConditionalCheckFailedException"));
+        Assert.Equal("CopyApprovedModel", promote["Next"]!.GetValue<string>());
+        Assert.Contains("models/approved/fraud/{}/model.tar.gz", _training.State("CopyApprovedModel")["Parameters"]!["Key.$"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Glue_runs_the_pipeline_job_with_its_sql_split_and_bookmarks()
+    {
+        var arguments = _training.State("BuildFeatures")["Parameters"]!["Arguments"]!;
+
+        Assert.Equal("fraud-features", _training.State("BuildFeatures")["Parameters"]!["JobName"]!.GetValue<string>());
+        Assert.Equal("0.7,0.2,0.1", arguments["--split"]!.GetValue<string>());
+        Assert.Equal("job-bookmark-enable", arguments["--job-bookmark-option"]!.GetValue<string>());
+        Assert.Equal("payment_id", arguments["--entity_key"]!.GetValue<string>());
+        Assert.Equal("disputed", arguments["--label"]!.GetValue<string>());
+        Assert.Equal("payments", arguments["--source_table"]!.GetValue<string>());
+        Assert.Equal("$.runId", arguments["--run_id.$"]!.GetValue<string>());
+        Assert.StartsWith("s3://", arguments["--sql_s3_uri"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void An_exploratory_pipeline_without_success_notifications_skips_them_and_does_not_page()
+    {
+        var leads = Definition.Of(synthesized, SynthesizedPipelines.Exploratory, "leads-training");
+
+        Assert.False(leads.States.ContainsKey("NotifyOutcome"));
+        Assert.False(leads.States.ContainsKey("PageOnCall"));
+        Assert.Equal("ReleasePipelineLock", leads.State("RecordRunSucceeded")["Next"]!.GetValue<string>());
+        Assert.False(leads.State("StartTrainingJob")["Parameters"]!["EnableManagedSpotTraining"]!.GetValue<bool>());
+        Assert.Equal(45 * 60 + 600, leads.State("WaitForTrainingJob")["TimeoutSeconds"]!.GetValue<int>());
+    }
+
+    private static string CatchFor(JsonArray catches, string error) =>
+        catches.Single(c => c!["ErrorEquals"]!.AsArray().Any(e => e!.GetValue<string>() == error))!["Next"]!.GetValue<string>();
+}
