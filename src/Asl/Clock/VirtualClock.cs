@@ -78,6 +78,47 @@ public sealed class VirtualClock : IClock
         TryAutoAdvance();
     }
 
+    /// <summary>
+    /// Like <see cref="Advance"/>, but after each due time it waits (real time, up to <paramref name="settle"/>)
+    /// until the work that timer woke has blocked again, so each woken state sees the time it was due.
+    /// Holds already active when called (the caller's own) are not waited for.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan by, TimeSpan? settle = null)
+    {
+        int baseline;
+        DateTimeOffset target;
+        lock (_gate)
+        {
+            baseline = _holds;
+            target = _now + by;
+        }
+        await SettleAsync(baseline, settle);
+        while (true)
+        {
+            List<ScheduledTimer> due;
+            lock (_gate)
+            {
+                while (_timers.TryPeek(out var head, out _) && head.Cancelled) _timers.Dequeue();
+                if (!_timers.TryPeek(out _, out var key) || key.Due > target)
+                {
+                    _now = target;
+                    break;
+                }
+                if (key.Due > _now) _now = key.Due;
+                due = DequeueDue();
+            }
+            Fire(due);
+            await SettleAsync(baseline, settle);
+        }
+        TryAutoAdvance();
+    }
+
+    private async Task SettleAsync(int baseline, TimeSpan? settle)
+    {
+        var deadline = DateTime.UtcNow + (settle ?? TimeSpan.FromSeconds(10));
+        while (ActiveHolds > baseline && DateTime.UtcNow < deadline) await Task.Delay(1);
+    }
+
     /// <summary>Calls <paramref name="callback"/> once time reaches <paramref name="due"/>; dispose to cancel.</summary>
     internal IDisposable Schedule(DateTimeOffset due, Action callback)
     {
