@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return Synth.SynthCommand.Create();
         yield return Asl.AslCommand.Create();
         yield return Validate.ValidateCommand.Create();
+        yield return Run.RunCommand.Create();
         yield break;
     }
 }

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace TrainingOrchestration.LocalRuntime.Runs;
+
+/// <summary>
+/// The README's main command, end to end: deploy the pipeline's template locally in the workspace, land the raw data
+/// in <c>raw/&lt;table&gt;/</c>, put the CDC event on the bus at its own time, follow trigger → training → callback until
+/// everything settles, then export the records to <c>record.json</c>.
+/// </summary>
+public static class LocalRun
+{
+    public static async Task<LocalRunOutcome> ExecuteAsync(LocalRunRequest request, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var eventFile = request.EventFile ?? request.Pipeline.SampleEventFile
+            ?? throw new ArgumentException($"Pipeline {request.Pipeline.Name} bundles no sample event; pass --event FILE.");
+        var dataFile = request.DataFile ?? request.Pipeline.SampleDataFile
+            ?? throw new ArgumentException($"Pipeline {request.Pipeline.Name} bundles no sample data; pass --data FILE.");
+        if (!File.Exists(eventFile)) throw new FileNotFoundException($"Event file {eventFile} does not exist.", eventFile);
+        if (!File.Exists(dataFile)) throw new FileNotFoundException($"Data file {dataFile} does not exist.", dataFile);
+        var evt = JsonNode.Parse(await File.ReadAllTextAsync(eventFile, cancellationToken)) as JsonObject
+            ?? throw new FormatException($"{eventFile}: an EventBridge event must be a JSON object.");
+        var eventTime = evt["time"]?.GetValue<string>() is { } t && DateTimeOffset.TryParse(t, out var parsed) ? parsed : DateTimeOffset.UtcNow;
+
+        await using var cloud = await LocalCloud.StartAsync(new LocalCloudOptions
+        {
+            TemplatePaths = [request.TemplatePath],
+            Workspace = request.Workspace,
+            StartTime = eventTime,
+            PipelinesRoot = request.PipelinesRoot,
+        }, cancellationToken);
+        cloud.Mocks.Use(request.MockConfig, request.TestCase);
+        var session = new PipelineSession(cloud, request.Pipeline);
+        var runsBefore = (await session.ReadRunsAsync(cancellationToken)).Select(r => r["sk"]!.GetValue<string>()).ToHashSet();
+        var decisionsBefore = (await session.ReadItemsAsync(cancellationToken)).Count(i => IsDecision(i));
+
+        session.StageRawData(dataFile);
+        await session.PutEventAsync(evt);
+        await session.WaitForIdleAsync(request.Timeout, progress, cancellationToken);
+
+        var items = await session.ReadItemsAsync(cancellationToken);
+        var executions = session.Executions()
+            .Select(e => ExecutionSummary.From(e.StateMachine, e.Execution, cloud.Engine.GetExecutionHistory(e.Execution.ExecutionArn)))
+            .OrderBy(e => e.Start).ToList();
+        var run = items.Where(i => i["sk"]?.GetValue<string>() is { } sk && sk.StartsWith("RUN#", StringComparison.Ordinal) && !runsBefore.Contains(sk)).LastOrDefault();
+        var decision = items.Where(IsDecision).Skip(decisionsBefore).LastOrDefault();
+        var record = RunRecord.Build(request.Pipeline.Name, request.Workspace, items, executions, cloud.Bus.Events, cloud.Sns.Messages, stopwatch.Elapsed);
+        RunRecord.Write(request.Workspace, record);
+        return new LocalRunOutcome(Path.GetFullPath(request.Workspace), record, run, decision, executions, stopwatch.Elapsed);
+    }
+
+    private static bool IsDecision(JsonObject item) => item["sk"]?.GetValue<string>().StartsWith("DECISION#", StringComparison.Ordinal) == true;
+}

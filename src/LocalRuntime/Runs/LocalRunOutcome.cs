@@ -1,0 +1,10 @@
+using System.Text.Json.Nodes;
+
+namespace TrainingOrchestration.LocalRuntime.Runs;
+
+/// <summary>How a local run ended: the record written, the run item this invocation produced (if the trigger started one) and its trigger decision.</summary>
+public sealed record LocalRunOutcome(string Workspace, JsonObject Record, JsonObject? Run, JsonObject? TriggerDecision, IReadOnlyList<ExecutionSummary> Executions, TimeSpan WallTime)
+{
+    /// <summary>True when every execution succeeded and the run (if one started) succeeded.</summary>
+    public bool Succeeded => Executions.All(e => e.Status == "SUCCEEDED") && (Run is null || Run["status"]?.GetValue<string>() == "SUCCEEDED");
+}
