@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using TrainingOrchestration.LocalRuntime.Glue;
+
+namespace TrainingOrchestration.LocalRuntime.SageMaker;
+
+/// <summary>
+/// Batch transform for CSV input split by line: applies InputFilter to each record, scores it with the model from
+/// the artifact, joins the prediction to the input when JoinSource is Input, applies OutputFilter, and writes
+/// <c>&lt;S3OutputPath&gt;/&lt;input file&gt;.out</c>, one line per record.
+/// </summary>
+public sealed class BatchTransformer(string s3Root)
+{
+    public void Run(S3Location modelArtifact, JsonObject request)
+    {
+        var artifactPath = modelArtifact.ToLocalPath(s3Root);
+        var modelBytes = File.Exists(artifactPath) ? ModelArtifact.ReadEntry(artifactPath, ModelArtifact.ModelEntry) : null;
+        if (modelBytes is null) throw AlgorithmFailure.Client($"Model artifact {modelArtifact} holds no {ModelArtifact.ModelEntry}.");
+        var trainer = new XgboostTrainer();
+        var model = trainer.Load(new MemoryStream(modelBytes));
+
+        var input = S3Location.Parse(JsonRead.String(request["TransformInput"]?["DataSource"]?["S3DataSource"]?["S3Uri"])!);
+        var output = S3Location.Parse(JsonRead.String(request["TransformOutput"]?["S3OutputPath"])!);
+        var processing = request["DataProcessing"];
+        var inputFilter = CsvRecordFilter.Parse(JsonRead.String(processing?["InputFilter"]));
+        var outputFilter = CsvRecordFilter.Parse(JsonRead.String(processing?["OutputFilter"]));
+        var joinInput = string.Equals(JsonRead.String(processing?["JoinSource"]), "Input", StringComparison.Ordinal);
+        var contentType = JsonRead.String(request["TransformInput"]?["ContentType"]) ?? "text/csv";
+        if (!contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            throw AlgorithmFailure.Client($"Content-type '{contentType}' is not supported by the local transform (text/csv only).");
+        }
+
+        var files = S3PrefixListing.List(s3Root, input);
+        if (files.Count == 0) throw AlgorithmFailure.Client($"No S3 objects found under S3 URL \"{input}\".");
+        var inputFolder = input.Key.EndsWith('/') || input.Key.Length == 0 ? input.Key : input.Key[..(input.Key.LastIndexOf('/') + 1)];
+        foreach (var (key, path) in files)
+        {
+            var records = File.ReadLines(path).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
+            var featureLines = records.Select(r => string.Join(',', inputFilter.Apply(r))).ToList();
+            var scores = featureLines.Count == 0 ? [] : Score(trainer, model, key, featureLines);
+            var target = output.Append(key[inputFolder.Length..] + ".out").ToLocalPath(s3Root);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            using var writer = new StreamWriter(target, false, new UTF8Encoding(false));
+            for (var i = 0; i < records.Count; i++)
+            {
+                var prediction = scores[i].ToString("R", CultureInfo.InvariantCulture);
+                string[] joined = joinInput ? [.. records[i], prediction] : [prediction];
+                writer.Write(string.Join(',', outputFilter.Apply(joined)));
+                writer.Write('\n');
+            }
+        }
+    }
+
+    private static float[] Score(XgboostTrainer trainer, Microsoft.ML.ITransformer model, string key, List<string> featureLines)
+    {
+        var data = CsvChannelReader.Read(key, [(key, featureLines)], labelled: false);
+        try
+        {
+            return trainer.Score(model, data);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw AlgorithmFailure.Client($"Unable to score {key} ({data.FeatureCount} features per record): {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using TrainingOrchestration.Asl;
+
+namespace TrainingOrchestration.LocalRuntime.SageMaker;
+
+/// <summary>
+/// Step Functions' SageMaker integrations over <see cref="LocalSageMakerService"/>: the optimized
+/// <c>sagemaker:createTrainingJob</c> (request-response or <c>.sync</c>), <c>createModel</c>,
+/// <c>createTransformJob(.sync)</c>, and the AWS SDK <c>aws-sdk:sagemaker:describeTrainingJob</c> /
+/// <c>stopTrainingJob</c>. API errors become the error names Step Functions reports (see README.md).
+/// </summary>
+public sealed partial class SageMakerServiceIntegration(LocalSageMakerService sageMaker) : IServiceIntegration
+{
+    public bool CanHandle(string resource) => ResourcePattern().IsMatch(resource);
+
+    public async Task<JsonNode?> InvokeAsync(TaskRequest request, CancellationToken cancellationToken)
+    {
+        var parameters = request.Parameters as JsonObject ?? new JsonObject();
+        try
+        {
+            return request.Action switch
+            {
+                "createTrainingJob" => await CreateTrainingJob(parameters, request.Pattern == IntegrationPattern.Sync, cancellationToken),
+                "createModel" => sageMaker.CreateModel(parameters),
+                "createTransformJob" => CreateTransformJob(parameters, request.Pattern == IntegrationPattern.Sync),
+                "describeTrainingJob" => TrainingJobDescription.ToJson(
+                    sageMaker.DescribeTrainingJob(JsonRead.String(parameters["TrainingJobName"]) ?? ""), TimestampStyle.Iso8601),
+                "stopTrainingJob" => Stop(parameters),
+                _ => throw new TaskFailedException("States.Runtime", $"sagemaker:{request.Action} has no local stand-in"),
+            };
+        }
+        catch (SageMakerServiceException e)
+        {
+            throw request.IsAwsSdk ? SdkError(e) : OptimizedError(e);
+        }
+    }
+
+    private async Task<JsonNode?> CreateTrainingJob(JsonObject parameters, bool sync, CancellationToken cancellationToken)
+    {
+        var created = sageMaker.CreateTrainingJob(parameters);
+        if (!sync) return created;
+        var job = sageMaker.DescribeTrainingJob(JsonRead.String(parameters["TrainingJobName"])!);
+        await job.Finished.WaitAsync(cancellationToken);
+        var description = TrainingJobDescription.ToJson(job, TimestampStyle.EpochMilliseconds);
+        return job.Status == "Completed" ? description : throw new TaskFailedException("States.TaskFailed", description.ToJsonString());
+    }
+
+    private JsonNode CreateTransformJob(JsonObject parameters, bool sync)
+    {
+        var job = sageMaker.RunTransformJob(parameters);
+        if (!sync) return new JsonObject { ["TransformJobArn"] = job.Arn };
+        var description = job.ToJson(TimestampStyle.EpochMilliseconds);
+        return job.Status == "Completed" ? description : throw new TaskFailedException("States.TaskFailed", description.ToJsonString());
+    }
+
+    private JsonObject Stop(JsonObject parameters)
+    {
+        sageMaker.StopTrainingJob(JsonRead.String(parameters["TrainingJobName"]) ?? "");
+        return new JsonObject();
+    }
+
+    /// <summary>Optimized integrations name errors after the SDK v1 exception: unmodelled codes are AmazonSageMakerException.</summary>
+    private static TaskFailedException OptimizedError(SageMakerServiceException e)
+    {
+        var name = e.ErrorCode is "ResourceInUse" or "ResourceLimitExceeded" or "ResourceNotFound" ? e.ErrorCode + "Exception" : "AmazonSageMakerException";
+        return new TaskFailedException($"SageMaker.{name}",
+            $"{e.Message} (Service: AmazonSageMaker; Status Code: 400; Error Code: {e.ErrorCode}; Request ID: {Guid.NewGuid()}; Proxy: null)");
+    }
+
+    /// <summary>AWS SDK integrations name errors after the SDK v2 exception: unmodelled codes are SageMakerException.</summary>
+    private static TaskFailedException SdkError(SageMakerServiceException e)
+    {
+        var name = e.ErrorCode is "ResourceInUse" or "ResourceLimitExceeded" or "ResourceNotFound" ? e.ErrorCode + "Exception" : "SageMakerException";
+        return new TaskFailedException($"SageMaker.{name}", $"{e.Message} (Service: SageMaker, Status Code: 400, Request ID: {Guid.NewGuid()})");
+    }
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:states:[^:]*:[^:]*:(sagemaker:(createTrainingJob(\.sync)?|createModel|createTransformJob(\.sync)?)|aws-sdk:sagemaker:(describeTrainingJob|stopTrainingJob))$")]
+    private static partial Regex ResourcePattern();
+}

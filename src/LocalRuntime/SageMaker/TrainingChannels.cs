@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using TrainingOrchestration.LocalRuntime.Glue;
+
+namespace TrainingOrchestration.LocalRuntime.SageMaker;
+
+/// <summary>
+/// Downloads (reads) the <c>train</c> and optional <c>validation</c> channels of a training job request, failing
+/// the job with the ClientError SageMaker reports for a missing channel, an empty prefix or an unsupported format.
+/// </summary>
+public sealed record TrainingChannels(ChannelData Train, ChannelData? Validation)
+{
+    public static TrainingChannels Load(string s3Root, JsonObject request, string region)
+    {
+        var channels = (request["InputDataConfig"] as JsonArray)?.OfType<JsonObject>()
+            .ToDictionary(c => JsonRead.String(c["ChannelName"]) ?? "", StringComparer.Ordinal) ?? [];
+        if (!channels.TryGetValue("train", out var train))
+        {
+            throw AlgorithmFailure.Client($"Channel 'train' is required by XGBoost; the request has channels [{string.Join(", ", channels.Keys)}].");
+        }
+        var role = JsonRead.String(request["RoleArn"]) ?? "";
+        var trainData = Read(s3Root, "train", train, role, region);
+        var validation = channels.TryGetValue("validation", out var v) ? Read(s3Root, "validation", v, role, region) : null;
+        return new TrainingChannels(trainData, validation);
+    }
+
+    private static ChannelData Read(string s3Root, string name, JsonObject channel, string role, string region)
+    {
+        var contentType = JsonRead.String(channel["ContentType"]) ?? "text/csv";
+        if (!contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) && !contentType.Equals("csv", StringComparison.OrdinalIgnoreCase))
+        {
+            throw AlgorithmFailure.Client($"Content-type '{contentType}' of channel '{name}' is not supported by the local trainer (text/csv only).");
+        }
+        var uri = JsonRead.String(channel["DataSource"]?["S3DataSource"]?["S3Uri"])!;
+        var location = S3Location.Parse(uri);
+        var files = S3PrefixListing.List(s3Root, location);
+        if (files.Count == 0)
+        {
+            throw AlgorithmFailure.Client($"No S3 objects found under S3 URL \"{uri}\" given in input data source. Please ensure that the bucket " +
+                $"exists in the selected region ({region}), that objects exist under that S3 prefix, and that the role \"{role}\" has " +
+                $"\"s3:ListBucket\" permissions on bucket \"{location.Bucket}\".");
+        }
+        return CsvChannelReader.Read(name, files.Select(f => f.Path).ToList(), labelled: true);
+    }
+}
