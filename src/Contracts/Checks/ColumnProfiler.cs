@@ -8,8 +8,10 @@ namespace TrainingOrchestration.Contracts.Checks;
 
 /// <summary>
 /// Summarises one column during the pass in bounded memory: counts, min/max, mean and standard deviation
-/// (Welford), a KLL quantile sketch for numeric columns, and value frequencies while the column has at most
-/// <see cref="MaxCategories"/> distinct values (beyond that it is not categorical and counting stops).
+/// (Welford) for every column; a KLL quantile sketch for numeric columns that a quantile or numeric drift rule reads;
+/// and value frequencies for columns that a categorical drift rule reads, while they have at most
+/// <see cref="MaxCategories"/> distinct values (beyond that the column is not categorical and counting stops).
+/// Sketches and frequencies are the expensive part of a cell, so columns no rule needs them for skip them.
 /// </summary>
 internal sealed class ColumnProfiler
 {
@@ -24,21 +26,23 @@ internal sealed class ColumnProfiler
     private double mean;
     private double m2;
 
-    public ColumnProfiler(ColumnSpec column)
+    public ColumnProfiler(ColumnSpec column, bool distribution, bool categories)
     {
         this.column = column;
-        var numeric = column.Type is not ColumnType.String;
-        if (numeric) sketch = new KllSketch();
-        if (column.Type is ColumnType.String)
+        isText = column.Type is ColumnType.String;
+        if (!isText && distribution) sketch = new KllSketch();
+        if (categories && isText)
         {
             textCategories = new Dictionary<string, long>();
             textLookup = textCategories.GetAlternateLookup<ReadOnlySpan<char>>();
         }
-        else if (column.Type is ColumnType.Integer or ColumnType.Boolean)
+        else if (categories)
         {
             numberCategories = new Dictionary<double, long>();
         }
     }
+
+    private readonly bool isText;
 
     public ColumnSpec Column => column;
     public long Values { get; private set; }
@@ -55,7 +59,7 @@ internal sealed class ColumnProfiler
         if (state == CellState.Null) { Nulls++; return; }
         if (state == CellState.Invalid) { Invalid++; return; }
         Values++;
-        if (sketch is null)
+        if (isText)
         {
             if (textCategories is not null) CountText(text);
             return;
@@ -65,7 +69,7 @@ internal sealed class ColumnProfiler
         var delta = number - mean;
         mean += delta / Values;
         m2 += delta * (number - mean);
-        sketch.Add(number);
+        sketch?.Add(number);
         if (numberCategories is not null) CountNumber(number);
     }
 
@@ -93,10 +97,10 @@ internal sealed class ColumnProfiler
 
     public ColumnProfile ToProfile(int bins)
     {
-        var hasNumbers = sketch is not null && Values > 0;
+        var hasNumbers = !isText && Values > 0;
         double[]? edges = null;
         double[]? fractions = null;
-        if (hasNumbers)
+        if (hasNumbers && sketch is not null)
         {
             edges = Enumerable.Range(1, bins - 1).Select(i => sketch!.Quantile((double)i / bins)).Distinct().Order().ToArray();
             fractions = new double[edges.Length + 1];
@@ -119,7 +123,7 @@ internal sealed class ColumnProfiler
             Max = hasNumbers ? Max : null,
             Mean = hasNumbers ? Mean : null,
             StdDev = hasNumbers && Values > 1 ? StdDev : null,
-            Quantiles = hasNumbers ? ProfileQuantiles.ToDictionary(q => q.ToString("0.##", CultureInfo.InvariantCulture), q => sketch!.Quantile(q)) : null,
+            Quantiles = hasNumbers && sketch is not null ? ProfileQuantiles.ToDictionary(q => q.ToString("0.##", CultureInfo.InvariantCulture), q => sketch!.Quantile(q)) : null,
             BinEdges = edges,
             BinFractions = fractions,
             Categories = Categories(),

@@ -23,7 +23,9 @@ public sealed class ContractValidator(DataContract contract)
         try
         {
             var schema = new SchemaTracker(contract, new FailureSamples(position, contract.ExampleRows));
-            var profilers = contract.Columns.ToDictionary(c => c.Name, c => new ColumnProfiler(c));
+            var profilers = contract.Columns.ToDictionary(c => c.Name, c => new ColumnProfiler(c,
+                distribution: contract.Rules.Any(r => r.Column == c.Name && (r.Check == CheckKind.Quantile || r.Check == CheckKind.Drift && r.DriftKind == DriftKind.Numeric)),
+                categories: contract.Rules.Any(r => r.Column == c.Name && r.Check == CheckKind.Drift && r.DriftKind == DriftKind.Categorical)));
             var rows = await ScanAsync(files, checks, schema, profilers, position, cancellationToken).ConfigureAwait(false);
 
             var context = new CompletionContext(contract, inputs, rows, profilers);
@@ -74,38 +76,9 @@ public sealed class ContractValidator(DataContract contract)
             position.File = file.Name;
             position.FileIndex = f;
             position.Row = 0;
-            var stream = await file.Open(cancellationToken).ConfigureAwait(false);
-            TableReader reader = file.IsParquet
-                ? await ParquetTableReader.OpenAsync(stream, cancellationToken).ConfigureAwait(false)
-                : CsvTableReader.Open(stream, contract.NullValues);
-            await using var _ = reader.ConfigureAwait(false);
-            var map = schema.Map(file.Name, reader.Columns);
-            Array.Copy(map, row.FileIndex, map.Length);
-            row.Reader = reader;
-            var expectedFields = reader.Columns.Count;
             try
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    position.Row++;
-                    if (reader.FieldCount != expectedFields)
-                    {
-                        schema.Ragged(reader.FieldCount, expectedFields);
-                        continue;
-                    }
-                    total++;
-                    for (var c = 0; c < types.Length; c++)
-                    {
-                        var index = map[c];
-                        if (index < 0) { row.States[c] = CellState.Null; continue; }
-                        var state = reader.Read(index, types[c], out var number, out var text);
-                        row.States[c] = state;
-                        row.Numbers[c] = number;
-                        columnProfilers[c].Observe(state, number, text);
-                        foreach (var check in cellChecks[c]) check.Observe(state, number, text);
-                    }
-                    foreach (var check in rowChecks) check.ObserveRow(row);
-                }
+                total += await ScanFileAsync(file, schema, cellChecks, rowChecks, columnProfilers, types, row, position, cancellationToken).ConfigureAwait(false);
             }
             catch (CsvFormatException e)
             {
@@ -113,6 +86,43 @@ public sealed class ContractValidator(DataContract contract)
             }
         }
         return total;
+    }
+
+    private async Task<long> ScanFileAsync(TableSource file, SchemaTracker schema, Check[][] cellChecks, Check[] rowChecks,
+        ColumnProfiler[] columnProfilers, ColumnType[] types, RowValues row, ScanPosition position, CancellationToken cancellationToken)
+    {
+        var stream = await file.Open(cancellationToken).ConfigureAwait(false);
+        TableReader reader = file.IsParquet
+            ? await ParquetTableReader.OpenAsync(stream, cancellationToken).ConfigureAwait(false)
+            : CsvTableReader.Open(stream, contract.NullValues);
+        await using var _ = reader.ConfigureAwait(false);
+        var map = schema.Map(file.Name, reader.Columns);
+        Array.Copy(map, row.FileIndex, map.Length);
+        row.Reader = reader;
+        var expectedFields = reader.Columns.Count;
+        long rows = 0;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            position.Row++;
+            if (reader.FieldCount != expectedFields)
+            {
+                schema.Ragged(reader.FieldCount, expectedFields);
+                continue;
+            }
+            rows++;
+            for (var c = 0; c < types.Length; c++)
+            {
+                var index = map[c];
+                if (index < 0) { row.States[c] = CellState.Null; continue; }
+                var state = reader.Read(index, types[c], out var number, out var text);
+                row.States[c] = state;
+                row.Numbers[c] = number;
+                columnProfilers[c].Observe(state, number, text);
+                foreach (var check in cellChecks[c]) check.Observe(state, number, text);
+            }
+            foreach (var check in rowChecks) check.ObserveRow(row);
+        }
+        return rows;
     }
 
     private int BinsFor(string column) =>

@@ -138,4 +138,15 @@ public class TableRuleTests
         Assert.Equal(2, ragged.Examples.Single().Row);
         Assert.False(ragged.Passed);
     }
+
+    [Fact]
+    public async Task A_file_that_is_not_valid_csv_fails_the_columns_rule_instead_of_throwing()
+    {
+        var outcome = await Run("  - { check: row_count, min: 0 }", "id,x,y,at\nK1,1,2,\nK2,\"open,2,\n");
+
+        var columns = outcome.Rule("columns");
+        Assert.False(columns.Passed);
+        Assert.Contains("not valid CSV", columns.Observed);
+        Assert.False(outcome.Passed);
+    }
 }
