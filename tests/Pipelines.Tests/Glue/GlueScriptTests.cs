@@ -25,6 +25,18 @@ public sealed partial class GlueScriptTests
     }
 
     [Fact]
+    public void The_optional_catalog_arguments_are_the_ones_the_stack_sets_as_default_arguments()
+    {
+        var featureJob = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "Compute", "FeatureJob.cs"));
+
+        foreach (var argument in new[] { "database", "catalog_table" })
+        {
+            Assert.Contains($"\"{argument}\"", Script);
+            Assert.Contains($"[\"--{argument}\"]", featureJob);
+        }
+    }
+
+    [Fact]
     public void Every_argument_is_documented_in_the_script_header()
     {
         foreach (var argument in WorkflowArguments())

@@ -13,9 +13,9 @@ Arguments (WORKFLOW.md, training workflow step 3, `BuildFeatures`):
   --label           label column (second output column, 0/1)
   --split           train,validation,test fractions, e.g. 0.7,0.2,0.1
   --job-bookmark-option job-bookmark-enable   (read by Glue itself, not by this script)
-Optional, set in the job's DefaultArguments by the stack:
-  --catalog_database  Glue database for the <pipeline>_features table
-                      (default training_orchestration_<pipeline with - as _>)
+Optional, set in the job's DefaultArguments by the stack (infra/Compute/FeatureJob.cs):
+  --database        Glue database of the features table (default training_orchestration_<pipeline, - as _>)
+  --catalog_table   the features table (default <pipeline, - as _>_features)
 
 Each run, under s3://<bucket>/:
   1. ingests raw/<table>/**.csv files not seen by an earlier run (job bookmarks on the S3 source) into
@@ -45,7 +45,8 @@ REQUIRED_ARGUMENTS = [
     "label",
     "split",
 ]
-CATALOG_DATABASE_ARGUMENT = "catalog_database"
+DATABASE_ARGUMENT = "database"
+CATALOG_TABLE_ARGUMENT = "catalog_table"
 SOURCE_FILE_COLUMN = "_source_file"
 ROW_ORDER_COLUMN = "_row_order"
 CHANNELS = ("train", "validation", "test")
@@ -124,10 +125,13 @@ def resolve_arguments(argv):
     from awsglue.utils import getResolvedOptions
 
     args = getResolvedOptions(argv, REQUIRED_ARGUMENTS)
-    if f"--{CATALOG_DATABASE_ARGUMENT}" in argv:
-        args[CATALOG_DATABASE_ARGUMENT] = getResolvedOptions(argv, [CATALOG_DATABASE_ARGUMENT])[CATALOG_DATABASE_ARGUMENT]
-    else:
-        args[CATALOG_DATABASE_ARGUMENT] = default_catalog_database(args["pipeline"])
+    defaults = {
+        DATABASE_ARGUMENT: default_catalog_database(args["pipeline"]),
+        CATALOG_TABLE_ARGUMENT: catalog_table_name(args["pipeline"]),
+    }
+    for name, default in defaults.items():
+        # getResolvedOptions fails on a missing option, so optional ones are resolved only when present.
+        args[name] = getResolvedOptions(argv, [name])[name] if f"--{name}" in argv else default
     return args
 
 
@@ -253,7 +257,7 @@ def update_catalog(glue_context, split_features, args):
         transformation_ctx="catalog_sink",
     )
     sink.setFormat("csv", writeHeader=False)
-    sink.setCatalogInfo(catalogDatabase=args[CATALOG_DATABASE_ARGUMENT], catalogTableName=catalog_table_name(pipeline))
+    sink.setCatalogInfo(catalogDatabase=args[DATABASE_ARGUMENT], catalogTableName=args[CATALOG_TABLE_ARGUMENT])
     sink.writeFrame(frame)
 
 
