@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return Asl.AslCommand.Create();
         yield return Validate.ValidateCommand.Create();
         yield return Run.RunCommand.Create();
+        yield return Runs.RunsCommand.Create();
         yield break;
     }
 }

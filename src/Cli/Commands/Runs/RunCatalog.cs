@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using TrainingOrchestration.LocalRuntime.Runs;
+
+namespace TrainingOrchestration.Cli.Commands.Runs;
+
+/// <summary>
+/// The recorded local runs: every RUN item of every workspace's <c>record.json</c> under <c>.local/runs/</c>, joined with
+/// its validation outcome and the path its training execution took, newest first.
+/// </summary>
+internal static class RunCatalog
+{
+    public static IReadOnlyList<JsonObject> Load(string runsDirectory, string? pipeline = null)
+    {
+        if (!Directory.Exists(runsDirectory)) return [];
+        var entries = new List<JsonObject>();
+        foreach (var workspace in Directory.EnumerateDirectories(runsDirectory))
+        {
+            JsonObject? record;
+            try
+            {
+                record = RunRecord.Read(workspace);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                continue; // a run interrupted while writing its record
+            }
+            if (record is null) continue;
+            if (pipeline is not null && record["pipeline"]?.GetValue<string>() != pipeline) continue;
+            foreach (var run in (record["runs"] as JsonArray ?? []).OfType<JsonObject>()) entries.Add(Entry(run, record, workspace));
+        }
+        // One workspace reused for several runs exports them all each time: keep the newest export of each run.
+        return entries
+            .GroupBy(e => (e["pipeline"]?.GetValue<string>(), e["runId"]?.GetValue<string>()))
+            .Select(g => g.OrderByDescending(e => e["exportedAt"]?.GetValue<string>(), StringComparer.Ordinal).First())
+            .OrderByDescending(e => e["startedAt"]?.GetValue<string>() ?? "", StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static JsonObject Entry(JsonObject run, JsonObject record, string workspace)
+    {
+        var runId = run["runId"]?.GetValue<string>() ?? run["sk"]!.GetValue<string>()["RUN#".Length..];
+        var validationItem = (record["validations"] as JsonArray ?? []).OfType<JsonObject>()
+            .FirstOrDefault(v => v["sk"]?.GetValue<string>() == $"VALIDATION#{runId}");
+        var validation = validationItem?["outcome"] is JsonValue text && text.TryGetValue<string>(out var json) ? JsonNode.Parse(json) : validationItem?["outcome"]?.DeepClone();
+        var executionArn = run["executionArn"]?.GetValue<string>();
+        var execution = (record["executions"] as JsonArray ?? []).OfType<JsonObject>()
+            .FirstOrDefault(e => executionArn is not null && e["executionArn"]?.GetValue<string>() == executionArn);
+        return new JsonObject
+        {
+            ["runId"] = runId,
+            ["pipeline"] = run["pipeline"]?.DeepClone() ?? record["pipeline"]?.DeepClone(),
+            ["status"] = run["status"]?.DeepClone(),
+            ["decision"] = run["decision"]?.DeepClone(),
+            ["reason"] = run["reason"]?.DeepClone() ?? run["cause"]?.DeepClone(),
+            ["error"] = run["error"]?.DeepClone(),
+            ["failedState"] = run["failedState"]?.DeepClone(),
+            ["metrics"] = run["metrics"]?.DeepClone(),
+            ["thresholds"] = run["thresholds"]?.DeepClone(),
+            ["validation"] = validation,
+            ["trigger"] = run["trigger"]?.DeepClone(),
+            ["trainingJobName"] = run["trainingJobName"]?.DeepClone(),
+            ["startedAt"] = run["startedAt"]?.DeepClone(),
+            ["finishedAt"] = run["finishedAt"]?.DeepClone(),
+            ["executionArn"] = executionArn,
+            ["path"] = execution?["path"]?.DeepClone(),
+            ["triggerDecisions"] = record["triggerDecisions"]?.DeepClone(),
+            ["workspace"] = Path.GetFullPath(workspace),
+            ["exportedAt"] = record["exportedAt"]?.DeepClone(),
+        };
+    }
+}

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using TrainingOrchestration.Infra;
+
+namespace TrainingOrchestration.Cli.Commands.Runs;
+
+/// <summary><c>runs [PIPELINE] [--json]</c> and <c>runs show RUN [--json]</c>: the recorded local runs and why each ended as it did.</summary>
+internal static class RunsCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static Command Create()
+    {
+        var pipeline = new Argument<string?>("pipeline") { Description = "Only this pipeline's runs.", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print the records as JSON for scripts." };
+        var directory = new Option<DirectoryInfo?>("--runs-dir") { Description = "Where the workspaces are (default: <repository>/.local/runs)." };
+        var command = new Command("runs", "List the recorded local runs with their decision and reason.") { pipeline, json, directory };
+        command.SetAction(parse => List(RunsDirectory(parse.GetValue(directory)), parse.GetValue(pipeline), parse.GetValue(json)));
+
+        var runId = new Argument<string>("run") { Description = "The run id (or a unique prefix of it)." };
+        var show = new Command("show", "Show one recorded run: every decision and its reason, metrics, validation, path.") { runId, json, directory };
+        show.SetAction(parse => Show(RunsDirectory(parse.GetValue(directory)), parse.GetValue(runId)!, parse.GetValue(json)));
+        command.Subcommands.Add(show);
+        return command;
+    }
+
+    private static string RunsDirectory(DirectoryInfo? given) =>
+        given?.FullName ?? Path.Combine(RepositoryRoot.TryFind(Directory.GetCurrentDirectory()) ?? RepositoryRoot.Find(AppContext.BaseDirectory), ".local", "runs");
+
+    private static int List(string runsDirectory, string? pipeline, bool json)
+    {
+        var runs = RunCatalog.Load(runsDirectory, pipeline);
+        if (json)
+        {
+            Console.WriteLine(new JsonArray(runs.Select(r => (JsonNode)r.DeepClone()).ToArray()).ToJsonString(Indented));
+            return 0;
+        }
+        if (runs.Count == 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"No recorded runs in {runsDirectory}{(pipeline is null ? "" : $" for {pipeline}")}. Start one with: run <pipeline>");
+            return 0;
+        }
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Run", "Pipeline", "Status", "Decision", "Reason", "AUC");
+        foreach (var run in runs)
+        {
+            table.AddRow(Esc(run["runId"]), Esc(run["pipeline"]), Esc(run["status"]), Esc(run["decision"]), Markup.Escape(Shorten(Text(run["reason"]), 90)), Esc(run["metrics"]?["auc"]));
+        }
+        AnsiConsole.Write(table);
+        return 0;
+    }
+
+    private static int Show(string runsDirectory, string runId, bool json)
+    {
+        var matches = RunCatalog.Load(runsDirectory).Where(r => r["runId"]?.GetValue<string>().StartsWith(runId, StringComparison.Ordinal) == true).ToList();
+        if (matches.Count != 1)
+        {
+            Console.Error.WriteLine(matches.Count == 0 ? $"No recorded run {runId} in {runsDirectory}." : $"Run id {runId} is ambiguous: {string.Join(", ", matches.Select(m => m["runId"]))}.");
+            return 1;
+        }
+        var run = matches[0];
+        if (json)
+        {
+            Console.WriteLine(run.ToJsonString(Indented));
+            return 0;
+        }
+        AnsiConsole.MarkupLineInterpolated($"[bold]{Text(run["pipeline"])} run {Text(run["runId"])}[/]: {Text(run["status"])}, decision [bold]{Text(run["decision"])}[/]");
+        AnsiConsole.MarkupLineInterpolated($"  reason: {Text(run["reason"])}");
+        if (run["error"] is not null) AnsiConsole.MarkupLineInterpolated($"  error: {Text(run["error"])} at {Text(run["failedState"])}");
+        AnsiConsole.MarkupLineInterpolated($"  trigger: {Text(run["trigger"])}");
+        foreach (var decision in (run["triggerDecisions"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            AnsiConsole.MarkupLineInterpolated($"  trigger decision {Text(decision["decision"])}: {Text(decision["reason"])} ({Text(decision["executionName"])})");
+        }
+        foreach (var threshold in (run["thresholds"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            AnsiConsole.MarkupLineInterpolated($"  threshold {Text(threshold["metric"])}: observed {Text(threshold["observed"])} min {Text(threshold["min"])} max {Text(threshold["max"])} → {(threshold["passed"]?.GetValue<bool>() == true ? "pass" : "fail")}");
+        }
+        if (run["validation"] is JsonObject validation)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  validation: {Text(validation["summary"])}");
+            foreach (var rule in (validation["rules"] as JsonArray ?? []).OfType<JsonObject>().Where(r => r["passed"]?.GetValue<bool>() == false))
+            {
+                AnsiConsole.MarkupLineInterpolated($"    ✗ {Text(rule["rule"])} {Text(rule["column"])}: observed {Text(rule["observed"])}, threshold {Text(rule["threshold"])}");
+            }
+        }
+        if (run["path"] is JsonArray path)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  path: {string.Join(" → ", path.Select(p => Text(p?["name"])))}");
+        }
+        AnsiConsole.MarkupLineInterpolated($"  workspace: {Text(run["workspace"])}");
+        return 0;
+    }
+
+    private static string Text(JsonNode? node) => node switch
+    {
+        null => "",
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        _ => node.ToJsonString(),
+    };
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
+    private static string Esc(JsonNode? node) => Markup.Escape(Text(node));
+}
