@@ -170,7 +170,11 @@ def ingest_new_raw_files(glue_context, args):
     if SOURCE_FILE_COLUMN not in frame.columns:
         # attachFilename unsupported by this Glue version: fall back to Spark's own file name.
         frame = frame.withColumn(SOURCE_FILE_COLUMN, F.input_file_name())
-    frame = frame.select([F.col(quote(c)).cast("string").alias(c) for c in frame.columns])
+    # Everything as text, and empty fields as null: Spark would otherwise write them back as "" (quoted), which
+    # the next read infers as a string column instead of a number with missing values.
+    frame = frame.select(
+        [F.when(F.col(quote(c)).cast("string") == "", None).otherwise(F.col(quote(c)).cast("string")).alias(c) for c in frame.columns]
+    )
     key = args["entity_key"]
     if key not in frame.columns:
         raise FeatureJobError(
