@@ -34,16 +34,17 @@ public static class ClassificationMetrics
         }
 
         var classes = $"{predictions.Positives} positives and {predictions.Negatives} negatives in {predictions.Count} rows";
+        var ascending = SortedIndices(predictions);
         if (predictions.Positives == 0 || predictions.Negatives == 0)
         {
             undefined[MetricNames.Auc] = $"the test split has only one class ({classes})";
         }
         else
         {
-            values[MetricNames.Auc] = RocAuc(predictions);
+            values[MetricNames.Auc] = RocAuc(predictions, ascending);
         }
         if (predictions.Positives == 0) undefined[MetricNames.PrAuc] = $"the test split has no positive labels ({classes})";
-        else values[MetricNames.PrAuc] = AveragePrecision(predictions);
+        else values[MetricNames.PrAuc] = AveragePrecision(predictions, ascending);
 
         values[MetricNames.LogLoss] = LogLoss(predictions);
         values[MetricNames.Brier] = Brier(predictions);
@@ -59,9 +60,10 @@ public static class ClassificationMetrics
     }
 
     /// <summary>ROC AUC = (Σ ranks of positives − P(P+1)/2) / (P·N), ranks 1-based, ties averaged.</summary>
-    public static double RocAuc(PredictionSet predictions)
+    public static double RocAuc(PredictionSet predictions) => RocAuc(predictions, SortedIndices(predictions));
+
+    private static double RocAuc(PredictionSet predictions, int[] order)
     {
-        var order = SortedIndices(predictions, descending: false);
         var scores = predictions.Scores;
         var labels = predictions.Labels;
         double positiveRankSum = 0;
@@ -82,27 +84,29 @@ public static class ClassificationMetrics
     }
 
     /// <summary>Average precision: recall steps times the precision at each distinct threshold.</summary>
-    public static double AveragePrecision(PredictionSet predictions)
+    public static double AveragePrecision(PredictionSet predictions) => AveragePrecision(predictions, SortedIndices(predictions));
+
+    /// <param name="ascending">row indices by ascending score; walked from the end (highest score first).</param>
+    private static double AveragePrecision(PredictionSet predictions, int[] ascending)
     {
-        var order = SortedIndices(predictions, descending: true);
         var scores = predictions.Scores;
         var labels = predictions.Labels;
         long truePositives = 0, falsePositives = 0;
         double previousRecall = 0, sum = 0;
-        for (var start = 0; start < order.Length;)
+        for (var start = ascending.Length - 1; start >= 0;)
         {
             var end = start;
-            while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[start]]) end++;
-            for (var i = start; i <= end; i++)
+            while (end - 1 >= 0 && scores[ascending[end - 1]] == scores[ascending[start]]) end--;
+            for (var i = start; i >= end; i--)
             {
-                if (labels[order[i]]) truePositives++;
+                if (labels[ascending[i]]) truePositives++;
                 else falsePositives++;
             }
             var recall = (double)truePositives / predictions.Positives;
             var precision = (double)truePositives / (truePositives + falsePositives);
             sum += (recall - previousRecall) * precision;
             previousRecall = recall;
-            start = end + 1;
+            start = end - 1;
         }
         return sum;
     }
@@ -149,13 +153,13 @@ public static class ClassificationMetrics
         return new ConfusionMatrix(tp, fp, tn, fn);
     }
 
-    private static int[] SortedIndices(PredictionSet predictions, bool descending)
+    /// <summary>Row indices ordered by ascending score (one sort serves both rank metrics).</summary>
+    private static int[] SortedIndices(PredictionSet predictions)
     {
         var keys = predictions.Scores.ToArray();
         var order = new int[keys.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         Array.Sort(keys, order);
-        if (descending) Array.Reverse(order);
         return order;
     }
 }

@@ -179,4 +179,30 @@ public sealed class ClassificationMetricsTests
 
         Assert.Equal(wins / pairs, ClassificationMetrics.RocAuc(predictions), 12);
     }
+
+    [Fact]
+    public void Average_precision_over_many_tied_rows_equals_its_threshold_by_threshold_definition()
+    {
+        var random = new Random(11);
+        var predictions = new PredictionSet();
+        for (var i = 0; i < 300; i++)
+        {
+            var label = random.NextDouble() < 0.25;
+            predictions.Add(label, Math.Round(Math.Clamp((label ? 0.6 : 0.4) + (random.NextDouble() - 0.5), 0, 1), 1));
+        }
+        var scores = predictions.Scores.ToArray();
+        var labels = predictions.Labels.ToArray();
+
+        double expected = 0, previousRecall = 0;
+        foreach (var threshold in scores.Distinct().OrderDescending())
+        {
+            var truePositives = scores.Where((s, i) => s >= threshold && labels[i]).Count();
+            var selected = scores.Count(s => s >= threshold);
+            var recall = (double)truePositives / predictions.Positives;
+            expected += (recall - previousRecall) * truePositives / selected;
+            previousRecall = recall;
+        }
+
+        Assert.Equal(expected, ClassificationMetrics.AveragePrecision(predictions), 12);
+    }
 }
