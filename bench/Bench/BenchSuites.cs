@@ -6,5 +6,6 @@ internal static class BenchSuites
     public static Dictionary<string, Func<string[], Task<int>>> All() => new()
     {
         ["contracts"] = Contracts.ContractsBench.Run,
+        ["asl"] = Asl.AslBench.Run,
     };
 }

@@ -11,27 +11,27 @@ public sealed class VirtualClock : IClock
     private readonly object _gate = new();
     private readonly PriorityQueue<ScheduledTimer, (DateTimeOffset Due, long Seq)> _timers = new();
     private readonly bool _autoAdvance;
-    private DateTimeOffset _now;
+    private long _nowTicks;
     private long _sequence;
     private int _holds;
     private bool _advancing;
 
     public VirtualClock(DateTimeOffset? start = null, bool autoAdvance = true)
     {
-        _now = start ?? new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        _nowTicks = (start ?? new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)).UtcTicks;
         _autoAdvance = autoAdvance;
     }
 
-    public DateTimeOffset UtcNow
+    public DateTimeOffset UtcNow => new(Volatile.Read(ref _nowTicks), TimeSpan.Zero);
+
+    private DateTimeOffset CurrentTime
     {
-        get { lock (_gate) { return _now; } }
+        get => UtcNow;
+        set => Volatile.Write(ref _nowTicks, value.UtcTicks);
     }
 
     /// <summary>How many holds are active (engine strands plus outside work).</summary>
-    public int ActiveHolds
-    {
-        get { lock (_gate) { return _holds; } }
-    }
+    public int ActiveHolds => Volatile.Read(ref _holds);
 
     /// <summary>Marks outside work in flight: time does not advance until the returned handle is disposed.</summary>
     public IDisposable Hold()
@@ -59,7 +59,7 @@ public sealed class VirtualClock : IClock
     public void Advance(TimeSpan by)
     {
         DateTimeOffset target;
-        lock (_gate) { target = _now + by; }
+        lock (_gate) { target = CurrentTime + by; }
         while (true)
         {
             List<ScheduledTimer> due;
@@ -67,10 +67,10 @@ public sealed class VirtualClock : IClock
             {
                 if (!_timers.TryPeek(out var next, out var key) || key.Due > target)
                 {
-                    _now = target;
+                    CurrentTime = target;
                     break;
                 }
-                if (key.Due > _now) _now = key.Due;
+                if (key.Due > CurrentTime) CurrentTime = key.Due;
                 due = DequeueDue();
             }
             Fire(due);
@@ -89,8 +89,8 @@ public sealed class VirtualClock : IClock
         DateTimeOffset target;
         lock (_gate)
         {
-            baseline = _holds;
-            target = _now + by;
+            baseline = Volatile.Read(ref _holds);
+            target = CurrentTime + by;
         }
         await SettleAsync(baseline, settle);
         while (true)
@@ -101,10 +101,10 @@ public sealed class VirtualClock : IClock
                 while (_timers.TryPeek(out var head, out _) && head.Cancelled) _timers.Dequeue();
                 if (!_timers.TryPeek(out _, out var key) || key.Due > target)
                 {
-                    _now = target;
+                    CurrentTime = target;
                     break;
                 }
-                if (key.Due > _now) _now = key.Due;
+                if (key.Due > CurrentTime) CurrentTime = key.Due;
                 due = DequeueDue();
             }
             Fire(due);
@@ -131,19 +131,13 @@ public sealed class VirtualClock : IClock
         return timer;
     }
 
-    internal void AcquireHold()
-    {
-        lock (_gate) { _holds++; }
-    }
+    internal void AcquireHold() => Interlocked.Increment(ref _holds);
 
     internal void ReleaseHold()
     {
-        lock (_gate)
-        {
-            _holds--;
-            if (_holds < 0) throw new InvalidOperationException("VirtualClock hold released more often than acquired.");
-        }
-        TryAutoAdvance();
+        var remaining = Interlocked.Decrement(ref _holds);
+        if (remaining < 0) throw new InvalidOperationException("VirtualClock hold released more often than acquired.");
+        if (remaining == 0) TryAutoAdvance();
     }
 
     private void TryAutoAdvance()
@@ -154,10 +148,10 @@ public sealed class VirtualClock : IClock
             List<ScheduledTimer> due;
             lock (_gate)
             {
-                if (_advancing || _holds > 0) return;
+                if (_advancing || Volatile.Read(ref _holds) > 0) return;
                 while (_timers.TryPeek(out var head, out _) && head.Cancelled) _timers.Dequeue();
                 if (!_timers.TryPeek(out _, out var key)) return;
-                if (key.Due > _now) _now = key.Due;
+                if (key.Due > CurrentTime) CurrentTime = key.Due;
                 due = DequeueDue();
                 _advancing = true;
             }
@@ -175,7 +169,7 @@ public sealed class VirtualClock : IClock
     private List<ScheduledTimer> DequeueDue()
     {
         var due = new List<ScheduledTimer>();
-        while (_timers.TryPeek(out var timer, out var key) && key.Due <= _now)
+        while (_timers.TryPeek(out var timer, out var key) && key.Due <= CurrentTime)
         {
             _timers.Dequeue();
             if (!timer.Cancelled) due.Add(timer);

@@ -26,7 +26,17 @@ internal sealed class IntrinsicParser
 
     public static bool LooksLikeCall(string text) => text.StartsWith("States.", StringComparison.Ordinal) && text.Contains('(');
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IntrinsicCall> Cache = new(StringComparer.Ordinal);
+
     public static IntrinsicCall Parse(string text)
+    {
+        if (Cache.TryGetValue(text, out var cached)) return cached;
+        var call = ParseUncached(text);
+        if (Cache.Count < 100_000) Cache[text] = call;
+        return call;
+    }
+
+    private static IntrinsicCall ParseUncached(string text)
     {
         var parser = new IntrinsicParser(text);
         var call = parser.ParseCall();

@@ -9,7 +9,16 @@ internal sealed record JsonPath(string Text, PathRoot Root, string? Variable, IR
 {
     public bool IsDefinite => Segments.All(s => s.IsDefinite);
 
-    public static JsonPath Parse(string text) => JsonPathParser.Parse(text);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonPath> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>Parses (once per distinct text: definitions reuse the same paths on every state visit).</summary>
+    public static JsonPath Parse(string text)
+    {
+        if (Cache.TryGetValue(text, out var cached)) return cached;
+        var path = JsonPathParser.Parse(text);
+        if (Cache.Count < 100_000) Cache[text] = path;
+        return path;
+    }
 
     public static bool TryParse(string text, out JsonPath? path, out string? error)
     {

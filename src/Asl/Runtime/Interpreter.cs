@@ -56,12 +56,13 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
             "Fail" => throw RunFail(run, rawInput),
             _ => await RunWithRecoveryAsync(run, rawInput),
         };
-        if (state.Type is "Pass" or "Task" or "Map" or "Parallel") CheckSize(run, result.Output);
+        var outputText = JsonKit.Serialize(result.Output);
+        if (state.Type is "Pass" or "Task" or "Map" or "Parallel") CheckSize(run, outputText);
         CommitAssignments(run);
         frame.PreviousEventId = history.Add($"{state.Type}StateExited", new JsonObject
         {
             ["name"] = state.Name,
-            ["output"] = JsonKit.Serialize(result.Output),
+            ["output"] = outputText,
             ["outputDetails"] = new JsonObject { ["truncated"] = false },
         }, frame.PreviousEventId);
         return result;
@@ -211,10 +212,9 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
         run.PendingAssignments.Clear();
     }
 
-    private static void CheckSize(StateRun run, JsonNode? output)
+    private static void CheckSize(StateRun run, string outputText)
     {
-        if (output is JsonValue || output is null) return;
-        if (JsonKit.Utf8Size(output) > PayloadLimitBytes)
+        if (outputText.Length * 3 > PayloadLimitBytes && System.Text.Encoding.UTF8.GetByteCount(outputText) > PayloadLimitBytes)
         {
             throw new AslErrorException(ErrorNames.DataLimitExceeded,
                 $"The state/task '{run.State.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using TrainingOrchestration.Asl;
+
+namespace TrainingOrchestration.Bench.Asl;
+
+/// <summary>
+/// <c>bench asl [--items N] [--executions N] [--idle N]</c>: state transitions per second for a 10,000-item Map
+/// (Choice + two Pass per item) and for a 50-step chain of mocked Tasks with Retry and Catch; memory per
+/// running (blocked) execution. Transitions are counted from the history's *StateEntered events.
+/// </summary>
+internal static class AslBench
+{
+    public static async Task<int> Run(string[] args)
+    {
+        var items = Option(args, "--items", 10_000);
+        var executions = Option(args, "--executions", 200);
+        var idle = Option(args, "--idle", 2_000);
+        Console.WriteLine($"asl bench: map items={items}, chain executions={executions}, idle executions={idle}");
+
+        await MapBench(items, warmup: true);
+        var map = new List<double>();
+        for (var i = 0; i < 3; i++) map.Add(await MapBench(items, warmup: false));
+        Console.WriteLine($"(a) Map over {items} items (Choice + 2 Pass each): best {map.Max():N0} transitions/s, median {Median(map):N0}");
+
+        await ChainBench(10);
+        var chain = new List<double>();
+        for (var i = 0; i < 3; i++) chain.Add(await ChainBench(executions));
+        Console.WriteLine($"(b) 50-step chain of mocked Tasks with Retry and Catch, {executions} executions: best {chain.Max():N0} transitions/s, median {Median(chain):N0}");
+
+        var perExecution = await MemoryPerExecution(idle);
+        Console.WriteLine($"(c) memory per running execution (blocked in a Wait, {idle} executions): {perExecution / 1024.0:N1} KiB");
+        return 0;
+    }
+
+    private static async Task<double> MapBench(int items, bool warmup)
+    {
+        var engine = new StepFunctionsEngine(new VirtualClock());
+        var machine = engine.CreateStateMachine("Map", AslBenchDefinitions.WideMap);
+        var input = AslBenchDefinitions.MapInput(warmup ? 1000 : items);
+        var watch = Stopwatch.StartNew();
+        var started = engine.StartExecution(machine, null, input);
+        var done = await engine.WaitForCompletionAsync(started.ExecutionArn);
+        watch.Stop();
+        if (done.Status != ExecutionStatus.Succeeded) throw new InvalidOperationException($"Map bench failed: {done.Error} {done.Cause}");
+        return Transitions(engine, started.ExecutionArn) / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> ChainBench(int executions)
+    {
+        var engine = new StepFunctionsEngine(new VirtualClock());
+        var machine = engine.CreateStateMachine("Chain", AslBenchDefinitions.TaskChain(50));
+        var options = new ExecutionOptions(MockConfig.Parse(AslBenchDefinitions.ChainMocks(50)), "Bench");
+        var watch = Stopwatch.StartNew();
+        var arns = new List<string>(executions);
+        for (var i = 0; i < executions; i++) arns.Add(engine.StartExecution(machine, null, "{\"seed\":1}", options).ExecutionArn);
+        long transitions = 0;
+        foreach (var arn in arns)
+        {
+            var done = await engine.WaitForCompletionAsync(arn);
+            if (done.Status != ExecutionStatus.Succeeded) throw new InvalidOperationException($"Chain bench failed: {done.Error} {done.Cause}");
+        }
+        watch.Stop();
+        foreach (var arn in arns) transitions += Transitions(engine, arn);
+        return transitions / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> MemoryPerExecution(int count)
+    {
+        var clock = new VirtualClock();
+        var engine = new StepFunctionsEngine(clock);
+        var machine = engine.CreateStateMachine("Idle",
+            """{"StartAt":"Prepare","States":{"Prepare":{"Type":"Pass","Result":{"ready":true},"ResultPath":"$.prep","Next":"Wait"},"Wait":{"Type":"Wait","Seconds":3600,"End":true}}}""");
+        using var hold = clock.Hold();
+        var arns = new List<string>(2 * count);
+        // Measure the growth from N to 2N blocked executions, so fixed costs (JIT, engine, pools) cancel out.
+        await StartBlocked(engine, machine, arns, count);
+        var before = Settle();
+        await StartBlocked(engine, machine, arns, count);
+        var after = Settle();
+        GC.KeepAlive(engine);
+        GC.KeepAlive(arns);
+        return (after - before) / (double)count;
+    }
+
+    private static async Task StartBlocked(StepFunctionsEngine engine, string machine, List<string> arns, int count)
+    {
+        var first = arns.Count;
+        for (var i = 0; i < count; i++) arns.Add(engine.StartExecution(machine, null, "{\"customer\":\"c-" + (first + i) + "\"}").ExecutionArn);
+        foreach (var arn in arns.Skip(first))
+        {
+            while (engine.GetExecutionHistory(arn).All(e => e.Type != "WaitStateEntered")) await Task.Delay(1);
+        }
+        await Task.Delay(50);
+    }
+
+    private static long Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static long Transitions(StepFunctionsEngine engine, string arn) =>
+        engine.GetExecutionHistory(arn).Count(e => e.Type.EndsWith("StateEntered", StringComparison.Ordinal));
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+    }
+}
