@@ -9,7 +9,8 @@ namespace TrainingOrchestration.Tasks.Evaluation;
 /// The last fallback: a <c>metrics.json</c> inside the model artifact (<c>model.tar.gz</c>), streamed through
 /// GZip and tar without extracting anything else. Accepts the shapes training scripts write: metrics at the top
 /// level or under <c>metrics</c>, <c>validation_metrics</c>, <c>validation</c> or <c>evaluation</c>; numbers or
-/// numeric strings; names mapped by <see cref="MetricAliases"/>.
+/// numeric strings; names mapped by <see cref="MetricAliases"/>. Channel-prefixed names (<c>train:auc</c>,
+/// <c>validation:auc</c>, as XGBoost prints them) count only for the validation channel.
 /// </summary>
 public sealed class ArtifactMetricsReader(IObjectStore store)
 {
@@ -65,6 +66,8 @@ public sealed class ArtifactMetricsReader(IObjectStore store)
                      double.TryParse(property.Value.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed)) value = parsed;
             else continue;
             if (!double.IsFinite(value)) continue;
+            var colon = property.Name.IndexOf(':');
+            if (colon >= 0 && !property.Name.StartsWith(TrainingJobMetrics.ValidationChannel, StringComparison.OrdinalIgnoreCase)) continue;
             if (MetricAliases.Map(property.Name, value) is { } mapped) metrics.TryAdd(mapped.Metric, mapped.Value);
         }
     }

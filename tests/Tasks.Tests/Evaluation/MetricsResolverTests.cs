@@ -97,4 +97,14 @@ public sealed class MetricsResolverTests
 
         Assert.Equal(new Dictionary<string, double> { ["auc"] = 0.7, ["log_loss"] = 0.5, ["brier"] = 0.2 }, metrics);
     }
+
+    [Fact]
+    public void In_a_flat_file_of_channel_metrics_only_the_validation_channel_counts()
+    {
+        using var document = JsonDocument.Parse("""{"train:auc": 0.99, "train:logloss": 0.1, "validation:auc": 0.81, "validation:logloss": 0.44}""");
+
+        var metrics = ArtifactMetricsReader.Extract(document.RootElement);
+
+        Assert.Equal(new Dictionary<string, double> { ["auc"] = 0.81, ["log_loss"] = 0.44 }, metrics);
+    }
 }
