@@ -53,7 +53,7 @@ public sealed partial class StepFunctionsEngine
     {
         ValidateName(name);
         var spec = DefinitionParser.Parse(definitionJson);
-        ValidateResources(spec);
+        ValidateResources(spec, type);
         var arn = $"arn:aws:states:{Region}:{AccountId}:stateMachine:{name}";
         lock (_gate)
         {
@@ -71,10 +71,10 @@ public sealed partial class StepFunctionsEngine
     public void UpdateStateMachine(string stateMachineArn, string definitionJson)
     {
         var spec = DefinitionParser.Parse(definitionJson);
-        ValidateResources(spec);
         lock (_gate)
         {
             var machine = FindMachine(stateMachineArn);
+            ValidateResources(spec, machine.Type);
             _machines[stateMachineArn] = machine with { DefinitionJson = definitionJson, Spec = spec };
         }
     }
@@ -364,23 +364,28 @@ public sealed partial class StepFunctionsEngine
             throw new StepFunctionsApiException("InvalidName", $"Invalid Name: '{name}' (1-80 characters; no whitespace, brackets, wildcards, special or control characters).");
     }
 
-    private static void ValidateResources(MachineSpec spec)
+    /// <summary>Resources must parse; Express machines cannot use the .sync or .waitForTaskToken patterns (AWS rejects them).</summary>
+    private static void ValidateResources(MachineSpec spec, StateMachineType type)
     {
         foreach (var state in spec.States.Values)
         {
             if (state.Resource is not null)
             {
+                ParsedResource resource;
                 try
                 {
-                    ParsedResource.Parse(state.Resource);
+                    resource = ParsedResource.Parse(state.Resource);
                 }
                 catch (AslDefinitionException e)
                 {
                     throw new AslDefinitionException(state.Name, "Resource", e.Problem);
                 }
+                if (type == StateMachineType.Express && resource.Pattern != IntegrationPattern.RequestResponse)
+                    throw new AslDefinitionException(state.Name, "Resource",
+                        $"'{state.Resource}': Express state machines support only request-response integrations, not .sync, .waitForTaskToken or activities.");
             }
-            foreach (var branch in state.Branches) ValidateResources(branch);
-            if (state.ItemProcessor is not null) ValidateResources(state.ItemProcessor);
+            foreach (var branch in state.Branches) ValidateResources(branch, type);
+            if (state.ItemProcessor is not null) ValidateResources(state.ItemProcessor, type);
         }
     }
 

@@ -46,4 +46,18 @@ public sealed class DefinitionValidationTests
 
         Assert.Equal("StateMachineAlreadyExists", error.ErrorCode);
     }
+
+    [Fact]
+    public void Express_machines_cannot_wait_for_a_task_token()
+    {
+        var engine = new StepFunctionsEngine(new VirtualClock());
+        const string definition = """
+            {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:dynamodb:putItem.waitForTaskToken","End":true}}}
+            """;
+
+        var error = Assert.Throws<AslDefinitionException>(() => engine.CreateStateMachine("M", definition, StateMachineType.Express));
+
+        Assert.Equal("A", error.StateName);
+        Assert.Equal("Resource", error.Field);
+    }
 }
