@@ -77,6 +77,7 @@ internal static partial class TrainingReader
         var map = training.Mapping("hyperparameters", required: true);
         if (map is null) return null;
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var misspelt = new HashSet<string>(StringComparer.Ordinal);
         var ok = true;
         foreach (var (keyNode, valueNode) in map.Children)
         {
@@ -86,6 +87,7 @@ internal static partial class TrainingReader
             {
                 Report(training, keyNode, field, $"unknown hyperparameter '{name}'.",
                     NearestName.Hint(name, XgboostHyperparameters.Names) + " See the SageMaker XGBoost hyperparameters page.");
+                if (NearestName.Find(name, XgboostHyperparameters.Names) is { } intended) misspelt.Add(intended);
                 ok = false;
                 continue;
             }
@@ -105,7 +107,7 @@ internal static partial class TrainingReader
         }
         foreach (var (name, problem) in XgboostHyperparameters.CrossProblems(values))
         {
-            if (name == "num_round" && map.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "num_round")) continue;
+            if (misspelt.Contains(name) || map.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == name)) continue;
             Report(training, map, $"hyperparameters.{name}", problem, $"Add '{name}: <value>' under hyperparameters.");
             ok = false;
         }

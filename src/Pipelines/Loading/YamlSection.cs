@@ -16,6 +16,7 @@ internal sealed class YamlSection
     private readonly YamlMappingNode node;
     private readonly SpecErrorList errors;
     private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> entries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> misspelt = new(StringComparer.Ordinal);
 
     public YamlSection(YamlMappingNode node, string path, SpecErrorList errors, IReadOnlyCollection<string> knownKeys)
     {
@@ -28,6 +29,8 @@ internal sealed class YamlSection
             if (!knownKeys.Contains(name))
             {
                 errors.Add(key.Start, FieldOf(name), $"unknown key '{name}'.", NearestName.Hint(name, knownKeys));
+                // A misspelt required key is reported once, as unknown with its correction, not also as missing.
+                if (NearestName.Find(name, knownKeys) is { } intended) misspelt.Add(intended);
                 continue;
             }
             entries[name] = (key, value);
@@ -169,7 +172,7 @@ internal sealed class YamlSection
             }
             return entry.Value;
         }
-        if (required)
+        if (required && !misspelt.Contains(key))
         {
             var where = Path.Length == 0 ? "the top level" : $"'{Path}'";
             errors.Add(node.Start, FieldOf(key), $"missing required field '{key}' ({expected}).",

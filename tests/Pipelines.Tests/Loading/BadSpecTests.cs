@@ -18,6 +18,37 @@ public sealed class BadSpecTests
     }
 
     [Fact]
+    public void A_misspelt_required_key_is_reported_once_as_unknown_not_also_as_missing()
+    {
+        using var folder = PipelineFolder.With("minInterval: 6h", "minInterva: 6h");
+
+        var errors = LoadFailure.Of(folder);
+
+        Assert.Equal("cadence.minInterva", Assert.Single(errors).Field);
+    }
+
+    [Fact]
+    public void A_misspelt_num_round_is_reported_once()
+    {
+        using var folder = PipelineFolder.With("num_round: 300", "num_rounds: 300");
+
+        var errors = LoadFailure.Of(folder);
+
+        Assert.Contains("Did you mean 'num_round'?", Assert.Single(errors).Fix);
+    }
+
+    [Fact]
+    public void An_empty_file_is_reported_as_not_a_spec()
+    {
+        using var folder = PipelineFolder.Valid();
+        File.WriteAllText(folder.SpecFile, "");
+
+        var error = LoadFailure.Of(folder).On("(document)");
+
+        Assert.Contains("single YAML mapping", error.Problem);
+    }
+
+    [Fact]
     public void Unknown_key_far_from_any_known_key_lists_the_allowed_keys()
     {
         using var folder = PipelineFolder.With("tier: critical", "tier: critical\nowner: data-team");
