@@ -18,7 +18,7 @@ internal static class ContractsBench
         var directory = Directory.CreateTempSubdirectory("contracts-bench-").FullName;
         var sample = Path.Combine(RepositoryRoot(), "pipelines", "churn", "sample", "customers.csv");
         var contract = ContractLoader.Parse(BenchContract.Yaml, "bench contract");
-        var results = new List<(int Mb, long Bytes, long Rows, double Seconds, long PeakHeap, long PeakWorkingSet, bool Passed)>();
+        var results = new List<(int Mb, long Bytes, long Rows, double Seconds, double CpuSeconds, long PeakHeap, long PeakWorkingSet, bool Passed)>();
         try
         {
             var files = sizes.Select(mb => (Mb: mb, Path: ChurnCsvGenerator.Generate(sample, Path.Combine(directory, $"churn-{mb}mb.csv"), mb * 1024L * 1024L))).ToList();
@@ -29,24 +29,29 @@ internal static class ContractsBench
                 using var sampler = new MemorySampler();
                 var bytes = new FileInfo(path).Length;
                 var source = new TableSource(Path.GetFileName(path), bytes, _ => Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)));
+                var cpu = CpuTime.Now();
                 var clock = Stopwatch.StartNew();
                 var outcome = await new ContractValidator(contract).ValidateAsync([source], new ValidationInputs { Now = DateTimeOffset.UtcNow, TempDirectory = Path.Combine(directory, "spill") });
                 var seconds = clock.Elapsed.TotalSeconds;
+                var cpuSeconds = CpuTime.Now() - cpu;
                 sampler.Stop();
-                results.Add((mb, bytes, outcome.RowCount, seconds, sampler.PeakHeap, sampler.PeakWorkingSet, outcome.Passed));
-                Console.WriteLine($"validator {mb,5} MB: {outcome.RowCount:N0} rows in {seconds:F2}s — {bytes / 1048576.0 / seconds:F1} MB/s, {outcome.RowCount / seconds:N0} rows/s, " +
+                results.Add((mb, bytes, outcome.RowCount, seconds, cpuSeconds, sampler.PeakHeap, sampler.PeakWorkingSet, outcome.Passed));
+                Console.WriteLine($"validator {mb,5} MB: {outcome.RowCount:N0} rows in {seconds:F2}s ({cpuSeconds:F2} CPU-s) — {bytes / 1048576.0 / seconds:F1} MB/s, {outcome.RowCount / seconds:N0} rows/s, " +
                                   $"peak GC heap {sampler.PeakHeap / 1048576.0:F1} MB, peak working set {sampler.PeakWorkingSet / 1048576.0:F1} MB; {outcome.Summary}");
             }
             Console.WriteLine();
-            Console.WriteLine("size MB | validator MB/s | rows/s | peak heap MB | peak WS MB | DuckDB MB/s | DuckDB/validator time");
-            foreach (var (mb, path) in files)
+            var duckResults = files.Select(f => (f.Mb, Timing: RunDuckDb(f.Path))).ToList();
+            Console.WriteLine();
+            Console.WriteLine("size MB | validator MB/s | rows/s    | MB/CPU-s | peak heap MB | peak WS MB | DuckDB MB/s | DuckDB MB/CPU-s | time ratio | CPU ratio");
+            foreach (var (mb, duck) in duckResults)
             {
                 var ours = results.Single(r => r.Mb == mb);
-                var duck = RunDuckDb(path);
-                Console.WriteLine($"{mb,7} | {ours.Bytes / 1048576.0 / ours.Seconds,14:F1} | {ours.Rows / ours.Seconds,9:N0} | {ours.PeakHeap / 1048576.0,12:F1} | {ours.PeakWorkingSet / 1048576.0,10:F1} | " +
-                                  $"{ours.Bytes / 1048576.0 / duck,11:F1} | validator takes {ours.Seconds / duck:F2}x DuckDB's time");
+                var megabytes = ours.Bytes / 1048576.0;
+                Console.WriteLine($"{mb,7} | {megabytes / ours.Seconds,14:F1} | {ours.Rows / ours.Seconds,9:N0} | {megabytes / ours.CpuSeconds,8:F1} | {ours.PeakHeap / 1048576.0,12:F1} | {ours.PeakWorkingSet / 1048576.0,10:F1} | " +
+                                  $"{megabytes / duck.Seconds,11:F1} | {megabytes / duck.CpuSeconds,15:F1} | {ours.Seconds / duck.Seconds,9:F2}x | {ours.CpuSeconds / duck.CpuSeconds,8:F2}x");
             }
-            Console.WriteLine($"(DuckDB threads: {Environment.ProcessorCount} available cores; validator: one thread)");
+            Console.WriteLine("(ratios: validator / DuckDB; above 1 means the validator is slower. CPU-s counts every thread of the process.)");
+            Console.WriteLine($"(DuckDB threads: {Environment.ProcessorCount} available cores; validator: one thread; load average at the end: {LoadAverage()})");
             return results.All(r => r.Passed) ? 0 : 1;
         }
         finally
@@ -55,19 +60,23 @@ internal static class ContractsBench
         }
     }
 
-    private static double RunDuckDb(string path)
+    private static (double Seconds, double CpuSeconds) RunDuckDb(string path)
     {
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = BenchContract.DuckDbQuery(path);
+        var cpu = CpuTime.Now();
         var clock = Stopwatch.StartNew();
         using var reader = command.ExecuteReader();
         reader.Read();
         var seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"duckdb {Path.GetFileName(path)}: {seconds:F2}s, rows {reader.GetValue(15)}, pk violations {reader.GetValue(0)}, monthly mean {reader.GetValue(16)}, tenure median {reader.GetValue(18)}");
-        return seconds;
+        var cpuSeconds = CpuTime.Now() - cpu;
+        Console.WriteLine($"duckdb {Path.GetFileName(path)}: {seconds:F2}s ({cpuSeconds:F2} CPU-s), rows {reader.GetValue(15)}, pk violations {reader.GetValue(0)}, monthly mean {reader.GetValue(16)}, tenure median {reader.GetValue(18)}");
+        return (seconds, cpuSeconds);
     }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
     private static string? Option(string[] args, string name)
     {
