@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using TrainingOrchestration.Tasks.Ports;
 
 namespace TrainingOrchestration.Tasks.Adapters;
@@ -8,8 +9,9 @@ namespace TrainingOrchestration.Tasks.Adapters;
 /// Keys use '/' on every OS; a key that would escape the bucket folder ("..") is refused.
 /// Writes go to a temporary file first and are then moved into place, so a reader never sees half an object.
 /// </summary>
-public sealed class FileObjectStore(string root) : IObjectStore
+public sealed partial class FileObjectStore(string root) : IObjectStore
 {
+    private const string TemporarySuffix = ".tmp";
     public string Root { get; } = Path.GetFullPath(root);
 
     public Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken = default)
@@ -24,7 +26,7 @@ public sealed class FileObjectStore(string root) : IObjectStore
     {
         var path = PathOf(bucket, key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + TemporarySuffix;
         await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
         {
             await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
@@ -44,7 +46,7 @@ public sealed class FileObjectStore(string root) : IObjectStore
         foreach (var file in Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (file.EndsWith(".tmp", StringComparison.Ordinal)) continue;
+            if (InFlightWrite().IsMatch(file)) continue;
             var key = Path.GetRelativePath(bucketDirectory, file).Replace(Path.DirectorySeparatorChar, '/');
             if (!key.StartsWith(prefix, StringComparison.Ordinal)) continue;
             var info = new FileInfo(file);
@@ -60,6 +62,10 @@ public sealed class FileObjectStore(string root) : IObjectStore
 
     public Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(File.Exists(PathOf(bucket, key)));
+
+    /// <summary>A write in progress: <c>&lt;key&gt;.&lt;32 hex&gt;.tmp</c>; an object whose key merely ends in .tmp is listed.</summary>
+    [GeneratedRegex(@"\.[0-9a-f]{32}\.tmp$")]
+    private static partial Regex InFlightWrite();
 
     private string BucketDirectory(string bucket)
     {

@@ -71,5 +71,18 @@ public sealed class FileObjectStoreTests : IDisposable
         Assert.False(await _store.ExistsAsync("b", "other"));
     }
 
+    [Fact]
+    public async Task An_object_whose_key_ends_in_tmp_is_listed_but_an_unfinished_write_is_not()
+    {
+        await _store.WriteAsync("b", "p/notes.tmp", Text("x"));
+        var unfinished = Path.Combine(_root.Path, "b", "p", "part.csv.out." + Guid.NewGuid().ToString("N") + ".tmp");
+        await File.WriteAllTextAsync(unfinished, "half");
+
+        var listed = new List<string>();
+        await foreach (var item in _store.ListAsync("b", "p/")) listed.Add(item.Key);
+
+        Assert.Equal(["p/notes.tmp"], listed);
+    }
+
     private static MemoryStream Text(string text) => new(Encoding.UTF8.GetBytes(text));
 }
