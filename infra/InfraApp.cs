@@ -33,6 +33,12 @@ public static class InfraApp
         var root = options.RepositoryRoot ?? RepositoryRoot.Find(options.PipelinesRoot);
         var outdir = Path.GetFullPath(options.OutDir);
         var tasks = options.TasksAssetDirectory ?? TasksAsset.EnsurePublished(root, Path.Combine(outdir, "assets", "tasks"));
+        if (IsWithin(outdir, Path.GetFullPath(tasks)))
+        {
+            // CDK copies the asset into the output directory; an asset that contains it would copy itself forever.
+            throw new InvalidOperationException($"The task Lambdas asset '{tasks}' contains the output directory '{outdir}'; choose separate folders.");
+        }
+
         var app = new App(new AppProps { Outdir = outdir });
         foreach (var spec in specs)
         {
@@ -41,6 +47,10 @@ public static class InfraApp
 
         return app;
     }
+
+    private static bool IsWithin(string path, string folder) =>
+        (path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar)
+            .StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>
     /// The callback rule matches training jobs by the prefix <c>&lt;pipeline&gt;-</c>; a pipeline named like another

@@ -43,6 +43,7 @@ public sealed class TaskFunctions : Construct
             ["METRICS_NAMESPACE"] = MetricsNamespace,
         };
         var p = spec.Name;
+        LambdaEnvironment.EnsureWithinLimit(p, environment);
 
         Validate = Create("ValidateFeatures", ValidateHandler, 1024, Duration.Minutes(10), code, environment, key,
         [
