@@ -12,5 +12,3 @@ public interface IObjectStore
     IAsyncEnumerable<StoredObject> ListAsync(string bucket, string prefix, CancellationToken cancellationToken = default);
     Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken = default);
 }
-
-public sealed record StoredObject(string Key, long Size, DateTimeOffset LastModified);
