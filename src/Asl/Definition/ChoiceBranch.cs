@@ -2,4 +2,5 @@ using System.Text.Json.Nodes;
 
 namespace TrainingOrchestration.Asl.Definition;
 
-internal sealed record ChoiceBranch(ChoiceRule Rule, string Next, JsonNode? Assign);
+/// <summary>A top-level Choice rule: a JSONPath <see cref="ChoiceRule"/> or a JSONata <paramref name="Condition"/>.</summary>
+internal sealed record ChoiceBranch(ChoiceRule? Rule, string Next, JsonNode? Assign, string? Condition = null, bool HasOutput = false, JsonNode? Output = null);

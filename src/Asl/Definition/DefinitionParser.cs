@@ -27,6 +27,19 @@ internal static class DefinitionParser
             "ResultWriter", "Label", "Assign"],
     };
 
+    private static readonly Dictionary<string, string[]> AllowedJsonata = new()
+    {
+        ["Pass"] = ["Next", "End", "Output", "Assign"],
+        ["Task"] = ["Next", "End", "Arguments", "Output", "Assign", "Retry", "Catch", "Resource", "TimeoutSeconds", "HeartbeatSeconds", "Credentials"],
+        ["Choice"] = ["Choices", "Default", "Output", "Assign"],
+        ["Wait"] = ["Next", "End", "Seconds", "Timestamp", "Output", "Assign"],
+        ["Succeed"] = ["Output"],
+        ["Fail"] = ["Error", "Cause"],
+        ["Parallel"] = ["Next", "End", "Arguments", "Output", "Assign", "Retry", "Catch", "Branches"],
+        ["Map"] = ["Next", "End", "Output", "Assign", "Retry", "Catch", "ItemProcessor", "Items", "ItemSelector", "MaxConcurrency",
+            "ToleratedFailureCount", "ToleratedFailurePercentage", "ItemReader", "ItemBatcher", "ResultWriter", "Label"],
+    };
+
     public static MachineSpec Parse(string json)
     {
         JsonNode? root;
@@ -40,7 +53,7 @@ internal static class DefinitionParser
         }
         if (root is not JsonObject obj) throw new AslDefinitionException(null, "(definition)", "the definition must be a JSON object.");
         var language = Str(obj, "QueryLanguage", null) ?? "JSONPath";
-        if (language == "JSONata") throw new AslDefinitionException(null, "QueryLanguage", "JSONata is not supported by this engine; use JSONPath.");
+        if (language is not "JSONPath" and not "JSONata") throw new AslDefinitionException(null, "QueryLanguage", $"'{language}' is not a query language (JSONPath or JSONata).");
         return ParseMachine(obj, null, language);
     }
 
@@ -91,10 +104,12 @@ internal static class DefinitionParser
     private static StateSpec ParseState(string name, JsonObject s, string machineLanguage)
     {
         var type = Str(s, "Type", name) ?? throw new AslDefinitionException(name, "Type", "is required.");
-        if (!Allowed.TryGetValue(type, out var allowed))
-            throw new AslDefinitionException(name, "Type", $"'{type}' is not a state type (expected Pass, Task, Choice, Wait, Succeed, Fail, Parallel or Map).");
         var language = Str(s, "QueryLanguage", name) ?? machineLanguage;
-        if (language == "JSONata") throw new AslDefinitionException(name, "QueryLanguage", "JSONata is not supported by this engine; use JSONPath.");
+        if (language is not "JSONPath" and not "JSONata") throw new AslDefinitionException(name, "QueryLanguage", $"'{language}' is not a query language (JSONPath or JSONata).");
+        if (machineLanguage == "JSONata" && language == "JSONPath" && s.ContainsKey("QueryLanguage"))
+            throw new AslDefinitionException(name, "QueryLanguage", "a state cannot use JSONPath when the state machine uses JSONata.");
+        if (!(language == "JSONata" ? AllowedJsonata : Allowed).TryGetValue(type, out var allowed))
+            throw new AslDefinitionException(name, "Type", $"'{type}' is not a state type (expected Pass, Task, Choice, Wait, Succeed, Fail, Parallel or Map).");
         foreach (var (key, _) in s)
         {
             if (!Common.Contains(key) && !allowed.Contains(key))
@@ -115,11 +130,17 @@ internal static class DefinitionParser
             throw new AslDefinitionException(name, "End", "cannot be true when Next is set.");
         }
 
+        var jsonata = language == "JSONata";
         var spec = new StateSpec
         {
             Name = name,
             Type = type,
             Raw = s,
+            QueryLanguage = language,
+            Arguments = s["Arguments"],
+            HasOutput = s.ContainsKey("Output"),
+            Output = s["Output"],
+            Items = s["Items"],
             Next = next,
             End = end,
             HasInputPath = s.ContainsKey("InputPath"),
@@ -130,17 +151,17 @@ internal static class DefinitionParser
             ResultPath = ReferencePath(s, "ResultPath", name, definite: true),
             Parameters = Template(s, "Parameters", name),
             ResultSelector = Template(s, "ResultSelector", name),
-            Assign = Template(s, "Assign", name),
+            Assign = jsonata ? s["Assign"] : Template(s, "Assign", name),
             HasResult = s.ContainsKey("Result"),
             Result = s["Result"],
             Retry = ParseRetry(s, name),
-            Catch = ParseCatch(s, name),
+            Catch = ParseCatch(s, name, jsonata),
             Resource = Str(s, "Resource", name),
-            TimeoutSeconds = PositiveInt(s, "TimeoutSeconds", name),
+            TimeoutSeconds = jsonata ? s["TimeoutSeconds"] : PositiveInt(s, "TimeoutSeconds", name),
             TimeoutSecondsPath = ReferencePath(s, "TimeoutSecondsPath", name, definite: true),
-            HeartbeatSeconds = PositiveInt(s, "HeartbeatSeconds", name),
+            HeartbeatSeconds = jsonata ? s["HeartbeatSeconds"] : PositiveInt(s, "HeartbeatSeconds", name),
             HeartbeatSecondsPath = ReferencePath(s, "HeartbeatSecondsPath", name, definite: true),
-            Choices = type == "Choice" ? ParseChoices(s, name) : [],
+            Choices = type == "Choice" ? ParseChoices(s, name, jsonata) : [],
             Default = Str(s, "Default", name),
             Seconds = s["Seconds"],
             SecondsPath = ReferencePath(s, "SecondsPath", name, definite: true),
@@ -154,7 +175,7 @@ internal static class DefinitionParser
             ItemProcessor = type == "Map" ? ParseProcessor(s, name, language) : null,
             HasItemsPath = s.ContainsKey("ItemsPath"),
             ItemsPath = ReferencePath(s, "ItemsPath", name, definite: false),
-            ItemSelector = Template(s, "ItemSelector", name) ?? (type == "Map" ? Template(s, "Parameters", name) : null),
+            ItemSelector = jsonata ? s["ItemSelector"] : Template(s, "ItemSelector", name) ?? (type == "Map" ? Template(s, "Parameters", name) : null),
             MaxConcurrency = s["MaxConcurrency"],
             MaxConcurrencyPath = ReferencePath(s, "MaxConcurrencyPath", name, definite: true),
             ToleratedFailureCount = s["ToleratedFailureCount"],
@@ -166,7 +187,8 @@ internal static class DefinitionParser
             ResultWriter = s["ResultWriter"] as JsonObject,
             DistributedMap = (s["ItemProcessor"]?["ProcessorConfig"]?["Mode"])?.GetValue<string>() == "DISTRIBUTED",
         };
-        ValidateTypeSpecific(spec, s);
+        if (!jsonata) ValidateTypeSpecific(spec, s);
+        else ValidateJsonata(spec, s);
         return spec;
     }
 
@@ -215,6 +237,30 @@ internal static class DefinitionParser
         }
     }
 
+    private static void ValidateJsonata(StateSpec spec, JsonObject s)
+    {
+        if (spec.Type == "Task" && spec.Resource is null) throw new AslDefinitionException(spec.Name, "Resource", "is required for Task states.");
+        if (spec.Type == "Choice" && spec.Choices.Count == 0) throw new AslDefinitionException(spec.Name, "Choices", "must be a non-empty array.");
+        if (spec.Type == "Wait" && new[] { "Seconds", "Timestamp" }.Count(s.ContainsKey) != 1)
+            throw new AslDefinitionException(spec.Name, "Seconds", "a Wait state needs exactly one of Seconds or Timestamp.");
+        foreach (var (field, value) in s)
+        {
+            if (JsonKit.AsString(value) is { } text && text.TrimStart().StartsWith("{%", StringComparison.Ordinal))
+            {
+                if (!Jsonata.JsonataTemplate.IsExpression(value, out var expression))
+                    throw new AslDefinitionException(spec.Name, field, "a JSONata expression must be a whole string of the form {% expression %}.");
+                try
+                {
+                    Jsonata.JsonataParser.Parse(expression);
+                }
+                catch (FormatException e)
+                {
+                    throw new AslDefinitionException(spec.Name, field, e.Message);
+                }
+            }
+        }
+    }
+
     private static MachineSpec ParseProcessor(JsonObject s, string name, string language)
     {
         var field = s.ContainsKey("ItemProcessor") ? "ItemProcessor" : "Iterator";
@@ -232,7 +278,7 @@ internal static class DefinitionParser
             : throw new AslDefinitionException(name, $"Branches[{i}]", "must be an object.")).ToList();
     }
 
-    private static List<ChoiceBranch> ParseChoices(JsonObject s, string name)
+    private static List<ChoiceBranch> ParseChoices(JsonObject s, string name, bool jsonata)
     {
         if (s["Choices"] is not JsonArray choices) throw new AslDefinitionException(name, "Choices", "must be an array.");
         var result = new List<ChoiceBranch>();
@@ -241,6 +287,17 @@ internal static class DefinitionParser
             var where = $"Choices[{i}]";
             if (choices[i] is not JsonObject rule) throw new AslDefinitionException(name, where, "must be an object.");
             var next = Str(rule, "Next", name) ?? throw new AslDefinitionException(name, $"{where}.Next", "is required on a top-level choice rule.");
+            if (jsonata)
+            {
+                foreach (var (key, _) in rule)
+                {
+                    if (key is not ("Condition" or "Next" or "Assign" or "Output" or "Comment"))
+                        throw new AslDefinitionException(name, $"{where}.{key}", "is not a JSONata choice rule field (Condition, Next, Assign, Output).");
+                }
+                var condition = rule["Condition"] ?? throw new AslDefinitionException(name, $"{where}.Condition", "is required in a JSONata choice rule.");
+                result.Add(new ChoiceBranch(null, next, rule["Assign"], JsonKit.Serialize(condition), rule.ContainsKey("Output"), rule["Output"]));
+                continue;
+            }
             result.Add(new ChoiceBranch(ChoiceRuleParser.Parse(rule, name, where, topLevel: true), next, rule["Assign"]));
         }
         return result;
@@ -272,7 +329,7 @@ internal static class DefinitionParser
         return result;
     }
 
-    private static List<CatcherSpec> ParseCatch(JsonObject s, string name)
+    private static List<CatcherSpec> ParseCatch(JsonObject s, string name, bool jsonata)
     {
         if (s["Catch"] is not JsonArray catches) return [];
         var result = new List<CatcherSpec>();
@@ -287,7 +344,9 @@ internal static class DefinitionParser
                 if (key is not ("ErrorEquals" or "Next" or "ResultPath" or "Assign" or "Comment" or "Output"))
                     throw new AslDefinitionException(name, $"{where}.{key}", "is not a Catch field.");
             }
-            result.Add(new CatcherSpec(errors, next, c.ContainsKey("ResultPath"), ReferencePath(c, "ResultPath", name, definite: true, where), c["Assign"]));
+            if (jsonata && c.ContainsKey("ResultPath")) throw new AslDefinitionException(name, $"{where}.ResultPath", "is not supported in JSONata; use Output.");
+            result.Add(new CatcherSpec(errors, next, c.ContainsKey("ResultPath"), ReferencePath(c, "ResultPath", name, definite: true, where), c["Assign"],
+                c.ContainsKey("Output"), c["Output"]));
         }
         return result;
     }

@@ -11,6 +11,12 @@ internal sealed class StateSpec
     public required string Name { get; init; }
     public required string Type { get; init; }
     public required JsonObject Raw { get; init; }
+    public string QueryLanguage { get; init; } = "JSONPath";
+    public bool IsJsonata => QueryLanguage == "JSONata";
+    public JsonNode? Arguments { get; init; }
+    public bool HasOutput { get; init; }
+    public JsonNode? Output { get; init; }
+    public JsonNode? Items { get; init; }
     public string? Next { get; init; }
     public bool End { get; init; }
 

@@ -13,8 +13,10 @@ internal sealed partial class Interpreter
         var history = frame.Execution.History;
         var effective = InputPath(run, rawInput);
         var source = run.Source(effective);
-        var items = await ReadItemsAsync(run, effective);
-        var maxConcurrency = state.MaxConcurrencyPath is not null
+        var jsonata = state.IsJsonata ? JsonataFor(run, rawInput) : null;
+        var items = jsonata is not null && state.ItemReader is null ? JsonataItems(run, rawInput, jsonata) : await ReadItemsAsync(run, effective);
+        var maxConcurrency = jsonata is not null ? JsonataInteger(run, state.MaxConcurrency, jsonata, "MaxConcurrency") ?? 0
+            : state.MaxConcurrencyPath is not null
             ? IntegerAt(run, source, state.MaxConcurrencyPath, "MaxConcurrencyPath")
             : state.MaxConcurrency is null ? 0 : (int)JsonKit.AsDouble(state.MaxConcurrency);
         int? toleratedCount = state.ToleratedFailureCountPath is not null
@@ -37,7 +39,9 @@ internal sealed partial class Interpreter
                 continue;
             }
             run.MapItem = (i, items[i]);
-            inputs[i] = PayloadEvaluator.Evaluate(state.ItemSelector, source, state.Name, run.ErrorPrefix);
+            inputs[i] = jsonata is not null
+                ? JsonataField(run, state.ItemSelector, JsonataFor(run, rawInput), "ItemSelector")
+                : PayloadEvaluator.Evaluate(state.ItemSelector, source, state.Name, run.ErrorPrefix);
         }
         run.MapItem = null;
 
@@ -110,6 +114,13 @@ internal sealed partial class Interpreter
         JsonNode? result = new JsonArray(results);
         if (state.ResultWriter is not null) result = await WriteResultsAsync(run, (JsonArray)result);
         return FinishResult(run, rawInput, result);
+    }
+
+    private static JsonArray JsonataItems(StateRun run, JsonNode? input, Jsonata.JsonataEvaluator evaluator)
+    {
+        var items = run.State.Items is null ? input : JsonataField(run, run.State.Items, evaluator, "Items");
+        return items as JsonArray ?? throw new AslErrorException(ErrorNames.QueryEvaluationError,
+            $"{run.ErrorPrefix()}Map state input must be an array but was: {JsonKit.Serialize(items)}");
     }
 
     private static bool ExceedsTolerance(int failures, int total, int? count, double? percentage)

@@ -10,8 +10,7 @@ internal sealed partial class Interpreter
         var state = run.State;
         var frame = run.Frame;
         var history = frame.Execution.History;
-        var effective = InputPath(run, rawInput);
-        if (state.Parameters is not null) effective = PayloadEvaluator.Evaluate(state.Parameters, run.Source(effective), state.Name, run.ErrorPrefix);
+        var effective = EffectiveInput(run, rawInput);
         frame.PreviousEventId = history.Add("ParallelStateStarted", null, frame.PreviousEventId);
         var startedId = frame.PreviousEventId;
         var results = new JsonNode?[state.Branches.Count];
@@ -62,10 +61,21 @@ internal sealed partial class Interpreter
     private JsonNode? FinishResult(StateRun run, JsonNode? rawInput, JsonNode? result)
     {
         var state = run.State;
+        if (state.IsJsonata) return JsonataFinish(run, JsonataFor(run, rawInput, result, hasResult: true), result);
         if (state.ResultSelector is not null) result = PayloadEvaluator.Evaluate(state.ResultSelector, run.Source(result), state.Name, run.ErrorPrefix);
         var output = ResultPath(run, rawInput, result, state.HasResultPath, state.ResultPath);
         Assign(run, state.Assign, result);
         return OutputPath(run, output);
+    }
+
+    /// <summary>InputPath then Parameters (JSONPath), or Arguments (JSONata).</summary>
+    private JsonNode? EffectiveInput(StateRun run, JsonNode? rawInput)
+    {
+        var state = run.State;
+        if (state.IsJsonata)
+            return state.Arguments is null ? rawInput : JsonataField(run, state.Arguments, JsonataFor(run, rawInput), "Arguments");
+        var effective = InputPath(run, rawInput);
+        return state.Parameters is null ? effective : PayloadEvaluator.Evaluate(state.Parameters, run.Source(effective), state.Name, run.ErrorPrefix);
     }
 
     private static bool TryReuse(ExecutionRecord execution, string key, out JsonNode? result)

@@ -53,6 +53,12 @@ internal sealed partial class Interpreter
             {
                 if (!ErrorMatcher.Matches(catcher.ErrorEquals, failure.Error)) continue;
                 var errorOutput = new JsonObject { ["Error"] = failure.Error, ["Cause"] = failure.Cause };
+                if (state.IsJsonata)
+                {
+                    var evaluator = JsonataFor(run, rawInput, errorOutput: errorOutput, hasErrorOutput: true);
+                    JsonataAssign(run, catcher.Assign, evaluator);
+                    return (catcher.Next, catcher.HasOutput ? JsonataField(run, catcher.Output, evaluator, "Output") : errorOutput);
+                }
                 var output = ResultPath(run, rawInput, errorOutput, catcher.HasResultPath, catcher.ResultPath);
                 Assign(run, catcher.Assign, errorOutput);
                 return (catcher.Next, output);

@@ -22,12 +22,14 @@ internal sealed partial class Interpreter
         }
         try
         {
-            var effective = InputPath(run, rawInput);
-            if (state.Parameters is not null) effective = PayloadEvaluator.Evaluate(state.Parameters, run.Source(effective), state.Name, run.ErrorPrefix);
+            var effective = EffectiveInput(run, rawInput);
             var source = run.Source(rawInput);
-            var timeout = state.TimeoutSecondsPath is not null ? PositiveSeconds(run, source, state.TimeoutSecondsPath, "TimeoutSecondsPath")
+            var jsonata = state.IsJsonata ? JsonataFor(run, rawInput) : null;
+            var timeout = jsonata is not null ? JsonataInteger(run, state.TimeoutSeconds, jsonata, "TimeoutSeconds")
+                : state.TimeoutSecondsPath is not null ? PositiveSeconds(run, source, state.TimeoutSecondsPath, "TimeoutSecondsPath")
                 : state.TimeoutSeconds is not null ? (int)JsonKit.AsDouble(state.TimeoutSeconds) : (int?)null;
-            var heartbeat = state.HeartbeatSecondsPath is not null ? PositiveSeconds(run, source, state.HeartbeatSecondsPath, "HeartbeatSecondsPath")
+            var heartbeat = jsonata is not null ? JsonataInteger(run, state.HeartbeatSeconds, jsonata, "HeartbeatSeconds")
+                : state.HeartbeatSecondsPath is not null ? PositiveSeconds(run, source, state.HeartbeatSecondsPath, "HeartbeatSecondsPath")
                 : state.HeartbeatSeconds is not null ? (int)JsonKit.AsDouble(state.HeartbeatSeconds) : (int?)null;
             var due = clock.Now.AddSeconds(timeout ?? DefaultTaskTimeoutSeconds);
 

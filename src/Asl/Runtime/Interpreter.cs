@@ -47,13 +47,18 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
         }, frame.PreviousEventId);
         frame.PreviousEventId = entered;
         var run = new StateRun(frame, state, clock.Now, entered);
-        (string? Next, JsonNode? Output) result = state.Type switch
+        (string? Next, JsonNode? Output) result = (state.IsJsonata, state.Type) switch
         {
-            "Pass" => RunPass(run, rawInput),
-            "Choice" => RunChoice(run, rawInput),
-            "Wait" => await RunWaitAsync(run, rawInput),
-            "Succeed" => (null, OutputPath(run, InputPath(run, rawInput))),
-            "Fail" => throw RunFail(run, rawInput),
+            (true, "Pass") => RunJsonataPass(run, rawInput),
+            (true, "Choice") => RunJsonataChoice(run, rawInput),
+            (true, "Wait") => await RunJsonataWaitAsync(run, rawInput),
+            (true, "Succeed") => (null, JsonataFinish(run, JsonataFor(run, rawInput), rawInput)),
+            (true, "Fail") => throw RunJsonataFail(run, rawInput),
+            (_, "Pass") => RunPass(run, rawInput),
+            (_, "Choice") => RunChoice(run, rawInput),
+            (_, "Wait") => await RunWaitAsync(run, rawInput),
+            (_, "Succeed") => (null, OutputPath(run, InputPath(run, rawInput))),
+            (_, "Fail") => throw RunFail(run, rawInput),
             _ => await RunWithRecoveryAsync(run, rawInput),
         };
         var outputText = JsonKit.Serialize(result.Output);
@@ -86,7 +91,7 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
         var source = run.Source(effective);
         foreach (var branch in state.Choices)
         {
-            if (!ChoiceEvaluator.Evaluate(branch.Rule, source)) continue;
+            if (!ChoiceEvaluator.Evaluate(branch.Rule!, source)) continue;
             Assign(run, branch.Assign, effective);
             Assign(run, state.Assign, effective);
             return (branch.Next, OutputPath(run, effective));
@@ -116,6 +121,7 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
     internal JsonNode? InputPath(StateRun run, JsonNode? rawInput)
     {
         var state = run.State;
+        if (state.IsJsonata) return rawInput;
         if (!state.HasInputPath || state.InputPath == "$") return rawInput;
         if (state.InputPath is null) return new JsonObject();
         return SelectPath(run, rawInput, state.InputPath, "InputPath");
