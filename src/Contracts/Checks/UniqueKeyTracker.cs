@@ -1,11 +1,10 @@
-using System.Buffers;
 using System.Text;
 using TrainingOrchestration.Contracts.Validation;
 
 namespace TrainingOrchestration.Contracts.Checks;
 
 /// <summary>
-/// Exact duplicate detection in bounded memory. Keys live in a hash map (key → first row) up to a limit; past it,
+/// Exact duplicate detection in bounded memory. Keys live in a <see cref="KeyArena"/> (key → first row) up to a limit; past it,
 /// the map and every later key are spilled to <see cref="Partitions"/> temp files by hash, and at the end each
 /// partition (about 1/64th of the keys, re-split if still too big) is checked with an in-memory map. Why this and
 /// not a sort: it is exact (no hash-collision false positives, unlike a set of 64-bit hashes), it costs one
@@ -15,11 +14,9 @@ namespace TrainingOrchestration.Contracts.Checks;
 internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Func<int, string?> fileName) : IDisposable
 {
     private const int Partitions = 64;
-    private Dictionary<string, long> seen = new(StringComparer.Ordinal);
-    private Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private KeyArena? seen = new();
     private Partition[]? partitions;
     private byte[] scratch = new byte[256];
-    private bool initialised;
 
     public bool Spilled => partitions is not null;
 
@@ -31,13 +28,11 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
             Write(partitions, key, position, 0);
             return;
         }
-        if (!initialised) { lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>(); initialised = true; }
-        if (lookup.TryGetValue(key, out var first))
+        if (!seen!.TryAdd(key, position, out var first))
         {
             failures.Add(fileName(fileIndex), row, Describe(key.ToString(), first));
             return;
         }
-        lookup[key] = position;
         if (seen.Count > memoryLimit) Spill();
     }
 
@@ -53,9 +48,8 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
     {
         Directory.CreateDirectory(tempDirectory);
         partitions = CreatePartitions();
-        foreach (var (key, position) in seen) Write(partitions, key, position, 0);
-        seen = new Dictionary<string, long>(StringComparer.Ordinal);
-        initialised = false;
+        for (var entry = 0; entry < seen!.Count; entry++) Write(partitions, seen.Key(entry), seen.Value(entry), 0);
+        seen = null;
     }
 
     private Partition[] CreatePartitions() =>
@@ -84,37 +78,38 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
             var children = CreatePartitions();
             for (long i = 0; i < partition.Count; i++)
             {
-                var (key, position) = ReadEntry(reader);
-                Write(children, key, position, depth);
+                var length = ReadEntry(reader, out var position);
+                Write(children, keyBuffer.AsSpan(0, length), position, depth);
             }
             partition.Dispose();
             foreach (var child in children) Process(child, failures, depth + 1);
             return;
         }
-        var map = new Dictionary<string, long>(StringComparer.Ordinal);
+        var map = new KeyArena();
         for (long i = 0; i < partition.Count; i++)
         {
-            var (key, position) = ReadEntry(reader);
-            if (map.TryGetValue(key, out var first))
+            var length = ReadEntry(reader, out var position);
+            var key = keyBuffer.AsSpan(0, length);
+            if (!map.TryAdd(key, position, out var first))
             {
-                failures.AddUnordered(new FailingRow(fileName((int)(position >> 40)), position & RowMask, Describe(key, first)));
-            }
-            else
-            {
-                map[key] = position;
+                failures.AddUnordered(new FailingRow(fileName((int)(position >> 40)), position & RowMask, Describe(key.ToString(), first)));
             }
         }
         partition.Dispose();
     }
 
-    private static (string Key, long Position) ReadEntry(BinaryReader reader)
+    private char[] keyBuffer = new char[256];
+
+    /// <summary>Reads one spilled entry, decoding its key into <see cref="keyBuffer"/>; returns the key's length.</summary>
+    private int ReadEntry(BinaryReader reader, out long position)
     {
         var length = reader.ReadInt32();
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        reader.BaseStream.ReadExactly(buffer, 0, length);
-        var key = Encoding.UTF8.GetString(buffer, 0, length);
-        ArrayPool<byte>.Shared.Return(buffer);
-        return (key, reader.ReadInt64());
+        if (scratch.Length < length) scratch = new byte[length];
+        reader.BaseStream.ReadExactly(scratch, 0, length);
+        if (keyBuffer.Length < length) keyBuffer = new char[length];
+        var chars = Encoding.UTF8.GetChars(scratch, 0, length, keyBuffer, 0);
+        position = reader.ReadInt64();
+        return chars;
     }
 
     private const long RowMask = (1L << 40) - 1;

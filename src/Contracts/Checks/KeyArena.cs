@@ -1,0 +1,80 @@
+using System.Runtime.InteropServices;
+
+namespace TrainingOrchestration.Contracts.Checks;
+
+/// <summary>
+/// An exact set of keys with a value per key (the first row), stored without a string per key: the characters
+/// live in one growable char arena and an open-addressing table of entry indexes points into it. Millions of short
+/// keys then cost a few arrays instead of millions of objects for the GC to promote and trace.
+/// </summary>
+internal sealed class KeyArena
+{
+    private char[] chars = new char[1 << 16];
+    private int used;
+    private int[] table = new int[1 << 12];
+    private int[] offsets = new int[1 << 11];
+    private int[] lengths = new int[1 << 11];
+    private int[] hashes = new int[1 << 11];
+    private long[] values = new long[1 << 11];
+
+    public int Count { get; private set; }
+
+    /// <summary>Adds the key with <paramref name="value"/>, or returns false and the existing key's value.</summary>
+    public bool TryAdd(ReadOnlySpan<char> key, long value, out long existing)
+    {
+        var hash = string.GetHashCode(key) & int.MaxValue;
+        var mask = table.Length - 1;
+        var slot = hash & mask;
+        while (true)
+        {
+            var entry = table[slot] - 1;
+            if (entry < 0) break;
+            if (hashes[entry] == hash && chars.AsSpan(offsets[entry], lengths[entry]).SequenceEqual(key))
+            {
+                existing = values[entry];
+                return false;
+            }
+            slot = (slot + 1) & mask;
+        }
+        existing = 0;
+        if (Count == offsets.Length) GrowEntries();
+        if (used + key.Length > chars.Length) Array.Resize(ref chars, Math.Max(chars.Length * 2, used + key.Length));
+        key.CopyTo(chars.AsSpan(used));
+        offsets[Count] = used;
+        lengths[Count] = key.Length;
+        hashes[Count] = hash;
+        values[Count] = value;
+        used += key.Length;
+        table[slot] = ++Count;
+        if (Count * 2 > table.Length) Rehash();
+        return true;
+    }
+
+    public ReadOnlySpan<char> Key(int entry) => chars.AsSpan(offsets[entry], lengths[entry]);
+
+    public long Value(int entry) => values[entry];
+
+    private void GrowEntries()
+    {
+        var size = offsets.Length * 2;
+        Array.Resize(ref offsets, size);
+        Array.Resize(ref lengths, size);
+        Array.Resize(ref hashes, size);
+        Array.Resize(ref values, size);
+    }
+
+    private void Rehash()
+    {
+        table = new int[table.Length * 2];
+        var mask = table.Length - 1;
+        for (var entry = 0; entry < Count; entry++)
+        {
+            var slot = hashes[entry] & mask;
+            while (table[slot] != 0) slot = (slot + 1) & mask;
+            table[slot] = entry + 1;
+        }
+    }
+
+    /// <summary>Bytes held, for reporting.</summary>
+    public long Bytes => (long)chars.Length * sizeof(char) + (long)table.Length * sizeof(int) + (long)offsets.Length * (3 * sizeof(int) + sizeof(long));
+}
