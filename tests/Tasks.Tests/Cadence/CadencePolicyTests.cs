@@ -33,6 +33,19 @@ public sealed class CadencePolicyTests
         Assert.Contains("500 of 500 changes", decision.Reason);
     }
 
+    [Theory]
+    [InlineData(499, 360, false, "below-min-changes")]
+    [InlineData(500, 360, true, "threshold")]
+    [InlineData(500, 359, false, "min-interval")]
+    [InlineData(501, 361, true, "threshold")]
+    public void Both_the_change_count_and_the_interval_are_inclusive_boundaries(long pending, int minutesSinceLastRun, bool start, string code)
+    {
+        var decision = Policy().Decide(Counter(pending, sinceLastRun: TimeSpan.FromMinutes(minutesSinceLastRun)), Now);
+
+        Assert.Equal(start, decision.Start);
+        Assert.Equal(code, decision.ReasonCode);
+    }
+
     [Fact]
     public void Enough_changes_within_the_minimum_interval_wait_until_it_has_passed()
     {
