@@ -39,7 +39,8 @@ public static class ConformanceRunner
 
     public static async Task<ConformanceResult> RunAsync(ConformanceCase testCase, TimeSpan? limit = null, bool statusOnly = false)
     {
-        var engine = new StepFunctionsEngine(new VirtualClock());
+        // The recordings were made in account 111111111111 (region and partition are masked).
+        var engine = new StepFunctionsEngine(new VirtualClock()) { AccountId = "111111111111" };
         ExecutionOptions? options = null;
         var machineName = "ConformanceMachine";
         if (testCase.Mocks is { } mocks)

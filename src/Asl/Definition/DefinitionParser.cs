@@ -245,7 +245,7 @@ internal static class DefinitionParser
             throw new AslDefinitionException(spec.Name, "Seconds", "a Wait state needs exactly one of Seconds or Timestamp.");
         foreach (var (field, value) in s)
         {
-            if (JsonKit.AsString(value) is { } text && text.TrimStart().StartsWith("{%", StringComparison.Ordinal))
+            if (JsonKit.AsString(value) is { } text && text.StartsWith("{%", StringComparison.Ordinal))
             {
                 if (!Jsonata.JsonataTemplate.IsExpression(value, out var expression))
                     throw new AslDefinitionException(spec.Name, field, "a JSONata expression must be a whole string of the form {% expression %}.");

@@ -95,7 +95,8 @@ internal static class JsonataFunctions
                     result.Add(JsonValue.Create(v));
                     if (result.Count > 1000) throw new JsonataException("The array cannot contain more than 1000 items");
                 }
-                return Of(result);
+                // A one-element result is a singleton sequence, which JSONata collapses to the value (as AWS returns it).
+                return result.Count == 1 ? Of(JsonKit.Detach(result[0])) : Of(result);
             }
             case "hash":
             {

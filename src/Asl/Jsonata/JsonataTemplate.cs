@@ -6,7 +6,7 @@ namespace TrainingOrchestration.Asl.Jsonata;
 
 /// <summary>
 /// Evaluates a JSONata-mode field (Output, Arguments, Assign, Items, ItemSelector...): every string that is
-/// wholly <c>{% expression %}</c> is replaced by its value; other values are copied. A nested expression that
+/// exactly (no surrounding spaces) <c>{% expression %}</c> is replaced by its value; other values are copied. A nested expression that
 /// yields nothing fails with States.QueryEvaluationError naming the field as AWS does (<c>Output/result</c>).
 /// </summary>
 internal static class JsonataTemplate
@@ -17,7 +17,7 @@ internal static class JsonataTemplate
     {
         expression = "";
         if (JsonKit.AsString(node) is not { } text) return false;
-        var trimmed = text.Trim();
+        var trimmed = text;
         if (!trimmed.StartsWith("{%", StringComparison.Ordinal) || !trimmed.EndsWith("%}", StringComparison.Ordinal) || trimmed.Length < 4) return false;
         expression = trimmed[2..^2].Trim();
         return true;
