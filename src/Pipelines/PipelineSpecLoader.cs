@@ -85,6 +85,7 @@ public static partial class PipelineSpecLoader
         var contract = FeaturesReader.ExistingFile(root, "contract", directory, "contract.yaml");
         var sample = root.Section("sample", required: false, SpecKeys.Sample);
         var sampleData = sample is not null && sample.Has("data") ? FeaturesReader.ExistingFile(sample, "data", directory, "sample/data.csv") : null;
+        if (sampleData is not null && features is not null) CheckSampleHasEntityKey(sample!, sampleData, features.EntityKey);
         var sampleEvent = sample is not null && sample.Has("event") ? FeaturesReader.ExistingFile(sample, "event", directory, "sample/event.json") : null;
         var training = TrainingReader.Read(root.Section("training", required: true, SpecKeys.Training));
         var evaluation = EvaluationReader.Read(root.Section("evaluation", required: true, SpecKeys.Evaluation), errors);
@@ -98,6 +99,19 @@ public static partial class PipelineSpecLoader
             Features = features, ContractFile = contract, ContractYaml = File.ReadAllText(contract), Training = training, Evaluation = evaluation,
             Notifications = notifications, Directory = directory, SampleDataFile = sampleData, SampleEventFile = sampleEvent,
         };
+    }
+
+    /// <summary>
+    /// The feature job keeps the latest row per entity key of the source table before the SQL runs, so the key must
+    /// be a column of the source itself, not one the SQL derives.
+    /// </summary>
+    private static void CheckSampleHasEntityKey(YamlSection sample, string sampleData, string entityKey)
+    {
+        var header = File.ReadLines(sampleData).FirstOrDefault() ?? "";
+        var columns = header.Split(',').Select(c => c.Trim().Trim('"'));
+        if (columns.Contains(entityKey, StringComparer.Ordinal)) return;
+        sample.Error("data", $"the sample's header has no column '{entityKey}' (features.entityKey).",
+            "The feature job keeps the latest row per entity key of the source table, so the key must be a source column: add it to the sample (and the table).");
     }
 
     private static string? ReadName(YamlSection root, string directory)

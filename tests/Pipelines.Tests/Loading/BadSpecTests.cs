@@ -144,6 +144,16 @@ public sealed class BadSpecTests
     }
 
     [Fact]
+    public void Sample_without_the_entity_key_column_is_rejected()
+    {
+        using var folder = PipelineFolder.With("entityKey: customer_id", "entityKey: account_id");
+
+        var error = LoadFailure.Of(folder).On("sample.data");
+
+        Assert.Contains("no column 'account_id'", error.Problem);
+    }
+
+    [Fact]
     public void Split_fractions_that_do_not_sum_to_one_are_rejected()
     {
         using var folder = PipelineFolder.With("validation: 0.2", "validation: 0.25");
