@@ -86,8 +86,9 @@ public static class ExpressionParser
             if (Peek.Kind != TokenKind.Operator || Peek.Text is not ("==" or "!=" or "<" or "<=" or ">" or ">=")) return left;
             var op = tokens[index++];
             var right = ParseSum();
-            var leftType = left is BoolLiteral ? ExpressionType.Number : left.Type;
-            var rightType = right is BoolLiteral ? ExpressionType.Number : right.Type;
+            // Boolean columns and literals compare as the numbers 1 and 0 (flag == true, flag != 0).
+            var leftType = left is BoolLiteral or ColumnReference { Type: ExpressionType.Bool } ? ExpressionType.Number : left.Type;
+            var rightType = right is BoolLiteral or ColumnReference { Type: ExpressionType.Bool } ? ExpressionType.Number : right.Type;
             if (leftType != rightType || leftType == ExpressionType.Bool)
             {
                 throw Error(op, $"cannot compare {Describe(left)} with {Describe(right)}");
