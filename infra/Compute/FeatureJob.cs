@@ -52,8 +52,12 @@ public sealed class FeatureJob : Construct
             AssumedBy = new ServicePrincipal("glue.amazonaws.com"),
             Description = $"Runs the {JobName} Glue job: reads raw/, writes curated/ and features/, updates its catalog table.",
         });
-        script.GrantRead(Role);
-        Sql.GrantRead(Role);
+        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ReadScriptAndSql",
+            Actions = ["s3:GetObject"],
+            Resources = [AssetArn(stack, script), AssetArn(stack, Sql)],
+        }));
         var table = spec.Source.Table;
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
@@ -87,7 +91,7 @@ public sealed class FeatureJob : Construct
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "UseStackKey",
-            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
+            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
             Resources = [key.KeyArn],
         }));
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
@@ -171,4 +175,7 @@ public sealed class FeatureJob : Construct
         job.AddDependency(database);
         job.AddDependency(security);
     }
+
+    /// <summary>The asset's own object, rather than CDK's GrantRead (s3:GetObject*, s3:List* on the whole assets bucket).</summary>
+    private static string AssetArn(Stack stack, Asset asset) => $"arn:{stack.Partition}:s3:::{asset.S3BucketName}/{asset.S3ObjectKey}";
 }

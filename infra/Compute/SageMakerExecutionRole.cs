@@ -50,7 +50,7 @@ public sealed class SageMakerExecutionRole : Construct
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "UseStackKey",
-            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:DescribeKey", "kms:CreateGrant"],
+            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey", "kms:CreateGrant"],
             Resources = [key.KeyArn],
         }));
         // ecr:GetAuthorizationToken has no resource-level permissions: AWS requires "*".

@@ -140,7 +140,7 @@ public sealed class TaskFunctions : Construct
 
     private static PolicyStatement KeyUse(IKey key) => new(new PolicyStatementProps
     {
-        Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
+        Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
         Resources = [key.KeyArn],
     });
 }

@@ -32,7 +32,7 @@ public sealed class PipelineStorage : Construct
         {
             Sid = "AllowCloudWatchLogs",
             Principals = [new ServicePrincipal($"logs.{stack.Region}.amazonaws.com")],
-            Actions = ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            Actions = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"],
             Resources = ["*"],
             Conditions = new Dictionary<string, object>
             {
@@ -46,7 +46,7 @@ public sealed class PipelineStorage : Construct
         {
             Sid = "AllowServicesPublishingToTopics",
             Principals = [new ServicePrincipal("cloudwatch.amazonaws.com"), new ServicePrincipal("events.amazonaws.com")],
-            Actions = ["kms:Decrypt", "kms:GenerateDataKey*"],
+            Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
             Resources = ["*"],
         }));
 

@@ -158,7 +158,7 @@ public sealed class CallbackWorkflow : Construct
         StateMachine.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "UseStackKey",
-            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
+            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
             Resources = [key.KeyArn],
         }));
     }

@@ -142,7 +142,7 @@ public sealed class TrainingWorkflow : Construct
         StateMachine.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "UseStackKey",
-            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*", "kms:DescribeKey"],
+            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
             Resources = [props.Key.KeyArn],
         }));
     }

@@ -178,7 +178,7 @@ public sealed class TriggerWorkflow : Construct
         StateMachine.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "UseStackKey",
-            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
+            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
             Resources = [key.KeyArn],
         }));
     }
