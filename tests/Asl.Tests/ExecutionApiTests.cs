@@ -85,7 +85,7 @@ public sealed class ExecutionApiTests
         Assert.StartsWith("arn:aws:iam::", ctx["Execution"]!["RoleArn"]!.GetValue<string>());
         Assert.Equal("Ctx", ctx["StateMachine"]!["Name"]!.GetValue<string>());
         Assert.Equal("Ctx", ctx["State"]!["Name"]!.GetValue<string>());
-        Assert.Equal(0, ctx["State"]!["RetryCount"]!.GetValue<int>());
+        Assert.Null(ctx["State"]!["RetryCount"]);
         Assert.Equal("""[{"i":0,"v":"a"},{"i":1,"v":"b"}]""", output["items"]!.ToJsonString());
     }
 

@@ -108,4 +108,19 @@ public sealed class RetryAndWaitTimingTests
         Assert.Equal("States.Timeout", result.Error);
         Assert.Equal(harness.T0.AddSeconds(60), result.StopDate);
     }
+
+    [Fact]
+    public async Task The_context_object_counts_retries_of_the_current_state()
+    {
+        var service = RecordingIntegration.Failing(Resource, failures: 2);
+        var harness = new Harness().With(service);
+        var definition = """
+            {"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"RES","Parameters":{"attempt.$":"$$.State.RetryCount"},
+              "Retry":[{"ErrorEquals":["States.ALL"],"MaxAttempts":3}],"End":true}}}
+            """.Replace("RES", Resource);
+
+        await harness.RunAsync(definition);
+
+        Assert.Equal([0, 1, 2], service.Calls.Select(c => c.Parameters!["attempt"]!.GetValue<int>()));
+    }
 }

@@ -46,9 +46,10 @@ internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset ente
             {
                 ["EnteredTime"] = Timestamps.Format(enteredTime),
                 ["Name"] = state.Name,
-                ["RetryCount"] = RetryCount,
             },
         };
+        // AWS shows RetryCount only for the states that can retry.
+        if (state.Type is "Task" or "Parallel" or "Map") context["State"]!["RetryCount"] = RetryCount;
         if (TaskToken is not null) context["Task"] = new JsonObject { ["Token"] = TaskToken };
         if (MapItem is { } item)
         {
