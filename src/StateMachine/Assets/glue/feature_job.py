@@ -181,7 +181,8 @@ def ingest_new_raw_files(glue_context, args):
             f"raw files under s3://{args['bucket']}/raw/{args['source_table']}/ have no column '{key}' "
             f"(columns: {', '.join(c for c in frame.columns if c != SOURCE_FILE_COLUMN)})"
         )
-    frame = frame.withColumn(ROW_ORDER_COLUMN, F.monotonically_increasing_id())
+    # Persisted so the row order ids and the counts below come from one read of the new files.
+    frame = frame.withColumn(ROW_ORDER_COLUMN, F.monotonically_increasing_id()).persist()
     ingested_rows = frame.count()
     ingested_files = frame.select(SOURCE_FILE_COLUMN).distinct().count()
     latest = Window.partitionBy(F.col(quote(key))).orderBy(F.col(SOURCE_FILE_COLUMN).desc(), F.col(ROW_ORDER_COLUMN).desc())
