@@ -29,7 +29,7 @@ public sealed class DecideCadenceFunction
         _policy = new CadencePolicy(options.Pipeline.Cadence);
         _output = output;
         _clock = clock;
-        _logger = new JsonLineLogger(nameof(DecideCadenceFunction), output, clock);
+        _logger = new JsonLineLogger(nameof(DecideCadenceFunction), output, clock) { MinimumLevel = options.LogLevel };
     }
 
     public async Task<Stream> Handle(Stream input)

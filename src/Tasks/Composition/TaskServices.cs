@@ -45,7 +45,7 @@ public sealed class TaskServices
 
     public TimeProvider Clock { get; } = TimeProvider.System;
 
-    public JsonLineLogger CreateLogger(string category) => new(category, Output, Clock);
+    public JsonLineLogger CreateLogger(string category) => new(category, Output, Clock) { MinimumLevel = Options.LogLevel };
 
     public EmfMetrics CreateMetrics() => new(Options.MetricsNamespace, Output, Clock);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.Tasks.Configuration;
@@ -17,6 +18,8 @@ public sealed record TaskOptions
     public const string ObjectStoreRootVariable = "OBJECT_STORE_ROOT";
     public const string DynamoDbEndpointVariable = "DYNAMODB_ENDPOINT";
     public const string RegionVariable = "AWS_REGION";
+    /// <summary>Set by Lambda's advanced logging controls: TRACE, DEBUG, INFO, WARN, ERROR or FATAL.</summary>
+    public const string LogLevelVariable = "AWS_LAMBDA_LOG_LEVEL";
     public const string DefaultMetricsNamespace = "TrainingOrchestration";
 
     public required string TableName { get; init; }
@@ -28,6 +31,18 @@ public sealed record TaskOptions
     public string? ObjectStoreRoot { get; init; }
     public string? DynamoDbEndpoint { get; init; }
     public string? Region { get; init; }
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>Lambda's level names; anything unrecognised keeps the default (INFO) rather than failing the function.</summary>
+    public static LogLevel ParseLogLevel(string? level) => level?.ToUpperInvariant() switch
+    {
+        "TRACE" => LogLevel.Trace,
+        "DEBUG" => LogLevel.Debug,
+        "WARN" or "WARNING" => LogLevel.Warning,
+        "ERROR" => LogLevel.Error,
+        "FATAL" => LogLevel.Critical,
+        _ => LogLevel.Information,
+    };
 
     /// <summary>Binds the options from the current <see cref="LambdaEnvironment"/>.</summary>
     public static TaskOptions FromEnvironment() => FromVariables(LambdaEnvironment.Variables);
@@ -81,6 +96,7 @@ public sealed record TaskOptions
             ObjectStoreRoot = Optional(ObjectStoreRootVariable),
             DynamoDbEndpoint = Optional(DynamoDbEndpointVariable),
             Region = Optional(RegionVariable),
+            LogLevel = ParseLogLevel(Optional(LogLevelVariable)),
         };
     }
 }

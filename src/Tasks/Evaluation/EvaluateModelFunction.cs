@@ -35,7 +35,7 @@ public sealed class EvaluateModelFunction
         _registry = registry;
         _output = output;
         _clock = clock;
-        _logger = new JsonLineLogger(nameof(EvaluateModelFunction), output, clock);
+        _logger = new JsonLineLogger(nameof(EvaluateModelFunction), output, clock) { MinimumLevel = options.LogLevel };
     }
 
     public async Task<Stream> Handle(Stream input)

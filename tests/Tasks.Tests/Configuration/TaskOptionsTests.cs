@@ -83,4 +83,17 @@ public sealed class TaskOptionsTests
             Assert.Equal("churn-bucket", TaskOptions.FromEnvironment().BucketName);
         }
     }
+
+    [Theory]
+    [InlineData("DEBUG", Microsoft.Extensions.Logging.LogLevel.Debug)]
+    [InlineData("warn", Microsoft.Extensions.Logging.LogLevel.Warning)]
+    [InlineData("FATAL", Microsoft.Extensions.Logging.LogLevel.Critical)]
+    [InlineData("LOUD", Microsoft.Extensions.Logging.LogLevel.Information)]
+    public void The_log_level_follows_lambdas_logging_controls(string level, Microsoft.Extensions.Logging.LogLevel expected)
+    {
+        var variables = Environment();
+        variables["AWS_LAMBDA_LOG_LEVEL"] = level;
+
+        Assert.Equal(expected, TaskOptions.FromVariables(variables).LogLevel);
+    }
 }
