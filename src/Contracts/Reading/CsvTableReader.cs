@@ -4,44 +4,79 @@ namespace TrainingOrchestration.Contracts.Reading;
 
 /// <summary>
 /// A CSV file with a header row, read with <see cref="CsvRowParser"/>. A field is null when it is empty or equals
-/// one of the contract's null texts; otherwise it is coerced by <see cref="CellCoercion"/>.
+/// one of the contract's null texts; otherwise it is coerced by <see cref="CellCoercion"/>. With read-ahead, parsing
+/// runs on a second thread (<see cref="CsvReadAhead"/>) and rows arrive in bounded batches.
 /// </summary>
 public sealed class CsvTableReader : TableReader
 {
     private readonly CsvRowParser parser;
     private readonly Stream stream;
     private readonly string[] nullValues;
+    private readonly CsvReadAhead? readAhead;
+    private CsvRowBatch? batch;
+    private int batchRow = -1;
+    private int firstField;
+    private int fieldCount;
 
-    private CsvTableReader(Stream stream, CsvRowParser parser, string[] columns, string[] nullValues)
+    private CsvTableReader(Stream stream, CsvRowParser parser, string[] columns, string[] nullValues, bool readAhead)
     {
         this.stream = stream;
         this.parser = parser;
         Columns = columns;
         this.nullValues = nullValues.Where(v => v.Length > 0).ToArray();
+        if (readAhead) this.readAhead = new CsvReadAhead(parser);
     }
 
     public override IReadOnlyList<string> Columns { get; }
 
-    public override int FieldCount => parser.FieldCount;
+    public override int FieldCount => readAhead is null ? parser.FieldCount : fieldCount;
 
     /// <summary>Opens the file and reads its header; the reader owns <paramref name="stream"/> from here on.</summary>
-    public static CsvTableReader Open(Stream stream, IReadOnlyList<string> nullValues, int bufferChars = 128 * 1024)
+    /// <param name="readAhead">Parse on a second thread (worth it for large files on more than one core).</param>
+    public static CsvTableReader Open(Stream stream, IReadOnlyList<string> nullValues, int bufferChars = 128 * 1024, bool readAhead = false)
     {
         var parser = new CsvRowParser(stream, bufferChars);
         if (!parser.ReadRow())
         {
-            return new CsvTableReader(stream, parser, [], [.. nullValues]);
+            return new CsvTableReader(stream, parser, [], [.. nullValues], false);
         }
         var header = new string[parser.FieldCount];
         for (var i = 0; i < header.Length; i++) header[i] = parser.Field(i).ToString();
-        return new CsvTableReader(stream, parser, header, [.. nullValues]);
+        return new CsvTableReader(stream, parser, header, [.. nullValues], readAhead);
     }
 
-    public override ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default) => new(parser.ReadRow());
+    public override ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        if (readAhead is null) return new(parser.ReadRow());
+        if (batch is not null && ++batchRow < batch.Rows)
+        {
+            firstField = batch.RowFirstField[batchRow];
+            fieldCount = batch.RowFieldCount[batchRow];
+            return new(true);
+        }
+        return NextBatchAsync(cancellationToken);
+    }
+
+    private async ValueTask<bool> NextBatchAsync(CancellationToken cancellationToken)
+    {
+        batch = await readAhead!.NextAsync(batch, cancellationToken).ConfigureAwait(false);
+        if (batch is null) return false;
+        batchRow = 0;
+        firstField = batch.RowFirstField[0];
+        fieldCount = batch.RowFieldCount[0];
+        return true;
+    }
+
+    private ReadOnlySpan<char> Field(int index)
+    {
+        if (readAhead is null) return parser.Field(index);
+        var field = firstField + index;
+        return batch!.Chars.AsSpan(batch.FieldStarts[field], batch.FieldLengths[field]);
+    }
 
     public override CellState Read(int index, ColumnType type, out double number, out ReadOnlySpan<char> text)
     {
-        text = parser.Field(index);
+        text = Field(index);
         if (text.IsEmpty || IsNullText(text))
         {
             number = double.NaN;
@@ -50,9 +85,9 @@ public sealed class CsvTableReader : TableReader
         return CellCoercion.Coerce(text, type, out number);
     }
 
-    public override ReadOnlySpan<char> RawText(int index) => parser.Field(index);
+    public override ReadOnlySpan<char> RawText(int index) => Field(index);
 
-    public override string Describe(int index) => parser.Field(index).ToString();
+    public override string Describe(int index) => Field(index).ToString();
 
     private bool IsNullText(ReadOnlySpan<char> text)
     {
@@ -63,9 +98,10 @@ public sealed class CsvTableReader : TableReader
         return false;
     }
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
+        if (readAhead is not null) await readAhead.DisposeAsync().ConfigureAwait(false);
         parser.Dispose();
-        return stream.DisposeAsync();
+        await stream.DisposeAsync().ConfigureAwait(false);
     }
 }

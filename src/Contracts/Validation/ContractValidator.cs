@@ -27,7 +27,7 @@ public sealed class ContractValidator(DataContract contract)
             var profilers = contract.Columns.ToDictionary(c => c.Name, c => new ColumnProfiler(c,
                 distribution: contract.Rules.Any(r => r.Column == c.Name && (r.Check == CheckKind.Quantile || r.Check == CheckKind.Drift && r.DriftKind == DriftKind.Numeric)),
                 categories: contract.Rules.Any(r => r.Column == c.Name && r.Check == CheckKind.Drift && r.DriftKind == DriftKind.Categorical)));
-            var rows = await ScanAsync(files, checks, schema, profilers, position, cancellationToken).ConfigureAwait(false);
+            var rows = await ScanAsync(files, inputs, checks, schema, profilers, position, cancellationToken).ConfigureAwait(false);
 
             var context = new CompletionContext(contract, inputs, rows, profilers);
             var outcomes = new List<RuleOutcome> { schema.Complete() };
@@ -60,7 +60,7 @@ public sealed class ContractValidator(DataContract contract)
         }
     }
 
-    private async Task<long> ScanAsync(IReadOnlyList<TableSource> files, List<Check> checks, SchemaTracker schema,
+    private async Task<long> ScanAsync(IReadOnlyList<TableSource> files, ValidationInputs inputs, List<Check> checks, SchemaTracker schema,
         Dictionary<string, ColumnProfiler> profilers, ScanPosition position, CancellationToken cancellationToken)
     {
         var columns = contract.Columns;
@@ -81,7 +81,7 @@ public sealed class ContractValidator(DataContract contract)
             position.Row = 0;
             try
             {
-                total += await ScanFileAsync(file, schema, typeChecks, cellChecks, rowChecks, columnProfilers, types, row, position, cancellationToken).ConfigureAwait(false);
+                total += await ScanFileAsync(file, inputs.ReadAhead, schema, typeChecks, cellChecks, rowChecks, columnProfilers, types, row, position, cancellationToken).ConfigureAwait(false);
             }
             catch (CsvFormatException e)
             {
@@ -91,13 +91,13 @@ public sealed class ContractValidator(DataContract contract)
         return total;
     }
 
-    private async Task<long> ScanFileAsync(TableSource file, SchemaTracker schema, TypeCheck[] typeChecks, Check[][] cellChecks, Check[] rowChecks,
+    private async Task<long> ScanFileAsync(TableSource file, bool readAhead, SchemaTracker schema, TypeCheck[] typeChecks, Check[][] cellChecks, Check[] rowChecks,
         ColumnProfiler[] columnProfilers, ColumnType[] types, RowValues row, ScanPosition position, CancellationToken cancellationToken)
     {
         var stream = await file.Open(cancellationToken).ConfigureAwait(false);
         TableReader reader = file.IsParquet
             ? await ParquetTableReader.OpenAsync(stream, cancellationToken).ConfigureAwait(false)
-            : CsvTableReader.Open(stream, contract.NullValues);
+            : CsvTableReader.Open(stream, contract.NullValues, readAhead: readAhead);
         await using var _ = reader.ConfigureAwait(false);
         var map = schema.Map(file.Name, reader.Columns);
         Array.Copy(map, row.FileIndex, map.Length);

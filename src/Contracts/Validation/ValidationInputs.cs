@@ -13,4 +13,6 @@ public sealed record ValidationInputs
     /// <summary>Keys the uniqueness check holds in memory before it spills partitions to disk.</summary>
     public int UniqueKeysInMemory { get; init; } = 500_000;
     public string? TempDirectory { get; init; }
+    /// <summary>Parse CSV on a second thread while validating; on by default when there is more than one core.</summary>
+    public bool ReadAhead { get; init; } = Environment.ProcessorCount > 1;
 }

@@ -7,9 +7,9 @@ namespace TrainingOrchestration.Contracts.Tests.Reading;
 
 public class CsvTableReaderTests
 {
-    private static async Task<List<string[]>> ReadAll(byte[] bytes, int chunk = 1 << 20, int bufferChars = 128 * 1024)
+    private static async Task<List<string[]>> ReadAll(byte[] bytes, int chunk = 1 << 20, int bufferChars = 128 * 1024, bool readAhead = false)
     {
-        await using var reader = CsvTableReader.Open(new TrickleStream(bytes, chunk), [], bufferChars);
+        await using var reader = CsvTableReader.Open(new TrickleStream(bytes, chunk), [], bufferChars, readAhead);
         var rows = new List<string[]> { reader.Columns.ToArray() };
         while (await reader.ReadAsync())
         {
@@ -54,11 +54,12 @@ public class CsvTableReaderTests
     }
 
     [Theory]
-    [InlineData(1, 16)]
-    [InlineData(3, 16)]
-    [InlineData(7, 32)]
-    [InlineData(64, 16)]
-    public async Task Buffer_and_read_boundaries_anywhere_even_inside_quotes_change_nothing(int chunk, int bufferChars)
+    [InlineData(1, 16, false)]
+    [InlineData(3, 16, false)]
+    [InlineData(7, 32, false)]
+    [InlineData(64, 16, false)]
+    [InlineData(7, 32, true)]
+    public async Task Buffer_and_read_boundaries_anywhere_even_inside_quotes_change_nothing(int chunk, int bufferChars, bool readAhead)
     {
         var builder = new StringBuilder("id,text,value\r\n");
         for (var i = 0; i < 200; i++)
@@ -68,10 +69,24 @@ public class CsvTableReaderTests
         var bytes = Encoding.UTF8.GetBytes(builder.ToString());
         var expected = await ReadAll(bytes);
 
-        var actual = await ReadAll(bytes, chunk, bufferChars);
+        var actual = await ReadAll(bytes, chunk, bufferChars, readAhead);
 
         Assert.Equal(201, expected.Count);
         Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Read_ahead_on_a_second_thread_yields_the_same_rows_across_many_batches()
+    {
+        var builder = new StringBuilder("id,text\n");
+        for (var i = 0; i < 50_000; i++) builder.Append(i).Append(",\"row ").Append(i).Append("\nline two\"\n");
+        var bytes = Encoding.UTF8.GetBytes(builder.ToString());
+
+        var direct = await ReadAll(bytes);
+        var ahead = await ReadAll(bytes, chunk: 4096, readAhead: true);
+
+        Assert.Equal(50_001, ahead.Count);
+        Assert.Equal(direct, ahead);
     }
 
     [Fact]
@@ -84,12 +99,14 @@ public class CsvTableReaderTests
         Assert.Equal("Zoë Ångström 日本", rows[1][0]);
     }
 
-    [Fact]
-    public async Task An_unterminated_quote_is_a_format_error_naming_the_row()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_unterminated_quote_is_a_format_error_naming_the_row(bool readAhead)
     {
         var bytes = Encoding.UTF8.GetBytes("id,text\n1,ok\n2,\"never closed\n");
 
-        var error = await Assert.ThrowsAsync<CsvFormatException>(() => ReadAll(bytes));
+        var error = await Assert.ThrowsAsync<CsvFormatException>(() => ReadAll(bytes, readAhead: readAhead));
 
         Assert.Equal(2, error.Row);
     }

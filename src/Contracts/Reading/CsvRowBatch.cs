@@ -1,0 +1,67 @@
+namespace TrainingOrchestration.Contracts.Reading;
+
+/// <summary>A block of parsed CSV rows: their characters copied back to back, and each field's start and length.</summary>
+internal sealed class CsvRowBatch
+{
+    public const int TargetChars = 1 << 17;
+
+    public char[] Chars { get; private set; } = new char[TargetChars];
+    public int Used { get; private set; }
+    public int[] FieldStarts { get; private set; } = new int[8192];
+    public int[] FieldLengths { get; private set; } = new int[8192];
+    public int FieldsUsed { get; private set; }
+    /// <summary>Per row: index of its first field in <see cref="FieldStarts"/>, and its field count.</summary>
+    public int[] RowFirstField { get; private set; } = new int[1024];
+    public int[] RowFieldCount { get; private set; } = new int[1024];
+    public int Rows { get; private set; }
+
+    public bool Full => Used >= TargetChars;
+
+    public void Clear()
+    {
+        Used = 0;
+        FieldsUsed = 0;
+        Rows = 0;
+    }
+
+    /// <summary>Copies the parser's current row into the batch.</summary>
+    public void Add(CsvRowParser parser)
+    {
+        if (Rows == RowFirstField.Length)
+        {
+            RowFirstField = Grow(RowFirstField);
+            RowFieldCount = Grow(RowFieldCount);
+        }
+        var fields = parser.FieldCount;
+        while (FieldsUsed + fields > FieldStarts.Length)
+        {
+            FieldStarts = Grow(FieldStarts);
+            FieldLengths = Grow(FieldLengths);
+        }
+        RowFirstField[Rows] = FieldsUsed;
+        RowFieldCount[Rows] = fields;
+        Rows++;
+        for (var i = 0; i < fields; i++)
+        {
+            var field = parser.Field(i);
+            if (Used + field.Length > Chars.Length)
+            {
+                var bigger = new char[Math.Max(Chars.Length * 2, Used + field.Length)];
+                Chars.AsSpan(0, Used).CopyTo(bigger);
+                Chars = bigger;
+            }
+            field.CopyTo(Chars.AsSpan(Used));
+            FieldStarts[FieldsUsed] = Used;
+            FieldLengths[FieldsUsed] = field.Length;
+            FieldsUsed++;
+            Used += field.Length;
+        }
+    }
+
+    private static int[] Grow(int[] array)
+    {
+        var bigger = new int[array.Length * 2];
+        array.CopyTo(bigger, 0);
+        return bigger;
+    }
+}
