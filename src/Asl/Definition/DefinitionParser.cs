@@ -395,6 +395,8 @@ internal static class DefinitionParser
         var label = prefix is null ? field : $"{prefix}.{field}";
         var text = JsonKit.AsString(node) ?? throw new AslDefinitionException(name, label, "must be a string (a JSONPath) or null.");
         if (!Paths.JsonPath.TryParse(text, out var path, out var error)) throw new AslDefinitionException(name, label, error!);
+        if (field == "ResultPath" && path!.Root != Paths.PathRoot.Input)
+            throw new AslDefinitionException(name, label, $"'{text}' must be a Reference Path into the state input (starting with '$').");
         if (definite && !path!.IsDefinite && field == "ResultPath")
             throw new AslDefinitionException(name, label, $"'{text}' must be a Reference Path (no wildcards, filters or slices).");
         return text;

@@ -38,7 +38,10 @@ internal sealed partial class Interpreter
             if (!resource.IsLambdaFunction) scheduled["resourceType"] = resource.HistoryType;
             scheduled["resource"] = resource.HistoryResource;
             if (!resource.IsLambdaFunction) scheduled["region"] = engine.Region;
-            scheduled[resource.IsLambdaFunction ? "input" : "parameters"] = JsonKit.Serialize(effective);
+            var parametersText = JsonKit.Serialize(effective);
+            scheduled[resource.IsLambdaFunction ? "input" : "parameters"] = parametersText;
+            // Integrations get parsed JSON (as from the wire), so GetValue<int>/<double> work whatever built the values.
+            effective = JsonKit.Parse(parametersText);
             if (timeout is not null) scheduled["timeoutInSeconds"] = timeout;
             if (heartbeat is not null) scheduled["heartbeatInSeconds"] = heartbeat;
             frame.PreviousEventId = history.Add($"{prefix}Scheduled", scheduled, frame.PreviousEventId);
