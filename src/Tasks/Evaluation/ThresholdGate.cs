@@ -26,7 +26,7 @@ public static class ThresholdGate
         return new ThresholdVerdict(results, failures);
     }
 
-    public static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    public static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
     private static int Order(string metric)
     {
