@@ -25,6 +25,16 @@ public sealed partial class GlueScriptTests
     }
 
     [Fact]
+    public void The_training_workflow_passes_exactly_the_arguments_WORKFLOW_md_lists()
+    {
+        var workflowCode = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "StateMachine", "TrainingWorkflow.cs"));
+
+        var passedByCdk = CdkArgument().Matches(workflowCode).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(WorkflowArguments(), passedByCdk);
+    }
+
+    [Fact]
     public void The_optional_catalog_arguments_are_the_ones_the_stack_sets_as_default_arguments()
     {
         var featureJob = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "Compute", "FeatureJob.cs"));
@@ -145,6 +155,9 @@ public sealed partial class GlueScriptTests
 
     [GeneratedRegex(@"`--([a-z0-9_\-]+)[` ]")]
     private static partial Regex ArgumentName();
+
+    [GeneratedRegex(@"\[""--([a-z0-9_\-]+)""\] =")]
+    private static partial Regex CdkArgument();
 
     [GeneratedRegex(@"REQUIRED_ARGUMENTS = \[(.*?)\]", RegexOptions.Singleline)]
     private static partial Regex RequiredArguments();
