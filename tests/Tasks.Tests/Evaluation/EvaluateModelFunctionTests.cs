@@ -121,6 +121,23 @@ public sealed class EvaluateModelFunctionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_test_split_of_one_class_rejects_with_the_reason_instead_of_a_nan_auc()
+    {
+        await WritePredictions("0,0.1\n0,0.3\n0,0.2\n\n");
+
+        var result = await Invoke(Payload());
+
+        Assert.Equal("REJECT", result.GetProperty("decision").GetString());
+        Assert.Equal("test-split", result.GetProperty("metricsSource").GetString());
+        Assert.False(result.GetProperty("metrics").TryGetProperty("auc", out _));
+        Assert.Contains("auc is undefined: the test split has only one class (0 positives and 3 negatives in 3 rows)",
+            result.GetProperty("reason").GetString());
+        var auc = result.GetProperty("thresholds").EnumerateArray().First();
+        Assert.Equal(JsonValueKind.Null, auc.GetProperty("observed").ValueKind);
+        Assert.False(auc.GetProperty("passed").GetBoolean());
+    }
+
+    [Fact]
     public async Task Metrics_are_emitted_in_embedded_metric_format()
     {
         await WritePredictions("0,0.1\n1,0.9\n");
