@@ -45,7 +45,15 @@ public sealed class FeatureTableValidation(IObjectStore store, IValidationLedger
                 Manifest = manifest,
                 TempDirectory = Path.Combine(Path.GetTempPath(), $"validation-{request.RunId}"),
             };
-            outcome = await new ContractValidator(contract).ValidateAsync(files, inputs, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                outcome = await new ContractValidator(contract).ValidateAsync(files, inputs, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Spilled uniqueness partitions delete themselves; the folder goes too so /tmp does not fill across invocations.
+                if (Directory.Exists(inputs.TempDirectory)) Directory.Delete(inputs.TempDirectory, recursive: true);
+            }
         }
 
         await ledger.RecordOutcomeAsync(request.Pipeline, request.RunId, outcome, now, cancellationToken).ConfigureAwait(false);
