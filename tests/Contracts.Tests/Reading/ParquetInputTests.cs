@@ -2,6 +2,7 @@ using Parquet;
 using Parquet.Schema;
 using TrainingOrchestration.Contracts.Tests.Support;
 using TrainingOrchestration.Contracts.Validation;
+using TrainingOrchestration.Contracts;
 
 namespace TrainingOrchestration.Contracts.Tests.Reading;
 
@@ -63,6 +64,19 @@ public class ParquetInputTests
 
         var outcome = await ContractRun.ValidateAsync(Contract, [("part-00000.parquet", bytes)]);
 
+        Assert.True(outcome.Passed, outcome.Summary);
+    }
+
+    [Fact]
+    public async Task A_non_seekable_parquet_stream_such_as_an_s3_body_is_spooled_to_disk_and_read()
+    {
+        var bytes = await Parquet(["a", "b", "c"], [1, 2, 3], [1, 2, 3], rowGroups: 3);
+        var contract = ContractLoader.Parse(Contract, "contract.yaml");
+        var source = new TableSource("part-00000.parquet", bytes.Length, _ => Task.FromResult<Stream>(new TrickleStream(bytes, 1000)));
+
+        var outcome = await new ContractValidator(contract).ValidateAsync([source], new ValidationInputs { Now = ContractRun.Now });
+
+        Assert.Equal(3, outcome.RowCount);
         Assert.True(outcome.Passed, outcome.Summary);
     }
 }
