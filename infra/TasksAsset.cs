@@ -11,7 +11,8 @@ namespace TrainingOrchestration.Infra;
 /// </summary>
 public static class TasksAsset
 {
-    public const string StampFile = ".published";
+    /// <summary>Written beside the output directory (not inside, where it would ship in the Lambda zip).</summary>
+    public const string StampSuffix = ".published";
 
     public static string EnsurePublished(string repositoryRoot, string outputDirectory)
     {
@@ -21,7 +22,7 @@ public static class TasksAsset
             throw new FileNotFoundException($"The task Lambdas project is missing: {project}.", project);
         }
 
-        var stamp = Path.Combine(outputDirectory, StampFile);
+        var stamp = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar) + StampSuffix;
         var newestSource = SourceFiles(project, repositoryRoot).Max(File.GetLastWriteTimeUtc);
         if (File.Exists(stamp) && File.GetLastWriteTimeUtc(stamp) >= newestSource)
         {
