@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Asl;
 
@@ -10,6 +12,8 @@ namespace TrainingOrchestration.Cli.Commands.Asl;
 /// </summary>
 internal static class AslRunCommand
 {
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Command Create()
     {
         var definition = new Argument<FileInfo>("DEFINITION") { Description = "The ASL definition (JSON file)." };
@@ -49,13 +53,13 @@ internal static class AslRunCommand
                 var line = done.Status == ExecutionStatus.Succeeded
                     ? new JsonObject { ["status"] = done.StatusName, ["output"] = JsonNode.Parse(done.Output ?? "null") }
                     : new JsonObject { ["status"] = done.StatusName, ["error"] = done.Error, ["cause"] = done.Cause };
-                Console.WriteLine(line.ToJsonString());
+                Console.WriteLine(line.ToJsonString(Readable));
                 return done.Status == ExecutionStatus.Succeeded ? 0 : 1;
             }
             catch (Exception e) when (e is AslDefinitionException or StepFunctionsApiException)
             {
                 var error = e is StepFunctionsApiException api ? api.ErrorCode : "InvalidDefinition";
-                Console.WriteLine(new JsonObject { ["status"] = "REJECTED", ["error"] = error, ["cause"] = e.Message }.ToJsonString());
+                Console.WriteLine(new JsonObject { ["status"] = "REJECTED", ["error"] = error, ["cause"] = e.Message }.ToJsonString(Readable));
                 return 2;
             }
         });
