@@ -18,12 +18,25 @@ public sealed class TrainingWorkflow : Construct
 {
     public StateMachineResource StateMachine { get; }
 
+    /// <summary>
+    /// SageMaker job names hold at most 63 characters: the pipeline, a hyphen, the 20-character run id, <c>-r</c>
+    /// and a redrive count of up to four digits leave 36 for the pipeline name.
+    /// </summary>
+    public const int MaxPipelineNameLength = 36;
+
     public static string StateMachineName(string pipeline) => $"{pipeline}-training";
 
     public TrainingWorkflow(Construct scope, string id, TrainingWorkflowProps props) : base(scope, id)
     {
         var spec = props.Spec;
         var pipeline = spec.Name;
+        if (pipeline.Length > MaxPipelineNameLength)
+        {
+            throw new ArgumentException(
+                $"Pipeline name '{pipeline}' ({spec.Directory}) has {pipeline.Length} characters; training job names allow at most {MaxPipelineNameLength} for it. Use a shorter name.",
+                nameof(props));
+        }
+
         var name = StateMachineName(pipeline);
         var failure = new FailureHandler(this, pipeline, props.Table, props.Notifications, props.Paging);
 

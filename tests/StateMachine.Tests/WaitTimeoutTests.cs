@@ -1,0 +1,22 @@
+using TrainingOrchestration.StateMachine.Tests.Support;
+
+namespace TrainingOrchestration.StateMachine.Tests;
+
+public class WaitTimeoutTests
+{
+    [Fact]
+    public void On_demand_training_waits_for_the_max_runtime_plus_ten_minutes()
+    {
+        var spec = new SpecBuilder().WithMaxRuntime(TimeSpan.FromMinutes(90)).Build();
+
+        Assert.Equal(90 * 60 + 600, TrainingJobStates.WaitTimeoutSeconds(spec.Training));
+    }
+
+    [Fact]
+    public void Spot_training_waits_for_the_spot_wait_which_includes_the_runtime()
+    {
+        var spec = new SpecBuilder().WithMaxRuntime(TimeSpan.FromHours(1)).WithSpot(TimeSpan.FromHours(3)).Build();
+
+        Assert.Equal(3 * 3600 + 600, TrainingJobStates.WaitTimeoutSeconds(spec.Training));
+    }
+}
