@@ -52,10 +52,11 @@ internal sealed partial class Interpreter
             {
                 case TaskOutcomeKind.Succeeded:
                     var succeeded = Describe(resource);
-                    succeeded["output"] = JsonKit.Serialize(outcome.Output);
+                    var outputText = JsonKit.Serialize(outcome.Output);
+                    succeeded["output"] = outputText;
                     succeeded["outputDetails"] = new JsonObject { ["truncated"] = false };
                     frame.PreviousEventId = history.Add($"{prefix}Succeeded", succeeded, frame.PreviousEventId);
-                    if (JsonKit.Utf8Size(outcome.Output) > PayloadLimitBytes)
+                    if (System.Text.Encoding.UTF8.GetByteCount(outputText) > PayloadLimitBytes)
                         throw new AslErrorException(ErrorNames.DataLimitExceeded,
                             $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
                     return FinishResult(run, rawInput, outcome.Output);
