@@ -9,13 +9,13 @@ namespace TrainingOrchestration.Contracts.Checks;
 /// </summary>
 internal sealed class KeyArena
 {
-    private char[] chars = new char[1 << 16];
+    private char[] chars = new char[1 << 18];
     private int used;
-    private int[] table = new int[1 << 12];
-    private int[] offsets = new int[1 << 11];
-    private int[] lengths = new int[1 << 11];
-    private int[] hashes = new int[1 << 11];
-    private long[] values = new long[1 << 11];
+    private int[] table = new int[1 << 16];
+    private int[] offsets = new int[1 << 15];
+    private int[] lengths = new int[1 << 15];
+    private int[] hashes = new int[1 << 15];
+    private long[] values = new long[1 << 15];
 
     public int Count { get; private set; }
 
@@ -65,7 +65,7 @@ internal sealed class KeyArena
 
     private void Rehash()
     {
-        table = new int[table.Length * 2];
+        table = new int[table.Length * 4];
         var mask = table.Length - 1;
         for (var entry = 0; entry < Count; entry++)
         {
