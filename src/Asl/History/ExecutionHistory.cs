@@ -2,29 +2,65 @@ using System.Text.Json.Nodes;
 
 namespace TrainingOrchestration.Asl.Runtime;
 
-/// <summary>An execution's event log, numbered from 1 as GetExecutionHistory shows it.</summary>
+/// <summary>
+/// An execution's event log, numbered from 1 as GetExecutionHistory shows it. Map iterations append
+/// concurrently, so ids come from an interlocked counter and events land in fixed-size chunks without a
+/// shared lock (a lock here was the main point of contention in wide Maps).
+/// </summary>
 internal sealed class ExecutionHistory(ClockDriver clock)
 {
-    private readonly List<HistoryEvent> _events = [];
+    private const int ChunkBits = 10;
+    private const int ChunkSize = 1 << ChunkBits;
+    private readonly object _grow = new();
+    private HistoryEvent?[][] _chunks = [new HistoryEvent?[ChunkSize]];
+    private long _count;
 
     public long Add(string type, JsonObject? details, long previousEventId)
     {
-        lock (_events)
-        {
-            var id = _events.Count + 1L;
-            _events.Add(new HistoryEvent(id, previousEventId, clock.Now, type, details is null ? null : DetailsKey(type), details));
-            return id;
-        }
+        var key = details is null ? null : DetailsKey(type);
+        var timestamp = clock.Now;
+        var id = Interlocked.Increment(ref _count);
+        Slot(id - 1) = new HistoryEvent(id, previousEventId, timestamp, type, key, details);
+        return id;
     }
 
-    public long LastId
-    {
-        get { lock (_events) { return _events.Count; } }
-    }
+    public long LastId => Interlocked.Read(ref _count);
 
     public IReadOnlyList<HistoryEvent> Snapshot()
     {
-        lock (_events) { return _events.ToArray(); }
+        var count = Interlocked.Read(ref _count);
+        var events = new HistoryEvent[count];
+        for (var i = 0L; i < count; i++)
+        {
+            HistoryEvent? e;
+            var spin = new SpinWait();
+            // An id is taken just before its event is stored; wait out that instant.
+            while ((e = Volatile.Read(ref Slot(i))) is null) spin.SpinOnce();
+            events[i] = e;
+        }
+        return events;
+    }
+
+    private ref HistoryEvent? Slot(long index)
+    {
+        var chunk = (int)(index >> ChunkBits);
+        var chunks = Volatile.Read(ref _chunks);
+        if (chunk >= chunks.Length || chunks[chunk] is null)
+        {
+            lock (_grow)
+            {
+                chunks = _chunks;
+                if (chunk >= chunks.Length)
+                {
+                    var grown = new HistoryEvent?[Math.Max(chunks.Length * 2, chunk + 1)][];
+                    Array.Copy(chunks, grown, chunks.Length);
+                    chunks = grown;
+                }
+                chunks[chunk] ??= new HistoryEvent?[ChunkSize];
+                Volatile.Write(ref _chunks, chunks);
+            }
+        }
+        return ref chunks[chunk][index & (ChunkSize - 1)];
     }
 
     private static string DetailsKey(string type)
