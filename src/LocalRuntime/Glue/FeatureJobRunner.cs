@@ -15,9 +15,11 @@ namespace TrainingOrchestration.LocalRuntime.Glue;
 /// The repository's <c>pipelines/</c> folder: when <c>--sql_s3_uri</c> does not exist in the local S3 folder, the
 /// SQL is read from <c>&lt;pipelinesRoot&gt;/&lt;pipeline&gt;/&lt;file name&gt;</c> (CDK deploys it from there).
 /// </param>
-public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, string? pipelinesRoot = null)
+/// <param name="catalogDirectory"><c>&lt;workspace&gt;/glue/catalog</c>; when null the catalog is not updated.</param>
+public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, string? pipelinesRoot = null, string? catalogDirectory = null)
 {
     private readonly JobBookmarkStore _bookmarks = new(bookmarkDirectory);
+    private readonly GlueCatalog? _catalog = catalogDirectory is null ? null : new GlueCatalog(catalogDirectory);
 
     public FeatureJobOutcome Run(string jobName, FeatureJobArguments args, CancellationToken cancellationToken = default)
     {
@@ -36,6 +38,7 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         var columns = FeatureColumns(db, args);
         var outcome = WriteOutputs(db, args, columns, newFiles.Count, ingestedRows, sourceRows, Watermark(rawFiles));
 
+        _catalog?.RecordFeatures(args.Pipeline, args.RunId, outcome, DateTimeOffset.UtcNow);
         if (args.Bookmark == JobBookmarkOption.Enable) _bookmarks.Save(bookmark.Advance(args.RunId, newFiles));
         return outcome;
     }
@@ -77,12 +80,12 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
     {
         var target = new S3Location(args.Bucket, $"curated/{args.SourceTable}/ingest={args.RunId}/part-00000.csv").ToLocalPath(s3Root);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        Execute(db, $"CREATE TEMP TABLE raw_ingest AS SELECT * FROM read_csv({FileList(files.Select(f => f.LocalPath))}, " +
-            "header = true, all_varchar = true, union_by_name = true)", "reading raw files");
+        // row_number() OVER () numbers rows in scan order (files in key order, rows in file order): the last one wins.
+        Execute(db, $"CREATE TEMP TABLE raw_ingest AS SELECT *, row_number() OVER () AS __ingest_order FROM read_csv(" +
+            $"{FileList(files.Select(f => f.LocalPath))}, header = true, all_varchar = true, union_by_name = true)", "reading raw files");
         RequireColumn(db, "raw_ingest", args.EntityKey, $"raw files under s3://{args.Bucket}/raw/{args.SourceTable}/");
         var key = Quote(args.EntityKey);
-        Execute(db, "CREATE TEMP TABLE raw_ordered AS SELECT *, rowid AS __ingest_order FROM raw_ingest", "reading raw files");
-        Execute(db, $"COPY (SELECT * EXCLUDE (__ingest_order) FROM raw_ordered QUALIFY row_number() OVER (PARTITION BY {key} " +
+        Execute(db, $"COPY (SELECT * EXCLUDE (__ingest_order) FROM raw_ingest QUALIFY row_number() OVER (PARTITION BY {key} " +
             $"ORDER BY __ingest_order DESC) = 1 ORDER BY __ingest_order) TO {Literal(target)} (HEADER true, DELIMITER ',')",
             "writing curated data");
         return Scalar(db, "SELECT count(*) FROM raw_ingest");

@@ -107,6 +107,38 @@ public sealed class FeatureJobRunnerTests
     }
 
     [Fact]
+    public void Within_one_ingest_the_row_of_the_later_file_wins()
+    {
+        var header = File.ReadLines(RepoPaths.ChurnSample).First();
+        using var ws = new FeatureWorkspace().WithChurnSample("customers-0001.csv")
+            .WithRawFile("customers-0002.csv", header + "\n" +
+                "C000002,Yes,0,0,0,0,34,1,No,DSL,Yes,No,Yes,No,No,No,One year,0,Mailed check,77.7,1889.5\n");
+
+        var outcome = ws.Run("r1");
+
+        Assert.Equal(2, outcome.IngestedFiles);
+        Assert.Equal(7043, outcome.Rows.Table);
+        var row = File.ReadLines(ws.FeaturesFile("r1", "table")).Single(l => l.StartsWith("C000002,", StringComparison.Ordinal));
+        Assert.StartsWith("C000002,1,", row);
+        Assert.Contains(",77.7,1889.5,", row);
+    }
+
+    [Fact]
+    public void Each_run_adds_its_partition_to_the_features_table_in_the_local_catalog()
+    {
+        using var ws = new FeatureWorkspace().WithChurnSample();
+        ws.Run("r1");
+
+        ws.Run("r2");
+
+        var table = JsonNode.Parse(File.ReadAllText(Path.Combine(ws.CatalogDirectory, "churn_features.json")))!;
+        Assert.Equal("run", (string?)table["PartitionKeys"]![0]!["Name"]);
+        Assert.Equal(["r1", "r2"], table["Partitions"]!.AsArray().Select(p => (string)p!["Values"]![0]!));
+        Assert.Equal("s3://churn-bucket/features/churn/run=r2/table/", (string?)table["Partitions"]![1]!["Location"]);
+        Assert.Equal("customer_id", (string?)table["StorageDescriptor"]!["Columns"]![0]!["Name"]);
+    }
+
+    [Fact]
     public void With_bookmarks_disabled_every_raw_file_is_ingested_again_and_the_bookmark_is_left_alone()
     {
         using var ws = new FeatureWorkspace().WithChurnSample();

@@ -39,7 +39,9 @@ public sealed class FeatureWorkspace : IDisposable
         return this;
     }
 
-    public FeatureJobRunner Runner() => new(S3Root, BookmarkDirectory, RepoPaths.Pipelines);
+    public FeatureJobRunner Runner() => new(S3Root, BookmarkDirectory, RepoPaths.Pipelines, CatalogDirectory);
+
+    public string CatalogDirectory => Path.Combine(Root, "glue", "catalog");
 
     public Dictionary<string, string> Arguments(string runId, string bookmark = "job-bookmark-enable") => new()
     {

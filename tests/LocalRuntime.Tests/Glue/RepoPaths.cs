@@ -11,12 +11,19 @@ public static class RepoPaths
 
     public static string ChurnFixtureSql => Path.Combine(Root, "tests", "LocalRuntime.Tests", "Glue", "Fixtures", "churn-features.sql");
 
-    private static string FindRoot()
+    private static string FindRoot() =>
+        Above(AppContext.BaseDirectory) ?? Above(Path.GetDirectoryName(SourceFile())!)
+        ?? throw new InvalidOperationException($"TrainingOrchestration.sln not found above {AppContext.BaseDirectory}");
+
+    private static string? Above(string start)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "TrainingOrchestration.sln"))) return dir.FullName;
         }
-        throw new InvalidOperationException($"TrainingOrchestration.sln not found above {AppContext.BaseDirectory}");
+        return null;
     }
+
+    /// <summary>Where this file was compiled from: finds the repository when the tests run from another output folder.</summary>
+    private static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 }
