@@ -44,6 +44,9 @@ public sealed partial class LocalCloud : IAsyncDisposable
     public SnsIntegration Sns { get; }
     public LocalEventBus Bus { get; }
 
+    /// <summary>The local Glue: the stack's jobs run the feature job on DuckDB.</summary>
+    public LocalGlueService Glue { get; private set; } = null!;
+
     /// <summary>The MockConfigFile test case applied to executions the runtime starts.</summary>
     public ExecutionOptionsPolicy Mocks { get; }
 
@@ -132,9 +135,9 @@ public sealed partial class LocalCloud : IAsyncDisposable
             .Add(new S3Integration(Buckets))
             .Add(Sns)
             .Add(new EventsIntegration(Bus))
-            .Add(new StartExecutionIntegration(Engine, Mocks))
-            .Add(new GlueServiceIntegration(new LocalGlueService(
-                new FeatureJobRunner(Buckets.Root, Path.Combine(workspace, "glue", "bookmarks"), Options.PipelinesRoot), glueJobs)));
+            .Add(new StartExecutionIntegration(Engine, Mocks));
+        Glue = new LocalGlueService(new FeatureJobRunner(Buckets.Root, Path.Combine(workspace, "glue", "bookmarks"), Options.PipelinesRoot), glueJobs);
+        Engine.Dispatcher.Add(new GlueServiceIntegration(Glue));
         AddModelServices();
     }
 

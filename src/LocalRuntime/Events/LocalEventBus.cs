@@ -21,6 +21,14 @@ public sealed class LocalEventBus(IClock clock, IEventTargetDispatcher targets, 
 
     public void AddRule(EventRule rule) => _rules[rule.Name] = rule;
 
+    private volatile Func<JsonObject, bool>? _lose;
+
+    /// <summary>
+    /// Fault injection: events matching <paramref name="lose"/> are recorded but reach no rule, as when EventBridge
+    /// delivery fails past its retries. Tests use it to prove a workflow recovers from a lost event.
+    /// </summary>
+    public void LoseEventsWhere(Func<JsonObject, bool>? lose) => _lose = lose;
+
     public async Task PutEventsAsync(IEnumerable<JsonNode> entries)
     {
         foreach (var entry in entries) await PutEventAsync(entry);
@@ -31,6 +39,12 @@ public sealed class LocalEventBus(IClock clock, IEventTargetDispatcher targets, 
     {
         var evt = Envelope(entry);
         var deliveries = new List<EventDelivery>();
+        if (_lose?.Invoke(evt) == true)
+        {
+            var lost = new RecordedEvent(evt, [new EventDelivery("(none)", "(none)", null, "lost in transit (fault injection)")]);
+            _events.Enqueue(lost);
+            return lost;
+        }
         foreach (var rule in _rules.Values.Where(r => r.Enabled && r.Pattern is not null && r.Pattern.Matches(evt)))
         {
             foreach (var target in rule.Targets)
