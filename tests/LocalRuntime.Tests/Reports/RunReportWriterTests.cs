@@ -111,6 +111,31 @@ public sealed class RunReportWriterTests : IDisposable
         Assert.Equal([new ScoredRecord(1, 0.75f), new ScoredRecord(0, 0.125f)], records);
     }
 
+    [Fact]
+    public void The_workflows_validation_and_evaluation_results_are_read_as_they_are_recorded()
+    {
+        var validation = JsonNode.Parse("""
+            {"passed": false, "summary": "1 of 2 rules failed", "rowCount": 7043,
+             "rules": [{"rule": "range", "column": "tenure", "severity": "error", "passed": false, "observed": -3, "threshold": "0..120", "failingCount": 2, "examples": []},
+                       {"rule": "row_count", "severity": "error", "passed": true, "observed": 7043, "threshold": ">= 1000"}]}
+            """);
+        var evaluation = JsonNode.Parse("""
+            {"decision": "REJECT", "reason": "auc below 0.8", "metrics": {"auc": 0.78, "accuracy": 0.8, "brier": 0.14},
+             "thresholds": [{"metric": "auc", "min": 0.8, "observed": 0.78, "passed": false}, {"metric": "accuracy", "min": 0.75, "observed": 0.8, "passed": true}],
+             "champion": {"runId": "r0", "metrics": {"auc": 0.83}}}
+            """);
+
+        var summary = WorkflowResults.Validation(validation)!;
+        var metrics = WorkflowResults.Metrics(evaluation);
+
+        Assert.False(summary.Passed);
+        Assert.Equal(7043, summary.RowCount);
+        Assert.Equal(new ValidationRuleResult("range", "tenure", "error", false, "-3", "0..120", 2), summary.Rules[0]);
+        Assert.Equal(new MetricCheck("auc", 0.78, 0.8, null, false, 0.83), metrics[0]);
+        Assert.Equal(new MetricCheck("brier", 0.14), metrics[2]);
+        Assert.Equal(3, metrics.Count);
+    }
+
     private static RunReportData PromotedRun()
     {
         var t0 = new DateTimeOffset(2026, 11, 23, 13, 0, 0, TimeSpan.Zero);

@@ -38,6 +38,25 @@ public sealed class XgboostTrainerTests(ITestOutputHelper output)
         Assert.InRange(model.FinalMetrics["validation:logloss"], 0.2, 0.6);
     }
 
+    [SkippableFact]
+    public void The_churn_pipelines_own_features_train_a_model_that_reaches_test_auc_of_at_least_0_80()
+    {
+        var sql = Path.Combine(RepoPaths.Pipelines, "churn", "features.sql");
+        Skip.IfNot(File.Exists(sql), "pipelines/churn/features.sql is not in the repository yet");
+        using var ws = new FeatureWorkspace(sql).WithChurnSample();
+        ws.Run("r1");
+        var trainer = new XgboostTrainer();
+        var train = CsvChannelReader.Read("train", [ws.FeaturesFile("r1", "train")], labelled: true);
+        var validation = CsvChannelReader.Read("validation", [ws.FeaturesFile("r1", "validation")], labelled: true);
+        var test = CsvChannelReader.Read("test", [ws.FeaturesFile("r1", "test")], labelled: true);
+
+        var model = trainer.Train(train, validation, XgboostHyperparameters.Parse(ChurnHyperparameters));
+        var testAuc = BinaryClassificationMetrics.Auc(test.Labels, trainer.Score(model.Model, test));
+
+        output.WriteLine($"test AUC {testAuc:F4} with pipelines/churn/features.sql");
+        Assert.True(testAuc >= 0.80, $"test AUC {testAuc:F4} below 0.80");
+    }
+
     [Fact]
     public void A_missing_num_round_fails_like_the_xgboost_container_with_a_client_error()
     {
