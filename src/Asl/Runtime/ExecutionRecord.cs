@@ -33,7 +33,7 @@ internal sealed class ExecutionRecord
     public (string State, JsonNode? Input, VariableScope Variables)? Checkpoint { get; set; }
 
     /// <summary>Results of Map iterations and Parallel branches that succeeded, reused by a redrive.</summary>
-    public Dictionary<string, JsonNode?> CompletedChildren { get; } = new(StringComparer.Ordinal);
+    public System.Collections.Concurrent.ConcurrentDictionary<string, JsonNode?> CompletedChildren { get; } = new(StringComparer.Ordinal);
 
     public MachineSpec Definition => Machine.Spec;
 

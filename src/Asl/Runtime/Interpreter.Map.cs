@@ -48,6 +48,7 @@ internal sealed partial class Interpreter
         frame.PreviousEventId = history.Add("MapStateStarted", new JsonObject { ["length"] = items.Count }, frame.PreviousEventId);
         var startedId = frame.PreviousEventId;
         var results = new JsonNode?[items.Count];
+        var succeeded = new bool[items.Count];
         var failures = 0;
         AslErrorException? failure = null;
         var processor = state.ItemProcessor!;
@@ -58,6 +59,7 @@ internal sealed partial class Interpreter
             if (TryReuse(frame.Execution, key, out var reused))
             {
                 results[index] = reused;
+                succeeded[index] = true;
                 return;
             }
             var iterationStarted = history.Add("MapIterationStarted", new JsonObject { ["name"] = state.Name, ["index"] = index }, startedId);
@@ -76,7 +78,7 @@ internal sealed partial class Interpreter
             {
                 var output = await RunMachineAsync(child, processor.StartAt, inputs[index]);
                 results[index] = output;
-                Remember(frame.Execution, key, output);
+                succeeded[index] = true;
                 history.Add("MapIterationSucceeded", new JsonObject { ["name"] = state.Name, ["index"] = index }, child.PreviousEventId);
             }
             catch (OperationCanceledException)
@@ -104,6 +106,8 @@ internal sealed partial class Interpreter
             }
         }, frame.Cancellation);
         await group.RunAsync();
+        if (failure is not null || frame.Cancellation.IsCancellationRequested)
+            RememberSucceeded(frame.Execution, $"{frame.Key}/{state.Name}[", "]", results, succeeded);
         frame.Cancellation.ThrowIfCancellationRequested();
         if (failure is not null)
         {

@@ -14,6 +14,7 @@ internal sealed partial class Interpreter
         frame.PreviousEventId = history.Add("ParallelStateStarted", null, frame.PreviousEventId);
         var startedId = frame.PreviousEventId;
         var results = new JsonNode?[state.Branches.Count];
+        var succeeded = new bool[state.Branches.Count];
         AslErrorException? failure = null;
         ChildGroup? group = null;
         group = new ChildGroup(clock, state.Branches.Count, 0, async (index, ct) =>
@@ -22,6 +23,7 @@ internal sealed partial class Interpreter
             if (TryReuse(frame.Execution, key, out var reused))
             {
                 results[index] = reused;
+                succeeded[index] = true;
                 return;
             }
             var branch = state.Branches[index];
@@ -38,7 +40,7 @@ internal sealed partial class Interpreter
             {
                 var output = await RunMachineAsync(child, branch.StartAt, JsonKit.Clone(effective));
                 results[index] = output;
-                Remember(frame.Execution, key, output);
+                succeeded[index] = true;
             }
             catch (AslErrorException e)
             {
@@ -47,6 +49,8 @@ internal sealed partial class Interpreter
             }
         }, frame.Cancellation);
         await group.RunAsync();
+        if (failure is not null || frame.Cancellation.IsCancellationRequested)
+            RememberSucceeded(frame.Execution, $"{frame.Key}/{state.Name}#", "", results, succeeded);
         frame.Cancellation.ThrowIfCancellationRequested();
         if (failure is not null)
         {
@@ -80,21 +84,25 @@ internal sealed partial class Interpreter
 
     private static bool TryReuse(ExecutionRecord execution, string key, out JsonNode? result)
     {
-        lock (execution.CompletedChildren)
+        if (execution.RedriveCount > 0 && execution.CompletedChildren.TryGetValue(key, out var stored))
         {
-            if (execution.RedriveCount > 0 && execution.CompletedChildren.TryGetValue(key, out var stored))
-            {
-                result = JsonKit.Clone(stored);
-                return true;
-            }
+            result = JsonKit.Clone(stored);
+            return true;
         }
         result = null;
         return false;
     }
 
-    private static void Remember(ExecutionRecord execution, string key, JsonNode? output)
+    /// <summary>
+    /// When a Map or Parallel fails or is stopped, keeps the results of the children that succeeded so a redrive
+    /// reruns only the others (kept only then: a state that succeeds is never rerun by a redrive).
+    /// </summary>
+    private static void RememberSucceeded(ExecutionRecord execution, string keyPrefix, string keySuffix, JsonNode?[] results, bool[] succeeded)
     {
         if (execution.Machine.Type != StateMachineType.Standard) return;
-        lock (execution.CompletedChildren) { execution.CompletedChildren[key] = output; }
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (Volatile.Read(ref succeeded[i])) execution.CompletedChildren[$"{keyPrefix}{i}{keySuffix}"] = JsonKit.Clone(results[i]);
+        }
     }
 }
