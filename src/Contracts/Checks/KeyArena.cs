@@ -9,20 +9,35 @@ namespace TrainingOrchestration.Contracts.Checks;
 /// </summary>
 internal sealed class KeyArena
 {
-    private char[] chars = new char[1 << 18];
+    private char[] chars;
     private int used;
-    private int[] table = new int[1 << 16];
-    private int[] offsets = new int[1 << 15];
-    private int[] lengths = new int[1 << 15];
-    private int[] hashes = new int[1 << 15];
-    private long[] values = new long[1 << 15];
+    private int[] table;
+    private int[] offsets;
+    private int[] lengths;
+    private int[] hashes;
+    private long[] values;
+
+    /// <param name="capacity">Keys expected; the table starts large enough for them.</param>
+    public KeyArena(int capacity = 1024)
+    {
+        var entries = (int)Math.Max(256, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, capacity)));
+        chars = new char[entries * 8];
+        table = new int[entries * 2];
+        offsets = new int[entries];
+        lengths = new int[entries];
+        hashes = new int[entries];
+        values = new long[entries];
+    }
 
     public int Count { get; private set; }
 
     /// <summary>Adds the key with <paramref name="value"/>, or returns false and the existing key's value.</summary>
-    public bool TryAdd(ReadOnlySpan<char> key, long value, out long existing)
+    public bool TryAdd(ReadOnlySpan<char> key, long value, out long existing) =>
+        TryAdd(key, string.GetHashCode(key) & int.MaxValue, value, out existing);
+
+    /// <summary>As above with the key's non-negative hash already computed.</summary>
+    public bool TryAdd(ReadOnlySpan<char> key, int hash, long value, out long existing)
     {
-        var hash = string.GetHashCode(key) & int.MaxValue;
         var mask = table.Length - 1;
         var slot = hash & mask;
         while (true)
@@ -65,7 +80,7 @@ internal sealed class KeyArena
 
     private void Rehash()
     {
-        table = new int[table.Length * 4];
+        table = new int[table.Length * 2];
         var mask = table.Length - 1;
         for (var entry = 0; entry < Count; entry++)
         {

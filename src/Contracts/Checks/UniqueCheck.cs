@@ -25,7 +25,7 @@ internal sealed class UniqueCheck(RuleSpec rule, int[] columns, ColumnType[] typ
         {
             var c = columns[0];
             if (row.State(c) == CellState.Null) { if (Rule.Check == CheckKind.PrimaryKey) nulls.Add("(null)"); return; }
-            tracker.Add(Key(row, c, types[0]), position.FileIndex, position.Row, duplicates);
+            tracker.Add(Key(row, c, types[0]), position.FileIndex, position.Row);
             return;
         }
         composite.Clear();
@@ -39,7 +39,7 @@ internal sealed class UniqueCheck(RuleSpec rule, int[] columns, ColumnType[] typ
             if (i > 0) composite.Append('\u001F');
             composite.Append(Key(row, columns[i], types[i]));
         }
-        tracker.Add(composite.ToString(), position.FileIndex, position.Row, duplicates);
+        tracker.Add(composite.ToString(), position.FileIndex, position.Row);
     }
 
     private ReadOnlySpan<char> Key(IRowValues row, int column, ColumnType type)

@@ -4,134 +4,158 @@ using TrainingOrchestration.Contracts.Validation;
 namespace TrainingOrchestration.Contracts.Checks;
 
 /// <summary>
-/// Exact duplicate detection in bounded memory. Keys live in a <see cref="KeyArena"/> (key → first row) up to a limit; past it,
-/// the map and every later key are spilled to <see cref="Partitions"/> temp files by hash, and at the end each
-/// partition (about 1/64th of the keys, re-split if still too big) is checked with an in-memory map. Why this and
-/// not a sort: it is exact (no hash-collision false positives, unlike a set of 64-bit hashes), it costs one
-/// sequential write and one read of the keys instead of a multi-pass merge sort, and a table whose keys fit the
-/// limit (the common case) never touches the disk. Row numbers of the first occurrence are kept for the examples.
+/// Exact duplicate detection in bounded memory, radix-partitioned. During the pass each key is only appended to one of
+/// <see cref="Partitions"/> in-memory batches chosen by the top bits of its hash (sequential writes, cheap); when the
+/// batches hold more than the limit they are appended to one temp file per partition and cleared. At the end each
+/// partition (about 1/64th of the keys: file part first, then memory, so arrival order holds) is checked with a small
+/// cache-resident hash table (<see cref="KeyArena"/>), and re-split by further hash bits if still too big.
+/// Why this and not a sort or a hash set: it is exact (no false positives, unlike a set of 64-bit hashes); a table
+/// under the limit never touches the disk; above it, the keys are written once and read once instead of a multi-pass
+/// external merge sort; and probing 64 small tables misses the CPU cache far less than one big table would.
+/// Row numbers of each key's first occurrence are kept for the examples.
 /// </summary>
 internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Func<int, string?> fileName) : IDisposable
 {
     private const int Partitions = 64;
-    private KeyArena? seen = new();
-    private Partition[]? partitions;
+    private const long RowMask = (1L << 40) - 1;
+    private readonly KeyBatch[] batches = Enumerable.Range(0, Partitions).Select(_ => new KeyBatch()).ToArray();
+    private int buffered;
+    private SpillFile[]? files;
     private byte[] scratch = new byte[256];
+    private char[] keyBuffer = new char[256];
 
-    public bool Spilled => partitions is not null;
+    public bool Spilled => files is not null;
 
-    public void Add(ReadOnlySpan<char> key, int fileIndex, long row, FailureSamples failures)
+    public void Add(ReadOnlySpan<char> key, int fileIndex, long row)
     {
-        var position = Pack(fileIndex, row);
-        if (partitions is not null)
-        {
-            Write(partitions, key, position, 0);
-            return;
-        }
-        if (!seen!.TryAdd(key, position, out var first))
-        {
-            failures.Add(fileName(fileIndex), row, Describe(key.ToString(), first));
-            return;
-        }
-        if (seen.Count > memoryLimit) Spill();
+        var hash = string.GetHashCode(key) & int.MaxValue;
+        batches[PartitionOf(hash, 0)].Add(key, hash, ((long)fileIndex << 40) | row);
+        if (++buffered > memoryLimit) Spill();
     }
 
-    /// <summary>Finds the duplicates in the spilled partitions (nothing to do if the keys never spilled).</summary>
+    /// <summary>Checks every partition and reports each repeated key at the row where it repeats.</summary>
     public void Complete(FailureSamples failures)
     {
-        if (partitions is null) return;
-        foreach (var partition in partitions) Process(partition, failures, 1);
+        for (var p = 0; p < Partitions; p++)
+        {
+            var file = files?[p];
+            if (file is not null && file.Count + batches[p].Count > memoryLimit)
+            {
+                Append(file, batches[p]);
+                batches[p].Clear();
+                Split(file, failures, 1);
+                continue;
+            }
+            var arena = new KeyArena((int)Math.Min(memoryLimit, (file?.Count ?? 0) + batches[p].Count));
+            if (file is not null) ReadAll(file, (key, hash, value) => Check(arena, key, hash, value, failures));
+            var batch = batches[p];
+            for (var i = 0; i < batch.Count; i++) Check(arena, batch.Key(i), batch.Hash(i), batch.Value(i), failures);
+            batch.Clear();
+            file?.Dispose();
+        }
         failures.Trim();
     }
+
+    private void Check(KeyArena arena, ReadOnlySpan<char> key, int hash, long position, FailureSamples failures)
+    {
+        if (arena.TryAdd(key, hash, position, out var first)) return;
+        var file = fileName((int)(position >> 40));
+        var firstFile = fileName((int)(first >> 40));
+        failures.AddUnordered(new FailingRow(file, position & RowMask, $"{key} (first at {(firstFile is null ? "" : firstFile + " ")}row {first & RowMask})"));
+    }
+
+    /// <summary>A partition too big for memory: re-partition it by the next hash bits into new files and check those.</summary>
+    private void Split(SpillFile file, FailureSamples failures, int depth)
+    {
+        if (depth >= 4)
+        {
+            // Pathological skew (e.g. one key repeated millions of times): check it in memory regardless.
+            var arena = new KeyArena(memoryLimit);
+            ReadAll(file, (key, hash, value) => Check(arena, key, hash, value, failures));
+            file.Dispose();
+            return;
+        }
+        // As many children as needed for each to fit in memory twice over, so a small overflow does not cost 64 files.
+        var count = (int)Math.Min(Partitions, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, 2 * file.Count / Math.Max(1, memoryLimit))));
+        var children = Enumerable.Range(0, count).Select(_ => new SpillFile(tempDirectory)).ToArray();
+        ReadAll(file, (key, hash, value) => Write(children[PartitionOf(hash, depth) & (count - 1)], key, hash, value));
+        file.Dispose();
+        foreach (var child in children)
+        {
+            if (child.Count > memoryLimit) { Split(child, failures, depth + 1); continue; }
+            var arena = new KeyArena((int)child.Count);
+            ReadAll(child, (key, hash, value) => Check(arena, key, hash, value, failures));
+            child.Dispose();
+        }
+    }
+
+    /// <summary>Top hash bits pick the partition at depth 0, the next ones at deeper splits; the arena uses the low bits.</summary>
+    private static int PartitionOf(int hash, int depth) => (hash >> (25 - 6 * depth)) & (Partitions - 1);
 
     private void Spill()
     {
         Directory.CreateDirectory(tempDirectory);
-        partitions = CreatePartitions();
-        for (var entry = 0; entry < seen!.Count; entry++) Write(partitions, seen.Key(entry), seen.Value(entry), 0);
-        seen = null;
+        files ??= Enumerable.Range(0, Partitions).Select(_ => new SpillFile(tempDirectory)).ToArray();
+        for (var p = 0; p < Partitions; p++)
+        {
+            Append(files[p], batches[p]);
+            batches[p].Clear();
+        }
+        buffered = 0;
     }
 
-    private Partition[] CreatePartitions() =>
-        Enumerable.Range(0, Partitions).Select(_ => new Partition(Path.Combine(tempDirectory, $"unique-{Guid.NewGuid():N}.bin"))).ToArray();
-
-    private void Write(Partition[] target, ReadOnlySpan<char> key, long position, int depth)
+    private void Append(SpillFile file, KeyBatch batch)
     {
-        var hash = (uint)HashCode.Combine(string.GetHashCode(key), depth);
-        var partition = target[hash % Partitions];
+        for (var i = 0; i < batch.Count; i++) Write(file, batch.Key(i), batch.Hash(i), batch.Value(i));
+    }
+
+    private void Write(SpillFile file, ReadOnlySpan<char> key, int hash, long value)
+    {
         var max = Encoding.UTF8.GetMaxByteCount(key.Length);
         if (scratch.Length < max) scratch = new byte[max];
         var length = Encoding.UTF8.GetBytes(key, scratch);
-        partition.Writer.Write(length);
-        partition.Writer.Write(scratch, 0, length);
-        partition.Writer.Write(position);
-        partition.Count++;
+        file.Writer.Write(length);
+        file.Writer.Write(scratch, 0, length);
+        file.Writer.Write(hash);
+        file.Writer.Write(value);
+        file.Count++;
     }
 
-    private void Process(Partition partition, FailureSamples failures, int depth)
+    private delegate void EntryAction(ReadOnlySpan<char> key, int hash, long value);
+
+    private void ReadAll(SpillFile file, EntryAction action)
     {
-        partition.Writer.Flush();
-        partition.Writer.BaseStream.Position = 0;
-        using var reader = new BinaryReader(partition.Writer.BaseStream, Encoding.UTF8, leaveOpen: true);
-        if (partition.Count > memoryLimit && depth < 4)
+        file.Writer.Flush();
+        var stream = file.Writer.BaseStream;
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        for (long i = 0; i < file.Count; i++)
         {
-            var children = CreatePartitions();
-            for (long i = 0; i < partition.Count; i++)
-            {
-                var length = ReadEntry(reader, out var position);
-                Write(children, keyBuffer.AsSpan(0, length), position, depth);
-            }
-            partition.Dispose();
-            foreach (var child in children) Process(child, failures, depth + 1);
-            return;
+            var length = reader.ReadInt32();
+            if (scratch.Length < length) scratch = new byte[length];
+            stream.ReadExactly(scratch, 0, length);
+            if (keyBuffer.Length < length) keyBuffer = new char[length];
+            var chars = Encoding.UTF8.GetChars(scratch, 0, length, keyBuffer, 0);
+            var hash = reader.ReadInt32();
+            action(keyBuffer.AsSpan(0, chars), hash, reader.ReadInt64());
         }
-        var map = new KeyArena();
-        for (long i = 0; i < partition.Count; i++)
-        {
-            var length = ReadEntry(reader, out var position);
-            var key = keyBuffer.AsSpan(0, length);
-            if (!map.TryAdd(key, position, out var first))
-            {
-                failures.AddUnordered(new FailingRow(fileName((int)(position >> 40)), position & RowMask, Describe(key.ToString(), first)));
-            }
-        }
-        partition.Dispose();
-    }
-
-    private char[] keyBuffer = new char[256];
-
-    /// <summary>Reads one spilled entry, decoding its key into <see cref="keyBuffer"/>; returns the key's length.</summary>
-    private int ReadEntry(BinaryReader reader, out long position)
-    {
-        var length = reader.ReadInt32();
-        if (scratch.Length < length) scratch = new byte[length];
-        reader.BaseStream.ReadExactly(scratch, 0, length);
-        if (keyBuffer.Length < length) keyBuffer = new char[length];
-        var chars = Encoding.UTF8.GetChars(scratch, 0, length, keyBuffer, 0);
-        position = reader.ReadInt64();
-        return chars;
-    }
-
-    private const long RowMask = (1L << 40) - 1;
-
-    private static long Pack(int fileIndex, long row) => ((long)fileIndex << 40) | row;
-
-    private string Describe(string key, long first)
-    {
-        var file = fileName((int)(first >> 40));
-        return $"{key} (first at {(file is null ? "" : file + " ")}row {first & RowMask})";
     }
 
     public void Dispose()
     {
-        if (partitions is null) return;
-        foreach (var partition in partitions) partition.Dispose();
+        if (files is null) return;
+        foreach (var file in files) file.Dispose();
     }
 
-    private sealed class Partition(string path)
+    private sealed class SpillFile(string directory)
     {
-        public BinaryWriter Writer { get; } = new(new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose));
+        private BinaryWriter? writer;
+
+        public BinaryWriter Writer => writer ??= new BinaryWriter(new FileStream(Path.Combine(directory, $"unique-{Guid.NewGuid():N}.bin"),
+            FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose));
+
         public long Count { get; set; }
-        public void Dispose() => Writer.Dispose();
+
+        public void Dispose() => writer?.Dispose();
     }
 }
