@@ -87,8 +87,9 @@ public sealed class CallbackWorkflow : Construct
         {
             Table = table,
             Key = PipelineKeys.Token(jobName),
-            UpdateExpression = "SET consumedAt = :now, jobStatus = :status",
-            ConditionExpression = "attribute_not_exists(consumedAt)",
+            UpdateExpression = "SET #consumedAt = :now, #jobStatus = :status",
+            ConditionExpression = "attribute_not_exists(#consumedAt)",
+            ExpressionAttributeNames = AttributeNames.In("SET #consumedAt = :now, #jobStatus = :status"),
             ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
             {
                 [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),

@@ -16,6 +16,9 @@ public sealed class FailureHandler
 {
     public const string FailurePath = "$.failure";
 
+    private const string RecordFailedExpression = "SET #status = :failed, #decision = :failed, #error = :error, #cause = :cause, "
+        + "#finishedAt = :now, #executionArn = :execution";
+
     /// <summary>The first state of the path; every Task of the workflow catches <c>States.ALL</c> into it.</summary>
     public IChainable Entry { get; }
 
@@ -31,8 +34,9 @@ public sealed class FailureHandler
         {
             Table = table,
             Key = PipelineKeys.Lock(pipeline),
-            UpdateExpression = "REMOVE holder, acquiredAt SET releasedAt = :now",
-            ConditionExpression = "holder = :me",
+            UpdateExpression = "REMOVE #holder, #acquiredAt SET #releasedAt = :now",
+            ConditionExpression = "#holder = :me",
+            ExpressionAttributeNames = AttributeNames.In("REMOVE #holder, #acquiredAt SET #releasedAt = :now"),
             ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
             {
                 [":me"] = DynamoAttributeValue.FromString(PipelineKeys.ExecutionArn),
@@ -68,9 +72,8 @@ public sealed class FailureHandler
         {
             Table = table,
             Key = PipelineKeys.Run(pipeline),
-            UpdateExpression = "SET #status = :failed, decision = :failed, #error = :error, cause = :cause, "
-                + "finishedAt = :now, executionArn = :execution",
-            ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status", ["#error"] = "error" },
+            UpdateExpression = RecordFailedExpression,
+            ExpressionAttributeNames = AttributeNames.In(RecordFailedExpression),
             ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
             {
                 [":failed"] = DynamoAttributeValue.FromString("FAILED"),

@@ -14,6 +14,8 @@ namespace TrainingOrchestration.StateMachine;
 /// </summary>
 internal sealed class LockStates
 {
+    private const string TakeExpression = "SET #holder = :me, #acquiredAt = :now, #runId = :runId REMOVE #releasedAt";
+
     public DynamoUpdateItem Acquire { get; }
     public DynamoUpdateItem TakeOver { get; }
     public DynamoGetItem Inspect { get; }
@@ -28,9 +30,9 @@ internal sealed class LockStates
         });
 
         Acquire = LockUpdate(scope, "AcquirePipelineLock", pipeline, table,
-            "attribute_not_exists(holder) OR holder = :me", null);
+            "attribute_not_exists(#holder) OR #holder = :me", null);
         TakeOver = LockUpdate(scope, "TakeOverStaleLock", pipeline, table,
-            "holder = :stale", JsonPath.StringAt("$.lock.Item.holder.S"));
+            "#holder = :stale", JsonPath.StringAt("$.lock.Item.holder.S"));
 
         Inspect = ServiceRetries.Apply(new DynamoGetItem(scope, "InspectLockHolder", new DynamoGetItemProps
         {
@@ -97,8 +99,9 @@ internal sealed class LockStates
         {
             Table = table,
             Key = PipelineKeys.Lock(pipeline),
-            UpdateExpression = "SET holder = :me, acquiredAt = :now, runId = :runId REMOVE releasedAt",
+            UpdateExpression = TakeExpression,
             ConditionExpression = condition,
+            ExpressionAttributeNames = AttributeNames.In(TakeExpression, condition),
             ExpressionAttributeValues = values,
             ResultPath = JsonPath.DISCARD,
         }), ServiceRetries.DynamoDb);

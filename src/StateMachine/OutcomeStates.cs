@@ -13,6 +13,12 @@ namespace TrainingOrchestration.StateMachine;
 /// </summary>
 internal sealed class OutcomeStates
 {
+    private const string RecordSucceededExpression = "SET #status = :succeeded, #decision = :decision, #reason = :reason, "
+        + "#metrics = :metrics, #metricsSource = :metricsSource, #thresholds = :thresholds, #trainingJobName = :job, #finishedAt = :now";
+
+    private const string PromoteExpression = "SET #runId = :runId, #artifact = :artifact, #metrics = :metrics, "
+        + "#primaryMetric = :primary, #promotedAt = :now, #previousRunId = :expected";
+
     public Choice Decide { get; }
     public IReadOnlyList<TaskStateBase> Tasks { get; }
     /// <summary>ChampionChanged is a business outcome that fails the run; it enters the failure path through this Pass.</summary>
@@ -28,8 +34,9 @@ internal sealed class OutcomeStates
         {
             Table = props.Table,
             Key = PipelineKeys.Lock(pipeline),
-            UpdateExpression = "REMOVE holder, acquiredAt SET releasedAt = :now",
-            ConditionExpression = "holder = :me",
+            UpdateExpression = "REMOVE #holder, #acquiredAt SET #releasedAt = :now",
+            ConditionExpression = "#holder = :me",
+            ExpressionAttributeNames = AttributeNames.In("REMOVE #holder, #acquiredAt SET #releasedAt = :now"),
             ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
             {
                 [":me"] = DynamoAttributeValue.FromString(PipelineKeys.ExecutionArn),
@@ -67,9 +74,8 @@ internal sealed class OutcomeStates
         {
             Table = props.Table,
             Key = PipelineKeys.Run(pipeline),
-            UpdateExpression = "SET #status = :succeeded, decision = :decision, reason = :reason, metrics = :metrics, "
-                + "metricsSource = :metricsSource, thresholds = :thresholds, trainingJobName = :job, finishedAt = :now",
-            ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status" },
+            UpdateExpression = RecordSucceededExpression,
+            ExpressionAttributeNames = AttributeNames.In(RecordSucceededExpression),
             ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
             {
                 [":succeeded"] = DynamoAttributeValue.FromString("SUCCEEDED"),
@@ -112,11 +118,7 @@ internal sealed class OutcomeStates
                 ["ServerSideEncryption"] = "aws:kms",
                 ["SsekmsKeyId"] = props.Key.KeyArn,
             },
-            ResultSelector = new Dictionary<string, object>
-            {
-                ["bucket"] = bucket,
-                ["key"] = JsonPath.Format($"models/approved/{pipeline}/{{}}/model.tar.gz", JsonPath.StringAt("$.runId")),
-            },
+            ResultSelector = new Dictionary<string, object> { ["eTag"] = JsonPath.StringAt("$.CopyObjectResult.ETag") },
             ResultPath = "$.approved",
         }), ServiceRetries.S3);
         copy.Next(publishPromoted);
@@ -137,9 +139,9 @@ internal sealed class OutcomeStates
         {
             Table = props.Table,
             Key = PipelineKeys.Champion(pipeline),
-            UpdateExpression = "SET runId = :runId, artifact = :artifact, metrics = :metrics, primaryMetric = :primary, "
-                + "promotedAt = :now, previousRunId = :expected",
-            ConditionExpression = "attribute_not_exists(runId) OR runId = :expected",
+            UpdateExpression = PromoteExpression,
+            ConditionExpression = "attribute_not_exists(#runId) OR #runId = :expected",
+            ExpressionAttributeNames = AttributeNames.In(PromoteExpression),
             ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
             {
                 [":runId"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.runId")),

@@ -20,6 +20,11 @@ public sealed class TriggerWorkflow : Construct
 {
     public const string ScheduledDetailType = "Scheduled Event";
 
+    private const string CountExpression = "ADD #pendingChanges :n SET #firstPendingAt = if_not_exists(#firstPendingAt, :now), "
+        + "#generation = if_not_exists(#generation, :zero), #lastEventAt = :now";
+
+    private const string ResetExpression = "SET #pendingChanges = :zero, #lastRunStartedAt = :now REMOVE #firstPendingAt ADD #generation :one";
+
     public StateMachineResource StateMachine { get; }
 
     public static string StateMachineName(string pipeline) => $"{pipeline}-trigger";
@@ -48,8 +53,9 @@ public sealed class TriggerWorkflow : Construct
         {
             Table = table,
             Key = PipelineKeys.TriggerCounter(pipeline),
-            UpdateExpression = "SET pendingChanges = :zero, lastRunStartedAt = :now REMOVE firstPendingAt ADD generation :one",
-            ConditionExpression = "generation = :seen",
+            UpdateExpression = ResetExpression,
+            ConditionExpression = "#generation = :seen",
+            ExpressionAttributeNames = AttributeNames.In(ResetExpression),
             ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
             {
                 [":zero"] = DynamoAttributeValue.FromNumber(0),
@@ -127,8 +133,8 @@ public sealed class TriggerWorkflow : Construct
         {
             Table = table,
             Key = PipelineKeys.TriggerCounter(pipeline),
-            UpdateExpression = "ADD pendingChanges :n SET firstPendingAt = if_not_exists(firstPendingAt, :now), "
-                + "generation = if_not_exists(generation, :zero), lastEventAt = :now",
+            UpdateExpression = CountExpression,
+            ExpressionAttributeNames = AttributeNames.In(CountExpression),
             ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
             {
                 [":n"] = DynamoAttributeValue.NumberFromString(JsonPath.StringAt("$.changes.count")),

@@ -46,7 +46,7 @@ public class CallbackWorkflowTests(SynthesizedPipelines synthesized)
     {
         var claim = _callback.State("ClaimTaskToken");
 
-        Assert.Equal("attribute_not_exists(consumedAt)", claim["Parameters"]!["ConditionExpression"]!.GetValue<string>());
+        Assert.Equal("attribute_not_exists(#consumedAt)", claim["Parameters"]!["ConditionExpression"]!.GetValue<string>());
         Assert.Equal("DuplicateEvent", claim["Catch"]![0]!["Next"]!.GetValue<string>());
         Assert.Equal("Succeed", _callback.State("DuplicateEvent")["Type"]!.GetValue<string>());
     }

@@ -113,7 +113,7 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
         var fail = _training.State("RunFailed");
         Assert.Equal("$.failure.Error", fail["ErrorPath"]!.GetValue<string>());
         Assert.Equal("$.failure.Cause", fail["CausePath"]!.GetValue<string>());
-        Assert.Equal("holder = :me", _training.State("ReleaseLockAfterFailure")["Parameters"]!["ConditionExpression"]!.GetValue<string>());
+        Assert.Equal("#holder = :me", _training.State("ReleaseLockAfterFailure")["Parameters"]!["ConditionExpression"]!.GetValue<string>());
         Assert.Equal("Training Run Failed", _training.State("PublishRunFailed")["Parameters"]!["Entries"]![0]!["DetailType"]!.GetValue<string>());
     }
 
@@ -122,12 +122,12 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
     {
         var acquire = _training.State("AcquirePipelineLock");
 
-        Assert.Equal("attribute_not_exists(holder) OR holder = :me", acquire["Parameters"]!["ConditionExpression"]!.GetValue<string>());
+        Assert.Equal("attribute_not_exists(#holder) OR #holder = :me", acquire["Parameters"]!["ConditionExpression"]!.GetValue<string>());
         var busy = acquire["Catch"]!.AsArray().First()!;
         Assert.Equal("DynamoDB.ConditionalCheckFailedException", busy["ErrorEquals"]![0]!.GetValue<string>());
         Assert.Equal("InspectLockHolder", busy["Next"]!.GetValue<string>());
         Assert.Equal("PipelineBusy", _training.State("LockHolderRunning?")["Choices"]![0]!["Next"]!.GetValue<string>());
-        Assert.Equal("holder = :stale", _training.State("TakeOverStaleLock")["Parameters"]!["ConditionExpression"]!.GetValue<string>());
+        Assert.Equal("#holder = :stale", _training.State("TakeOverStaleLock")["Parameters"]!["ConditionExpression"]!.GetValue<string>());
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
     {
         var promote = _training.State("PromoteCandidate");
 
-        Assert.Equal("attribute_not_exists(runId) OR runId = :expected", promote["Parameters"]!["ConditionExpression"]!.GetValue<string>());
+        Assert.Equal("attribute_not_exists(#runId) OR #runId = :expected", promote["Parameters"]!["ConditionExpression"]!.GetValue<string>());
         Assert.Equal("$.evaluation.expectedChampionRunId", promote["Parameters"]!["ExpressionAttributeValues"]![":expected"]!["S.$"]!.GetValue<string>());
         Assert.Equal("ChampionChanged", CatchFor(promote["Catch"]!.AsArray(), "DynamoDB.ConditionalCheckFailedException"));
         Assert.Equal("CopyApprovedModel", promote["Next"]!.GetValue<string>());

@@ -24,7 +24,7 @@ public class TriggerWorkflowTests(SynthesizedPipelines synthesized)
         Assert.Equal("0", _trigger.State("ScheduledCheck")["Parameters"]!["changes"]!["count"]!.GetValue<string>());
         Assert.Equal("1", _trigger.State("TableChanged")["Parameters"]!["changes"]!["count"]!.GetValue<string>());
         var count = _trigger.State("CountChanges")["Parameters"]!;
-        Assert.StartsWith("ADD pendingChanges :n SET firstPendingAt = if_not_exists(firstPendingAt, :now)", count["UpdateExpression"]!.GetValue<string>());
+        Assert.StartsWith("ADD #pendingChanges :n SET #firstPendingAt = if_not_exists(#firstPendingAt, :now)", count["UpdateExpression"]!.GetValue<string>());
         Assert.Equal("ALL_NEW", count["ReturnValues"]!.GetValue<string>());
     }
 
@@ -38,7 +38,7 @@ public class TriggerWorkflowTests(SynthesizedPipelines synthesized)
         Assert.Equal("RecordDuplicateTrigger", start["Catch"]![0]!["Next"]!.GetValue<string>());
         Assert.Equal("StepFunctions.ExecutionAlreadyExistsException", start["Catch"]![0]!["ErrorEquals"]![0]!.GetValue<string>());
         Assert.Equal("ResetChangeCounter", start["Next"]!.GetValue<string>());
-        Assert.Equal("generation = :seen", _trigger.State("ResetChangeCounter")["Parameters"]!["ConditionExpression"]!.GetValue<string>());
+        Assert.Equal("#generation = :seen", _trigger.State("ResetChangeCounter")["Parameters"]!["ConditionExpression"]!.GetValue<string>());
     }
 
     [Fact]
