@@ -17,12 +17,13 @@ internal static class AslBench
         var idle = Option(args, "--idle", 2_000);
         Console.WriteLine($"asl bench: map items={items}, chain executions={executions}, idle executions={idle}");
 
-        await MapBench(items, warmup: true);
+        // Warm up until tiered JIT has optimized the hot paths, so the figures are steady-state.
+        for (var i = 0; i < 5; i++) await MapBench(items, warmup: i < 2);
         var map = new List<double>();
         for (var i = 0; i < 3; i++) map.Add(await MapBench(items, warmup: false));
         Console.WriteLine($"(a) Map over {items} items (Choice + 2 Pass each): best {map.Max():N0} transitions/s, median {Median(map):N0}");
 
-        await ChainBench(10, concurrent: false);
+        for (var i = 0; i < 3; i++) await ChainBench(executions / 4, concurrent: false);
         var sequential = new List<double>();
         for (var i = 0; i < 3; i++) sequential.Add(await ChainBench(executions / 4, concurrent: false));
         Console.WriteLine($"(b) 50-step chain of mocked Tasks with Retry and Catch, one execution at a time ({executions / 4}): best {sequential.Max():N0} transitions/s, median {Median(sequential):N0}");

@@ -9,7 +9,7 @@ namespace TrainingOrchestration.Asl.Runtime;
 /// </summary>
 internal sealed class ExecutionHistory(ClockDriver clock)
 {
-    private const int ChunkBits = 10;
+    private const int ChunkBits = 6;
     private const int ChunkSize = 1 << ChunkBits;
     private readonly object _grow = new();
     private HistoryEvent?[][] _chunks = [new HistoryEvent?[ChunkSize]];
