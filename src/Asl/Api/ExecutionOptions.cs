@@ -7,5 +7,4 @@ namespace TrainingOrchestration.Asl;
 public sealed record ExecutionOptions(
     MockConfig? MockConfig = null,
     string? TestCase = null,
-    string? MockStateMachineName = null,
-    string? TraceHeader = null);
+    string? MockStateMachineName = null);
