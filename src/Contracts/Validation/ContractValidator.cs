@@ -14,7 +14,6 @@ namespace TrainingOrchestration.Contracts.Validation;
 /// </summary>
 public sealed class ContractValidator(DataContract contract)
 {
-
     public async Task<ValidationOutcome> ValidateAsync(IReadOnlyList<TableSource> files, ValidationInputs inputs, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
@@ -24,9 +23,7 @@ public sealed class ContractValidator(DataContract contract)
         try
         {
             var schema = new SchemaTracker(contract, new FailureSamples(position, contract.ExampleRows));
-            var profilers = contract.Columns.ToDictionary(c => c.Name, c => new ColumnProfiler(c,
-                distribution: contract.Rules.Any(r => r.Column == c.Name && (r.Check == CheckKind.Quantile || r.Check == CheckKind.Drift && r.DriftKind == DriftKind.Numeric)),
-                categories: contract.Rules.Any(r => r.Column == c.Name && r.Check == CheckKind.Drift && r.DriftKind == DriftKind.Categorical)));
+            var profilers = contract.Columns.ToDictionary(c => c.Name, CreateProfiler);
             var rows = await ScanAsync(files, inputs, checks, schema, profilers, position, cancellationToken).ConfigureAwait(false);
 
             var context = new CompletionContext(contract, inputs, rows, profilers);
@@ -128,6 +125,11 @@ public sealed class ContractValidator(DataContract contract)
         }
         return rows;
     }
+
+    /// <summary>Sketches and category counts only where a quantile or drift rule will read them (they dominate a cell's cost).</summary>
+    private ColumnProfiler CreateProfiler(ColumnSpec column) => new(column,
+        distribution: contract.Rules.Any(r => r.Column == column.Name && (r.Check == CheckKind.Quantile || r.Check == CheckKind.Drift && r.DriftKind == DriftKind.Numeric)),
+        categories: contract.Rules.Any(r => r.Column == column.Name && r.Check == CheckKind.Drift && r.DriftKind == DriftKind.Categorical));
 
     private int BinsFor(string column) =>
         contract.Rules.Where(r => r.Check == CheckKind.Drift && r.Column == column).Select(r => r.Bins).DefaultIfEmpty(10).Max();
