@@ -145,4 +145,16 @@ public sealed class MapAndParallelTests
 
         Assert.Equal("StepFunctions.ExecutionAlreadyExistsException", result.Error);
     }
+
+    [Fact]
+    public async Task Results_that_handlers_return_from_their_own_documents_can_be_gathered_by_a_Map()
+    {
+        var store = JsonNode.Parse("""{"rows":[{"id":1},{"id":2}]}""")!;
+        var harness = new Harness().With(new RecordingIntegration(Lambda,
+            (request, _) => Task.FromResult(store["rows"]![request.Parameters!["item"]!.GetValue<int>()])));
+
+        var result = await harness.RunAsync(MapOf(""), Items(2));
+
+        Assert.Equal("""[{"id":1},{"id":2}]""", result.Output);
+    }
 }

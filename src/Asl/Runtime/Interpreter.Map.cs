@@ -86,8 +86,9 @@ internal sealed partial class Interpreter
                 history.Add("MapIterationAborted", new JsonObject { ["name"] = state.Name, ["index"] = index }, child.PreviousEventId);
                 throw;
             }
-            catch (AslErrorException e)
+            catch (Exception thrown) when (thrown is not OperationCanceledException)
             {
+                var e = AsStateError(thrown);
                 history.Add("MapIterationFailed", new JsonObject { ["name"] = state.Name, ["index"] = index }, child.PreviousEventId);
                 bool abort;
                 lock (results)

@@ -42,8 +42,9 @@ internal sealed partial class Interpreter
                 results[index] = output;
                 succeeded[index] = true;
             }
-            catch (AslErrorException e)
+            catch (Exception thrown) when (thrown is not OperationCanceledException)
             {
+                var e = AsStateError(thrown);
                 lock (results) { failure ??= e; }
                 group!.Abort();
             }
@@ -71,6 +72,10 @@ internal sealed partial class Interpreter
         Assign(run, state.Assign, result);
         return OutputPath(run, output);
     }
+
+    /// <summary>An engine defect inside a child must fail the execution visibly, not vanish with its task.</summary>
+    private static AslErrorException AsStateError(Exception thrown) => thrown as AslErrorException
+        ?? new AslErrorException(ErrorNames.Runtime, $"Internal error of the local engine: {thrown.GetType().Name}: {thrown.Message}");
 
     /// <summary>InputPath then Parameters (JSONPath), or Arguments (JSONata).</summary>
     private JsonNode? EffectiveInput(StateRun run, JsonNode? rawInput)

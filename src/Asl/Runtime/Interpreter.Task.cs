@@ -153,7 +153,8 @@ internal sealed partial class Interpreter
 
     private static TaskOutcome ToOutcome(Task<JsonNode?> task)
     {
-        if (task.IsCompletedSuccessfully) return new TaskOutcome(TaskOutcomeKind.Succeeded, task.Result);
+        // A handler may return a node that lives in its own document; the execution works on a detached copy.
+        if (task.IsCompletedSuccessfully) return new TaskOutcome(TaskOutcomeKind.Succeeded, JsonKit.Detach(task.Result));
         if (task.IsCanceled) return new TaskOutcome(TaskOutcomeKind.Stopped);
         var error = task.Exception!.InnerException ?? task.Exception;
         return error switch
