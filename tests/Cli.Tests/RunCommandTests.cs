@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace TrainingOrchestration.Cli.Tests;
+
+public sealed class RunCommandTests
+{
+    [Fact]
+    public async Task Run_of_an_unknown_pipeline_exits_non_zero_and_names_the_known_ones()
+    {
+        var (exit, output, _) = await CliProcess.RunAsync("run", "no-such-pipeline");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("No pipeline 'no-such-pipeline'", output);
+        Assert.Contains("churn", output);
+    }
+
+    [Fact]
+    public async Task Run_churn_sends_the_sample_through_the_stack_and_records_an_outcome_that_runs_lists()
+    {
+        var runsDirectory = Directory.CreateTempSubdirectory("cli-run-").FullName;
+        var workspace = Path.Combine(runsDirectory, "20261123-100000-churn");
+        try
+        {
+            var (exit, output, error) = await CliProcess.RunAsync("run", "churn", "--workspace", workspace);
+
+            Assert.True(File.Exists(Path.Combine(workspace, "record.json")), output + error);
+            var record = JsonNode.Parse(File.ReadAllText(Path.Combine(workspace, "record.json")))!;
+            var run = Assert.Single(record["runs"]!.AsArray())!;
+            var status = run["status"]!.GetValue<string>();
+            Assert.Contains(status, new[] { "SUCCEEDED", "FAILED" });
+            Assert.Equal(status == "SUCCEEDED" ? 0 : 1, exit);
+            Assert.Contains("START", record["triggerDecisions"]!.AsArray().Select(d => d!["decision"]!.GetValue<string>()));
+            Assert.Contains("churn-training", output);
+            var (listed, json, _) = await CliProcess.RunAsync("runs", "--json", "--runs-dir", runsDirectory);
+            Assert.Equal(0, listed);
+            Assert.Equal(run["runId"]!.GetValue<string>(), JsonNode.Parse(json)!.AsArray().Single()!["runId"]!.GetValue<string>());
+        }
+        finally
+        {
+            Directory.Delete(runsDirectory, recursive: true);
+        }
+    }
+}
