@@ -5,6 +5,9 @@ namespace TrainingOrchestration.Contracts.Checks;
 /// <summary>Counts a rule's failing rows and keeps the first few as examples, without keeping the rest.</summary>
 internal sealed class FailureSamples(ScanPosition position, int limit)
 {
+    /// <summary>Example values are cut to this many characters so an outcome stays far below Step Functions' 256 KB payload limit.</summary>
+    public const int MaxValueLength = 200;
+
     private readonly List<FailingRow> examples = [];
 
     public long Count { get; private set; }
@@ -13,20 +16,20 @@ internal sealed class FailureSamples(ScanPosition position, int limit)
     public void Add(ReadOnlySpan<char> value)
     {
         Count++;
-        if (examples.Count < limit) examples.Add(new FailingRow(position.File, position.Row, value.ToString()));
+        if (examples.Count < limit) examples.Add(new FailingRow(position.File, position.Row, Clip(value)));
     }
 
     public void Add(string? file, long row, string value)
     {
         Count++;
-        if (examples.Count < limit) examples.Add(new FailingRow(file, row, value));
+        if (examples.Count < limit) examples.Add(new FailingRow(file, row, Clip(value)));
     }
 
     /// <summary>Used when failures are found out of row order (spilled uniqueness partitions): keeps the earliest.</summary>
     public void AddUnordered(FailingRow row)
     {
         Count++;
-        examples.Add(row);
+        examples.Add(row with { Value = Clip(row.Value) });
         if (examples.Count > limit * 4) Trim();
     }
 
@@ -36,4 +39,7 @@ internal sealed class FailureSamples(ScanPosition position, int limit)
         examples.Clear();
         examples.AddRange(kept);
     }
+
+    private static string Clip(ReadOnlySpan<char> value) =>
+        value.Length <= MaxValueLength ? value.ToString() : string.Concat(value[..MaxValueLength], "…");
 }

@@ -125,4 +125,16 @@ public class ColumnRuleTests
 
         Assert.True(outcome.Rule("unique:id").Passed);
     }
+
+    [Fact]
+    public async Task Long_example_values_are_clipped_so_the_outcome_stays_small()
+    {
+        var longValue = new string('x', 5000);
+
+        var outcome = await Run("  - { check: length, column: plan, max: 10 }", $"id,age,score,plan\nA1,1,1,{longValue}\n");
+
+        var example = outcome.Rule("length:plan").Examples.Single();
+        Assert.Equal(201, example.Value.Length);
+        Assert.EndsWith("…", example.Value);
+    }
 }
