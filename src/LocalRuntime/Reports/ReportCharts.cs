@@ -33,6 +33,7 @@ public static class ReportCharts
         Cell(plot, 1, 1, matrix.TruePositives, "TP", max);
         Cell(plot, 0, 0, matrix.TrueNegatives, "TN", max);
         Cell(plot, 1, 0, matrix.FalsePositives, "FP", max);
+        plot.HideGrid();
         plot.Axes.SetLimits(0, 2, 0, 2);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0.5, 1.5], ["predicted 0", "predicted 1"]);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0.5, 1.5], ["actual 0", "actual 1"]);
