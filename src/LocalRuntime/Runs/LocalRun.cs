@@ -47,7 +47,8 @@ public static class LocalRun
         var decision = items.Where(IsDecision).Skip(decisionsBefore).LastOrDefault();
         var record = RunRecord.Build(request.Pipeline.Name, request.Workspace, items, executions, cloud.Bus.Events, cloud.Sns.Messages, stopwatch.Elapsed);
         RunRecord.Write(request.Workspace, record);
-        return new LocalRunOutcome(Path.GetFullPath(request.Workspace), record, run, decision, executions, stopwatch.Elapsed);
+        var report = await RunReportComposer.WriteAsync(session, run, stopwatch.Elapsed, Path.GetFullPath(request.Workspace), cancellationToken);
+        return new LocalRunOutcome(Path.GetFullPath(request.Workspace), record, run, decision, executions, stopwatch.Elapsed) { Report = report };
     }
 
     private static bool IsDecision(JsonObject item) => item["sk"]?.GetValue<string>().StartsWith("DECISION#", StringComparison.Ordinal) == true;

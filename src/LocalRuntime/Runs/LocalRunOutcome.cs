@@ -5,6 +5,9 @@ namespace TrainingOrchestration.LocalRuntime.Runs;
 /// <summary>How a local run ended: the record written, the run item this invocation produced (if the trigger started one) and its trigger decision.</summary>
 public sealed record LocalRunOutcome(string Workspace, JsonObject Record, JsonObject? Run, JsonObject? TriggerDecision, IReadOnlyList<ExecutionSummary> Executions, TimeSpan WallTime)
 {
+    /// <summary>The report written for the run (null when the event started no run).</summary>
+    public Reports.RunReportFiles? Report { get; init; }
+
     /// <summary>True when every execution succeeded and the run (if one started) succeeded.</summary>
     public bool Succeeded => Executions.All(e => e.Status == "SUCCEEDED") && (Run is null || Run["status"]?.GetValue<string>() == "SUCCEEDED");
 }

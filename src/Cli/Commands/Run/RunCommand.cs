@@ -78,8 +78,7 @@ internal static class RunCommand
                 PipelinesRoot = Path.GetFullPath(pipelinesRoot),
             }, view, cancellationToken);
             view.Flush();
-            var report = RunReport.Write(outcome, spec);
-            RunSummaryView.Render(console, outcome, spec, report);
+            RunSummaryView.Render(console, outcome, spec, outcome.Report?.Report);
             return outcome.Succeeded ? 0 : 1;
         }
         catch (Exception e) when (e is PipelineSpecException or ContractException or TemplateException or FileNotFoundException or DirectoryNotFoundException

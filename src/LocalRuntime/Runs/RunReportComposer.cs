@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using TrainingOrchestration.LocalRuntime.Reports;
+
+namespace TrainingOrchestration.LocalRuntime.Runs;
+
+/// <summary>
+/// Gathers what the report shows for one run from where the run left it (the run and validation items, the training
+/// execution's history, the batch transform's predictions in the bucket) and writes <c>report.md</c> with its charts.
+/// </summary>
+public static class RunReportComposer
+{
+    public static async Task<RunReportFiles?> WriteAsync(PipelineSession session, JsonObject? run, TimeSpan wallTime, string workspace, CancellationToken cancellationToken = default)
+    {
+        if (run is null) return null;
+        var runId = Text(run["runId"]) ?? Text(run["sk"])!["RUN#".Length..];
+        var pipeline = session.Pipeline.Name;
+        var validationItem = await session.ReadItemAsync($"VALIDATION#{runId}", cancellationToken);
+        var validation = validationItem?["outcome"] is JsonValue v && v.TryGetValue<string>(out var text) ? JsonNode.Parse(text) : validationItem?["outcome"];
+        var champion = await session.ReadItemAsync("CHAMPION", cancellationToken);
+        var training = session.Executions().Where(e => e.StateMachine == $"{pipeline}-training")
+            .FirstOrDefault(e => e.Execution.ExecutionArn == Text(run["executionArn"]) || JsonNode.Parse(e.Execution.Input)?["runId"]?.GetValue<string>() == runId);
+        var path = training.Execution is null ? [] : ExecutionPath.FromHistory(session.Cloud.Engine.GetExecutionHistory(training.Execution.ExecutionArn));
+        var bucket = session.BucketName;
+        var predictions = session.Cloud.Buckets.PathFor(bucket, $"reports/{pipeline}/run={runId}/predictions/x")[..^1];
+        var jobName = Text(run["trainingJobName"]);
+        var evaluation = new JsonObject
+        {
+            ["thresholds"] = run["thresholds"]?.DeepClone(),
+            ["metrics"] = run["metrics"]?.DeepClone(),
+            ["champion"] = champion is null || Text(champion["runId"]) == runId ? null : new JsonObject { ["metrics"] = champion["metrics"]?.DeepClone() },
+        };
+        var outputs = new List<OutputLocation>
+        {
+            new("Features", $"s3://{bucket}/features/{pipeline}/run={runId}/"),
+            new("Predictions", $"s3://{bucket}/reports/{pipeline}/run={runId}/predictions/"),
+            new("Local bucket folder", session.Cloud.Buckets.PathFor(bucket, "x")[..^2]),
+            new("Run record", Path.Combine(workspace, RunRecord.FileName)),
+        };
+        if (jobName is not null) outputs.Insert(1, new("Model artifact", $"s3://{bucket}/models/raw/{pipeline}/{jobName}/output/model.tar.gz"));
+        if (Text(run["decision"]) == "PROMOTED") outputs.Insert(2, new("Approved model", $"s3://{bucket}/models/approved/{pipeline}/{runId}/model.tar.gz"));
+
+        var data = new RunReportData
+        {
+            Pipeline = pipeline,
+            RunId = runId,
+            Status = Text(run["status"]) ?? "RUNNING",
+            Decision = Text(run["decision"]),
+            Reason = Text(run["reason"]) ?? Text(run["cause"]),
+            ExecutionArn = training.Execution?.ExecutionArn,
+            StartedAt = Time(run["startedAt"]),
+            FinishedAt = Time(run["finishedAt"]),
+            Error = Text(run["error"]),
+            Cause = Text(run["cause"]),
+            FailedState = Text(run["failedState"]) ?? path.LastOrDefault(s => s.Error is not null)?.Name,
+            Metrics = WorkflowResults.Metrics(evaluation),
+            MetricsSource = Text(run["metricsSource"]),
+            Validation = WorkflowResults.Validation(validation),
+            Path = path,
+            Durations = [new NamedDuration("Wall time of the local run", wallTime)],
+            Predictions = PredictionFiles.Read(predictions),
+            Outputs = outputs,
+        };
+        return RunReportWriter.Write(data, workspace);
+    }
+
+    private static string? Text(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        _ => node.ToJsonString(),
+    };
+
+    private static DateTimeOffset? Time(JsonNode? node) => Text(node) is { } t && DateTimeOffset.TryParse(t, out var at) ? at : null;
+}
