@@ -38,7 +38,7 @@ internal sealed class SchemaTracker(DataContract contract, FailureSamples ragged
         return map;
     }
 
-    public void Malformed(string file, string message) => problems.Add($"{file}: not valid CSV: {message}");
+    public void Malformed(string file, string message) => problems.Add($"{file}: {message}");
 
     public void Ragged(int fields, int expected) => raggedRows.Add($"{fields} fields, header has {expected}");
 

@@ -36,13 +36,22 @@ public sealed class CsvTableReader : TableReader
     public static CsvTableReader Open(Stream stream, IReadOnlyList<string> nullValues, int bufferChars = 128 * 1024, bool readAhead = false)
     {
         var parser = new CsvRowParser(stream, bufferChars);
-        if (!parser.ReadRow())
+        try
         {
-            return new CsvTableReader(stream, parser, [], [.. nullValues], false);
+            if (!parser.ReadRow())
+            {
+                return new CsvTableReader(stream, parser, [], [.. nullValues], false);
+            }
+            var header = new string[parser.FieldCount];
+            for (var i = 0; i < header.Length; i++) header[i] = parser.Field(i).ToString();
+            return new CsvTableReader(stream, parser, header, [.. nullValues], readAhead);
         }
-        var header = new string[parser.FieldCount];
-        for (var i = 0; i < header.Length; i++) header[i] = parser.Field(i).ToString();
-        return new CsvTableReader(stream, parser, header, [.. nullValues], readAhead);
+        catch
+        {
+            parser.Dispose();
+            stream.Dispose();
+            throw;
+        }
     }
 
     public override ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)

@@ -51,8 +51,16 @@ public sealed class ParquetTableReader : TableReader
             file.Position = 0;
             stream = file;
         }
-        var reader = await ParquetReader.CreateAsync(stream, null, false, cancellationToken).ConfigureAwait(false);
-        return new ParquetTableReader(reader, stream, spool);
+        try
+        {
+            var reader = await ParquetReader.CreateAsync(stream, null, false, cancellationToken).ConfigureAwait(false);
+            return new ParquetTableReader(reader, stream, spool);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidDataException($"not a readable Parquet file: {e.Message}", e);
+        }
     }
 
     public override async ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)

@@ -82,6 +82,10 @@ public sealed class ContractValidator(DataContract contract)
             }
             catch (CsvFormatException e)
             {
+                schema.Malformed(file.Name, "not valid CSV: " + e.Message);
+            }
+            catch (InvalidDataException e)
+            {
                 schema.Malformed(file.Name, e.Message);
             }
         }

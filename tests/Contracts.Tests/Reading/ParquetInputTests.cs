@@ -79,4 +79,13 @@ public class ParquetInputTests
         Assert.Equal(3, outcome.RowCount);
         Assert.True(outcome.Passed, outcome.Summary);
     }
+
+    [Fact]
+    public async Task A_file_that_is_not_parquet_fails_the_columns_rule_instead_of_throwing()
+    {
+        var outcome = await ContractRun.ValidateAsync(Contract, [("part-00000.parquet", System.Text.Encoding.UTF8.GetBytes("id,tenure\na,1\n"))]);
+
+        Assert.False(outcome.Passed);
+        Assert.Contains("not a readable Parquet file", outcome.Rule("columns").Observed);
+    }
 }
