@@ -40,6 +40,8 @@ public sealed partial class StepFunctionsEngine
 
     internal TaskDispatcher BuiltIns { get; }
 
+    internal ActivityQueues Activities { get; } = new();
+
     public string Region { get; init; } = "us-east-1";
 
     public string AccountId { get; init; } = "123456789012";
@@ -143,6 +145,20 @@ public sealed partial class StepFunctionsEngine
         Launch(record, record.Definition.StartAt, parsed, new VariableScope(null));
         return new StartExecutionResult(record.Arn, record.StartDate);
     }
+
+    /// <summary>The ARN of an activity (Task states with this Resource wait for a worker).</summary>
+    public string CreateActivity(string name)
+    {
+        ValidateName(name);
+        return $"arn:aws:states:{Region}:{AccountId}:activity:{name}";
+    }
+
+    /// <summary>
+    /// Waits for the next scheduled task of an activity. The worker answers with SendTaskSuccess/Failure/Heartbeat;
+    /// on a virtual clock it should hold the clock (<see cref="VirtualClock.Hold"/>) while it works.
+    /// </summary>
+    public Task<ActivityTask> GetActivityTaskAsync(string activityArn, string? workerName = null, CancellationToken cancellationToken = default) =>
+        Activities.TakeAsync(activityArn, workerName, cancellationToken);
 
     public void SendTaskSuccess(string taskToken, string output)
     {

@@ -164,4 +164,25 @@ public sealed class CallbackTests
 
         Assert.Equal("Sfn.TaskTimedOutException", result.Error);
     }
+
+    [Fact]
+    public async Task An_activity_worker_takes_the_task_and_answers_it_with_the_token()
+    {
+        var harness = new Harness();
+        var activity = harness.Engine.CreateActivity("score");
+        using var worker = harness.Clock.Hold();
+        var arn = harness.Start("""
+            {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"ACTIVITY","Parameters":{"n.$":"$.n"},"TimeoutSeconds":600,"End":true}}}
+            """.Replace("ACTIVITY", activity), """{"n":3}""");
+
+        var task = await harness.Engine.GetActivityTaskAsync(activity, "worker-1", new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        harness.Engine.SendTaskSuccess(task.TaskToken, """{"scored":3}""");
+        worker.Dispose();
+        var result = await harness.WaitAsync(arn);
+
+        Assert.Equal("""{"n":3}""", task.Input);
+        Assert.Equal("""{"scored":3}""", result.Output);
+        Assert.Equal(["ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited", "ExecutionSucceeded"],
+            harness.EventTypes(arn));
+    }
 }

@@ -33,19 +33,22 @@ internal sealed partial class Interpreter
                 : state.HeartbeatSeconds is not null ? (int)JsonKit.AsDouble(state.HeartbeatSeconds) : (int?)null;
             var due = clock.Now.AddSeconds(timeout ?? DefaultTaskTimeoutSeconds);
 
-            var prefix = resource.IsLambdaFunction ? "LambdaFunction" : "Task";
+            var prefix = resource.IsLambdaFunction ? "LambdaFunction" : resource.IsActivity ? "Activity" : "Task";
+            var plain = resource.IsLambdaFunction || resource.IsActivity;
             var scheduled = new JsonObject();
-            if (!resource.IsLambdaFunction) scheduled["resourceType"] = resource.HistoryType;
+            if (!plain) scheduled["resourceType"] = resource.HistoryType;
             scheduled["resource"] = resource.HistoryResource;
-            if (!resource.IsLambdaFunction) scheduled["region"] = engine.Region;
+            if (!plain) scheduled["region"] = engine.Region;
             var parametersText = JsonKit.Serialize(effective);
-            scheduled[resource.IsLambdaFunction ? "input" : "parameters"] = parametersText;
+            scheduled[plain ? "input" : "parameters"] = parametersText;
             // Integrations get parsed JSON (as from the wire), so GetValue<int>/<double> work whatever built the values.
             effective = JsonKit.Parse(parametersText);
             if (timeout is not null) scheduled["timeoutInSeconds"] = timeout;
             if (heartbeat is not null) scheduled["heartbeatInSeconds"] = heartbeat;
             frame.PreviousEventId = history.Add($"{prefix}Scheduled", scheduled, frame.PreviousEventId);
-            frame.PreviousEventId = history.Add($"{prefix}Started", resource.IsLambdaFunction ? null : Describe(resource), frame.PreviousEventId);
+            // An activity is Started when a worker takes it (GetActivityTask), not when it is scheduled.
+            if (!resource.IsActivity)
+                frame.PreviousEventId = history.Add($"{prefix}Started", resource.IsLambdaFunction ? null : Describe(resource), frame.PreviousEventId);
 
             var outcome = await ExecuteTaskAsync(run, resource, effective, waiter, due, heartbeat);
             switch (outcome.Kind)
@@ -83,7 +86,7 @@ internal sealed partial class Interpreter
         }
     }
 
-    private JsonObject Describe(ParsedResource resource) => resource.IsLambdaFunction
+    private JsonObject Describe(ParsedResource resource) => resource.IsLambdaFunction || resource.IsActivity
         ? new JsonObject()
         : new JsonObject { ["resourceType"] = resource.HistoryType, ["resource"] = resource.HistoryResource };
 
@@ -112,6 +115,12 @@ internal sealed partial class Interpreter
         var request = new TaskRequest(run.State.Resource!, resource.Service, resource.Action, resource.Pattern, resource.IsAwsSdk,
             parameters, waiter?.Token, context);
 
+        if (integration is null && resource.IsActivity && waiter is not null)
+        {
+            engine.Activities.Enqueue(run.State.Resource!, new ActivityTask(waiter.Token, JsonKit.Serialize(parameters)),
+                worker => frame.PreviousEventId = execution.History.Add("ActivityStarted",
+                    worker is null ? null : new JsonObject { ["workerName"] = worker }, frame.PreviousEventId));
+        }
         var outcome = integration is null
             ? new TaskOutcome(TaskOutcomeKind.Succeeded)
             : await InvokeHandlerAsync(integration, request, frame.Cancellation, due);
