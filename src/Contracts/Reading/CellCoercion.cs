@@ -14,8 +14,6 @@ namespace TrainingOrchestration.Contracts.Reading;
 /// </summary>
 public static class CellCoercion
 {
-    private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
-
     private static readonly string[] TimestampFormats =
     [
         "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
@@ -31,11 +29,11 @@ public static class CellCoercion
             case ColumnType.String:
                 return CellState.Value;
             case ColumnType.Integer:
-                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)) return CellState.Invalid;
+                if (!FastNumberParser.TryParseInteger(text, out var integer)) return CellState.Invalid;
                 number = integer;
                 return CellState.Value;
             case ColumnType.Decimal:
-                if (!double.TryParse(text, DecimalStyle, CultureInfo.InvariantCulture, out number) || !double.IsFinite(number) || !StartsLikeNumber(text))
+                if (!FastNumberParser.TryParseDecimal(text, out number) || !double.IsFinite(number) || !StartsLikeNumber(text))
                 {
                     number = double.NaN;
                     return CellState.Invalid;
