@@ -166,7 +166,6 @@ public sealed class FeatureJob : Construct
                 ["--enable-metrics"] = "true",
                 ["--enable-observability-metrics"] = "true",
                 ["--enable-continuous-cloudwatch-log"] = "true",
-                ["--enable-glue-datacatalog"] = "true",
                 ["--TempDir"] = $"s3://{bucket.BucketName}/temporary/glue/{p}/",
                 ["--database"] = DatabaseName,
                 ["--catalog_table"] = featuresTable,
