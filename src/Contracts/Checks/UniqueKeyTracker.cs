@@ -1,4 +1,3 @@
-using System.Text;
 using TrainingOrchestration.Contracts.Validation;
 
 namespace TrainingOrchestration.Contracts.Checks;
@@ -21,8 +20,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
     private readonly KeyBatch[] batches = Enumerable.Range(0, Partitions).Select(_ => new KeyBatch()).ToArray();
     private int buffered;
     private SpillFile[]? files;
-    private byte[] scratch = new byte[256];
-    private char[] keyBuffer = new char[256];
+    private readonly KeyBatch readBuffer = new();
 
     public bool Spilled => files is not null;
 
@@ -78,7 +76,16 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
         // As many children as needed for each to fit in memory twice over, so a small overflow does not cost 64 files.
         var count = (int)Math.Min(Partitions, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, 2 * file.Count / Math.Max(1, memoryLimit))));
         var children = Enumerable.Range(0, count).Select(_ => new SpillFile(tempDirectory)).ToArray();
-        ReadAll(file, (key, hash, value) => Write(children[PartitionOf(hash, depth) & (count - 1)], key, hash, value));
+        var pending = Enumerable.Range(0, count).Select(_ => new KeyBatch()).ToArray();
+        ReadAll(file, (key, hash, value) =>
+        {
+            var child = PartitionOf(hash, depth) & (count - 1);
+            pending[child].Add(key, hash, value);
+            if (pending[child].Count < 16_384) return;
+            Append(children[child], pending[child]);
+            pending[child].Clear();
+        });
+        for (var c = 0; c < count; c++) Append(children[c], pending[c]);
         file.Dispose();
         foreach (var child in children)
         {
@@ -104,41 +111,25 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
         buffered = 0;
     }
 
-    private void Append(SpillFile file, KeyBatch batch)
+    private static void Append(SpillFile file, KeyBatch batch)
     {
-        for (var i = 0; i < batch.Count; i++) Write(file, batch.Key(i), batch.Hash(i), batch.Value(i));
-    }
-
-    private void Write(SpillFile file, ReadOnlySpan<char> key, int hash, long value)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(key.Length);
-        if (scratch.Length < max) scratch = new byte[max];
-        var length = Encoding.UTF8.GetBytes(key, scratch);
-        file.Writer.Write(length);
-        file.Writer.Write(scratch, 0, length);
-        file.Writer.Write(hash);
-        file.Writer.Write(value);
-        file.Count++;
+        batch.WriteTo(file.Stream);
+        file.Count += batch.Count;
     }
 
     private delegate void EntryAction(ReadOnlySpan<char> key, int hash, long value);
 
+    /// <summary>Every entry of the file in the order written, block by block through one reused batch.</summary>
     private void ReadAll(SpillFile file, EntryAction action)
     {
-        file.Writer.Flush();
-        var stream = file.Writer.BaseStream;
+        var stream = file.Stream;
+        stream.Flush();
         stream.Position = 0;
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        for (long i = 0; i < file.Count; i++)
+        while (readBuffer.ReadFrom(stream))
         {
-            var length = reader.ReadInt32();
-            if (scratch.Length < length) scratch = new byte[length];
-            stream.ReadExactly(scratch, 0, length);
-            if (keyBuffer.Length < length) keyBuffer = new char[length];
-            var chars = Encoding.UTF8.GetChars(scratch, 0, length, keyBuffer, 0);
-            var hash = reader.ReadInt32();
-            action(keyBuffer.AsSpan(0, chars), hash, reader.ReadInt64());
+            for (var i = 0; i < readBuffer.Count; i++) action(readBuffer.Key(i), readBuffer.Hash(i), readBuffer.Value(i));
         }
+        readBuffer.Clear();
     }
 
     public void Dispose()
@@ -149,13 +140,13 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
 
     private sealed class SpillFile(string directory)
     {
-        private BinaryWriter? writer;
+        private FileStream? stream;
 
-        public BinaryWriter Writer => writer ??= new BinaryWriter(new FileStream(Path.Combine(directory, $"unique-{Guid.NewGuid():N}.bin"),
-            FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose));
+        public FileStream Stream => stream ??= new FileStream(Path.Combine(directory, $"unique-{Guid.NewGuid():N}.bin"),
+            FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 
         public long Count { get; set; }
 
-        public void Dispose() => writer?.Dispose();
+        public void Dispose() => stream?.Dispose();
     }
 }
