@@ -1,6 +1,9 @@
 namespace TrainingOrchestration.Asl.Runtime;
 
-/// <summary>AWS's ErrorEquals matching: States.ALL and States.TaskFailed are wildcards with exceptions.</summary>
+/// <summary>
+/// AWS's ErrorEquals matching. States.ALL matches every error; States.TaskFailed matches every error but
+/// States.Timeout (as AWS documents it); States.Runtime is never retried or caught.
+/// </summary>
 internal static class ErrorMatcher
 {
     public static bool Matches(IReadOnlyList<string> errorEquals, string? error)
@@ -10,7 +13,7 @@ internal static class ErrorMatcher
         {
             if (name == error) return true;
             if (name == ErrorNames.All) return true;
-            if (name == ErrorNames.TaskFailed && error != ErrorNames.Timeout && !error.StartsWith("States.", StringComparison.Ordinal)) return true;
+            if (name == ErrorNames.TaskFailed && error != ErrorNames.Timeout) return true;
         }
         return false;
     }
