@@ -16,6 +16,9 @@ public sealed class DefinitionValidationTests
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","ResultPath":"$.a[*]","End":true}}}""", "A", "ResultPath")]
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Map","End":true}}}""", "A", "ItemProcessor")]
     [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"not-an-arn","End":true}}}""", "A", "Resource")]
+    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","InputPath":"$.x","End":true}}}""", "A", "InputPath")]
+    [InlineData("""{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","Output":"{% $states.input. %}","End":true}}}""", "A", "Output")]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Pass","ResultPath":"$$.x","End":true}}}""", "A", "ResultPath")]
     public void A_definition_AWS_rejects_is_rejected_naming_the_state_and_field(string definition, string state, string field)
     {
         var engine = new StepFunctionsEngine(new VirtualClock());
