@@ -30,6 +30,7 @@ internal static class CandidateModelState
                         ["ModelDataUrl.$"] = "$.training.result.ModelArtifacts.S3ModelArtifacts",
                     },
                     ["ExecutionRoleArn"] = props.SageMakerRole.RoleArn,
+                    ["EnableNetworkIsolation"] = true,
                     ["Tags"] = new object[]
                     {
                         new Dictionary<string, object> { ["Key"] = "pipeline", ["Value"] = props.Spec.Name },

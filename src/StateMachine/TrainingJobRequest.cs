@@ -43,6 +43,9 @@ internal static class TrainingJobRequest
             },
             ["StoppingCondition"] = stopping,
             ["EnableManagedSpotTraining"] = training.Spot.Enabled,
+            // The built-in algorithm needs no network access; isolation keeps the container from reaching out.
+            ["EnableNetworkIsolation"] = true,
+            ["EnableInterContainerTrafficEncryption"] = training.InstanceCount > 1,
             ["CheckpointConfig"] = new Dictionary<string, object>
             {
                 ["S3Uri.$"] = $"States.Format('s3://{bucket}/models/checkpoints/{spec.Name}/{{}}/', {TrainingJobStates.JobNamePath})",

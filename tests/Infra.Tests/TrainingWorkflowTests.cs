@@ -145,6 +145,7 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
         var request = _training.State("StartTrainingJob")["Parameters"]!;
 
         Assert.True(request["EnableManagedSpotTraining"]!.GetValue<bool>());
+        Assert.True(request["EnableNetworkIsolation"]!.GetValue<bool>());
         Assert.Equal(3600, request["StoppingCondition"]!["MaxRuntimeInSeconds"]!.GetValue<int>());
         Assert.Equal(7200, request["StoppingCondition"]!["MaxWaitTimeInSeconds"]!.GetValue<int>());
         Assert.Contains("/models/checkpoints/fraud/{}/", request["CheckpointConfig"]!["S3Uri.$"]!.GetValue<string>());
