@@ -9,9 +9,3 @@ public sealed record FeatureJobOutcome(
     SplitRowCounts Rows,
     IReadOnlyList<FeatureColumn> Columns,
     string? Watermark);
-
-/// <summary>Row counts of <c>table/</c> and the three channels.</summary>
-public sealed record SplitRowCounts(long Table, long Train, long Validation, long Test);
-
-/// <summary>A column of <c>table/</c>, with its type as the Glue job (Spark SQL) names it.</summary>
-public sealed record FeatureColumn(string Name, string Type);

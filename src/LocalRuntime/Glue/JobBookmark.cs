@@ -19,9 +19,3 @@ public sealed record JobBookmark(string JobName, int Version, string? LastRunId,
         return new JobBookmark(JobName, Version + 1, runId, byKey.Values.OrderBy(f => f.Key, StringComparer.Ordinal).ToList());
     }
 }
-
-/// <summary>One processed raw object.</summary>
-public sealed record BookmarkedFile(string Key, long Size, DateTimeOffset LastModified);
-
-/// <summary>A raw object found under <c>raw/&lt;table&gt;/</c>: its key, local path, size and last-modified time.</summary>
-public sealed record RawFile(string Key, string LocalPath, long Size, DateTimeOffset LastModified);

@@ -33,24 +33,3 @@ public sealed record RunReportData
     public double DecisionThreshold { get; init; } = 0.5;
     public IReadOnlyList<OutputLocation> Outputs { get; init; } = [];
 }
-
-/// <summary>One metric against its threshold (and the champion's value when there is one).</summary>
-public sealed record MetricCheck(string Metric, double Observed, double? Min = null, double? Max = null, bool? Passed = null, double? Champion = null);
-
-/// <summary>The validation outcome: overall verdict, summary and each rule's result.</summary>
-public sealed record ValidationSummary(bool Passed, string Summary, IReadOnlyList<ValidationRuleResult> Rules, long? RowCount = null);
-
-public sealed record ValidationRuleResult(string Rule, string? Column, string Severity, bool Passed, string? Observed, string? Threshold, long? FailingCount = null);
-
-/// <summary>A state of the execution: when it was entered and left, and the error when it failed.</summary>
-public sealed record ExecutedState(string Name, string Type, DateTimeOffset EnteredAt, DateTimeOffset? ExitedAt, string? Error = null)
-{
-    public TimeSpan? Duration => ExitedAt - EnteredAt;
-}
-
-public sealed record NamedDuration(string Name, TimeSpan Duration);
-
-public sealed record ScoredRecord(float Label, float Score);
-
-/// <summary>An output of the run and where it lives (an s3:// URI or a local path).</summary>
-public sealed record OutputLocation(string Name, string Location);

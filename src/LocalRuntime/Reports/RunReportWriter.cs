@@ -148,6 +148,8 @@ public static class RunReportWriter
             md.AppendLine();
             return;
         }
+        md.AppendLine("Times are the workflow's clock: locally a virtual clock, so waits and retries take no real time.");
+        md.AppendLine();
         md.AppendLine("| # | state | type | entered | took | outcome |");
         md.AppendLine("|---:|---|---|---|---:|---|");
         for (var i = 0; i < path.Count; i++)

@@ -1,0 +1,3 @@
+namespace TrainingOrchestration.LocalRuntime.Reports;
+
+public sealed record ScoredRecord(float Label, float Score);
