@@ -60,16 +60,8 @@ public sealed class ContractValidator(DataContract contract)
     private async Task<long> ScanAsync(IReadOnlyList<TableSource> files, ValidationInputs inputs, List<Check> checks, SchemaTracker schema,
         Dictionary<string, ColumnProfiler> profilers, ScanPosition position, CancellationToken cancellationToken)
     {
-        var columns = contract.Columns;
-        // Type checks only act on invalid cells, so they are called for those alone (one virtual call less per cell).
-        var cellChecks = columns.Select((_, i) => checks.Where(c => c.CellColumn == i && c is not TypeCheck).ToArray()).ToArray();
-        var typeChecks = columns.Select((_, i) => checks.OfType<TypeCheck>().Single(c => c.CellColumn == i)).ToArray();
-        var rowChecks = checks.Where(c => c.ObservesRows).ToArray();
-        var columnProfilers = columns.Select(c => profilers[c.Name]).ToArray();
-        var types = columns.Select(c => c.Type).ToArray();
-        var row = new RowValues(columns.Count);
+        var plan = new ScanPlan(contract, checks, profilers);
         long total = 0;
-
         for (var f = 0; f < files.Count; f++)
         {
             var file = files[f];
@@ -78,7 +70,7 @@ public sealed class ContractValidator(DataContract contract)
             position.Row = 0;
             try
             {
-                total += await ScanFileAsync(file, inputs.ReadAhead, schema, typeChecks, cellChecks, rowChecks, columnProfilers, types, row, position, cancellationToken).ConfigureAwait(false);
+                total += await ScanFileAsync(file, inputs.ReadAhead, schema, plan, position, cancellationToken).ConfigureAwait(false);
             }
             catch (CsvFormatException e)
             {
@@ -92,17 +84,15 @@ public sealed class ContractValidator(DataContract contract)
         return total;
     }
 
-    private async Task<long> ScanFileAsync(TableSource file, bool readAhead, SchemaTracker schema, TypeCheck[] typeChecks, Check[][] cellChecks, Check[] rowChecks,
-        ColumnProfiler[] columnProfilers, ColumnType[] types, RowValues row, ScanPosition position, CancellationToken cancellationToken)
+    private async Task<long> ScanFileAsync(TableSource file, bool readAhead, SchemaTracker schema, ScanPlan plan, ScanPosition position,
+        CancellationToken cancellationToken)
     {
         var stream = await file.Open(cancellationToken).ConfigureAwait(false);
         TableReader reader = file.IsParquet
             ? await ParquetTableReader.OpenAsync(stream, cancellationToken).ConfigureAwait(false)
             : CsvTableReader.Open(stream, contract.NullValues, readAhead: readAhead);
         await using var _ = reader.ConfigureAwait(false);
-        var map = schema.Map(file.Name, reader.Columns);
-        Array.Copy(map, row.FileIndex, map.Length);
-        row.Reader = reader;
+        plan.Begin(reader, schema.Map(file.Name, reader.Columns));
         var expectedFields = reader.Columns.Count;
         long rows = 0;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -114,18 +104,7 @@ public sealed class ContractValidator(DataContract contract)
                 continue;
             }
             rows++;
-            for (var c = 0; c < types.Length; c++)
-            {
-                var index = map[c];
-                if (index < 0) { row.States[c] = CellState.Null; continue; }
-                var state = reader.Read(index, types[c], out var number, out var text);
-                row.States[c] = state;
-                row.Numbers[c] = number;
-                columnProfilers[c].Observe(state, number, text);
-                if (state == CellState.Invalid) typeChecks[c].Observe(state, number, text);
-                foreach (var check in cellChecks[c]) check.Observe(state, number, text);
-            }
-            foreach (var check in rowChecks) check.ObserveRow(row);
+            plan.Observe(reader);
         }
         return rows;
     }
