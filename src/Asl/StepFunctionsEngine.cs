@@ -108,6 +108,11 @@ public sealed partial class StepFunctionsEngine
         lock (_gate)
         {
             var machine = FindMachine(stateMachineArn);
+            if (options?.MockConfig is { } mocks && options.TestCase is { } testCase && !mocks.HasTestCase(options.MockStateMachineName ?? machine.Name, testCase))
+            {
+                throw new StepFunctionsApiException("ValidationException",
+                    $"MockConfigFile has no test case '{testCase}' under state machine '{options.MockStateMachineName ?? machine.Name}'.");
+            }
             var arn = machine.Type == StateMachineType.Express
                 ? $"arn:aws:states:{Region}:{AccountId}:express:{machine.Name}:{name}:{Guid.NewGuid()}"
                 : $"arn:aws:states:{Region}:{AccountId}:execution:{machine.Name}:{name}";
@@ -129,12 +134,6 @@ public sealed partial class StepFunctionsEngine
                 Options = options ?? new ExecutionOptions(),
             };
             _executions[arn] = record;
-        }
-        if (record.Options.MockConfig is not null && record.Options.TestCase is not null &&
-            !record.Options.MockConfig.HasTestCase(record.Options.MockStateMachineName ?? record.Machine.Name, record.Options.TestCase))
-        {
-            throw new StepFunctionsApiException("ValidationException",
-                $"MockConfigFile has no test case '{record.Options.TestCase}' under state machine '{record.Options.MockStateMachineName ?? record.Machine.Name}'.");
         }
         record.History.Add("ExecutionStarted", new JsonObject
         {

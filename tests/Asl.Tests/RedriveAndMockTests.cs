@@ -112,4 +112,17 @@ public sealed class RedriveAndMockTests
         Assert.Contains("MockedResponses.R", error.Message);
         Assert.Contains("'one'", error.Message);
     }
+
+    [Fact]
+    public void Starting_with_a_test_case_the_mock_config_lacks_is_refused_and_leaves_no_execution()
+    {
+        var harness = new Harness();
+        var machine = harness.Create(Chain, "Chain");
+
+        var error = Assert.Throws<StepFunctionsApiException>(() =>
+            harness.Engine.StartExecution(machine, "run-1", "{}", new ExecutionOptions(MockConfig.Parse(Mocks), "NoSuchCase")));
+
+        Assert.Equal("ValidationException", error.ErrorCode);
+        Assert.Empty(harness.Engine.ListExecutions(machine));
+    }
 }
