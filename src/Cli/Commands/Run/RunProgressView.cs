@@ -8,6 +8,7 @@ internal sealed class RunProgressView(IAnsiConsole console) : IProgress<RunProgr
 {
     private readonly object _gate = new();
     private readonly Dictionary<(string, string), DateTimeOffset> _entered = new();
+    private readonly System.Diagnostics.Stopwatch _wall = System.Diagnostics.Stopwatch.StartNew();
 
     public void Report(RunProgress value)
     {
@@ -24,7 +25,7 @@ internal sealed class RunProgressView(IAnsiConsole console) : IProgress<RunProgr
                     break;
                 case "Exited" when value.State is not null:
                     var took = _entered.Remove((value.Execution, value.State), out var at) ? value.Timestamp - at : TimeSpan.Zero;
-                    console.MarkupLine($"  [green]✓[/] {machine} [bold]{Markup.Escape(value.State)}[/] [grey]{Format(took)}[/]");
+                    console.MarkupLine($"  [green]✓[/] {machine} [bold]{Markup.Escape(value.State)}[/] [grey]{Format(took)} at {_wall.Elapsed.TotalSeconds:0.0}s[/]");
                     break;
                 case "TaskFailed":
                     console.MarkupLine($"  [yellow]![/] {machine} {Markup.Escape(value.State ?? "task")} [yellow]{Markup.Escape(value.Detail ?? "failed")}[/]");
