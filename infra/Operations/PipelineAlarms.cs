@@ -28,8 +28,10 @@ public sealed class PipelineAlarms : Construct
             training.MetricFailed(new MetricOptions { Period = fiveMinutes, Statistic = "Sum" }), 1, 1);
         var timedOut = Create("TrainingTimedOut", $"A {p} training execution timed out.",
             training.MetricTimedOut(new MetricOptions { Period = fiveMinutes, Statistic = "Sum" }), 1, 1);
-        var validation = Create("ValidationFailed", $"Features of {p} failed the data contract.",
-            PipelineMetrics.Of(p, "ValidationFailures", "Sum", fiveMinutes), 1, 1);
+        // The validation Lambda emits RulesFailed per Severity (ValidationFailures only per Rule, which an alarm cannot sum):
+        // any failed error-severity rule fails the run's contract.
+        var validation = Create("ValidationFailed", $"Features of {p} failed the data contract (an error-severity rule failed).",
+            PipelineMetrics.Of(p, "RulesFailed", "Sum", fiveMinutes, new Dictionary<string, string> { ["Severity"] = "error" }), 1, 1);
 
         var window = spec.Cadence.MaxStaleness < LongestStalenessWindow ? spec.Cadence.MaxStaleness : LongestStalenessWindow;
         var period = window < TimeSpan.FromDays(1) ? window : TimeSpan.FromDays(1);

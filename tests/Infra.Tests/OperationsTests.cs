@@ -37,7 +37,7 @@ public class OperationsTests(SynthesizedPipelines synthesized)
     [Theory]
     [InlineData("fraud-TrainingFailed", "ExecutionsFailed")]
     [InlineData("fraud-TrainingTimedOut", "ExecutionsTimedOut")]
-    [InlineData("fraud-ValidationFailed", "ValidationFailures")]
+    [InlineData("fraud-ValidationFailed", "RulesFailed")]
     [InlineData("fraud-no-successful-run", "ExecutionsSucceeded")]
     public void Alarms_watch_failures_timeouts_validation_and_staleness(string alarm, string metric)
     {
@@ -46,6 +46,17 @@ public class OperationsTests(SynthesizedPipelines synthesized)
             ["AlarmName"] = alarm,
             ["MetricName"] = metric,
             ["AlarmActions"] = Match.ArrayWith([Match.ObjectLike(new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("TopicsNotifications") })]),
+        });
+    }
+
+    [Fact]
+    public void The_validation_alarm_counts_failed_error_severity_rules()
+    {
+        synthesized.Templates[SynthesizedPipelines.Critical].HasResourceProperties("AWS::CloudWatch::Alarm", new Dictionary<string, object>
+        {
+            ["AlarmName"] = "fraud-ValidationFailed",
+            ["Namespace"] = "TrainingOrchestration",
+            ["Dimensions"] = Match.ArrayWith([new Dictionary<string, object> { ["Name"] = "Severity", ["Value"] = "error" }]),
         });
     }
 
