@@ -152,7 +152,7 @@ public sealed partial class LocalCloud : IAsyncDisposable
             variables[key] = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? "";
         }
         var handler = function.GetString("Handler") ?? throw new TemplateException($"Resources.{function.LogicalId}.Properties.Handler", "a function needs a Handler");
-        Lambda.Register(new LambdaFunction(function.Name, function.Arn!, handler, variables, function.Properties["Timeout"]?.GetValue<int>() ?? 3));
+        Lambda.Register(new LambdaFunction(function.Name, function.Arn!, handler, variables, IntOf(function.Properties["Timeout"]) ?? 3));
     }
 
     private void RegisterStateMachine(StackResource machine)
@@ -182,9 +182,17 @@ public sealed partial class LocalCloud : IAsyncDisposable
         return new GlueJobDefinition(job.Name, arguments,
             job.GetString("GlueVersion") ?? "4.0",
             job.GetString("WorkerType") ?? "G.1X",
-            job.Properties["NumberOfWorkers"]?.GetValue<int>() ?? 2,
-            job.Properties["Timeout"]?.GetValue<int>() ?? 2880);
+            IntOf(job.Properties["NumberOfWorkers"]) ?? 2,
+            IntOf(job.Properties["Timeout"]) ?? 2880);
     }
+
+    /// <summary>CloudFormation takes numbers as JSON numbers or as strings ("300"); both mean the same.</summary>
+    private static int? IntOf(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue<int>(out var n) => n,
+        JsonValue v when v.TryGetValue<string>(out var s) && int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -33,7 +33,8 @@ public static class LocalRun
         cloud.Mocks.Use(request.MockConfig, request.TestCase);
         var session = new PipelineSession(cloud, request.Pipeline);
         var runsBefore = (await session.ReadRunsAsync(cancellationToken)).Select(r => r["sk"]!.GetValue<string>()).ToHashSet();
-        var decisionsBefore = (await session.ReadItemsAsync(cancellationToken)).Count(i => IsDecision(i));
+        var decisionsBefore = (await session.ReadItemsAsync(cancellationToken)).Where(IsDecision)
+            .ToDictionary(i => i["sk"]!.GetValue<string>(), i => i.ToJsonString());
 
         session.StageRawData(dataFile);
         await session.PutEventAsync(evt);
@@ -44,7 +45,9 @@ public static class LocalRun
             .Select(e => ExecutionSummary.From(e.StateMachine, e.Execution, cloud.Engine.GetExecutionHistory(e.Execution.ExecutionArn)))
             .OrderBy(e => e.Start).ToList();
         var run = items.Where(i => i["sk"]?.GetValue<string>() is { } sk && sk.StartsWith("RUN#", StringComparison.Ordinal) && !runsBefore.Contains(sk)).LastOrDefault();
-        var decision = items.Where(IsDecision).Skip(decisionsBefore).LastOrDefault();
+        // A redelivered event rewrites its own DECISION# item, so "new" means new or changed.
+        var decision = items.Where(IsDecision)
+            .LastOrDefault(i => !decisionsBefore.TryGetValue(i["sk"]!.GetValue<string>(), out var before) || before != i.ToJsonString());
         var record = RunRecord.Build(request.Pipeline.Name, request.Workspace, items, executions, cloud.Bus.Events, cloud.Sns.Messages, stopwatch.Elapsed);
         RunRecord.Write(request.Workspace, record);
         var report = await RunReportComposer.WriteAsync(session, run, stopwatch.Elapsed, Path.GetFullPath(request.Workspace), cancellationToken);
