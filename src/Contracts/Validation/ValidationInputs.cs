@@ -10,6 +10,11 @@ public sealed record ValidationInputs
     public TableProfile? Baseline { get; init; }
     public GlueJobRun? GlueJobRun { get; init; }
     public FeatureManifest? Manifest { get; init; }
+    /// <summary>
+    /// False when validating a file outside the workflow (the CLI's <c>--data</c>): rules about the feature job's run
+    /// (<c>glue_job</c>, <c>freshness</c> of the manifest watermark) then pass with a note instead of failing for want of it.
+    /// </summary>
+    public bool JobRunExpected { get; init; } = true;
     /// <summary>Keys the uniqueness check holds in memory before it spills partitions to disk.</summary>
     public int UniqueKeysInMemory { get; init; } = 500_000;
     public string? TempDirectory { get; init; }

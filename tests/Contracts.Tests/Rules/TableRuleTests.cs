@@ -149,4 +149,18 @@ public class TableRuleTests
         Assert.Contains("not valid CSV", columns.Observed);
         Assert.False(outcome.Passed);
     }
+
+    [Fact]
+    public async Task Outside_the_workflow_the_job_run_rules_pass_with_a_note_and_inside_it_they_fail_without_their_inputs()
+    {
+        const string rules = "  - { check: glue_job }\n  - { check: freshness, maxAge: 1d }\n";
+
+        var outside = await Run(rules, Rows(3), new ValidationInputs { Now = ContractRun.Now, JobRunExpected = false });
+        var inside = await Run(rules, Rows(3));
+
+        Assert.True(outside.Rule("glue_job").Passed);
+        Assert.StartsWith("not checked", outside.Rule("freshness").Note);
+        Assert.False(inside.Rule("glue_job").Passed);
+        Assert.False(inside.Rule("freshness").Passed);
+    }
 }
