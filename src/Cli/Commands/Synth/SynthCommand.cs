@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TrainingOrchestration.Contracts;
+using TrainingOrchestration.Cli.Commands.Validate;
 using TrainingOrchestration.Infra;
 using TrainingOrchestration.Pipelines;
 
@@ -30,9 +31,11 @@ internal static class SynthCommand
         {
             var root = RepositoryRoot.TryFind(pipelines ?? Directory.GetCurrentDirectory())
                 ?? RepositoryRoot.Find(AppContext.BaseDirectory);
+            var pipelinesRoot = Path.GetFullPath(pipelines ?? Path.Combine(root, "pipelines"));
+            CheckContractsAgainstFeatureSql(pipelinesRoot);
             var templates = TemplateSynthesizer.Synthesize(new InfraAppOptions
             {
-                PipelinesRoot = Path.GetFullPath(pipelines ?? Path.Combine(root, "pipelines")),
+                PipelinesRoot = pipelinesRoot,
                 OutDir = Path.GetFullPath(output),
                 TasksAssetDirectory = tasksAsset is null ? null : Path.GetFullPath(tasksAsset),
                 RepositoryRoot = root,
@@ -49,5 +52,20 @@ internal static class SynthCommand
             Console.Error.WriteLine($"synth failed: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Refuses to synthesize a stack whose contract names a column its feature SQL does not produce: the SQL's schema
+    /// comes from DuckDB over the pipeline's bundled sample, as <c>validate</c> checks it.
+    /// </summary>
+    private static void CheckContractsAgainstFeatureSql(string pipelinesRoot)
+    {
+        var errors = new List<ContractError>();
+        foreach (var spec in PipelineCatalog.Discover(pipelinesRoot))
+        {
+            if (spec.SampleDataFile is null) continue;
+            errors.AddRange(FeatureSqlSchema.Disagreements(ContractLoader.Load(spec.ContractFile), spec.Features.SqlFile, spec.SampleDataFile));
+        }
+        if (errors.Count > 0) throw new ContractException(errors);
     }
 }

@@ -1,4 +1,6 @@
 using DuckDB.NET.Data;
+using TrainingOrchestration.Contracts;
+using TrainingOrchestration.Contracts.Model;
 
 namespace TrainingOrchestration.Cli.Commands.Validate;
 
@@ -8,6 +10,16 @@ namespace TrainingOrchestration.Cli.Commands.Validate;
 /// </summary>
 internal static class FeatureSqlSchema
 {
+    /// <summary>Columns the feature job adds after the SQL (WORKFLOW.md "Feature job").</summary>
+    public static readonly string[] AddedByJob = ["split"];
+
+    /// <summary>
+    /// The contract's columns that the feature SQL does not produce, or types incompatibly, each located in the
+    /// contract file; used by <c>validate</c> and by <c>synth</c>, so a stack is never built on a contract its SQL cannot meet.
+    /// </summary>
+    public static IReadOnlyList<ContractError> Disagreements(DataContract contract, string sqlFile, string sampleCsv) =>
+        SchemaAgreement.Check(contract, Describe(sqlFile, sampleCsv), AddedByJob);
+
     public static IReadOnlyList<(string Name, string SqlType)> Describe(string sqlFile, string sampleCsv)
     {
         var sql = File.ReadAllText(sqlFile).Trim().TrimEnd(';');

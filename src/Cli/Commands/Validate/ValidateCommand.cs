@@ -11,9 +11,6 @@ namespace TrainingOrchestration.Cli.Commands.Validate;
 /// </summary>
 internal static class ValidateCommand
 {
-    /// <summary>Columns the feature job adds after the SQL (WORKFLOW.md "Feature job").</summary>
-    private static readonly string[] AddedByJob = ["split"];
-
     public static Command Create()
     {
         var pipeline = new Argument<string>("pipeline") { Description = "The pipeline's folder name under pipelines/." };
@@ -41,10 +38,10 @@ internal static class ValidateCommand
             if (File.Exists(sql) && sample is not null)
             {
                 var produced = FeatureSqlSchema.Describe(sql, sample);
-                var errors = SchemaAgreement.Check(contract, produced, AddedByJob);
+                var errors = SchemaAgreement.Check(contract, produced, FeatureSqlSchema.AddedByJob);
                 foreach (var error in errors) Console.Error.WriteLine(error);
                 if (errors.Count > 0) return 1;
-                Console.WriteLine($"{sql}: produces every contract column ({produced.Count} columns + {string.Join(", ", AddedByJob)} from the job)");
+                Console.WriteLine($"{sql}: produces every contract column ({produced.Count} columns + {string.Join(", ", FeatureSqlSchema.AddedByJob)} from the job)");
             }
             else
             {
