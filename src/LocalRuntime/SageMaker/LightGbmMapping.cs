@@ -28,7 +28,7 @@ public static class LightGbmMapping
             Silent = true,
             Verbose = false,
             HandleMissingValue = true,
-            NumberOfThreads = Math.Max(1, Environment.ProcessorCount - 1),
+            NumberOfThreads = Environment.ProcessorCount,
             EvaluationMetric = hp.EvalMetric switch
             {
                 "logloss" => LightGbmBinaryTrainer.Options.EvaluateMetricType.Logloss,

@@ -12,7 +12,11 @@ public sealed class XgboostTrainer
 {
     private readonly MLContext _ml;
 
-    public XgboostTrainer(int seed = 0) => _ml = new MLContext(seed);
+    public XgboostTrainer(int seed = 0)
+    {
+        OpenMpWaitPolicy.PreferPassive();
+        _ml = new MLContext(seed);
+    }
 
     /// <summary>
     /// Aborts a training in progress (StopTrainingJob, MaxRuntimeInSeconds). ML.NET exposes cancellation only on its
