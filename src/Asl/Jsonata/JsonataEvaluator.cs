@@ -5,9 +5,19 @@ using TrainingOrchestration.Asl.Json;
 
 namespace TrainingOrchestration.Asl.Jsonata;
 
-/// <summary>Evaluates the JSONata subset; <c>$states</c> and workflow variables come from <paramref name="variables"/>.</summary>
-internal sealed class JsonataEvaluator(Func<string, JsonataValue> variables)
+/// <summary>
+/// Evaluates the JSONata subset; <c>$states</c> and workflow variables come from <paramref name="variables"/>.
+/// <paramref name="clock"/> is the execution's clock for <c>$now()</c> and <c>$millis()</c>; it is read once per
+/// evaluator, because JSONata returns the same instant for every call within one evaluation.
+/// </summary>
+internal sealed class JsonataEvaluator(Func<string, JsonataValue> variables, Func<DateTimeOffset>? clock = null)
 {
+    private DateTimeOffset? _now;
+
+    /// <summary>The instant <c>$now()</c> and <c>$millis()</c> report: the clock's first reading, then the same.</summary>
+    internal DateTimeOffset Now() => _now ??= clock?.Invoke()
+        ?? throw new JsonataException("D3150: $now() and $millis() need the execution's clock, which this evaluation was not given");
+
     public JsonataValue Evaluate(JsonataNode node, JsonataValue context)
     {
         switch (node)
@@ -54,7 +64,7 @@ internal sealed class JsonataEvaluator(Func<string, JsonataValue> variables)
                 if (call.Function is not JsonataNode.Variable { Name.Length: > 0 } function)
                     throw new JsonataException("T1006: Attempted to invoke a non-function");
                 var args = call.Arguments.Select(a => Evaluate(a, context)).ToList();
-                return JsonataFunctions.Invoke(function.Name, args);
+                return JsonataFunctions.Invoke(function.Name, args, this);
             default:
                 throw new JsonataException("S0500: Unsupported expression");
         }

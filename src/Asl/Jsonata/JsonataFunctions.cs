@@ -5,11 +5,15 @@ using TrainingOrchestration.Asl.Json;
 
 namespace TrainingOrchestration.Asl.Jsonata;
 
-/// <summary>The JSONata built-ins the engine provides, plus Step Functions' own ($partition, $range, $hash, $random, $uuid, $parse).</summary>
+/// <summary>
+/// The JSONata built-ins the engine provides, plus Step Functions' own ($partition, $range, $hash, $random, $uuid, $parse).
+/// Date/time functions ($now, $millis, $toMillis, $fromMillis) are in <see cref="JsonataTime"/>.
+/// </summary>
 internal static class JsonataFunctions
 {
-    public static JsonataValue Invoke(string name, List<JsonataValue> a)
+    public static JsonataValue Invoke(string name, List<JsonataValue> a, JsonataEvaluator? evaluator = null)
     {
+        if (JsonataTime.TryInvoke(name, a, evaluator, out var timeResult)) return timeResult;
         JsonataValue Arg(int i) => i < a.Count ? a[i] : JsonataValue.Undefined;
         JsonArray Arr(int i) => Arg(i).Node as JsonArray ?? (Arg(i).Defined ? new JsonArray(JsonKit.Clone(Arg(i).Node)) : new JsonArray());
         double Num(int i) => JsonKit.IsNumber(Arg(i).Node) ? JsonKit.AsDouble(Arg(i).Node)

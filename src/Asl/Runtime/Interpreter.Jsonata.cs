@@ -24,7 +24,7 @@ internal sealed partial class Interpreter
                 return JsonataValue.Of(states);
             }
             return run.Frame.Variables.TryGet(name, out var value) ? JsonataValue.Of(value) : JsonataValue.Undefined;
-        });
+        }, run.Clock is { } clock ? () => clock.UtcNow : null);
     }
 
     private static JsonObject BuildStates(StateRun run, JsonNode? input, JsonNode? result, bool hasResult, JsonNode? errorOutput, bool hasErrorOutput)

@@ -46,7 +46,7 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
             ["inputDetails"] = new JsonObject { ["truncated"] = false },
         }, frame.PreviousEventId);
         frame.PreviousEventId = entered;
-        var run = new StateRun(frame, state, clock.Now, entered);
+        var run = new StateRun(frame, state, clock.Now, entered) { Clock = clock.Clock };
         (string? Next, JsonNode? Output) result = (state.IsJsonata, state.Type) switch
         {
             (true, "Pass") => RunJsonataPass(run, rawInput),

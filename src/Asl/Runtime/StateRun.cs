@@ -12,6 +12,9 @@ internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset ente
     public int RetryCount { get; set; }
     public string? TaskToken { get; set; }
 
+    /// <summary>The execution's clock, for JSONata's <c>$now()</c> and <c>$millis()</c>.</summary>
+    public IClock? Clock { get; init; }
+
     /// <summary>Assign results waiting for the state to finish.</summary>
     public List<JsonObject> PendingAssignments { get; } = [];
 
