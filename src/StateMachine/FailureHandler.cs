@@ -16,14 +16,27 @@ public sealed class FailureHandler
 {
     public const string FailurePath = "$.failure";
 
-    private const string RecordFailedExpression = "SET #status = :failed, #decision = :failed, #error = :error, #cause = :cause, "
-        + "#finishedAt = :now, #executionArn = :execution";
+    /// <summary>Where the Pass states of <see cref="FailedAt"/> put the failed state's name for RecordRunFailed.</summary>
+    public const string FailedStatePath = "$.failedState";
 
-    /// <summary>The first state of the path; every Task of the workflow catches <c>States.ALL</c> into it.</summary>
+    /// <summary>JSONata catcher Output with the same effect as ResultPath <c>$.failure</c>.</summary>
+    public const string JsonataFailureOutput = "{% $merge([$states.input, {'failure': $states.errorOutput}]) %}";
+
+    private readonly Construct _scope;
+    private readonly Dictionary<string, Pass> _failedAt = new(StringComparer.Ordinal);
+
+    private const string RecordFailedExpression = "SET #status = :failed, #decision = :failed, #error = :error, #cause = :cause, "
+        + "#finishedAt = :now, #executionArn = :execution, #failedState = :failedState";
+
+    /// <summary>
+    /// The first state of the path (RecordRunFailed). It reads <see cref="FailedStatePath"/>, so it is entered only
+    /// through a <see cref="FailedAt"/> Pass; every Task of the workflow catches <c>States.ALL</c> into its own one.
+    /// </summary>
     public IChainable Entry { get; }
 
     public FailureHandler(Construct scope, string pipeline, ITable table, ITopic notifications, ITopic? paging)
     {
+        _scope = scope;
         var runFailed = new Fail(scope, "RunFailed", new FailProps
         {
             ErrorPath = "$.failure.Error",
@@ -81,6 +94,7 @@ public sealed class FailureHandler
                 [":cause"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.failure.Cause")),
                 [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
                 [":execution"] = DynamoAttributeValue.FromString(PipelineKeys.ExecutionArn),
+                [":failedState"] = DynamoAttributeValue.FromString(JsonPath.StringAt(FailedStatePath)),
             },
             ResultPath = JsonPath.DISCARD,
         }), ServiceRetries.DynamoDb);
@@ -89,13 +103,43 @@ public sealed class FailureHandler
         Entry = record;
     }
 
+    /// <summary>
+    /// The way into the failure path for a failure of <paramref name="stateName"/>: a Pass <c>&lt;state&gt;Failed</c>
+    /// that puts the state's name at <c>$.failedState</c> (a catch-all alone cannot tell which state failed) and goes
+    /// on to RecordRunFailed, which records it as the run's <c>failedState</c>. One Pass per state, made on first use.
+    /// </summary>
+    public IChainable FailedAt(string stateName)
+    {
+        if (!_failedAt.TryGetValue(stateName, out var pass))
+        {
+            pass = new Pass(_scope, stateName + "Failed", new PassProps
+            {
+                Result = Result.FromString(stateName),
+                ResultPath = FailedStatePath,
+            });
+            pass.Next(Entry);
+            _failedAt[stateName] = pass;
+        }
+        return pass;
+    }
+
     /// <summary>Sends every error of <paramref name="task"/> to the failure path with the error at <c>$.failure</c>.</summary>
     public void Catch(TaskStateBase task) =>
-        task.AddCatch(Entry, new CatchProps { Errors = [Errors.ALL], ResultPath = FailurePath });
+        task.AddCatch(FailedAt(task.StateId), new CatchProps { Errors = [Errors.ALL], ResultPath = FailurePath });
 
     /// <inheritdoc cref="Catch(TaskStateBase)"/>
     public void Catch(CustomState state) =>
-        state.AddCatch(Entry, new CatchProps { Errors = [Errors.ALL], ResultPath = FailurePath });
+        state.AddCatch(FailedAt(state.StateId), new CatchProps { Errors = [Errors.ALL], ResultPath = FailurePath });
+
+    /// <summary>
+    /// Sends <paramref name="errors"/> and then every other error of a JSONata state to the failure path, its
+    /// catcher Output putting the error at <c>$.failure</c> as ResultPath does for JSONPath states.
+    /// </summary>
+    public void Catch(JsonataTaskState state, params string[] errors)
+    {
+        if (errors.Length > 0) state.Catch(FailedAt(state.StateId), errors, JsonataFailureOutput);
+        state.Catch(FailedAt(state.StateId), [Errors.ALL], JsonataFailureOutput);
+    }
 
     private static SnsPublish Notify(Construct scope, string id, ITopic topic, string pipeline) =>
         ServiceRetries.Apply(new SnsPublish(scope, id, new SnsPublishProps

@@ -13,6 +13,8 @@ namespace TrainingOrchestration.StateMachine;
 /// </summary>
 internal sealed class OutcomeStates
 {
+    public const string PromoteStateName = "PromoteCandidate";
+
     private const string RecordSucceededExpression = "SET #status = :succeeded, #decision = :decision, #reason = :reason, "
         + "#metrics = :metrics, #metricsSource = :metricsSource, #thresholds = :thresholds, #trainingJobName = :job, #finishedAt = :now";
 
@@ -135,7 +137,7 @@ internal sealed class OutcomeStates
         });
         ChampionChanged.Next(onFailed);
 
-        var promote = ServiceRetries.Apply(new DynamoUpdateItem(scope, "PromoteCandidate", new DynamoUpdateItemProps
+        var promote = ServiceRetries.Apply(new DynamoUpdateItem(scope, PromoteStateName, new DynamoUpdateItemProps
         {
             Table = props.Table,
             Key = PipelineKeys.Champion(pipeline),

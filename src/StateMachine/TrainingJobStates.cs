@@ -18,11 +18,11 @@ internal sealed class TrainingJobStates
 
     public Pass Name { get; }
     public CustomState Start { get; }
-    public CallAwsService Wait { get; }
+    public JsonataTaskState Wait { get; }
     public CallAwsService Reconcile { get; }
     public IEnumerable<PolicyStatement> PolicyStatements { get; }
 
-    public TrainingJobStates(Construct scope, TrainingWorkflowProps props, IChainable onCompleted, IChainable onFailed)
+    public TrainingJobStates(Construct scope, TrainingWorkflowProps props, IChainable onCompleted, FailureHandler failure)
     {
         var spec = props.Spec;
         var pipeline = spec.Name;
@@ -48,31 +48,29 @@ internal sealed class TrainingJobStates
         });
         Start.AddRetry(ServiceRetries.For(ServiceRetries.SageMaker));
 
-        Wait = new CallAwsService(scope, "WaitForTrainingJob", new CallAwsServiceProps
+        Wait = new JsonataTaskState(scope, "WaitForTrainingJob", new Dictionary<string, object>
         {
-            Service = "dynamodb",
-            Action = "putItem",
-            IamAction = "dynamodb:PutItem",
-            IamResources = [props.Table.TableArn],
-            IntegrationPattern = IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-            TaskTimeout = Amazon.CDK.AWS.StepFunctions.Timeout.Duration(Duration.Seconds(WaitTimeoutSeconds(spec.Training))),
-            Parameters = new Dictionary<string, object>
+            ["Type"] = "Task",
+            ["Resource"] = $"arn:{Aws.PARTITION}:states:::aws-sdk:dynamodb:putItem.waitForTaskToken",
+            ["Arguments"] = new Dictionary<string, object>
             {
                 ["TableName"] = props.Table.TableName,
                 ["Item"] = new Dictionary<string, object>
                 {
-                    ["pk"] = S(JsonPath.Format("TOKEN#{}", JsonPath.StringAt(JobNamePath))),
-                    ["sk"] = new Dictionary<string, object> { ["S"] = "TOKEN" },
-                    ["taskToken"] = S(JsonPath.TaskToken),
-                    ["executionArn"] = S(PipelineKeys.ExecutionArn),
-                    ["pipeline"] = new Dictionary<string, object> { ["S"] = pipeline },
-                    ["runId"] = S(JsonPath.StringAt("$.runId")),
-                    ["storedAt"] = S(PipelineKeys.Now),
+                    ["pk"] = S("{% 'TOKEN#' & $states.input.training.jobName %}"),
+                    ["sk"] = S("TOKEN"),
+                    ["taskToken"] = S("{% $states.context.Task.Token %}"),
+                    ["executionArn"] = S("{% $states.context.Execution.Id %}"),
+                    ["pipeline"] = S(pipeline),
+                    ["runId"] = S("{% $states.input.runId %}"),
+                    ["storedAt"] = S("{% $states.context.State.EnteredTime %}"),
+                    ["expiresAt"] = new Dictionary<string, object> { ["N"] = ExpiresAtExpression(spec.Training) },
                 },
             },
-            ResultPath = "$.training.result",
+            ["TimeoutSeconds"] = WaitTimeoutSeconds(spec.Training),
+            ["Output"] = MergeIntoTraining("result", "$states.result"),
         });
-        ServiceRetries.Apply(Wait, ServiceRetries.DynamoDbSdk);
+        Wait.AddRetry(ServiceRetries.For(ServiceRetries.DynamoDbSdk));
 
         Reconcile = ServiceRetries.Apply(new CallAwsService(scope, "ReconcileTrainingJob", new CallAwsServiceProps
         {
@@ -114,14 +112,14 @@ internal sealed class TrainingJobStates
             },
             ResultPath = FailureHandler.FailurePath,
         });
-        notCompleted.Next(onFailed);
+        notCompleted.Next(failure.FailedAt(Wait.StateId));
 
         var completed = new Choice(scope, "TrainingJobCompleted?")
             .When(Condition.StringEquals("$.training.reconciled.TrainingJobStatus", "Completed"), useReconciled)
             .Otherwise(notCompleted);
 
-        Wait.AddCatch(Reconcile, new CatchProps { Errors = [Errors.TIMEOUT], ResultPath = "$.training.timeout" });
-        Wait.AddCatch(onFailed, new CatchProps { Errors = ["TrainingJobFailed", "TrainingJobStopped"], ResultPath = FailureHandler.FailurePath });
+        Wait.Catch(Reconcile, [Errors.TIMEOUT], MergeIntoTraining("timeout", "$states.errorOutput"));
+        failure.Catch(Wait, ["TrainingJobFailed", "TrainingJobStopped"]);
 
         Name.Next(Start);
         Start.Next(Wait);
@@ -135,6 +133,12 @@ internal sealed class TrainingJobStates
                 Sid = "CreateTrainingJob",
                 Actions = ["sagemaker:CreateTrainingJob", "sagemaker:AddTags"],
                 Resources = [TrainingJobArns(scope, pipeline)],
+            }),
+            new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "StoreTrainingTaskToken",
+                Actions = ["dynamodb:PutItem"],
+                Resources = [props.Table.TableArn],
             }),
             new PolicyStatement(new PolicyStatementProps
             {
@@ -158,6 +162,21 @@ internal sealed class TrainingJobStates
         var jobLimit = training.Spot.Enabled && training.Spot.MaxWait > training.MaxRuntime ? training.Spot.MaxWait : training.MaxRuntime;
         return (int)jobLimit.TotalSeconds + 600;
     }
+
+    /// <summary>How long a token item outlives the wait: a week past its timeout, for looking into a lost callback.</summary>
+    public static readonly TimeSpan TokenRetention = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// The token item's TTL (<c>expiresAt</c>, epoch seconds as a DynamoDB N string): the state's entry time plus the
+    /// wait timeout plus <see cref="TokenRetention"/>, so DynamoDB removes the tokens of events that never arrive.
+    /// JSONPath has no clock arithmetic, which is why this state uses JSONata.
+    /// </summary>
+    public static string ExpiresAtExpression(TrainingSpec training) =>
+        $"{{% $string($floor($toMillis($states.context.State.EnteredTime) / 1000) + {WaitTimeoutSeconds(training) + (int)TokenRetention.TotalSeconds}) %}}";
+
+    /// <summary>JSONata Output putting <paramref name="value"/> at <c>$.training.&lt;field&gt;</c> of the input, as ResultPath did.</summary>
+    private static string MergeIntoTraining(string field, string value) =>
+        $"{{% $merge([$states.input, {{'training': $merge([$states.input.training, {{'{field}': {value}}}])}}]) %}}";
 
     public static string TrainingJobArns(Construct scope, string pipeline) => Stack.Of(scope).FormatArn(new ArnComponents
     {

@@ -40,7 +40,7 @@ public sealed class TrainingWorkflow : Construct
         var name = StateMachineName(pipeline);
         var failure = new FailureHandler(this, pipeline, props.Table, props.Notifications, props.Paging);
 
-        var outcome = new OutcomeStates(this, props, failure.Entry);
+        var outcome = new OutcomeStates(this, props, failure.FailedAt(OutcomeStates.PromoteStateName));
 
         var evaluate = ServiceRetries.Apply(new LambdaInvoke(this, "EvaluateCandidate", new LambdaInvokeProps
         {
@@ -65,7 +65,7 @@ public sealed class TrainingWorkflow : Construct
         var createModel = CandidateModelState.Create(this, props);
         createModel.Next(score);
 
-        var training = new TrainingJobStates(this, props, createModel, failure.Entry);
+        var training = new TrainingJobStates(this, props, createModel, failure);
 
         var validationFailed = new Pass(this, "ValidationFailed", new PassProps
         {
@@ -76,7 +76,7 @@ public sealed class TrainingWorkflow : Construct
             },
             ResultPath = FailureHandler.FailurePath,
         });
-        validationFailed.Next(failure.Entry);
+        validationFailed.Next(failure.FailedAt("ValidateFeatures"));
         var passes = new Choice(this, "FeaturesPassContract?")
             .When(Condition.BooleanEquals("$.validation.passed", true), training.Name)
             .Otherwise(validationFailed);
@@ -130,7 +130,6 @@ public sealed class TrainingWorkflow : Construct
             failure.Catch(task);
         }
 
-        failure.Catch(training.Wait);
         failure.Catch(training.Reconcile);
         failure.Catch(training.Start);
         failure.Catch(score);

@@ -91,16 +91,72 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
     }
 
     [Fact]
-    public void Every_task_outside_the_failure_path_catches_everything_into_RecordRunFailed()
+    public void Every_task_outside_the_failure_path_catches_everything_into_a_Pass_naming_itself_then_RecordRunFailed()
     {
         foreach (var (name, task) in _training.Tasks.Where(t => !FailurePath.Contains(t.Name)))
         {
             var catchAll = task["Catch"]!.AsArray().Last()!;
             Assert.True(catchAll["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>()).SequenceEqual(["States.ALL"]), name);
-            Assert.Equal("RecordRunFailed", catchAll["Next"]!.GetValue<string>());
-            Assert.Equal("$.failure", catchAll["ResultPath"]!.GetValue<string>());
+            Assert.Equal(name + "Failed", catchAll["Next"]!.GetValue<string>());
+            if (task["QueryLanguage"]?.GetValue<string>() == "JSONata")
+            {
+                Assert.Null(catchAll["ResultPath"]);
+                Assert.Equal("{% $merge([$states.input, {'failure': $states.errorOutput}]) %}", catchAll["Output"]!.GetValue<string>());
+            }
+            else
+            {
+                Assert.Equal("$.failure", catchAll["ResultPath"]!.GetValue<string>());
+            }
         }
     }
+
+    [Fact]
+    public void Every_catch_into_the_failure_path_leads_to_a_Pass_that_records_its_own_state_name()
+    {
+        var catches = _training.States
+            .Where(s => !FailurePath.Contains(s.Key))
+            .SelectMany(s => (s.Value!["Catch"]?.AsArray() ?? []).Select(c => (State: s.Key, Next: c!["Next"]!.GetValue<string>())))
+            .Where(c => c.Next.EndsWith("Failed", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(catches);
+        foreach (var (state, next) in catches)
+        {
+            Assert.Equal(state + "Failed", next);
+            var pass = _training.State(next);
+            Assert.Equal("Pass", pass["Type"]!.GetValue<string>());
+            Assert.Equal(state, pass["Result"]!.GetValue<string>());
+            Assert.Equal("$.failedState", pass["ResultPath"]!.GetValue<string>());
+            Assert.Equal("RecordRunFailed", pass["Next"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public void RecordRunFailed_is_entered_only_from_Passes_that_set_failedState_and_writes_it_to_the_run()
+    {
+        var into = _training.States
+            .Where(s => s.Value!["Next"]?.GetValue<string>() == "RecordRunFailed"
+                || (s.Value!["Catch"]?.AsArray() ?? []).Any(c => c!["Next"]!.GetValue<string>() == "RecordRunFailed"))
+            .ToList();
+
+        Assert.NotEmpty(into);
+        Assert.All(into, s =>
+        {
+            Assert.Equal("Pass", s.Value!["Type"]!.GetValue<string>());
+            Assert.Equal("$.failedState", s.Value!["ResultPath"]!.GetValue<string>());
+        });
+        var record = _training.State("RecordRunFailed")["Parameters"]!;
+        Assert.Contains("#failedState = :failedState", record["UpdateExpression"]!.GetValue<string>());
+        Assert.Equal("failedState", record["ExpressionAttributeNames"]!["#failedState"]!.GetValue<string>());
+        Assert.Equal("$.failedState", record["ExpressionAttributeValues"]![":failedState"]!["S.$"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("ValidationFailed", "ValidateFeaturesFailed")]
+    [InlineData("ChampionChanged", "PromoteCandidateFailed")]
+    [InlineData("TrainingJobNotCompleted", "WaitForTrainingJobFailed")]
+    public void Failures_found_by_a_Choice_also_name_the_state_they_come_from(string pass, string next) =>
+        Assert.Equal(next, _training.State(pass)["Next"]!.GetValue<string>());
 
     [Fact]
     public void The_failure_path_records_notifies_pages_publishes_releases_and_fails_with_the_original_error()
@@ -164,13 +220,37 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
         var wait = _training.State("WaitForTrainingJob");
 
         Assert.Equal(7200 + 600, wait["TimeoutSeconds"]!.GetValue<int>());
-        Assert.Equal("$$.Task.Token", wait["Parameters"]!["Item"]!["taskToken"]!["S.$"]!.GetValue<string>());
-        Assert.Equal("States.Format('TOKEN#{}', $.training.jobName)", wait["Parameters"]!["Item"]!["pk"]!["S.$"]!.GetValue<string>());
         var catches = wait["Catch"]!.AsArray();
         Assert.Equal("ReconcileTrainingJob", CatchFor(catches, "States.Timeout"));
-        Assert.Equal("RecordRunFailed", CatchFor(catches, "TrainingJobFailed"));
-        Assert.Equal("RecordRunFailed", CatchFor(catches, "TrainingJobStopped"));
+        Assert.Equal("WaitForTrainingJobFailed", CatchFor(catches, "TrainingJobFailed"));
+        Assert.Equal("WaitForTrainingJobFailed", CatchFor(catches, "TrainingJobStopped"));
+        Assert.Equal("{% $merge([$states.input, {'training': $merge([$states.input.training, {'timeout': $states.errorOutput}])}]) %}",
+            catches.Single(c => c!["Next"]!.GetValue<string>() == "ReconcileTrainingJob")!["Output"]!.GetValue<string>());
+        Assert.All(catches, c => Assert.Null(c!["ResultPath"]));
         Assert.Equal("TrainingJobCompleted?", _training.State("ReconcileTrainingJob")["Next"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_task_token_wait_is_a_JSONata_state_storing_the_token_item_with_a_TTL()
+    {
+        var wait = _training.State("WaitForTrainingJob");
+        var item = wait["Arguments"]!["Item"]!;
+
+        Assert.Equal("JSONata", wait["QueryLanguage"]!.GetValue<string>());
+        Assert.Null(wait["Parameters"]);
+        Assert.Null(wait["ResultPath"]);
+        Assert.Equal("{% $states.context.Task.Token %}", item["taskToken"]!["S"]!.GetValue<string>());
+        Assert.Equal("{% 'TOKEN#' & $states.input.training.jobName %}", item["pk"]!["S"]!.GetValue<string>());
+        Assert.Equal("TOKEN", item["sk"]!["S"]!.GetValue<string>());
+        Assert.Equal("fraud", item["pipeline"]!["S"]!.GetValue<string>());
+        Assert.Equal("{% $states.context.Execution.Id %}", item["executionArn"]!["S"]!.GetValue<string>());
+        Assert.Equal("{% $states.input.runId %}", item["runId"]!["S"]!.GetValue<string>());
+        Assert.Equal("{% $states.context.State.EnteredTime %}", item["storedAt"]!["S"]!.GetValue<string>());
+        Assert.Equal($"{{% $string($floor($toMillis($states.context.State.EnteredTime) / 1000) + {7200 + 600 + 7 * 24 * 3600}) %}}",
+            item["expiresAt"]!["N"]!.GetValue<string>());
+        Assert.Equal("{% $merge([$states.input, {'training': $merge([$states.input.training, {'result': $states.result}])}]) %}",
+            wait["Output"]!.GetValue<string>());
+        Assert.Equal("CreateCandidateModel", wait["Next"]!.GetValue<string>());
     }
 
     [Fact]

@@ -19,4 +19,14 @@ public class WaitTimeoutTests
 
         Assert.Equal(3 * 3600 + 600, TrainingJobStates.WaitTimeoutSeconds(spec.Training));
     }
+
+    [Fact]
+    public void The_token_item_expires_a_week_after_the_wait_times_out_counted_from_the_state_entry()
+    {
+        var spec = new SpecBuilder().WithMaxRuntime(TimeSpan.FromHours(1)).Build();
+
+        var expression = TrainingJobStates.ExpiresAtExpression(spec.Training);
+
+        Assert.Equal("{% $string($floor($toMillis($states.context.State.EnteredTime) / 1000) + " + (3600 + 600 + 7 * 86400) + ") %}", expression);
+    }
 }

@@ -49,4 +49,21 @@ public class WorkflowConstructTests
 
         Assert.Contains("at most 36", error.Message);
     }
+
+    [Fact]
+    public void Without_paging_every_catch_into_the_failure_path_still_names_its_state_before_RecordRunFailed()
+    {
+        var states = Quiet.Value.States("leads-training");
+
+        var failurePasses = states.Where(s => s.Value!["ResultPath"]?.GetValue<string>() == "$.failedState").ToList();
+
+        Assert.Contains(failurePasses, s => s.Key == "BuildFeaturesFailed");
+        Assert.Contains(failurePasses, s => s.Key == "WaitForTrainingJobFailed");
+        Assert.All(failurePasses, s =>
+        {
+            Assert.Equal(s.Key, s.Value!["Result"]!.GetValue<string>() + "Failed");
+            Assert.Equal("RecordRunFailed", s.Value!["Next"]!.GetValue<string>());
+        });
+        Assert.DoesNotContain(states, s => s.Value!["Catch"]?.AsArray().Any(c => c!["Next"]!.GetValue<string>() == "RecordRunFailed") == true);
+    }
 }
