@@ -52,6 +52,9 @@ public sealed partial class LocalCloud : IAsyncDisposable
 
     public IReadOnlyList<LoadedStack> Stacks { get; private set; } = [];
 
+    /// <summary>The template's scheduled rules, fired on request up to a virtual time.</summary>
+    public ScheduledRules Schedules { get; private init; } = null!;
+
     /// <summary>State machine ARNs by name (<c>churn-training</c>...).</summary>
     public IReadOnlyDictionary<string, string> StateMachines => _stateMachines;
 
@@ -78,9 +81,14 @@ public sealed partial class LocalCloud : IAsyncDisposable
         });
         var mocks = new ExecutionOptionsPolicy();
         var sns = new SnsIntegration(clock);
-        var bus = new LocalEventBus(clock, new LocalTargetDispatcher(engine, lambda, mocks), options.Region, options.AccountId);
+        var targets = new LocalTargetDispatcher(engine, lambda, mocks);
+        var bus = new LocalEventBus(clock, targets, options.Region, options.AccountId);
 
-        var cloud = new LocalCloud(options, clock, engine, dynalite, dynamoDb, buckets, lambda, sns, bus, mocks) { Stacks = stacks };
+        var cloud = new LocalCloud(options, clock, engine, dynalite, dynamoDb, buckets, lambda, sns, bus, mocks)
+        {
+            Stacks = stacks,
+            Schedules = new ScheduledRules(bus, clock, targets, options.Region, options.AccountId),
+        };
         try
         {
             await cloud.DeployAsync(cancellationToken);
