@@ -58,9 +58,12 @@ public sealed class XgboostTrainer
             throw AlgorithmFailure.Algorithm($"gradient boosting failed: {e.Message}", e);
         }
 
+        // Both channels are scored at once: on a million rows scoring is a fifth of the job and uses one core each.
+        var trainScores = Task.Run(() => Score(model, train));
+        var validationScores = hasValidation ? Task.Run(() => Score(model, validation!)) : null;
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        AddMetrics(metrics, "train", train, Score(model, train));
-        if (hasValidation) AddMetrics(metrics, "validation", validation!, Score(model, validation!));
+        AddMetrics(metrics, "train", train, trainScores.GetAwaiter().GetResult());
+        if (validationScores is not null) AddMetrics(metrics, "validation", validation!, validationScores.GetAwaiter().GetResult());
         return new TrainedModel(model, trainView.Schema, metrics);
     }
 
