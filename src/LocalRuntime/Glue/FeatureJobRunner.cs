@@ -81,14 +81,14 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         var target = new S3Location(args.Bucket, $"curated/{args.SourceTable}/ingest={args.RunId}/part-00000.csv").ToLocalPath(s3Root);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         // row_number() OVER () numbers rows in scan order (files in key order, rows in file order): the last one wins.
-        Execute(db, $"CREATE TEMP TABLE raw_ingest AS SELECT *, row_number() OVER () AS __ingest_order FROM read_csv(" +
-            $"{FileList(files.Select(f => f.LocalPath))}, header = true, all_varchar = true, union_by_name = true)", "reading raw files");
-        RequireColumn(db, "raw_ingest", args.EntityKey, $"raw files under s3://{args.Bucket}/raw/{args.SourceTable}/");
-        var key = Quote(args.EntityKey);
-        Execute(db, $"COPY (SELECT * EXCLUDE (__ingest_order) FROM raw_ingest QUALIFY row_number() OVER (PARTITION BY {key} " +
-            $"ORDER BY __ingest_order DESC) = 1 ORDER BY __ingest_order) TO {Literal(target)} (HEADER true, DELIMITER ',')",
+        DuckDbSql.Execute(db, $"CREATE TEMP TABLE raw_ingest AS SELECT *, row_number() OVER () AS __ingest_order FROM read_csv(" +
+            $"{DuckDbSql.FileList(files.Select(f => f.LocalPath))}, header = true, all_varchar = true, union_by_name = true)", "reading raw files");
+        DuckDbSql.RequireColumn(db, "raw_ingest", args.EntityKey, $"raw files under s3://{args.Bucket}/raw/{args.SourceTable}/");
+        var key = DuckDbSql.Quote(args.EntityKey);
+        DuckDbSql.Execute(db, $"COPY (SELECT * EXCLUDE (__ingest_order) FROM raw_ingest QUALIFY row_number() OVER (PARTITION BY {key} " +
+            $"ORDER BY __ingest_order DESC) = 1 ORDER BY __ingest_order) TO {DuckDbSql.Literal(target)} (HEADER true, DELIMITER ',')",
             "writing curated data");
-        return Scalar(db, "SELECT count(*) FROM raw_ingest");
+        return DuckDbSql.Scalar(db, "SELECT count(*) FROM raw_ingest");
     }
 
     /// <summary>The view <c>source</c>: every curated row, keeping per entity key the row of the latest ingest.</summary>
@@ -104,27 +104,27 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         {
             throw new FeatureJobException($"no data: s3://{args.Bucket}/raw/{args.SourceTable}/ holds no CSV files and nothing was curated earlier");
         }
-        Execute(db, "CREATE TEMP TABLE ingest_order(filename VARCHAR, seq INTEGER)", "ordering ingests");
-        var values = string.Join(", ", ingests.Select((p, i) => $"({Literal(p)}, {i})"));
-        Execute(db, $"INSERT INTO ingest_order VALUES {values}", "ordering ingests");
-        Execute(db, $"CREATE TEMP TABLE curated_all AS SELECT * FROM read_csv({FileList(ingests)}, header = true, " +
+        DuckDbSql.Execute(db, "CREATE TEMP TABLE ingest_order(filename VARCHAR, seq INTEGER)", "ordering ingests");
+        var values = string.Join(", ", ingests.Select((p, i) => $"({DuckDbSql.Literal(p)}, {i})"));
+        DuckDbSql.Execute(db, $"INSERT INTO ingest_order VALUES {values}", "ordering ingests");
+        DuckDbSql.Execute(db, $"CREATE TEMP TABLE curated_all AS SELECT * FROM read_csv({DuckDbSql.FileList(ingests)}, header = true, " +
             "union_by_name = true, filename = true)", "reading curated data");
-        Execute(db, $"CREATE TEMP TABLE source AS SELECT c.* EXCLUDE (filename) FROM curated_all c JOIN ingest_order o " +
-            $"ON c.filename = o.filename QUALIFY row_number() OVER (PARTITION BY c.{Quote(args.EntityKey)} ORDER BY o.seq DESC) = 1",
+        DuckDbSql.Execute(db, $"CREATE TEMP TABLE source AS SELECT c.* EXCLUDE (filename) FROM curated_all c JOIN ingest_order o " +
+            $"ON c.filename = o.filename QUALIFY row_number() OVER (PARTITION BY c.{DuckDbSql.Quote(args.EntityKey)} ORDER BY o.seq DESC) = 1",
             "building the source view");
-        Execute(db, "DROP TABLE curated_all", "building the source view");
-        return Scalar(db, "SELECT count(*) FROM source");
+        DuckDbSql.Execute(db, "DROP TABLE curated_all", "building the source view");
+        return DuckDbSql.Scalar(db, "SELECT count(*) FROM source");
     }
 
     private static void RunFeatureSql(DuckDBConnection db, string sql, FeatureJobArguments args)
     {
         var body = sql.Trim().TrimEnd(';').TrimEnd();
-        Execute(db, $"CREATE TEMP TABLE features AS\n{body}\n", $"running the feature SQL of pipeline '{args.Pipeline}'");
+        DuckDbSql.Execute(db, $"CREATE TEMP TABLE features AS\n{body}\n", $"running the feature SQL of pipeline '{args.Pipeline}'");
     }
 
     private static List<(string Name, string DuckType)> FeatureColumns(DuckDBConnection db, FeatureJobArguments args)
     {
-        var described = Describe(db, "features");
+        var described = DuckDbSql.Describe(db, "features");
         string Find(string name, string role) =>
             described.Select(c => c.Name).FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new FeatureJobException($"the feature SQL's output has no {role} column '{name}' (columns: {string.Join(", ", described.Select(c => c.Name))})");
@@ -154,21 +154,21 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         foreach (var part in new[] { "table", "train", "validation", "test" }) Directory.CreateDirectory(Path.Combine(root, part));
 
-        var key = Quote(columns[0].Name);
+        var key = DuckDbSql.Quote(columns[0].Name);
         var trainBound = args.Split.Train;
         var validationBound = args.Split.Train + args.Split.Validation;
         var u = $"(CAST(CAST(('0x' || substr(md5(CAST({key} AS VARCHAR)), 1, 8)) AS UBIGINT) AS DOUBLE) / 4294967296.0::DOUBLE)";
         var select = string.Join(", ", columns.Select(c => Output(c)));
-        Execute(db, $"CREATE TEMP TABLE split_features AS SELECT {select}, CASE WHEN {u} < {Number(trainBound)} THEN 'train' " +
-            $"WHEN {u} < {Number(validationBound)} THEN 'validation' ELSE 'test' END AS split FROM features ORDER BY {key}",
+        DuckDbSql.Execute(db, $"CREATE TEMP TABLE split_features AS SELECT {select}, CASE WHEN {u} < {DuckDbSql.Number(trainBound)} THEN 'train' " +
+            $"WHEN {u} < {DuckDbSql.Number(validationBound)} THEN 'validation' ELSE 'test' END AS split FROM features ORDER BY {key}",
             "assigning the split");
 
-        Execute(db, $"COPY split_features TO {Literal(Path.Combine(root, "table", "part-00000.csv"))} (HEADER true, DELIMITER ',')", "writing table/");
-        var channelColumns = string.Join(", ", columns.Skip(1).Select(c => Quote(c.Name)));
+        DuckDbSql.Execute(db, $"COPY split_features TO {DuckDbSql.Literal(Path.Combine(root, "table", "part-00000.csv"))} (HEADER true, DELIMITER ',')", "writing table/");
+        var channelColumns = string.Join(", ", columns.Skip(1).Select(c => DuckDbSql.Quote(c.Name)));
         foreach (var channel in new[] { "train", "validation", "test" })
         {
-            Execute(db, $"COPY (SELECT {channelColumns} FROM split_features WHERE split = '{channel}') TO " +
-                $"{Literal(Path.Combine(root, channel, "part-00000.csv"))} (HEADER false, DELIMITER ',')", $"writing {channel}/");
+            DuckDbSql.Execute(db, $"COPY (SELECT {channelColumns} FROM split_features WHERE split = '{channel}') TO " +
+                $"{DuckDbSql.Literal(Path.Combine(root, channel, "part-00000.csv"))} (HEADER false, DELIMITER ',')", $"writing {channel}/");
         }
 
         var counts = new Dictionary<string, long>();
@@ -179,7 +179,7 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
             while (reader.Read()) counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
         }
         var rows = new SplitRowCounts(counts.Values.Sum(), counts.GetValueOrDefault("train"), counts.GetValueOrDefault("validation"), counts.GetValueOrDefault("test"));
-        var outputColumns = Describe(db, "split_features").Select(c => new FeatureColumn(c.Name, SparkTypeNames.From(c.DuckType))).ToList();
+        var outputColumns = DuckDbSql.Describe(db, "split_features").Select(c => new FeatureColumn(c.Name, SparkTypeNames.From(c.DuckType))).ToList();
         var outcome = new FeatureJobOutcome(prefix, ingestedFiles, ingestedRows, sourceRows, rows, outputColumns, watermark);
         WriteManifest(Path.Combine(root, "manifest.json"), args, columns, outcome);
         return outcome;
@@ -214,57 +214,9 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
 
     /// <summary>Booleans become 0/1 so the channels hold numbers only.</summary>
     private static string Output((string Name, string DuckType) column) =>
-        column.DuckType == "BOOLEAN" ? $"CAST({Quote(column.Name)} AS INTEGER) AS {Quote(column.Name)}" : Quote(column.Name);
+        column.DuckType == "BOOLEAN" ? $"CAST({DuckDbSql.Quote(column.Name)} AS INTEGER) AS {DuckDbSql.Quote(column.Name)}" : DuckDbSql.Quote(column.Name);
 
     private static bool IsNumeric(string duckType) =>
         duckType is "BOOLEAN" or "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT"
             or "UINTEGER" or "UBIGINT" or "FLOAT" or "DOUBLE" || duckType.StartsWith("DECIMAL", StringComparison.Ordinal);
-
-    private static List<(string Name, string DuckType)> Describe(DuckDBConnection db, string table)
-    {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = $"DESCRIBE {table}";
-        using var reader = cmd.ExecuteReader();
-        var columns = new List<(string, string)>();
-        while (reader.Read()) columns.Add((reader.GetString(0), reader.GetString(1)));
-        return columns;
-    }
-
-    private static void RequireColumn(DuckDBConnection db, string table, string column, string where)
-    {
-        var columns = Describe(db, table);
-        if (!columns.Any(c => string.Equals(c.Name, column, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new FeatureJobException($"entity key column '{column}' not found in {where} (columns: {string.Join(", ", columns.Select(c => c.Name))})");
-        }
-    }
-
-    private static void Execute(DuckDBConnection db, string sql, string step)
-    {
-        try
-        {
-            using var cmd = db.CreateCommand();
-            cmd.CommandText = sql;
-            cmd.ExecuteNonQuery();
-        }
-        catch (DuckDBException e)
-        {
-            throw new FeatureJobException($"{step} failed: {e.Message}", e);
-        }
-    }
-
-    private static long Scalar(DuckDBConnection db, string sql)
-    {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private static string FileList(IEnumerable<string> paths) => "[" + string.Join(", ", paths.Select(Literal)) + "]";
-
-    private static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "::DOUBLE";
 }

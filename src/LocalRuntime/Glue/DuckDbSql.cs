@@ -1,0 +1,56 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace TrainingOrchestration.LocalRuntime.Glue;
+
+/// <summary>The few DuckDB calls the feature job makes, with SQL quoting and errors that name the job step.</summary>
+internal static class DuckDbSql
+{
+    internal static List<(string Name, string DuckType)> Describe(DuckDBConnection db, string table)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"DESCRIBE {table}";
+        using var reader = cmd.ExecuteReader();
+        var columns = new List<(string, string)>();
+        while (reader.Read()) columns.Add((reader.GetString(0), reader.GetString(1)));
+        return columns;
+    }
+
+    internal static void RequireColumn(DuckDBConnection db, string table, string column, string where)
+    {
+        var columns = Describe(db, table);
+        if (!columns.Any(c => string.Equals(c.Name, column, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new FeatureJobException($"entity key column '{column}' not found in {where} (columns: {string.Join(", ", columns.Select(c => c.Name))})");
+        }
+    }
+
+    internal static void Execute(DuckDBConnection db, string sql, string step)
+    {
+        try
+        {
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.ExecuteNonQuery();
+        }
+        catch (DuckDBException e)
+        {
+            throw new FeatureJobException($"{step} failed: {e.Message}", e);
+        }
+    }
+
+    internal static long Scalar(DuckDBConnection db, string sql)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    internal static string FileList(IEnumerable<string> paths) => "[" + string.Join(", ", paths.Select(Literal)) + "]";
+
+    internal static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
+
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+
+    internal static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "::DOUBLE";
+}
