@@ -22,15 +22,12 @@ public sealed record ExecutionSummary(string StateMachine, string Name, string E
             {
                 path.Add(new StateVisit(name, entered.Type, entered.At, evt.Timestamp, null));
             }
-            else if (evt.Type is "TaskFailed" or "TaskTimedOut" or "ExecutionFailed" && open.Count > 0)
+            else if (evt.Type is "ExecutionFailed" or "ExecutionTimedOut" or "ExecutionAborted" && open.Count > 0)
             {
-                var error = evt.Details?["error"]?.GetValue<string>();
+                // The state that was running when the execution ended is where it failed.
                 var last = open.MaxBy(o => o.Value.At);
-                if (evt.Type == "ExecutionFailed")
-                {
-                    path.Add(new StateVisit(last.Key, last.Value.Type, last.Value.At, evt.Timestamp, error));
-                    open.Remove(last.Key);
-                }
+                path.Add(new StateVisit(last.Key, last.Value.Type, last.Value.At, evt.Timestamp, evt.Details?["error"]?.GetValue<string>() ?? evt.Type));
+                open.Remove(last.Key);
             }
         }
         foreach (var (name, entered) in open) path.Add(new StateVisit(name, entered.Type, entered.At, null, null));
