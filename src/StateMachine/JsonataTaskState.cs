@@ -23,8 +23,11 @@ public sealed class JsonataTaskState : CustomState
     public JsonataTaskState Catch(IChainable handler, string[] errors, string output)
     {
         // Without ResultPath CDK renders the catcher as ErrorEquals and Next only; Output is added when rendering.
+        var next = handler.StartState.StateId;
+        if (_catchOutputs.TryGetValue(next, out var existing) && existing != output)
+            throw new ArgumentException($"{StateId}: catchers into '{next}' must share one Output ('{existing}'), not also '{output}'.", nameof(output));
         AddCatch(handler, new CatchProps { Errors = errors });
-        _catchOutputs[handler.StartState.StateId] = output;
+        _catchOutputs[next] = output;
         return this;
     }
 

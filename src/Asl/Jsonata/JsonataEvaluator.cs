@@ -16,7 +16,7 @@ internal sealed class JsonataEvaluator(Func<string, JsonataValue> variables, Fun
 
     /// <summary>The instant <c>$now()</c> and <c>$millis()</c> report: the clock's first reading, then the same.</summary>
     internal DateTimeOffset Now() => _now ??= clock?.Invoke()
-        ?? throw new JsonataException("D3150: $now() and $millis() need the execution's clock, which this evaluation was not given");
+        ?? throw new JsonataException("$now() and $millis() need the execution's clock, which this evaluation was not given");
 
     public JsonataValue Evaluate(JsonataNode node, JsonataValue context)
     {

@@ -69,7 +69,7 @@ internal static partial class JsonataTime
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Clock(JsonataEvaluator? evaluator, string name) =>
-        evaluator?.Now() ?? throw new JsonataException($"D3150: ${name}() needs the execution's clock, which this evaluation was not given");
+        evaluator?.Now() ?? throw new JsonataException($"${name}() needs the execution's clock, which this evaluation was not given");
 
     private static void NoPicture(string name, List<JsonataValue> a, int pictureIndex)
     {
