@@ -5,11 +5,9 @@ namespace TrainingOrchestration.LocalRuntime.Tests.EndToEnd;
 [Collection(ChurnStackCollection.Name)]
 public sealed class HappyPathTests(ChurnStackFixture stack)
 {
-    [SkippableFact]
+    [Fact]
     public async Task Sample_cdc_event_flows_through_trigger_training_and_callback_and_promotes_the_first_model()
     {
-        var issue = KnownIssues.UnaliasedReservedWord(stack);
-        Skip.If(issue is not null, issue);
         await using var cloud = (await stack.StartAsync()).Cloud;
         var session = new Runs.PipelineSession(cloud, stack.Spec);
 

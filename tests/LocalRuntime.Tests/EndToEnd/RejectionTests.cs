@@ -7,11 +7,9 @@ public sealed class RejectionTests(ChurnStackFixture stack)
 {
     private const string SecondRunId = "20261123T1800-5e7f90";
 
-    [SkippableFact]
+    [Fact]
     public async Task Candidate_trained_on_shuffled_labels_is_rejected_below_threshold_and_the_champion_is_kept()
     {
-        var issue = KnownIssues.UnaliasedReservedWord(stack);
-        Skip.If(issue is not null, issue);
         await using var cloud = (await stack.StartAsync()).Cloud;
         var session = new Runs.PipelineSession(cloud, stack.Spec);
         await session.SendCdcEventAsync(stack.SampleEvent);
