@@ -28,8 +28,24 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         var rawFiles = ListRawFiles(args);
         var newFiles = rawFiles.Where(f => !bookmark.HasProcessed(f)).ToList();
 
-        using var db = new DuckDBConnection("DataSource=:memory:");
-        db.Open();
+        // Large inputs spill to disk; without this an in-memory database spills into ./.tmp of the current directory.
+        var spill = Path.Combine(Path.GetTempPath(), "feature-job-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            using var db = new DuckDBConnection("DataSource=:memory:");
+            db.Open();
+            DuckDbSql.Execute(db, $"SET temp_directory = {DuckDbSql.Literal(spill)}", "configuring DuckDB");
+            return RunOn(db, jobName, args, sql, bookmark, rawFiles, newFiles, cancellationToken);
+        }
+        finally
+        {
+            if (Directory.Exists(spill)) Directory.Delete(spill, recursive: true);
+        }
+    }
+
+    private FeatureJobOutcome RunOn(DuckDBConnection db, string jobName, FeatureJobArguments args, string sql, JobBookmark bookmark,
+        List<RawFile> rawFiles, List<RawFile> newFiles, CancellationToken cancellationToken)
+    {
         var ingestedRows = newFiles.Count == 0 ? 0 : Ingest(db, args, newFiles);
         cancellationToken.ThrowIfCancellationRequested();
         var sourceRows = DefineSource(db, args);
