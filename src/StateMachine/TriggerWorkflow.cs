@@ -36,7 +36,9 @@ public sealed class TriggerWorkflow : Construct
         {
             Table = table,
             Item = new Dictionary<string, DynamoAttributeValue>(PipelineKeys.Item(PipelineKeys.PipelinePk(pipeline),
-                JsonPath.Format("DECISION#{}#{}", PipelineKeys.Now, JsonPath.StringAt("$.id"))))
+                // The trigger execution's name is part of the key: a redelivered event (same id, same time) runs a second
+                // trigger whose DUPLICATE or SKIP decision must not overwrite the START of the first.
+                JsonPath.Format("DECISION#{}#{}#{}", PipelineKeys.Now, JsonPath.StringAt("$.id"), JsonPath.StringAt("$$.Execution.Name"))))
             {
                 ["decision"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.outcome.decision")),
                 ["reason"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.cadence.reason")),
@@ -76,6 +78,14 @@ public sealed class TriggerWorkflow : Construct
         });
         duplicate.Next(recordDecision);
 
+        // The cadence policy said START; the recorded reason must say why this trigger did not start anything.
+        var explainDuplicate = new Pass(this, "ExplainDuplicateTrigger", new PassProps
+        {
+            Result = Result.FromString("an execution with this name already exists: the change was already handled by another trigger"),
+            ResultPath = "$.cadence.reason",
+        });
+        explainDuplicate.Next(duplicate);
+
         var start = ServiceRetries.Apply(new StepFunctionsStartExecution(this, "StartTrainingRun", new StepFunctionsStartExecutionProps
         {
             StateMachine = training,
@@ -100,7 +110,7 @@ public sealed class TriggerWorkflow : Construct
             },
             ResultPath = "$.outcome",
         }), ServiceRetries.StepFunctions);
-        start.AddCatch(duplicate, new CatchProps { Errors = ["StepFunctions.ExecutionAlreadyExistsException"], ResultPath = "$.duplicate" });
+        start.AddCatch(explainDuplicate, new CatchProps { Errors = ["StepFunctions.ExecutionAlreadyExistsException"], ResultPath = "$.duplicate" });
         start.Next(reset);
 
         var skip = new Pass(this, "SkipRun", new PassProps

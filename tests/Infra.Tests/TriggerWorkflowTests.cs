@@ -35,7 +35,9 @@ public class TriggerWorkflowTests(SynthesizedPipelines synthesized)
 
         Assert.Equal("$.cadence.executionName", start["Parameters"]!["Name.$"]!.GetValue<string>());
         Assert.Contains("TrainingWorkflowStateMachine", start["Parameters"]!["StateMachineArn"]!.GetValue<string>());
-        Assert.Equal("RecordDuplicateTrigger", start["Catch"]![0]!["Next"]!.GetValue<string>());
+        Assert.Equal("ExplainDuplicateTrigger", start["Catch"]![0]!["Next"]!.GetValue<string>());
+        Assert.Equal("$.cadence.reason", _trigger.State("ExplainDuplicateTrigger")["ResultPath"]!.GetValue<string>());
+        Assert.Equal("RecordDuplicateTrigger", _trigger.State("ExplainDuplicateTrigger")["Next"]!.GetValue<string>());
         Assert.Equal("StepFunctions.ExecutionAlreadyExistsException", start["Catch"]![0]!["ErrorEquals"]![0]!.GetValue<string>());
         Assert.Equal("ResetChangeCounter", start["Next"]!.GetValue<string>());
         Assert.Equal("#generation = :seen", _trigger.State("ResetChangeCounter")["Parameters"]!["ConditionExpression"]!.GetValue<string>());
@@ -50,6 +52,6 @@ public class TriggerWorkflowTests(SynthesizedPipelines synthesized)
         var item = _trigger.State("RecordTriggerDecision")["Parameters"]!["Item"]!;
         Assert.Equal("$.outcome.decision", item["decision"]!["S.$"]!.GetValue<string>());
         Assert.Equal("$.cadence.reason", item["reason"]!["S.$"]!.GetValue<string>());
-        Assert.StartsWith("States.Format('DECISION#{}#{}'", item["sk"]!["S.$"]!.GetValue<string>());
+        Assert.Equal("States.Format('DECISION#{}#{}#{}', $$.State.EnteredTime, $.id, $$.Execution.Name)", item["sk"]!["S.$"]!.GetValue<string>());
     }
 }

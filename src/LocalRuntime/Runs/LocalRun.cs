@@ -45,7 +45,7 @@ public static class LocalRun
             .Select(e => ExecutionSummary.From(e.StateMachine, e.Execution, cloud.Engine.GetExecutionHistory(e.Execution.ExecutionArn)))
             .OrderBy(e => e.Start).ToList();
         var run = items.Where(i => i["sk"]?.GetValue<string>() is { } sk && sk.StartsWith("RUN#", StringComparison.Ordinal) && !runsBefore.Contains(sk)).LastOrDefault();
-        // A redelivered event rewrites its own DECISION# item, so "new" means new or changed.
+        // Each trigger execution writes its own DECISION# item; "new" means not there (or different) before this event.
         var decision = items.Where(IsDecision)
             .LastOrDefault(i => !decisionsBefore.TryGetValue(i["sk"]!.GetValue<string>(), out var before) || before != i.ToJsonString());
         var record = RunRecord.Build(request.Pipeline.Name, request.Workspace, items, executions, cloud.Bus.Events, cloud.Sns.Messages, stopwatch.Elapsed);

@@ -29,10 +29,15 @@ public sealed class DuplicateEventTests(ChurnStackFixture stack)
         Assert.Single(session.ExecutionsOf("training"));
         Assert.Single(await session.ReadRunsAsync());
         Assert.Equal(2, session.ExecutionsOf("trigger").Count);
-        // A redelivered event has the same id and time, so both triggers write the same DECISION# item (last writer wins).
-        var decision = Assert.Single(await session.ReadItemsAsync(), i => i["sk"].Text().StartsWith("DECISION#", StringComparison.Ordinal));
-        Assert.Contains(decision["decision"].Text(), new[] { "START", "DUPLICATE" });
-        Assert.Equal(session.ExecutionsOf("training")[0].Name, decision["executionName"].Text());
+        // Each trigger execution records its own decision: one START, and the redelivery refused as a DUPLICATE (same
+        // execution name) or skipped by the cadence policy (the first trigger already reset the counter).
+        var decisions = (await session.ReadItemsAsync()).Where(i => i["sk"].Text().StartsWith("DECISION#", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, decisions.Count);
+        var start = Assert.Single(decisions, d => d["decision"].Text() == "START");
+        Assert.Equal(session.ExecutionsOf("training")[0].Name, start["executionName"].Text());
+        var second = Assert.Single(decisions, d => d["decision"].Text() != "START");
+        Assert.Contains(second["decision"].Text(), new[] { "DUPLICATE", "SKIP" });
+        Assert.DoesNotContain("starting", second["reason"].Text(), StringComparison.OrdinalIgnoreCase);
         Assert.All(session.ExecutionsOf("trigger"), e => Assert.Equal(ExecutionStatus.Succeeded, e.Status));
     }
 }
