@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.S3.Assets;
 using Constructs;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.StateMachine;
 
 namespace TrainingOrchestration.Infra.Compute;
 
@@ -75,25 +76,8 @@ public sealed class FeatureJob : Construct
                 bucket.ArnForObjects($"temporary/glue/{p}/*"),
             ],
         }));
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "ListPipelinePrefixes",
-            Actions = ["s3:ListBucket"],
-            Resources = [bucket.BucketArn],
-            Conditions = new Dictionary<string, object>
-            {
-                ["StringLike"] = new Dictionary<string, object>
-                {
-                    ["s3:prefix"] = new[] { $"raw/{table}/*", $"curated/{table}/*", $"features/{p}/*", $"temporary/glue/{p}/*" },
-                },
-            },
-        }));
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "UseStackKey",
-            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
-            Resources = [key.KeyArn],
-        }));
+        Role.AddToPolicy(PolicyStatements.ListPrefixes(bucket, "ListPipelinePrefixes", $"raw/{table}/*", $"curated/{table}/*", $"features/{p}/*", $"temporary/glue/{p}/*"));
+        Role.AddToPolicy(PolicyStatements.KeyUse(key));
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "UpdateFeatureCatalog",

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Constructs;
+using TrainingOrchestration.StateMachine;
 
 namespace TrainingOrchestration.Infra.Compute;
 
@@ -34,25 +35,8 @@ public sealed class SageMakerExecutionRole : Construct
             Actions = ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
             Resources = [bucket.ArnForObjects($"models/raw/{pipeline}/*"), bucket.ArnForObjects($"models/checkpoints/{pipeline}/*"), bucket.ArnForObjects($"reports/{pipeline}/*")],
         }));
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "ListPipelinePrefixes",
-            Actions = ["s3:ListBucket"],
-            Resources = [bucket.BucketArn],
-            Conditions = new Dictionary<string, object>
-            {
-                ["StringLike"] = new Dictionary<string, object>
-                {
-                    ["s3:prefix"] = new[] { $"features/{pipeline}/*", $"models/raw/{pipeline}/*", $"models/checkpoints/{pipeline}/*", $"reports/{pipeline}/*" },
-                },
-            },
-        }));
-        Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "UseStackKey",
-            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey", "kms:CreateGrant"],
-            Resources = [key.KeyArn],
-        }));
+        Role.AddToPolicy(PolicyStatements.ListPrefixes(bucket, "ListPipelinePrefixes", $"features/{pipeline}/*", $"models/raw/{pipeline}/*", $"models/checkpoints/{pipeline}/*", $"reports/{pipeline}/*"));
+        Role.AddToPolicy(PolicyStatements.KeyUse(key, "UseStackKey", "kms:CreateGrant"));
         // ecr:GetAuthorizationToken has no resource-level permissions: AWS requires "*".
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {

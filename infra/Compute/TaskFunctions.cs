@@ -8,6 +8,7 @@ using Amazon.CDK.AWS.DynamoDB;
 using Constructs;
 using TrainingOrchestration.Pipelines.Config;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.StateMachine;
 
 namespace TrainingOrchestration.Infra.Compute;
 
@@ -122,15 +123,7 @@ public sealed class TaskFunctions : Construct
         Resources = objectArns,
     });
 
-    private static PolicyStatement List(IBucket bucket, params string[] prefixes) => new(new PolicyStatementProps
-    {
-        Actions = ["s3:ListBucket"],
-        Resources = [bucket.BucketArn],
-        Conditions = new Dictionary<string, object>
-        {
-            ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = prefixes },
-        },
-    });
+    private static PolicyStatement List(IBucket bucket, params string[] prefixes) => PolicyStatements.ListPrefixes(bucket, null, prefixes);
 
     private static PolicyStatement Items(ITable table, params string[] actions) => new(new PolicyStatementProps
     {
@@ -138,9 +131,5 @@ public sealed class TaskFunctions : Construct
         Resources = [table.TableArn],
     });
 
-    private static PolicyStatement KeyUse(IKey key) => new(new PolicyStatementProps
-    {
-        Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
-        Resources = [key.KeyArn],
-    });
+    private static PolicyStatement KeyUse(IKey key) => PolicyStatements.KeyUse(key, sid: null);
 }

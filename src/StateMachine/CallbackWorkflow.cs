@@ -156,11 +156,6 @@ public sealed class CallbackWorkflow : Construct
             TracingEnabled = true,
             Logs = new LogOptions { Destination = logGroup, Level = LogLevel.ALL, IncludeExecutionData = true },
         });
-        StateMachine.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "UseStackKey",
-            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
-            Resources = [key.KeyArn],
-        }));
+        StateMachine.AddToRolePolicy(PolicyStatements.KeyUse(key));
     }
 }

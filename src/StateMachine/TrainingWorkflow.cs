@@ -151,12 +151,7 @@ public sealed class TrainingWorkflow : Construct
             StateMachine.AddToRolePolicy(statement);
         }
 
-        StateMachine.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "UseStackKey",
-            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
-            Resources = [props.Key.KeyArn],
-        }));
+        StateMachine.AddToRolePolicy(PolicyStatements.KeyUse(props.Key));
     }
 
     /// <summary>The feature job's arguments (WORKFLOW.md step 3); the job reads them as <c>--name value</c>.</summary>

@@ -191,11 +191,6 @@ public sealed class TriggerWorkflow : Construct
             TracingEnabled = true,
             Logs = new LogOptions { Destination = logGroup, Level = LogLevel.ALL, IncludeExecutionData = true },
         });
-        StateMachine.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
-        {
-            Sid = "UseStackKey",
-            Actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
-            Resources = [key.KeyArn],
-        }));
+        StateMachine.AddToRolePolicy(PolicyStatements.KeyUse(key));
     }
 }
