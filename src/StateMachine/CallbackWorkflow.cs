@@ -147,15 +147,6 @@ public sealed class CallbackWorkflow : Construct
         });
         start.Next(lookUp);
 
-        StateMachine = new StateMachineResource(this, "StateMachine", new StateMachineProps
-        {
-            StateMachineName = StateMachineName(pipeline),
-            StateMachineType = StateMachineType.EXPRESS,
-            DefinitionBody = DefinitionBody.FromChainable(start),
-            Timeout = Duration.Minutes(5),
-            TracingEnabled = true,
-            Logs = new LogOptions { Destination = logGroup, Level = LogLevel.ALL, IncludeExecutionData = true },
-        });
-        StateMachine.AddToRolePolicy(PolicyStatements.KeyUse(key));
+        StateMachine = ExpressStateMachine.Create(this, StateMachineName(pipeline), start, logGroup, key);
     }
 }

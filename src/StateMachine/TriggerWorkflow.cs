@@ -182,15 +182,6 @@ public sealed class TriggerWorkflow : Construct
             .When(Condition.StringEquals("$.detail-type", ScheduledDetailType), scheduled)
             .Otherwise(changed);
 
-        StateMachine = new StateMachineResource(this, "StateMachine", new StateMachineProps
-        {
-            StateMachineName = StateMachineName(pipeline),
-            StateMachineType = StateMachineType.EXPRESS,
-            DefinitionBody = DefinitionBody.FromChainable(classify),
-            Timeout = Duration.Minutes(5),
-            TracingEnabled = true,
-            Logs = new LogOptions { Destination = logGroup, Level = LogLevel.ALL, IncludeExecutionData = true },
-        });
-        StateMachine.AddToRolePolicy(PolicyStatements.KeyUse(key));
+        StateMachine = ExpressStateMachine.Create(this, StateMachineName(pipeline), classify, logGroup, key);
     }
 }
