@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return Validate.ValidateCommand.Create();
         yield return Run.RunCommand.Create();
         yield return Runs.RunsCommand.Create();
+        yield return New.NewCommand.Create();
         yield break;
     }
 }
