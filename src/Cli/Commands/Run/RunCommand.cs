@@ -57,6 +57,7 @@ internal static class RunCommand
                 return 2;
             }
             var spec = PipelineSpecLoader.Load(pipelineDirectory);
+            if (Validate.PipelineChecks.Refuse(spec, Console.Error)) return 1;
             var mocks = arguments.MockConfig is null ? null : MockConfig.Parse(await File.ReadAllTextAsync(arguments.MockConfig, cancellationToken));
             var workspace = arguments.Workspace ?? Path.Combine(root, ".local", "runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{spec.Name}");
 

@@ -54,18 +54,10 @@ internal static class SynthCommand
         }
     }
 
-    /// <summary>
-    /// Refuses to synthesize a stack whose contract names a column its feature SQL does not produce: the SQL's schema
-    /// comes from DuckDB over the pipeline's bundled sample, as <c>validate</c> checks it.
-    /// </summary>
+    /// <summary>Refuses to synthesize any stack whose pipeline <c>validate</c> refuses, with the same messages.</summary>
     private static void CheckContractsAgainstFeatureSql(string pipelinesRoot)
     {
-        var errors = new List<ContractError>();
-        foreach (var spec in PipelineCatalog.Discover(pipelinesRoot))
-        {
-            if (spec.SampleDataFile is null) continue;
-            errors.AddRange(FeatureSqlSchema.Disagreements(ContractLoader.Load(spec.ContractFile), spec.Features.SqlFile, spec.SampleDataFile));
-        }
-        if (errors.Count > 0) throw new ContractException(errors);
+        var refused = PipelineCatalog.Discover(pipelinesRoot).Where(spec => Validate.PipelineChecks.Refuse(spec, Console.Error)).Select(s => s.Name).ToList();
+        if (refused.Count > 0) throw new InvalidOperationException($"{string.Join(", ", refused)}: fix the problems above (`validate <pipeline>` lists them).");
     }
 }

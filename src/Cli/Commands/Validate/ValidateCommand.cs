@@ -1,13 +1,15 @@
 using System.CommandLine;
 using TrainingOrchestration.Contracts;
 using TrainingOrchestration.Contracts.Validation;
+using TrainingOrchestration.Pipelines;
+using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.Cli.Commands.Validate;
 
 /// <summary>
-/// <c>validate PIPELINE [--pipelines DIR] [--data FILE]</c>: checks pipelines/&lt;name&gt;/contract.yaml (every error
-/// with file, line, column and rule), checks that every contract column is produced by the feature SQL (DuckDB
-/// DESCRIBE over the sample), and with <c>--data</c> validates a feature table file (CSV or Parquet) against it.
+/// <c>validate PIPELINE [--pipelines DIR] [--data FILE]</c>: checks everything <c>synth</c> and <c>run</c> depend on
+/// (<see cref="PipelineChecks"/>: the spec, the contract, the SQL's output over the sample, the label's values, the sample
+/// event), every finding with file, line, column and what to do; with <c>--data</c> it also validates a feature table file.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -27,34 +29,31 @@ internal static class ValidateCommand
     private static async Task<int> Run(string name, string? pipelinesOption, string? data, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(PipelinesRoot(pipelinesOption), name);
-        var contractFile = Path.Combine(folder, "contract.yaml");
+        PipelineSpec spec;
         try
         {
-            var contract = ContractLoader.Load(contractFile);
-            Console.WriteLine($"{contractFile}: contract '{contract.Name}' v{contract.Version}, {contract.Columns.Count} columns, {contract.Rules.Count} rules");
-
-            var sql = Path.Combine(folder, "features.sql");
-            var sample = Directory.Exists(Path.Combine(folder, "sample")) ? Directory.GetFiles(Path.Combine(folder, "sample"), "*.csv").FirstOrDefault() : null;
-            if (File.Exists(sql) && sample is not null)
-            {
-                var produced = FeatureSqlSchema.Describe(sql, sample);
-                var errors = SchemaAgreement.Check(contract, produced, FeatureSqlSchema.AddedByJob);
-                foreach (var error in errors) Console.Error.WriteLine(error);
-                if (errors.Count > 0) return 1;
-                Console.WriteLine($"{sql}: produces every contract column ({produced.Count} columns + {string.Join(", ", FeatureSqlSchema.AddedByJob)} from the job)");
-            }
-            else
-            {
-                Console.WriteLine($"{folder}: no features.sql and sample CSV; the SQL schema was not checked");
-            }
-
-            return data is null ? 0 : await ValidateData(contract, data, cancellationToken);
+            spec = PipelineSpecLoader.Load(folder);
         }
-        catch (ContractException e)
+        catch (PipelineSpecException e)
         {
             foreach (var error in e.Errors) Console.Error.WriteLine(error);
             return 1;
         }
+        var findings = PipelineChecks.Check(spec);
+        foreach (var finding in findings) Console.Error.WriteLine(finding);
+        if (findings.Count > 0)
+        {
+            Console.Error.WriteLine($"{name}: {findings.Count} problem{(findings.Count == 1 ? "" : "s")}; synth and run refuse this pipeline until they are fixed.");
+            return 1;
+        }
+        var contract = ContractLoader.Load(spec.ContractFile);
+        Console.WriteLine($"{Path.Combine(spec.Directory, PipelineSpecLoader.FileName)}: spec '{spec.Name}' ({spec.Tier.ToString().ToLowerInvariant()}), table '{spec.Source.Table}', objective {spec.Training.Hyperparameters.GetValueOrDefault("objective")}");
+        Console.WriteLine($"{spec.ContractFile}: contract '{contract.Name}' v{contract.Version}, {contract.Columns.Count} columns, {contract.Rules.Count} rules");
+        Console.WriteLine(spec.SampleDataFile is null
+            ? $"{spec.Directory}: no sample data in pipeline.yaml; the feature SQL, key and label were not checked against it"
+            : $"{spec.Features.SqlFile}: produces every contract column, the entity key '{spec.Features.EntityKey}' and label '{spec.Features.Label}' with trainable values over {Path.GetFileName(spec.SampleDataFile)}");
+        if (spec.SampleEventFile is not null) Console.WriteLine($"{spec.SampleEventFile}: matches the change rule for table '{spec.Source.Table}'");
+        return data is null ? 0 : await ValidateData(contract, data, cancellationToken);
     }
 
     private static async Task<int> ValidateData(Contracts.Model.DataContract contract, string data, CancellationToken cancellationToken)

@@ -1,0 +1,82 @@
+namespace TrainingOrchestration.Cli.Tests.Validate;
+
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _pipelines = Directory.CreateTempSubdirectory("validate-");
+
+    public ValidateCommandTests()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(CliProcess.RepositoryRoot, "pipelines"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_pipelines.FullName, Path.GetRelativePath(Path.Combine(CliProcess.RepositoryRoot, "pipelines"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose() => _pipelines.Delete(recursive: true);
+
+    private string Churn(string file) => Path.Combine(_pipelines.FullName, "churn", file);
+
+    [Fact]
+    public async Task The_bundled_pipeline_passes_every_check()
+    {
+        var (exit, output, error) = await CliProcess.RunAsync("validate", "churn", "--pipelines", _pipelines.FullName);
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("matches the change rule for table 'customers'", output);
+    }
+
+    [Fact]
+    public async Task An_event_copied_from_another_pipeline_is_refused_by_validate_and_run_with_the_same_message()
+    {
+        File.Copy(Path.Combine(_pipelines.FullName, "mlc-churn", "sample", "event.json"), Churn("sample/event.json"), overwrite: true);
+
+        var (validated, _, validateError) = await CliProcess.RunAsync("validate", "churn", "--pipelines", _pipelines.FullName);
+        var (ran, _, runError) = await CliProcess.RunAsync("run", "churn", "--pipelines", _pipelines.FullName, "--workspace", Path.Combine(_pipelines.FullName, "ws"));
+
+        Assert.Equal(1, validated);
+        var message = Assert.Single(validateError.Split('\n'), l => l.Contains("detail.table"));
+        Assert.Contains("event table 'subscribers' does not match this pipeline's table 'customers'", message);
+        Assert.StartsWith(Churn("sample/event.json") + ":", message);
+        Assert.Equal(1, ran);
+        Assert.Contains(message.Trim(), runError);
+    }
+
+    [Fact]
+    public async Task A_label_the_sql_does_not_map_to_0_or_1_is_reported_at_the_label_field_with_counts()
+    {
+        File.WriteAllText(Churn("features.sql"), File.ReadAllText(Churn("features.sql"))
+            .Replace("THEN 1 ELSE 0 END AS churn", "THEN 1 ELSE 5 END AS churn"));
+
+        var (exit, _, error) = await CliProcess.RunAsync("validate", "churn", "--pipelines", _pipelines.FullName);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("features.label: over the sample, features.sql outputs label 'churn' values that binary:logistic cannot train on ('5' in 5174 rows)", error);
+        Assert.Contains(Churn("pipeline.yaml") + ":", error);
+    }
+
+    [Fact]
+    public async Task A_label_the_sql_does_not_output_is_named_with_the_columns_it_does()
+    {
+        File.WriteAllText(Churn("pipeline.yaml"), File.ReadAllText(Churn("pipeline.yaml")).Replace("label: churn", "label: churned"));
+
+        var (exit, _, error) = await CliProcess.RunAsync("validate", "churn", "--pipelines", _pipelines.FullName);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("features.label: features.sql does not output a column 'churned'", error);
+    }
+
+    [Fact]
+    public async Task Sql_duckdb_cannot_run_is_located_in_features_sql()
+    {
+        File.WriteAllText(Churn("features.sql"), "SELECT\n  customer_id,\n  churn +* 1 AS churn\nFROM source");
+
+        var (exit, _, error) = await CliProcess.RunAsync("validate", "churn", "--pipelines", _pipelines.FullName);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(Churn("features.sql") + ":", error);
+        Assert.Contains("DuckDB cannot run the feature SQL", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+}
