@@ -1,5 +1,9 @@
 using System.CommandLine;
+using Spectre.Console;
 using TrainingOrchestration.Cli.Commands;
+
+// Output to a pipe or a file is read by scripts and people later: never wrapped at the 80 columns Spectre assumes there.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 400;
 
 // Each command lives in Commands/ and is registered here; keep this list the only shared edit point.
 var root = new RootCommand("TrainingOrchestration: event-driven retraining of tabular models, on AWS or offline.");

@@ -29,8 +29,6 @@ internal static class CliProcess
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TrainingOrchestration.Cli.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["NO_COLOR"] = "1";
-        start.Environment["COLUMNS"] = "200";
-        start.Environment["JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION"] = "1";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
