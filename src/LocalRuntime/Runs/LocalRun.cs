@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Runs;
 
@@ -44,7 +45,7 @@ public static class LocalRun
         var executions = session.Executions()
             .Select(e => ExecutionSummary.From(e.StateMachine, e.Execution, cloud.Engine.GetExecutionHistory(e.Execution.ExecutionArn)))
             .OrderBy(e => e.Start).ToList();
-        var run = items.Where(i => i["sk"]?.GetValue<string>() is { } sk && sk.StartsWith("RUN#", StringComparison.Ordinal) && !runsBefore.Contains(sk)).LastOrDefault();
+        var run = items.Where(i => i[TableKeys.SortKey]?.GetValue<string>() is { } sk && sk.StartsWith(TableKeys.RunPrefix, StringComparison.Ordinal) && !runsBefore.Contains(sk)).LastOrDefault();
         // Each trigger execution writes its own DECISION# item; "new" means not there (or different) before this event.
         var decision = items.Where(IsDecision)
             .LastOrDefault(i => !decisionsBefore.TryGetValue(i["sk"]!.GetValue<string>(), out var before) || before != i.ToJsonString());
@@ -54,5 +55,5 @@ public static class LocalRun
         return new LocalRunOutcome(Path.GetFullPath(request.Workspace), record, run, decision, executions, stopwatch.Elapsed) { Report = report };
     }
 
-    private static bool IsDecision(JsonObject item) => item["sk"]?.GetValue<string>().StartsWith("DECISION#", StringComparison.Ordinal) == true;
+    private static bool IsDecision(JsonObject item) => item[TableKeys.SortKey]?.GetValue<string>().StartsWith(TableKeys.DecisionPrefix, StringComparison.Ordinal) == true;
 }
