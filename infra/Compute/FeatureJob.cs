@@ -155,7 +155,7 @@ public sealed class FeatureJob : Construct
                 ["--enable-metrics"] = "true",
                 ["--enable-observability-metrics"] = "true",
                 ["--enable-continuous-cloudwatch-log"] = "true",
-                ["--TempDir"] = $"s3://{bucket.BucketName}/temporary/glue/{p}/",
+                ["--TempDir"] = $"s3://{bucket.BucketName}/{BucketLayout.PipelineGlueTemporary(p)}",
                 ["--database"] = DatabaseName,
                 ["--catalog_table"] = featuresTable,
             },

@@ -33,9 +33,9 @@ public static class LocalRun
         }, cancellationToken);
         cloud.Mocks.Use(request.MockConfig, request.TestCase);
         var session = new PipelineSession(cloud, request.Pipeline);
-        var runsBefore = (await session.ReadRunsAsync(cancellationToken)).Select(r => r["sk"]!.GetValue<string>()).ToHashSet();
+        var runsBefore = (await session.ReadRunsAsync(cancellationToken)).Select(r => r[TableKeys.SortKey]!.GetValue<string>()).ToHashSet();
         var decisionsBefore = (await session.ReadItemsAsync(cancellationToken)).Where(IsDecision)
-            .ToDictionary(i => i["sk"]!.GetValue<string>(), i => i.ToJsonString());
+            .ToDictionary(i => i[TableKeys.SortKey]!.GetValue<string>(), i => i.ToJsonString());
 
         session.StageRawData(dataFile);
         await session.PutEventAsync(evt);
@@ -48,7 +48,7 @@ public static class LocalRun
         var run = items.Where(i => i[TableKeys.SortKey]?.GetValue<string>() is { } sk && sk.StartsWith(TableKeys.RunPrefix, StringComparison.Ordinal) && !runsBefore.Contains(sk)).LastOrDefault();
         // Each trigger execution writes its own DECISION# item; "new" means not there (or different) before this event.
         var decision = items.Where(IsDecision)
-            .LastOrDefault(i => !decisionsBefore.TryGetValue(i["sk"]!.GetValue<string>(), out var before) || before != i.ToJsonString());
+            .LastOrDefault(i => !decisionsBefore.TryGetValue(i[TableKeys.SortKey]!.GetValue<string>(), out var before) || before != i.ToJsonString());
         var record = RunRecord.Build(request.Pipeline.Name, request.Workspace, items, executions, cloud.Bus.Events, cloud.Sns.Messages, stopwatch.Elapsed);
         RunRecord.Write(request.Workspace, record);
         var report = await RunReportComposer.WriteAsync(session, run, stopwatch.Elapsed, Path.GetFullPath(request.Workspace), cancellationToken);
