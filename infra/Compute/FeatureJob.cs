@@ -23,6 +23,9 @@ public sealed class FeatureJob : Construct
     public Asset Sql { get; }
     public Role Role { get; }
 
+    /// <summary>The Glue feature job script, a CDK asset shared by every pipeline.</summary>
+    public static string ScriptPath(string repositoryRoot) => Path.Combine(repositoryRoot, "src", "StateMachine", "Assets", "glue", "feature_job.py");
+
     public FeatureJob(Construct scope, string id, PipelineSpec spec, string glueScript, IBucket bucket, IKey key) : base(scope, id)
     {
         var stack = Stack.Of(this);

@@ -19,7 +19,7 @@ namespace TrainingOrchestration.Tasks.Evaluation;
 /// </summary>
 public static class ClassificationMetrics
 {
-    public const double DecisionThreshold = 0.5;
+    public const double DecisionThreshold = ConfusionMatrix.DefaultThreshold;
     public const double LogLossEpsilon = 1e-15;
 
     public static MetricSet Compute(PredictionSet predictions, out ConfusionMatrix confusion)
@@ -144,7 +144,7 @@ public static class ClassificationMetrics
         var labels = predictions.Labels;
         for (var i = 0; i < predictions.Count; i++)
         {
-            var predicted = scores[i] > DecisionThreshold;
+            var predicted = ConfusionMatrix.PredictsPositive(scores[i], DecisionThreshold);
             if (predicted && labels[i]) tp++;
             else if (predicted) fp++;
             else if (labels[i]) fn++;
