@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Asl;
-using TrainingOrchestration.Pipelines.Rules;
+using TrainingOrchestration.Pipelines.Schedules;
 using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Events;
