@@ -2,6 +2,7 @@ using Amazon.CDK;
 using TrainingOrchestration.Contracts;
 using TrainingOrchestration.Pipelines;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra;
 
@@ -42,7 +43,7 @@ public static class InfraApp
         var app = new App(new AppProps { Outdir = outdir });
         foreach (var spec in specs)
         {
-            _ = new TrainingStack(app, spec, tasks, RepositoryRoot.GlueScript(root));
+            _ = new TrainingStack(app, spec, tasks, Compute.FeatureJob.ScriptPath(root));
         }
 
         return app;

@@ -1,4 +1,5 @@
 using TrainingOrchestration.Infra;
+using TrainingOrchestration.Pipelines.Conventions;
 
 // `npx aws-cdk synth` from infra/ runs this; the aws-cdk CLI passes the output directory in CDK_OUTDIR.
 var root = RepositoryRoot.Find(Directory.GetCurrentDirectory());

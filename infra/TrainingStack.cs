@@ -7,6 +7,7 @@ using TrainingOrchestration.Infra.Operations;
 using TrainingOrchestration.Infra.Storage;
 using TrainingOrchestration.Pipelines.Spec;
 using TrainingOrchestration.StateMachine;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra;
 
@@ -23,7 +24,7 @@ public sealed class TrainingStack : Stack
     public CallbackWorkflow Callback { get; }
     public WeeklyReviewDashboard Dashboard { get; }
 
-    public static string NameOf(string pipeline) => $"TrainingOrchestration-{pipeline}";
+    public static string NameOf(string pipeline) => ResourceNames.Stack(pipeline);
 
     public TrainingStack(Construct scope, PipelineSpec spec, string tasksAssetDirectory, string glueScript)
         : base(scope, NameOf(spec.Name), new StackProps

@@ -7,6 +7,7 @@ using Amazon.CDK.AWS.S3.Assets;
 using Constructs;
 using TrainingOrchestration.Pipelines.Spec;
 using TrainingOrchestration.StateMachine;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra.Compute;
 
@@ -22,11 +23,14 @@ public sealed class FeatureJob : Construct
     public Asset Sql { get; }
     public Role Role { get; }
 
+    /// <summary>The Glue feature job script, a CDK asset shared by every pipeline.</summary>
+    public static string ScriptPath(string repositoryRoot) => Path.Combine(repositoryRoot, "src", "StateMachine", "Assets", "glue", "feature_job.py");
+
     public FeatureJob(Construct scope, string id, PipelineSpec spec, string glueScript, IBucket bucket, IKey key) : base(scope, id)
     {
         var stack = Stack.Of(this);
         var p = spec.Name;
-        JobName = $"{p}-features";
+        JobName = ResourceNames.FeatureJob(p);
         DatabaseName = "training_orchestration_" + p.Replace('-', '_');
         var featuresTable = p.Replace('-', '_') + "_features";
 
@@ -51,7 +55,7 @@ public sealed class FeatureJob : Construct
         Role = new Role(this, "Role", new RoleProps
         {
             AssumedBy = new ServicePrincipal("glue.amazonaws.com"),
-            Description = $"Runs the {JobName} Glue job: reads raw/, writes curated/ and features/, updates its catalog table.",
+            Description = $"Runs the {JobName} Glue job: reads {BucketLayout.Raw}, writes {BucketLayout.Curated} and {BucketLayout.Features}, updates its catalog table.",
         });
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
@@ -60,11 +64,15 @@ public sealed class FeatureJob : Construct
             Resources = [AssetArn(stack, script), AssetArn(stack, Sql)],
         }));
         var table = spec.Source.Table;
+        var raw = BucketLayout.RawTable(table) + "*";
+        var curated = BucketLayout.CuratedTable(table) + "*";
+        var features = BucketLayout.PipelineFeatures(p) + "*";
+        var temporary = BucketLayout.PipelineGlueTemporary(p) + "*";
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "ReadRawData",
             Actions = ["s3:GetObject"],
-            Resources = [bucket.ArnForObjects($"raw/{table}/*")],
+            Resources = [bucket.ArnForObjects(raw)],
         }));
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
@@ -72,11 +80,11 @@ public sealed class FeatureJob : Construct
             Actions = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
             Resources =
             [
-                bucket.ArnForObjects($"curated/{table}/*"), bucket.ArnForObjects($"features/{p}/*"),
-                bucket.ArnForObjects($"temporary/glue/{p}/*"),
+                bucket.ArnForObjects(curated), bucket.ArnForObjects(features),
+                bucket.ArnForObjects(temporary),
             ],
         }));
-        Role.AddToPolicy(PolicyStatements.ListPrefixes(bucket, "ListPipelinePrefixes", $"raw/{table}/*", $"curated/{table}/*", $"features/{p}/*", $"temporary/glue/{p}/*"));
+        Role.AddToPolicy(PolicyStatements.ListPrefixes(bucket, "ListPipelinePrefixes", raw, curated, features, temporary));
         Role.AddToPolicy(PolicyStatements.KeyUse(key));
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
@@ -116,7 +124,7 @@ public sealed class FeatureJob : Construct
 
         var security = new CfnSecurityConfiguration(this, "Security", new CfnSecurityConfigurationProps
         {
-            Name = $"{p}-features",
+            Name = ResourceNames.FeatureJob(p),
             EncryptionConfiguration = new CfnSecurityConfiguration.EncryptionConfigurationProperty
             {
                 S3Encryptions = new object[] { new CfnSecurityConfiguration.S3EncryptionProperty { S3EncryptionMode = "SSE-KMS", KmsKeyArn = key.KeyArn } },
@@ -150,7 +158,7 @@ public sealed class FeatureJob : Construct
                 ["--enable-metrics"] = "true",
                 ["--enable-observability-metrics"] = "true",
                 ["--enable-continuous-cloudwatch-log"] = "true",
-                ["--TempDir"] = $"s3://{bucket.BucketName}/temporary/glue/{p}/",
+                ["--TempDir"] = $"s3://{bucket.BucketName}/{BucketLayout.PipelineGlueTemporary(p)}",
                 ["--database"] = DatabaseName,
                 ["--catalog_table"] = featuresTable,
             },

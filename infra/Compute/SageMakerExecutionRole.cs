@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Constructs;
 using TrainingOrchestration.StateMachine;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra.Compute;
 
@@ -18,6 +19,10 @@ public sealed class SageMakerExecutionRole : Construct
     public SageMakerExecutionRole(Construct scope, string id, string pipeline, IBucket bucket, IKey key, string imageAccount) : base(scope, id)
     {
         var stack = Stack.Of(this);
+        var features = BucketLayout.PipelineFeatures(pipeline) + "*";
+        var rawModels = BucketLayout.PipelineRawModels(pipeline) + "*";
+        var checkpoints = BucketLayout.PipelineCheckpoints(pipeline) + "*";
+        var reports = BucketLayout.PipelineReports(pipeline) + "*";
         Role = new Role(this, "Role", new RoleProps
         {
             AssumedBy = new ServicePrincipal("sagemaker.amazonaws.com"),
@@ -27,15 +32,15 @@ public sealed class SageMakerExecutionRole : Construct
         {
             Sid = "ReadFeaturesAndModels",
             Actions = ["s3:GetObject"],
-            Resources = [bucket.ArnForObjects($"features/{pipeline}/*"), bucket.ArnForObjects($"models/raw/{pipeline}/*"), bucket.ArnForObjects($"models/checkpoints/{pipeline}/*")],
+            Resources = [bucket.ArnForObjects(features), bucket.ArnForObjects(rawModels), bucket.ArnForObjects(checkpoints)],
         }));
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "WriteModelsCheckpointsPredictions",
             Actions = ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
-            Resources = [bucket.ArnForObjects($"models/raw/{pipeline}/*"), bucket.ArnForObjects($"models/checkpoints/{pipeline}/*"), bucket.ArnForObjects($"reports/{pipeline}/*")],
+            Resources = [bucket.ArnForObjects(rawModels), bucket.ArnForObjects(checkpoints), bucket.ArnForObjects(reports)],
         }));
-        Role.AddToPolicy(PolicyStatements.ListPrefixes(bucket, "ListPipelinePrefixes", $"features/{pipeline}/*", $"models/raw/{pipeline}/*", $"models/checkpoints/{pipeline}/*", $"reports/{pipeline}/*"));
+        Role.AddToPolicy(PolicyStatements.ListPrefixes(bucket, "ListPipelinePrefixes", features, rawModels, checkpoints, reports));
         Role.AddToPolicy(PolicyStatements.KeyUse(key, "UseStackKey", "kms:CreateGrant"));
         // ecr:GetAuthorizationToken has no resource-level permissions: AWS requires "*".
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps

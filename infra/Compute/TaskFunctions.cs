@@ -9,6 +9,7 @@ using Constructs;
 using TrainingOrchestration.Pipelines.Config;
 using TrainingOrchestration.Pipelines.Spec;
 using TrainingOrchestration.StateMachine;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra.Compute;
 
@@ -22,7 +23,7 @@ public sealed class TaskFunctions : Construct
     public const string ValidateHandler = Assembly + "::TrainingOrchestration.Tasks.Validation.ValidateFeaturesFunction::Handle";
     public const string EvaluateHandler = Assembly + "::TrainingOrchestration.Tasks.Evaluation.EvaluateModelFunction::Handle";
     public const string CadenceHandler = Assembly + "::TrainingOrchestration.Tasks.Cadence.DecideCadenceFunction::Handle";
-    public const string MetricsNamespace = "TrainingOrchestration";
+    public const string MetricsNamespace = MetricNames.Namespace;
 
     /// <summary>There is no <c>Runtime.DOTNET_10</c> constant in CDK 2.160.</summary>
     public static readonly Runtime Dotnet10 = new("dotnet10", RuntimeFamily.DOTNET_CORE);
@@ -37,27 +38,30 @@ public sealed class TaskFunctions : Construct
         var code = Code.FromAsset(assetDirectory);
         var environment = new Dictionary<string, string>
         {
-            ["TABLE_NAME"] = table.TableName,
-            ["BUCKET_NAME"] = bucket.BucketName,
-            ["PIPELINE_NAME"] = spec.Name,
-            [PipelineConfigJson.VariableName] = PipelineConfigJson.Serialize(spec),
-            ["METRICS_NAMESPACE"] = MetricsNamespace,
+            [LambdaEnvironmentVariables.TableName] = table.TableName,
+            [LambdaEnvironmentVariables.BucketName] = bucket.BucketName,
+            [LambdaEnvironmentVariables.PipelineName] = spec.Name,
+            [LambdaEnvironmentVariables.PipelineConfig] = PipelineConfigJson.Serialize(spec),
+            [LambdaEnvironmentVariables.MetricsNamespace] = MetricsNamespace,
         };
         var p = spec.Name;
         LambdaEnvironment.EnsureWithinLimit(p, environment);
+        var features = BucketLayout.PipelineFeatures(p) + "*";
+        var reports = BucketLayout.PipelineReports(p) + "*";
+        var rawModels = BucketLayout.PipelineRawModels(p) + "*";
 
         Validate = Create("ValidateFeatures", ValidateHandler, 1024, Duration.Minutes(10), code, environment, key,
         [
-            Read(bucket.ArnForObjects($"features/{p}/*")),
-            List(bucket, $"features/{p}/*"),
+            Read(bucket.ArnForObjects(features)),
+            List(bucket, features),
             Items(table, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
             KeyUse(key),
         ]);
         Evaluate = Create("EvaluateModel", EvaluateHandler, 1024, Duration.Minutes(10), code, environment, key,
         [
-            Read(bucket.ArnForObjects($"reports/{p}/*"), bucket.ArnForObjects($"models/raw/{p}/*"), bucket.ArnForObjects($"features/{p}/*")),
-            List(bucket, $"reports/{p}/*", $"models/raw/{p}/*", $"features/{p}/*"),
-            Write(bucket.ArnForObjects($"reports/{p}/*")),
+            Read(bucket.ArnForObjects(reports), bucket.ArnForObjects(rawModels), bucket.ArnForObjects(features)),
+            List(bucket, reports, rawModels, features),
+            Write(bucket.ArnForObjects(reports)),
             Items(table, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
             KeyUse(key),
         ]);

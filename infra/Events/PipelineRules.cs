@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 using TrainingOrchestration.Pipelines.Spec;
 using TrainingOrchestration.StateMachine;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra.Events;
 
@@ -15,7 +16,7 @@ namespace TrainingOrchestration.Infra.Events;
 /// </summary>
 public sealed class PipelineRules : Construct
 {
-    public const string SageMakerStateChange = "SageMaker Training Job State Change";
+    public const string SageMakerStateChange = DetailTypes.SageMakerTrainingJobStateChange;
 
     public Rule Changes { get; }
     public Rule Schedule { get; }
@@ -44,7 +45,7 @@ public sealed class PipelineRules : Construct
             Description = $"SageMaker training jobs of pipeline {p} ending start the callback workflow.",
             EventPattern = new EventPattern
             {
-                Source = ["aws.sagemaker"],
+                Source = [DetailTypes.SageMakerSource],
                 DetailType = [SageMakerStateChange],
                 Detail = new Dictionary<string, object>
                 {
@@ -64,14 +65,14 @@ public sealed class PipelineRules : Construct
     {
         CdcKind.S3Files => new EventPattern
         {
-            Source = ["aws.s3"],
-            DetailType = ["Object Created"],
+            Source = [DetailTypes.S3Source],
+            DetailType = [DetailTypes.S3ObjectCreated],
             Detail = new Dictionary<string, object>
             {
                 ["bucket"] = new Dictionary<string, object> { ["name"] = new[] { bucket.BucketName } },
                 ["object"] = new Dictionary<string, object>
                 {
-                    ["key"] = new object[] { new Dictionary<string, object> { ["prefix"] = $"raw/{spec.Source.Table}/" } },
+                    ["key"] = new object[] { new Dictionary<string, object> { ["prefix"] = BucketLayout.RawTable(spec.Source.Table) } },
                 },
             },
         },

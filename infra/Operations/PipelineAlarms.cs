@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra.Operations;
 
@@ -31,7 +32,7 @@ public sealed class PipelineAlarms : Construct
         // The validation Lambda emits RulesFailed per Severity (ValidationFailures only per Rule, which an alarm cannot sum):
         // any failed error-severity rule fails the run's contract.
         var validation = Create("ValidationFailed", $"Features of {p} failed the data contract (an error-severity rule failed).",
-            PipelineMetrics.Of(p, "RulesFailed", "Sum", fiveMinutes, new Dictionary<string, string> { ["Severity"] = "error" }), 1, 1);
+            PipelineMetrics.Of(p, MetricNames.RulesFailed, "Sum", fiveMinutes, new Dictionary<string, string> { [MetricNames.SeverityDimension] = MetricNames.ErrorSeverity }), 1, 1);
 
         var window = spec.Cadence.MaxStaleness < LongestStalenessWindow ? spec.Cadence.MaxStaleness : LongestStalenessWindow;
         var period = window < TimeSpan.FromDays(1) ? window : TimeSpan.FromDays(1);

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra.Operations;
 
@@ -10,23 +11,26 @@ namespace TrainingOrchestration.Infra.Operations;
 /// </summary>
 public static class PipelineMetrics
 {
-    public const string Namespace = "TrainingOrchestration";
+    public const string Namespace = MetricNames.Namespace;
 
     public static Metric Of(string pipeline, string name, string statistic, Duration period, Dictionary<string, string>? extra = null) => new(new MetricProps
     {
         Namespace = Namespace,
         MetricName = name,
-        DimensionsMap = new Dictionary<string, string>(extra ?? []) { ["Pipeline"] = pipeline },
+        DimensionsMap = new Dictionary<string, string>(extra ?? []) { [MetricNames.PipelineDimension] = pipeline },
         Statistic = statistic,
         Period = period,
     });
 
-    /// <summary>One line per value of <paramref name="dimensions"/> (beside Pipeline), e.g. per rule or per reason.</summary>
-    public static MathExpression Search(string pipeline, string name, string statistic, Duration period, string label, params string[] dimensions) =>
+    /// <summary>
+    /// One line per value of the dimensions of <paramref name="dimensionSet"/> beside Pipeline (one of the sets in
+    /// <see cref="MetricNames"/>), e.g. per rule or per reason.
+    /// </summary>
+    public static MathExpression Search(string pipeline, string name, string statistic, Duration period, string label, IReadOnlyList<string> dimensionSet) =>
         new(new MathExpressionProps
         {
-            Expression = $"SEARCH('{{{Namespace},{string.Join(',', new[] { "Pipeline" }.Concat(dimensions))}}} "
-                + $"MetricName=\"{name}\" Pipeline=\"{pipeline}\"', '{statistic}', {(int)period.ToSeconds()})",
+            Expression = $"SEARCH('{{{Namespace},{string.Join(',', dimensionSet)}}} "
+                + $"MetricName=\"{name}\" {MetricNames.PipelineDimension}=\"{pipeline}\"', '{statistic}', {(int)period.ToSeconds()})",
             Label = label,
             Period = period,
             UsingMetrics = new Dictionary<string, IMetric>(),

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra.Operations;
 
@@ -19,7 +20,7 @@ public sealed class WeeklyReviewDashboard : Construct
         IStateMachine callback, string glueJobName) : base(scope, id)
     {
         var day = Duration.Days(1);
-        DashboardName = $"TrainingOrchestration-{pipeline}";
+        DashboardName = ResourceNames.Dashboard(pipeline);
         Dashboard = new Dashboard(this, "Dashboard", new DashboardProps
         {
             DashboardName = DashboardName,
@@ -35,16 +36,16 @@ public sealed class WeeklyReviewDashboard : Construct
         }));
         Dashboard.AddWidgets(
             Graph("Training runs", [training.MetricStarted(Daily()), training.MetricSucceeded(Daily()), training.MetricFailed(Daily()), training.MetricTimedOut(Daily())]),
-            Graph("Trigger decisions by reason", [PipelineMetrics.Search(pipeline, "TriggerDecisions", "Sum", day, "", "Decision", "Reason")]));
+            Graph("Trigger decisions by reason", [PipelineMetrics.Search(pipeline, MetricNames.TriggerDecisions, "Sum", day, "", MetricNames.TriggerDecisionDimensions)]));
         Dashboard.AddWidgets(
-            Graph("Validation failures by rule", [PipelineMetrics.Search(pipeline, "ValidationFailures", "Sum", day, "", "Rule")]),
-            Graph("Rules failed by severity", [PipelineMetrics.Search(pipeline, "RulesFailed", "Sum", day, "", "Severity")]));
+            Graph("Validation failures by rule", [PipelineMetrics.Search(pipeline, MetricNames.ValidationFailures, "Sum", day, "", MetricNames.ValidationFailureDimensions)]),
+            Graph("Rules failed by severity", [PipelineMetrics.Search(pipeline, MetricNames.RulesFailed, "Sum", day, "", MetricNames.RulesFailedDimensions)]));
         Dashboard.AddWidgets(
-            Graph("Training duration (s)", [PipelineMetrics.Of(pipeline, "TrainingDurationSeconds", "Average", day), PipelineMetrics.Of(pipeline, "TrainingDurationSeconds", "Maximum", day)]),
-            Graph("Model metric over time", [PipelineMetrics.Search(pipeline, "ModelMetric", "Average", day, "", "Metric")]));
+            Graph("Training duration (s)", [PipelineMetrics.Of(pipeline, MetricNames.TrainingDurationSeconds, "Average", day), PipelineMetrics.Of(pipeline, MetricNames.TrainingDurationSeconds, "Maximum", day)]),
+            Graph("Model metric over time", [PipelineMetrics.Search(pipeline, MetricNames.ModelMetric, "Average", day, "", MetricNames.ModelMetricDimensions)]));
         Dashboard.AddWidgets(
-            Graph("Promotions and rejections", [PipelineMetrics.Of(pipeline, "CandidatesPromoted", "Sum", day), PipelineMetrics.Of(pipeline, "CandidatesRejected", "Sum", day)]),
-            Graph("Rows checked and validation time", [PipelineMetrics.Of(pipeline, "RowsChecked", "Sum", day), PipelineMetrics.Of(pipeline, "ValidationDurationMs", "Average", day)]));
+            Graph("Promotions and rejections", [PipelineMetrics.Of(pipeline, MetricNames.CandidatesPromoted, "Sum", day), PipelineMetrics.Of(pipeline, MetricNames.CandidatesRejected, "Sum", day)]),
+            Graph("Rows checked and validation time", [PipelineMetrics.Of(pipeline, MetricNames.RowsChecked, "Sum", day), PipelineMetrics.Of(pipeline, MetricNames.ValidationDurationMs, "Average", day)]));
         Dashboard.AddWidgets(
             Graph("Feature job elapsed time (ms)", [new Metric(new MetricProps
             {

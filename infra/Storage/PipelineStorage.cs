@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Constructs;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra.Storage;
 
@@ -63,7 +64,7 @@ public sealed class PipelineStorage : Construct
             LifecycleRules =
             [
                 new LifecycleRule { Id = "ExpireOldVersions", NoncurrentVersionExpiration = Duration.Days(90), AbortIncompleteMultipartUploadAfter = Duration.Days(7) },
-                new LifecycleRule { Id = "ExpireCheckpoints", Prefix = $"models/checkpoints/{pipeline}/", Expiration = Duration.Days(30) },
+                new LifecycleRule { Id = "ExpireCheckpoints", Prefix = BucketLayout.PipelineCheckpoints(pipeline), Expiration = Duration.Days(30) },
             ],
         });
 
@@ -73,8 +74,8 @@ public sealed class PipelineStorage : Construct
 
         Table = new Table(this, "Table", new TableProps
         {
-            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "pk", Type = AttributeType.STRING },
-            SortKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "sk", Type = AttributeType.STRING },
+            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = TableKeys.PartitionKey, Type = AttributeType.STRING },
+            SortKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = TableKeys.SortKey, Type = AttributeType.STRING },
             BillingMode = BillingMode.PAY_PER_REQUEST,
             PointInTimeRecovery = true,
             Encryption = TableEncryption.CUSTOMER_MANAGED,

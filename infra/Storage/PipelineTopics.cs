@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
 using Constructs;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra.Storage;
 
@@ -16,7 +17,7 @@ public sealed class PipelineTopics : Construct
     {
         Notifications = new Topic(this, "Notifications", new TopicProps
         {
-            TopicName = $"{spec.Name}-notifications",
+            TopicName = ResourceNames.NotificationsTopic(spec.Name),
             DisplayName = $"TrainingOrchestration {spec.Name}",
             MasterKey = key,
             EnforceSSL = true,
@@ -30,7 +31,7 @@ public sealed class PipelineTopics : Construct
         {
             Paging = new Topic(this, "Paging", new TopicProps
             {
-                TopicName = $"{spec.Name}-paging",
+                TopicName = ResourceNames.PagingTopic(spec.Name),
                 DisplayName = $"TrainingOrchestration {spec.Name} paging",
                 MasterKey = key,
                 EnforceSSL = true,

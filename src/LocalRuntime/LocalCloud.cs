@@ -9,6 +9,7 @@ using TrainingOrchestration.LocalRuntime.S3;
 using TrainingOrchestration.LocalRuntime.Sns;
 using TrainingOrchestration.LocalRuntime.StepFunctions;
 using TrainingOrchestration.LocalRuntime.Templates;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime;
 
@@ -74,10 +75,10 @@ public sealed partial class LocalCloud : IAsyncDisposable
         Directory.CreateDirectory(buckets.Root);
         var lambda = new LocalLambdaService(new Dictionary<string, string>
         {
-            ["OBJECT_STORE_ROOT"] = buckets.Root,
-            ["DYNAMODB_ENDPOINT"] = dynalite.Endpoint,
-            ["AWS_REGION"] = options.Region,
-            ["AWS_DEFAULT_REGION"] = options.Region,
+            [LambdaEnvironmentVariables.ObjectStoreRoot] = buckets.Root,
+            [LambdaEnvironmentVariables.DynamoDbEndpoint] = dynalite.Endpoint,
+            [LambdaEnvironmentVariables.Region] = options.Region,
+            [LambdaEnvironmentVariables.DefaultRegion] = options.Region,
         });
         var mocks = new ExecutionOptionsPolicy();
         var sns = new SnsIntegration(clock);

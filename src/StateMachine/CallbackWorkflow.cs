@@ -7,6 +7,7 @@ using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
 using StateMachineResource = Amazon.CDK.AWS.StepFunctions.StateMachine;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine;
 
@@ -23,7 +24,7 @@ public sealed class CallbackWorkflow : Construct
 
     public StateMachineResource StateMachine { get; }
 
-    public static string StateMachineName(string pipeline) => $"{pipeline}-callback";
+    public static string StateMachineName(string pipeline) => ResourceNames.CallbackStateMachine(pipeline);
 
     public CallbackWorkflow(Construct scope, string id, string pipeline, ITable table, IKey key, IStateMachine training, ILogGroup logGroup)
         : base(scope, id)
@@ -103,8 +104,7 @@ public sealed class CallbackWorkflow : Construct
         var orphan = ServiceRetries.Apply(new DynamoPutItem(this, "RecordOrphanEvent", new DynamoPutItemProps
         {
             Table = table,
-            Item = new Dictionary<string, DynamoAttributeValue>(PipelineKeys.Item(
-                PipelineKeys.PipelinePk(pipeline), JsonPath.Format("ORPHAN#{}", JsonPath.StringAt(jobName))))
+            Item = new Dictionary<string, DynamoAttributeValue>(PipelineKeys.Orphan(pipeline, jobName))
             {
                 ["trainingJobName"] = DynamoAttributeValue.FromString(JsonPath.StringAt(jobName)),
                 ["jobStatus"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.detail.TrainingJobStatus")),

@@ -1,15 +1,16 @@
 using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine;
 
 /// <summary>The domain events of WORKFLOW.md ("Domain events"), published on the default bus.</summary>
 public static class DomainEvents
 {
-    public const string Source = "training-orchestration";
-    public const string ModelPromoted = "Model Promoted";
-    public const string ModelRejected = "Model Rejected";
-    public const string RunFailed = "Training Run Failed";
+    public const string Source = DetailTypes.DomainSource;
+    public const string ModelPromoted = DetailTypes.ModelPromoted;
+    public const string ModelRejected = DetailTypes.ModelRejected;
+    public const string RunFailed = DetailTypes.RunFailed;
 
     /// <summary>An entry with detail <c>{pipeline, runId, decision, reason, metrics}</c>.</summary>
     public static EventBridgePutEventsEntry Entry(string pipeline, string detailType, string decision, string reason, object metrics) => new()

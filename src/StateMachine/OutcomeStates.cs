@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine;
 
@@ -103,20 +104,20 @@ internal sealed class OutcomeStates
             Service = "s3",
             Action = "copyObject",
             IamAction = "s3:PutObject",
-            IamResources = [props.Bucket.ArnForObjects($"models/approved/{pipeline}/*")],
+            IamResources = [props.Bucket.ArnForObjects(BucketLayout.PipelineApprovedModels(pipeline) + "*")],
             AdditionalIamStatements =
             [
                 new PolicyStatement(new PolicyStatementProps
                 {
                     Actions = ["s3:GetObject", "s3:GetObjectVersion"],
-                    Resources = [props.Bucket.ArnForObjects($"models/raw/{pipeline}/*")],
+                    Resources = [props.Bucket.ArnForObjects(BucketLayout.PipelineRawModels(pipeline) + "*")],
                 }),
             ],
             Parameters = new Dictionary<string, object>
             {
                 ["Bucket"] = bucket,
-                ["CopySource"] = JsonPath.Format($"{bucket}/models/raw/{pipeline}/{{}}/output/model.tar.gz", JsonPath.StringAt(TrainingJobStates.JobNamePath)),
-                ["Key"] = JsonPath.Format($"models/approved/{pipeline}/{{}}/model.tar.gz", JsonPath.StringAt("$.runId")),
+                ["CopySource"] = JsonPath.Format($"{bucket}/{BucketLayout.TrainingArtifact(pipeline, "{}")}", JsonPath.StringAt(TrainingJobStates.JobNamePath)),
+                ["Key"] = JsonPath.Format(BucketLayout.ApprovedModel(pipeline, "{}"), JsonPath.StringAt("$.runId")),
                 ["ServerSideEncryption"] = "aws:kms",
                 ["SsekmsKeyId"] = props.Key.KeyArn,
             },

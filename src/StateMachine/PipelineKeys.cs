@@ -1,15 +1,19 @@
 using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine;
 
-/// <summary>The single-table keys of WORKFLOW.md ("DynamoDB single table"), built once so every state agrees on them.</summary>
+/// <summary>
+/// The single-table keys of WORKFLOW.md ("DynamoDB single table") as Step Functions task keys, built once so every
+/// state agrees on them; the key strings themselves come from <see cref="TableKeys"/>.
+/// </summary>
 public static class PipelineKeys
 {
-    public const string PartitionKey = "pk";
-    public const string SortKey = "sk";
+    public const string PartitionKey = TableKeys.PartitionKey;
+    public const string SortKey = TableKeys.SortKey;
 
-    public static string PipelinePk(string pipeline) => $"PIPELINE#{pipeline}";
+    public static string PipelinePk(string pipeline) => TableKeys.Pipeline(pipeline);
 
     public static Dictionary<string, DynamoAttributeValue> Item(string pk, string sk) => new()
     {
@@ -17,19 +21,23 @@ public static class PipelineKeys
         [SortKey] = DynamoAttributeValue.FromString(sk),
     };
 
-    public static Dictionary<string, DynamoAttributeValue> Lock(string pipeline) => Item(PipelinePk(pipeline), "LOCK");
+    public static Dictionary<string, DynamoAttributeValue> Lock(string pipeline) => Item(PipelinePk(pipeline), TableKeys.LockSortKey);
 
-    public static Dictionary<string, DynamoAttributeValue> Champion(string pipeline) => Item(PipelinePk(pipeline), "CHAMPION");
+    public static Dictionary<string, DynamoAttributeValue> Champion(string pipeline) => Item(PipelinePk(pipeline), TableKeys.ChampionSortKey);
 
-    public static Dictionary<string, DynamoAttributeValue> TriggerCounter(string pipeline) => Item(PipelinePk(pipeline), "TRIGGER");
+    public static Dictionary<string, DynamoAttributeValue> TriggerCounter(string pipeline) => Item(PipelinePk(pipeline), TableKeys.TriggerSortKey);
 
     /// <summary>The run item of the execution's <c>$.runId</c>.</summary>
     public static Dictionary<string, DynamoAttributeValue> Run(string pipeline) => Item(
-        PipelinePk(pipeline), JsonPath.Format("RUN#{}", JsonPath.StringAt("$.runId")));
+        PipelinePk(pipeline), JsonPath.Format(TableKeys.Run("{}"), JsonPath.StringAt("$.runId")));
 
     /// <summary>The task-token item of a training job whose name is at <paramref name="jobNamePath"/>.</summary>
     public static Dictionary<string, DynamoAttributeValue> Token(string jobNamePath) => Item(
-        JsonPath.Format("TOKEN#{}", JsonPath.StringAt(jobNamePath)), "TOKEN");
+        JsonPath.Format(TableKeys.Token("{}"), JsonPath.StringAt(jobNamePath)), TableKeys.TokenSortKey);
+
+    /// <summary>The orphan-event item of a training job whose name is at <paramref name="jobNamePath"/>.</summary>
+    public static Dictionary<string, DynamoAttributeValue> Orphan(string pipeline, string jobNamePath) => Item(
+        PipelinePk(pipeline), JsonPath.Format(TableKeys.Orphan("{}"), JsonPath.StringAt(jobNamePath)));
 
     public static readonly string ExecutionArn = JsonPath.StringAt("$$.Execution.Id");
     public static readonly string Now = JsonPath.StringAt("$$.State.EnteredTime");

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine;
 
@@ -33,7 +34,7 @@ internal static class ScoringState
                             ["S3DataSource"] = new Dictionary<string, object>
                             {
                                 ["S3DataType"] = "S3Prefix",
-                                ["S3Uri.$"] = $"States.Format('s3://{bucket}/features/{pipeline}/run={{}}/test/', $.runId)",
+                                ["S3Uri.$"] = $"States.Format('s3://{bucket}/{BucketLayout.FeatureSplit(pipeline, "{}", "test")}', $.runId)",
                             },
                         },
                         ["ContentType"] = "text/csv",
@@ -77,7 +78,7 @@ internal static class ScoringState
     }
 
     /// <summary>Prefix of the predictions under the bucket, with one <c>{}</c> for the run id.</summary>
-    public static string PredictionsPrefixTemplate(string pipeline) => $"reports/{pipeline}/run={{}}/predictions/";
+    public static string PredictionsPrefixTemplate(string pipeline) => BucketLayout.Predictions(pipeline, "{}");
 
     /// <summary>What the <c>.sync</c> transform integration needs: the job itself and the managed rule it polls with.</summary>
     public static IEnumerable<PolicyStatement> PolicyStatements(Construct scope, string pipeline)

@@ -1,4 +1,5 @@
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine;
 
@@ -32,7 +33,7 @@ internal static class TrainingJobRequest
             ["InputDataConfig"] = new object[] { Channel("train", bucket, spec.Name), Channel("validation", bucket, spec.Name) },
             ["OutputDataConfig"] = new Dictionary<string, object>
             {
-                ["S3OutputPath"] = $"s3://{bucket}/models/raw/{spec.Name}/",
+                ["S3OutputPath"] = $"s3://{bucket}/{BucketLayout.PipelineRawModels(spec.Name)}",
                 ["KmsKeyId"] = props.Key.KeyArn,
             },
             ["ResourceConfig"] = new Dictionary<string, object>
@@ -48,7 +49,7 @@ internal static class TrainingJobRequest
             ["EnableInterContainerTrafficEncryption"] = training.InstanceCount > 1,
             ["CheckpointConfig"] = new Dictionary<string, object>
             {
-                ["S3Uri.$"] = $"States.Format('s3://{bucket}/models/checkpoints/{spec.Name}/{{}}/', {TrainingJobStates.JobNamePath})",
+                ["S3Uri.$"] = $"States.Format('s3://{bucket}/{BucketLayout.PipelineCheckpoints(spec.Name)}{{}}/', {TrainingJobStates.JobNamePath})",
             },
             ["RoleArn"] = props.SageMakerRole.RoleArn,
             ["Tags"] = new object[]
@@ -70,7 +71,7 @@ internal static class TrainingJobRequest
             {
                 ["S3DataType"] = "S3Prefix",
                 ["S3DataDistributionType"] = "FullyReplicated",
-                ["S3Uri.$"] = $"States.Format('s3://{bucket}/features/{pipeline}/run={{}}/{name}/', $.runId)",
+                ["S3Uri.$"] = $"States.Format('s3://{bucket}/{BucketLayout.FeatureSplit(pipeline, "{}", name)}', $.runId)",
             },
         },
     };

@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine;
 
@@ -57,8 +58,8 @@ internal sealed class TrainingJobStates
                 ["TableName"] = props.Table.TableName,
                 ["Item"] = new Dictionary<string, object>
                 {
-                    ["pk"] = S("{% 'TOKEN#' & $states.input.training.jobName %}"),
-                    ["sk"] = S("TOKEN"),
+                    [TableKeys.PartitionKey] = S($"{{% '{TableKeys.TokenPrefix}' & $states.input.training.jobName %}}"),
+                    [TableKeys.SortKey] = S(TableKeys.TokenSortKey),
                     ["taskToken"] = S("{% $states.context.Task.Token %}"),
                     ["executionArn"] = S("{% $states.context.Execution.Id %}"),
                     ["pipeline"] = S(pipeline),

@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
 using StateMachineResource = Amazon.CDK.AWS.StepFunctions.StateMachine;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine;
 
@@ -24,7 +25,7 @@ public sealed class TrainingWorkflow : Construct
     /// </summary>
     public const int MaxPipelineNameLength = 36;
 
-    public static string StateMachineName(string pipeline) => $"{pipeline}-training";
+    public static string StateMachineName(string pipeline) => ResourceNames.TrainingStateMachine(pipeline);
 
     public TrainingWorkflow(Construct scope, string id, TrainingWorkflowProps props) : base(scope, id)
     {
@@ -91,7 +92,7 @@ public sealed class TrainingWorkflow : Construct
                 ["pipeline"] = pipeline,
                 ["runId"] = JsonPath.StringAt("$.runId"),
                 ["bucket"] = props.Bucket.BucketName,
-                ["featuresPrefix"] = JsonPath.Format($"features/{pipeline}/run={{}}/", JsonPath.StringAt("$.runId")),
+                ["featuresPrefix"] = JsonPath.Format(BucketLayout.RunFeatures(pipeline, "{}"), JsonPath.StringAt("$.runId")),
                 ["glueJobRun"] = JsonPath.StringAt("$.features.jobRun"),
             }),
             ResultPath = "$.validation",

@@ -8,6 +8,7 @@ using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
 using StateMachineResource = Amazon.CDK.AWS.StepFunctions.StateMachine;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine;
 
@@ -18,7 +19,7 @@ namespace TrainingOrchestration.StateMachine;
 /// </summary>
 public sealed class TriggerWorkflow : Construct
 {
-    public const string ScheduledDetailType = "Scheduled Event";
+    public const string ScheduledDetailType = DetailTypes.ScheduledEvent;
 
     private const string CountExpression = "ADD #pendingChanges :n SET #firstPendingAt = if_not_exists(#firstPendingAt, :now), "
         + "#generation = if_not_exists(#generation, :zero), #lastEventAt = :now";
@@ -27,7 +28,7 @@ public sealed class TriggerWorkflow : Construct
 
     public StateMachineResource StateMachine { get; }
 
-    public static string StateMachineName(string pipeline) => $"{pipeline}-trigger";
+    public static string StateMachineName(string pipeline) => ResourceNames.TriggerStateMachine(pipeline);
 
     public TriggerWorkflow(Construct scope, string id, string pipeline, ITable table, IKey key, IFunction cadence,
         IStateMachine training, ILogGroup logGroup) : base(scope, id)
@@ -38,7 +39,7 @@ public sealed class TriggerWorkflow : Construct
             Item = new Dictionary<string, DynamoAttributeValue>(PipelineKeys.Item(PipelineKeys.PipelinePk(pipeline),
                 // The trigger execution's name is part of the key: a redelivered event (same id, same time) runs a second
                 // trigger whose DUPLICATE or SKIP decision must not overwrite the START of the first.
-                JsonPath.Format("DECISION#{}#{}#{}", PipelineKeys.Now, JsonPath.StringAt("$.id"), JsonPath.StringAt("$$.Execution.Name"))))
+                JsonPath.Format(TableKeys.DecisionPrefix + "{}#{}#{}", PipelineKeys.Now, JsonPath.StringAt("$.id"), JsonPath.StringAt("$$.Execution.Name"))))
             {
                 ["decision"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.outcome.decision")),
                 ["reason"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.cadence.reason")),

@@ -5,17 +5,7 @@ namespace TrainingOrchestration.Cli.Tests;
 /// <summary>Runs the built CLI as a user does (<c>dotnet TrainingOrchestration.Cli.dll ...</c>) from the repository root.</summary>
 internal static class CliProcess
 {
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "TrainingOrchestration.sln"))) return dir.FullName;
-            }
-            throw new DirectoryNotFoundException("TrainingOrchestration.sln not found above the test binaries.");
-        }
-    }
+    public static string RepositoryRoot => TrainingOrchestration.Pipelines.Conventions.RepositoryRoot.Find(AppContext.BaseDirectory);
 
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra.Tests;
 

@@ -1,5 +1,6 @@
 using TrainingOrchestration.Contracts;
 using TrainingOrchestration.Pipelines;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra.Tests;
 

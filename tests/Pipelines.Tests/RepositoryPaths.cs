@@ -1,3 +1,5 @@
+using TrainingOrchestration.Pipelines.Conventions;
+
 namespace TrainingOrchestration.Pipelines.Tests;
 
 /// <summary>Locates the repository (the folder holding TrainingOrchestration.sln) from the test binaries.</summary>
@@ -11,12 +13,5 @@ public static class RepositoryPaths
 
     public static string Workflow => Path.Combine(Root, "src", "StateMachine", "WORKFLOW.md");
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TrainingOrchestration.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"No TrainingOrchestration.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string FindRoot() => RepositoryRoot.Find(AppContext.BaseDirectory);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using TrainingOrchestration.Asl.Paths;
 
 namespace TrainingOrchestration.LocalRuntime.Events;
 
@@ -22,7 +23,7 @@ public sealed partial record RuleTarget(string Id, string Arn, string? Input, st
     public string Render(JsonObject evt, EventRule rule)
     {
         if (Input is not null) return Input;
-        if (InputPath is not null) return JsonPathLite.Select(evt, InputPath)?.ToJsonString() ?? "null";
+        if (InputPath is not null) return JsonPathQuery.SelectDefinite(evt, InputPath)?.ToJsonString() ?? "null";
         if (InputTemplate is null) return evt.ToJsonString();
 
         var values = new Dictionary<string, JsonNode?>
@@ -33,7 +34,7 @@ public sealed partial record RuleTarget(string Id, string Arn, string? Input, st
             ["aws.events.rule-arn"] = rule.Arn,
             ["aws.events.event.ingestion-time"] = evt["time"]?.DeepClone(),
         };
-        foreach (var (name, path) in InputPathsMap ?? []) values[name] = JsonPathLite.Select(evt, path!.GetValue<string>());
+        foreach (var (name, path) in InputPathsMap ?? []) values[name] = JsonPathQuery.SelectDefinite(evt, path!.GetValue<string>());
         return Placeholder().Replace(InputTemplate, match =>
         {
             var name = match.Groups[1].Value;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Asl;
-using TrainingOrchestration.Pipelines.Rules;
+using TrainingOrchestration.Pipelines.Schedules;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Events;
 
@@ -31,8 +32,8 @@ public sealed class ScheduledRules(LocalEventBus bus, VirtualClock clock, IEvent
             {
                 ["version"] = "0",
                 ["id"] = Guid.NewGuid().ToString(),
-                ["detail-type"] = "Scheduled Event",
-                ["source"] = "aws.events",
+                ["detail-type"] = DetailTypes.ScheduledEvent,
+                ["source"] = DetailTypes.ScheduleSource,
                 ["account"] = accountId,
                 ["time"] = next.At.Value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
                 ["region"] = region,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Glue;
 
@@ -75,7 +76,7 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
 
     private List<RawFile> ListRawFiles(FeatureJobArguments args)
     {
-        var prefix = new S3Location(args.Bucket, $"raw/{args.SourceTable}/");
+        var prefix = new S3Location(args.Bucket, BucketLayout.RawTable(args.SourceTable));
         var dir = prefix.ToLocalPath(s3Root);
         if (!Directory.Exists(dir)) return [];
         var bucketRoot = Path.Combine(s3Root, args.Bucket);
@@ -94,12 +95,12 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
     /// <summary>Copies the new raw files into <c>curated/&lt;table&gt;/ingest=&lt;runId&gt;/</c>, keeping the last row per key.</summary>
     private long Ingest(DuckDBConnection db, FeatureJobArguments args, List<RawFile> files)
     {
-        var target = new S3Location(args.Bucket, $"curated/{args.SourceTable}/ingest={args.RunId}/part-00000.csv").ToLocalPath(s3Root);
+        var target = new S3Location(args.Bucket, BucketLayout.CuratedIngest(args.SourceTable, args.RunId) + "part-00000.csv").ToLocalPath(s3Root);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         // row_number() OVER () numbers rows in scan order (files in key order, rows in file order): the last one wins.
         DuckDbSql.Execute(db, $"CREATE TEMP TABLE raw_ingest AS SELECT *, row_number() OVER () AS __ingest_order FROM read_csv(" +
             $"{DuckDbSql.FileList(files.Select(f => f.LocalPath))}, header = true, all_varchar = true, union_by_name = true)", "reading raw files");
-        DuckDbSql.RequireColumn(db, "raw_ingest", args.EntityKey, $"raw files under s3://{args.Bucket}/raw/{args.SourceTable}/");
+        DuckDbSql.RequireColumn(db, "raw_ingest", args.EntityKey, $"raw files under s3://{args.Bucket}/{BucketLayout.RawTable(args.SourceTable)}");
         var key = DuckDbSql.Quote(args.EntityKey);
         DuckDbSql.Execute(db, $"COPY (SELECT * EXCLUDE (__ingest_order) FROM raw_ingest QUALIFY row_number() OVER (PARTITION BY {key} " +
             $"ORDER BY __ingest_order DESC) = 1 ORDER BY __ingest_order) TO {DuckDbSql.Literal(target)} (HEADER true, DELIMITER ',')",
@@ -110,7 +111,7 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
     /// <summary>The view <c>source</c>: every curated row, keeping per entity key the row of the latest ingest.</summary>
     private long DefineSource(DuckDBConnection db, FeatureJobArguments args)
     {
-        var dir = new S3Location(args.Bucket, $"curated/{args.SourceTable}/").ToLocalPath(s3Root);
+        var dir = new S3Location(args.Bucket, BucketLayout.CuratedTable(args.SourceTable)).ToLocalPath(s3Root);
         var ingests = Directory.Exists(dir)
             ? Directory.EnumerateFiles(dir, "*.csv", SearchOption.AllDirectories)
                 .Select(p => (Path: p, Modified: File.GetLastWriteTimeUtc(p)))
@@ -118,7 +119,7 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
             : [];
         if (ingests.Count == 0)
         {
-            throw new FeatureJobException($"no data: s3://{args.Bucket}/raw/{args.SourceTable}/ holds no CSV files and nothing was curated earlier");
+            throw new FeatureJobException($"no data: s3://{args.Bucket}/{BucketLayout.RawTable(args.SourceTable)} holds no CSV files and nothing was curated earlier");
         }
         DuckDbSql.Execute(db, "CREATE TEMP TABLE ingest_order(filename VARCHAR, seq INTEGER)", "ordering ingests");
         var values = string.Join(", ", ingests.Select((p, i) => $"({DuckDbSql.Literal(p)}, {i})"));
@@ -165,7 +166,7 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
     private FeatureJobOutcome WriteOutputs(DuckDBConnection db, FeatureJobArguments args, List<(string Name, string DuckType)> columns,
         int ingestedFiles, long ingestedRows, long sourceRows, string? watermark)
     {
-        var prefix = new S3Location(args.Bucket, $"features/{args.Pipeline}/run={args.RunId}/");
+        var prefix = new S3Location(args.Bucket, BucketLayout.RunFeatures(args.Pipeline, args.RunId));
         var root = prefix.ToLocalPath(s3Root);
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         foreach (var part in new[] { "table", "train", "validation", "test" }) Directory.CreateDirectory(Path.Combine(root, part));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Glue;
 
@@ -20,7 +21,7 @@ public sealed class GlueCatalog(string directory)
         var name = $"{pipeline}_features";
         var path = PathFor(name);
         var table = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))!.AsObject() : new JsonObject { ["CreateTime"] = at.ToString("O") };
-        var tableLocation = $"s3://{outcome.FeaturesPrefix.Bucket}/features/{pipeline}/";
+        var tableLocation = $"s3://{outcome.FeaturesPrefix.Bucket}/{BucketLayout.PipelineFeatures(pipeline)}";
         table["Name"] = name;
         table["TableType"] = "EXTERNAL_TABLE";
         table["UpdateTime"] = at.ToString("O");
@@ -41,7 +42,7 @@ public sealed class GlueCatalog(string directory)
         partitions.Add(new JsonObject
         {
             ["Values"] = new JsonArray(runId),
-            ["Location"] = $"{tableLocation}run={runId}/table/",
+            ["Location"] = $"s3://{outcome.FeaturesPrefix.Bucket}/{BucketLayout.FeatureSplit(pipeline, runId, "table")}",
             ["CreationTime"] = at.ToString("O"),
         });
         table["Partitions"] = partitions.DeepClone();

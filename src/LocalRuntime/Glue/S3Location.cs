@@ -1,3 +1,5 @@
+using TrainingOrchestration.Tasks.Adapters;
+
 namespace TrainingOrchestration.LocalRuntime.Glue;
 
 /// <summary>
@@ -28,8 +30,7 @@ public sealed record S3Location(string Bucket, string Key)
     }
 
     /// <summary>The local file or folder path under <paramref name="s3Root"/> (the folder holding one folder per bucket).</summary>
-    public string ToLocalPath(string s3Root) =>
-        Path.Combine(s3Root, Bucket, Key.Replace('/', Path.DirectorySeparatorChar));
+    public string ToLocalPath(string s3Root) => LocalObjectPath.Of(s3Root, Bucket, Key);
 
     public S3Location Append(string relativeKey) =>
         new(Bucket, Key.Length == 0 || Key.EndsWith('/') ? Key + relativeKey : Key + "/" + relativeKey);

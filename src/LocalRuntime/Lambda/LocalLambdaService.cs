@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Tasks.Configuration;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Lambda;
 
@@ -44,7 +45,7 @@ public sealed class LocalLambdaService(IReadOnlyDictionary<string, string> runti
     {
         var variables = new Dictionary<string, string>(function.Environment);
         foreach (var (key, value) in runtimeVariables) variables[key] = value;
-        variables.TryAdd("AWS_LAMBDA_FUNCTION_NAME", function.Name);
+        variables.TryAdd(LambdaEnvironmentVariables.FunctionName, function.Name);
         var log = new StringWriter();
         var started = DateTimeOffset.UtcNow;
         var requestId = Guid.NewGuid().ToString();

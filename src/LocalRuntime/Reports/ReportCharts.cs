@@ -1,4 +1,5 @@
 using ScottPlot;
+using TrainingOrchestration.Tasks.Evaluation;
 
 namespace TrainingOrchestration.LocalRuntime.Reports;
 
@@ -24,10 +25,10 @@ public static class ReportCharts
         plot.SavePng(path, 640, 480);
     }
 
-    public static void SaveConfusionMatrix(ConfusionMatrix matrix, string path)
+    public static void SaveConfusionMatrix(ConfusionMatrix matrix, double threshold, string path)
     {
         var plot = new Plot();
-        var max = Math.Max(1, new[] { matrix.TruePositives, matrix.FalsePositives, matrix.TrueNegatives, matrix.FalseNegatives }.Max());
+        var max = Math.Max(1L, new[] { matrix.TruePositives, matrix.FalsePositives, matrix.TrueNegatives, matrix.FalseNegatives }.Max());
         // Rows: actual (top = positive); columns: predicted (left = negative).
         Cell(plot, 0, 1, matrix.FalseNegatives, "FN", max);
         Cell(plot, 1, 1, matrix.TruePositives, "TP", max);
@@ -37,11 +38,11 @@ public static class ReportCharts
         plot.Axes.SetLimits(0, 2, 0, 2);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0.5, 1.5], ["predicted 0", "predicted 1"]);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0.5, 1.5], ["actual 0", "actual 1"]);
-        plot.Title($"Confusion matrix at threshold {matrix.Threshold:0.##} (n = {matrix.Total})");
+        plot.Title($"Confusion matrix at threshold {threshold:0.##} (n = {matrix.Total})");
         plot.SavePng(path, 480, 420);
     }
 
-    private static void Cell(Plot plot, int column, int row, int count, string label, int max)
+    private static void Cell(Plot plot, int column, int row, long count, string label, long max)
     {
         var rect = plot.Add.Rectangle(column, column + 1, row, row + 1);
         var shade = 0.15 + 0.75 * count / max;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TrainingOrchestration.Tasks.Evaluation;
 
 namespace TrainingOrchestration.LocalRuntime.Reports;
 
@@ -22,11 +23,11 @@ public static class RunReportWriter
         if (data.Predictions.Count > 0)
         {
             roc = RocCurve.From(data.Predictions);
-            matrix = ConfusionMatrix.From(data.Predictions, data.DecisionThreshold);
+            matrix = ConfusionMatrix.Count(data.Predictions.Select(r => ((double)r.Score, r.Label > 0.5f)), data.DecisionThreshold);
             rocPath = Path.Combine(workspace, RocFile);
             matrixPath = Path.Combine(workspace, ConfusionMatrixFile);
             ReportCharts.SaveRoc(roc, rocPath);
-            ReportCharts.SaveConfusionMatrix(matrix, matrixPath);
+            ReportCharts.SaveConfusionMatrix(matrix, data.DecisionThreshold, matrixPath);
         }
         var reportPath = Path.Combine(workspace, ReportFile);
         File.WriteAllText(reportPath, Render(data, roc, matrix), new UTF8Encoding(false));
@@ -107,7 +108,7 @@ public static class RunReportWriter
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"![Confusion matrix]({ConfusionMatrixFile})");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"| threshold {Number(matrix.Threshold)} | predicted 0 | predicted 1 |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| threshold {Number(data.DecisionThreshold)} | predicted 0 | predicted 1 |");
         md.AppendLine("|---|---:|---:|");
         md.AppendLine(CultureInfo.InvariantCulture, $"| actual 0 | {matrix.TrueNegatives} | {matrix.FalsePositives} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| actual 1 | {matrix.FalseNegatives} | {matrix.TruePositives} |");

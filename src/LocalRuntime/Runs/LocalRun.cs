@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Runs;
 
@@ -32,9 +33,9 @@ public static class LocalRun
         }, cancellationToken);
         cloud.Mocks.Use(request.MockConfig, request.TestCase);
         var session = new PipelineSession(cloud, request.Pipeline);
-        var runsBefore = (await session.ReadRunsAsync(cancellationToken)).Select(r => r["sk"]!.GetValue<string>()).ToHashSet();
+        var runsBefore = (await session.ReadRunsAsync(cancellationToken)).Select(r => r[TableKeys.SortKey]!.GetValue<string>()).ToHashSet();
         var decisionsBefore = (await session.ReadItemsAsync(cancellationToken)).Where(IsDecision)
-            .ToDictionary(i => i["sk"]!.GetValue<string>(), i => i.ToJsonString());
+            .ToDictionary(i => i[TableKeys.SortKey]!.GetValue<string>(), i => i.ToJsonString());
 
         session.StageRawData(dataFile);
         await session.PutEventAsync(evt);
@@ -44,15 +45,15 @@ public static class LocalRun
         var executions = session.Executions()
             .Select(e => ExecutionSummary.From(e.StateMachine, e.Execution, cloud.Engine.GetExecutionHistory(e.Execution.ExecutionArn)))
             .OrderBy(e => e.Start).ToList();
-        var run = items.Where(i => i["sk"]?.GetValue<string>() is { } sk && sk.StartsWith("RUN#", StringComparison.Ordinal) && !runsBefore.Contains(sk)).LastOrDefault();
+        var run = items.Where(i => i[TableKeys.SortKey]?.GetValue<string>() is { } sk && sk.StartsWith(TableKeys.RunPrefix, StringComparison.Ordinal) && !runsBefore.Contains(sk)).LastOrDefault();
         // Each trigger execution writes its own DECISION# item; "new" means not there (or different) before this event.
         var decision = items.Where(IsDecision)
-            .LastOrDefault(i => !decisionsBefore.TryGetValue(i["sk"]!.GetValue<string>(), out var before) || before != i.ToJsonString());
+            .LastOrDefault(i => !decisionsBefore.TryGetValue(i[TableKeys.SortKey]!.GetValue<string>(), out var before) || before != i.ToJsonString());
         var record = RunRecord.Build(request.Pipeline.Name, request.Workspace, items, executions, cloud.Bus.Events, cloud.Sns.Messages, stopwatch.Elapsed);
         RunRecord.Write(request.Workspace, record);
         var report = await RunReportComposer.WriteAsync(session, run, stopwatch.Elapsed, Path.GetFullPath(request.Workspace), cancellationToken);
         return new LocalRunOutcome(Path.GetFullPath(request.Workspace), record, run, decision, executions, stopwatch.Elapsed) { Report = report };
     }
 
-    private static bool IsDecision(JsonObject item) => item["sk"]?.GetValue<string>().StartsWith("DECISION#", StringComparison.Ordinal) == true;
+    private static bool IsDecision(JsonObject item) => item[TableKeys.SortKey]?.GetValue<string>().StartsWith(TableKeys.DecisionPrefix, StringComparison.Ordinal) == true;
 }

@@ -4,6 +4,7 @@ using TrainingOrchestration.Asl;
 using TrainingOrchestration.LocalRuntime.Events;
 using TrainingOrchestration.LocalRuntime.Templates;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Runs;
 
@@ -16,14 +17,14 @@ public sealed class PipelineSession(LocalCloud cloud, PipelineSpec pipeline)
     public LocalCloud Cloud { get; } = cloud;
     public PipelineSpec Pipeline { get; } = pipeline;
 
-    public LoadedStack Stack => Cloud.Stacks.FirstOrDefault(s => s.Environment.StackName == $"TrainingOrchestration-{Pipeline.Name}")
+    public LoadedStack Stack => Cloud.Stacks.FirstOrDefault(s => s.Environment.StackName == ResourceNames.Stack(Pipeline.Name))
         ?? Cloud.Stacks.Single();
 
     /// <summary>The pipeline's bucket (the one its functions get as BUCKET_NAME, else the stack's only bucket).</summary>
-    public string BucketName => EnvironmentValue("BUCKET_NAME") ?? Stack.OfType("AWS::S3::Bucket").Single().Name;
+    public string BucketName => EnvironmentValue(LambdaEnvironmentVariables.BucketName) ?? Stack.OfType("AWS::S3::Bucket").Single().Name;
 
     /// <summary>The pipeline's table (TABLE_NAME of its functions, else the stack's only table).</summary>
-    public string TableName => EnvironmentValue("TABLE_NAME") ?? Stack.OfType("AWS::DynamoDB::Table").Single().Name;
+    public string TableName => EnvironmentValue(LambdaEnvironmentVariables.TableName) ?? Stack.OfType("AWS::DynamoDB::Table").Single().Name;
 
     public string StateMachineArn(string suffix) => Cloud.StateMachineArn($"{Pipeline.Name}-{suffix}");
 
@@ -33,7 +34,7 @@ public sealed class PipelineSession(LocalCloud cloud, PipelineSpec pipeline)
     /// </summary>
     public string StageRawData(string csvFile)
     {
-        var prefix = $"raw/{Pipeline.Source.Table}/";
+        var prefix = BucketLayout.RawTable(Pipeline.Source.Table);
         var name = Path.GetFileName(csvFile);
         var existing = Cloud.Buckets.List(BucketName, prefix).ToList();
         if (existing.Any(o => SameContent(o.Path, csvFile))) return existing.First(o => SameContent(o.Path, csvFile)).Key;
@@ -123,8 +124,8 @@ public sealed class PipelineSession(LocalCloud cloud, PipelineSpec pipeline)
             var page = await Cloud.DynamoDb.QueryAsync(new QueryRequest
             {
                 TableName = TableName,
-                KeyConditionExpression = "pk = :pk",
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = $"PIPELINE#{Pipeline.Name}" } },
+                KeyConditionExpression = $"{TableKeys.PartitionKey} = :pk",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = TableKeys.Pipeline(Pipeline.Name) } },
                 ExclusiveStartKey = start,
             }, cancellationToken);
             items.AddRange((page.Items ?? []).Select(PlainJson.FromItem));
@@ -135,13 +136,13 @@ public sealed class PipelineSession(LocalCloud cloud, PipelineSpec pipeline)
 
     /// <summary>The run items (<c>RUN#&lt;runId&gt;</c>), oldest first.</summary>
     public async Task<IReadOnlyList<JsonObject>> ReadRunsAsync(CancellationToken cancellationToken = default) =>
-        (await ReadItemsAsync(cancellationToken)).Where(i => i["sk"]?.GetValue<string>().StartsWith("RUN#", StringComparison.Ordinal) == true).ToList();
+        (await ReadItemsAsync(cancellationToken)).Where(i => i[TableKeys.SortKey]?.GetValue<string>().StartsWith(TableKeys.RunPrefix, StringComparison.Ordinal) == true).ToList();
 
     public async Task<JsonObject?> ReadItemAsync(string sk, CancellationToken cancellationToken = default) =>
-        (await ReadItemsAsync(cancellationToken)).FirstOrDefault(i => i["sk"]?.GetValue<string>() == sk);
+        (await ReadItemsAsync(cancellationToken)).FirstOrDefault(i => i[TableKeys.SortKey]?.GetValue<string>() == sk);
 
     private string? EnvironmentValue(string name) => Cloud.Lambda.Functions
-        .Where(f => f.Environment.TryGetValue("PIPELINE_NAME", out var p) && p == Pipeline.Name)
+        .Where(f => f.Environment.TryGetValue(LambdaEnvironmentVariables.PipelineName, out var p) && p == Pipeline.Name)
         .Select(f => f.Environment.GetValueOrDefault(name)).FirstOrDefault(v => v is not null);
 
     private static bool SameContent(string a, string b)

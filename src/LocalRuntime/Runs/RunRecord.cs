@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Runs;
 
@@ -17,7 +18,7 @@ public static class RunRecord
     public static JsonObject Build(string pipeline, string workspace, IReadOnlyList<JsonObject> items, IEnumerable<ExecutionSummary> executions,
         IEnumerable<Events.RecordedEvent> events, IEnumerable<Sns.PublishedMessage> notifications, TimeSpan wallTime)
     {
-        JsonArray Items(string prefix) => new(items.Where(i => i["sk"]?.GetValue<string>().StartsWith(prefix, StringComparison.Ordinal) == true)
+        JsonArray Items(string prefix) => new(items.Where(i => i[TableKeys.SortKey]?.GetValue<string>().StartsWith(prefix, StringComparison.Ordinal) == true)
             .Select(i => (JsonNode)i.DeepClone()).ToArray());
         return new JsonObject
         {
@@ -25,11 +26,11 @@ public static class RunRecord
             ["workspace"] = Path.GetFullPath(workspace),
             ["exportedAt"] = DateTimeOffset.UtcNow.ToString("O"),
             ["wallTimeSeconds"] = Math.Round(wallTime.TotalSeconds, 2),
-            ["runs"] = Items("RUN#"),
-            ["validations"] = Items("VALIDATION#"),
-            ["models"] = Items("MODEL#"),
-            ["champion"] = items.FirstOrDefault(i => i["sk"]?.GetValue<string>() == "CHAMPION")?.DeepClone(),
-            ["triggerDecisions"] = Items("DECISION#"),
+            ["runs"] = Items(TableKeys.RunPrefix),
+            ["validations"] = Items(TableKeys.ValidationPrefix),
+            ["models"] = Items(TableKeys.ModelPrefix),
+            ["champion"] = items.FirstOrDefault(i => i[TableKeys.SortKey]?.GetValue<string>() == TableKeys.ChampionSortKey)?.DeepClone(),
+            ["triggerDecisions"] = Items(TableKeys.DecisionPrefix),
             ["items"] = new JsonArray(items.Select(i => (JsonNode)i.DeepClone()).ToArray()),
             ["executions"] = new JsonArray(executions.Select(e => (JsonNode)e.ToJson()).ToArray()),
             ["events"] = new JsonArray(events.Select(e => (JsonNode)new JsonObject

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TrainingOrchestration.LocalRuntime.Reports;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Runs;
 
@@ -12,16 +13,16 @@ public static class RunReportComposer
     public static async Task<RunReportFiles?> WriteAsync(PipelineSession session, JsonObject? run, TimeSpan wallTime, string workspace, CancellationToken cancellationToken = default)
     {
         if (run is null) return null;
-        var runId = Text(run["runId"]) ?? Text(run["sk"])!["RUN#".Length..];
+        var runId = Text(run["runId"]) ?? TableKeys.RunIdOf(Text(run[TableKeys.SortKey])!);
         var pipeline = session.Pipeline.Name;
-        var validationItem = await session.ReadItemAsync($"VALIDATION#{runId}", cancellationToken);
+        var validationItem = await session.ReadItemAsync(TableKeys.Validation(runId), cancellationToken);
         var validation = validationItem?["outcome"] is JsonValue v && v.TryGetValue<string>(out var text) ? JsonNode.Parse(text) : validationItem?["outcome"];
-        var champion = await session.ReadItemAsync("CHAMPION", cancellationToken);
-        var training = session.Executions().Where(e => e.StateMachine == $"{pipeline}-training")
+        var champion = await session.ReadItemAsync(TableKeys.ChampionSortKey, cancellationToken);
+        var training = session.Executions().Where(e => e.StateMachine == ResourceNames.TrainingStateMachine(pipeline))
             .FirstOrDefault(e => e.Execution.ExecutionArn == Text(run["executionArn"]) || JsonNode.Parse(e.Execution.Input)?["runId"]?.GetValue<string>() == runId);
         var path = training.Execution is null ? [] : ExecutionPath.FromHistory(session.Cloud.Engine.GetExecutionHistory(training.Execution.ExecutionArn));
         var bucket = session.BucketName;
-        var predictions = session.Cloud.Buckets.PathFor(bucket, $"reports/{pipeline}/run={runId}/predictions/x")[..^1];
+        var predictions = session.Cloud.Buckets.PathFor(bucket, BucketLayout.Predictions(pipeline, runId) + "x")[..^1];
         var jobName = Text(run["trainingJobName"]);
         var evaluation = new JsonObject
         {
@@ -31,13 +32,13 @@ public static class RunReportComposer
         };
         var outputs = new List<OutputLocation>
         {
-            new("Features", $"s3://{bucket}/features/{pipeline}/run={runId}/"),
-            new("Predictions", $"s3://{bucket}/reports/{pipeline}/run={runId}/predictions/"),
+            new("Features", $"s3://{bucket}/{BucketLayout.RunFeatures(pipeline, runId)}"),
+            new("Predictions", $"s3://{bucket}/{BucketLayout.Predictions(pipeline, runId)}"),
             new("Local bucket folder", session.Cloud.Buckets.PathFor(bucket, "x")[..^2]),
             new("Run record", Path.Combine(workspace, RunRecord.FileName)),
         };
-        if (jobName is not null) outputs.Insert(1, new("Model artifact", $"s3://{bucket}/models/raw/{pipeline}/{jobName}/output/model.tar.gz"));
-        if (Text(run["decision"]) == "PROMOTED") outputs.Insert(2, new("Approved model", $"s3://{bucket}/models/approved/{pipeline}/{runId}/model.tar.gz"));
+        if (jobName is not null) outputs.Insert(1, new("Model artifact", $"s3://{bucket}/{BucketLayout.TrainingArtifact(pipeline, jobName)}"));
+        if (Text(run["decision"]) == "PROMOTED") outputs.Insert(2, new("Approved model", $"s3://{bucket}/{BucketLayout.ApprovedModel(pipeline, runId)}"));
 
         var data = new RunReportData
         {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using TrainingOrchestration.Tasks.Adapters;
 
 namespace TrainingOrchestration.LocalRuntime.S3;
 
@@ -10,25 +11,16 @@ public sealed class LocalBuckets(string root)
 {
     public string Root { get; } = Path.GetFullPath(root);
 
-    public void CreateBucket(string bucket) => Directory.CreateDirectory(Path.Combine(Root, bucket));
+    public void CreateBucket(string bucket) => Directory.CreateDirectory(LocalObjectPath.BucketDirectory(Root, bucket));
 
-    public bool BucketExists(string bucket) => Directory.Exists(Path.Combine(Root, bucket));
+    public bool BucketExists(string bucket) => Directory.Exists(LocalObjectPath.BucketDirectory(Root, bucket));
 
     /// <summary>The file behind an object; throws when the key would leave the bucket's folder.</summary>
-    public string PathFor(string bucket, string key)
-    {
-        var bucketDir = Path.Combine(Root, bucket);
-        var full = Path.GetFullPath(Path.Combine(bucketDir, key));
-        if (!full.StartsWith(bucketDir + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"Key '{key}' leaves bucket {bucket}.", nameof(key));
-        }
-        return full;
-    }
+    public string PathFor(string bucket, string key) => LocalObjectPath.Of(Root, bucket, key);
 
     public IEnumerable<LocalObject> List(string bucket, string prefix)
     {
-        var bucketDir = Path.Combine(Root, bucket);
+        var bucketDir = LocalObjectPath.BucketDirectory(Root, bucket);
         if (!Directory.Exists(bucketDir)) return [];
         return Directory.EnumerateFiles(bucketDir, "*", SearchOption.AllDirectories)
             .Select(path => (path, key: Path.GetRelativePath(bucketDir, path).Replace(Path.DirectorySeparatorChar, '/')))

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.SageMaker;
 
@@ -8,8 +9,8 @@ namespace TrainingOrchestration.LocalRuntime.SageMaker;
 /// </summary>
 public static class TrainingJobStateChange
 {
-    public const string DetailType = "SageMaker Training Job State Change";
-    public const string Source = "aws.sagemaker";
+    public const string DetailType = DetailTypes.SageMakerTrainingJobStateChange;
+    public const string Source = DetailTypes.SageMakerSource;
 
     public static JsonObject Build(TrainingJob job, SageMakerLocalOptions options, DateTimeOffset at) => new()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Pipelines.Config;
 
@@ -20,7 +21,7 @@ namespace TrainingOrchestration.Pipelines.Config;
 /// </summary>
 public static class PipelineConfigJson
 {
-    public const string VariableName = "PIPELINE_CONFIG";
+    public const string VariableName = LambdaEnvironmentVariables.PipelineConfig;
 
     private const string PackedContractProperty = "contractYamlGzip";
     private const string ContractProperty = "contractYaml";

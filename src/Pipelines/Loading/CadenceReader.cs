@@ -1,5 +1,5 @@
 using System.Globalization;
-using TrainingOrchestration.Pipelines.Rules;
+using TrainingOrchestration.Pipelines.Schedules;
 using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.Pipelines.Loading;

@@ -10,9 +10,9 @@ internal static class EvaluationReader
     {
         if (evaluation is null) return null;
         var primary = evaluation.String("primaryMetric", required: true, "auc");
-        if (primary is not null && !MetricNames.All.Contains(primary))
+        if (primary is not null && !ModelMetricNames.All.Contains(primary))
         {
-            evaluation.Error("primaryMetric", $"'{primary}' is not a metric the evaluation computes.", NearestName.Hint(primary, [.. MetricNames.All]));
+            evaluation.Error("primaryMetric", $"'{primary}' is not a metric the evaluation computes.", NearestName.Hint(primary, [.. ModelMetricNames.All]));
             primary = null;
         }
         var thresholds = ReadThresholds(evaluation, errors);
@@ -37,9 +37,9 @@ internal static class EvaluationReader
         {
             var metric = (keyNode as YamlScalarNode)?.Value ?? "";
             var field = evaluation.FieldOf($"thresholds.{metric}");
-            if (!MetricNames.All.Contains(metric))
+            if (!ModelMetricNames.All.Contains(metric))
             {
-                errors.Add(keyNode.Start, field, $"threshold on unknown metric '{metric}'.", NearestName.Hint(metric, [.. MetricNames.All]));
+                errors.Add(keyNode.Start, field, $"threshold on unknown metric '{metric}'.", NearestName.Hint(metric, [.. ModelMetricNames.All]));
                 ok = false;
                 continue;
             }

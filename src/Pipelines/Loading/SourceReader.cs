@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TrainingOrchestration.Pipelines.Conventions;
 using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.Pipelines.Loading;
@@ -34,8 +35,8 @@ internal static partial class SourceReader
             if (Kinds.TryGetValue(kindText, out var k)) kind = k;
             else cdc.Error("kind", $"'{kindText}' is not a CDC kind.", NearestName.Hint(kindText, Kinds.Keys.ToList()));
         }
-        var eventSource = cdc.String("eventSource", required: false, "training-orchestration.cdc");
-        var detailType = cdc.String("detailType", required: false, "Table Change");
+        var eventSource = cdc.String("eventSource", required: false, DetailTypes.CdcSource);
+        var detailType = cdc.String("detailType", required: false, DetailTypes.TableChange);
         if (kind == CdcKind.S3Files && (eventSource is not null || detailType is not null))
             cdc.Error(cdc.Has("eventSource") ? "eventSource" : "detailType",
                 "s3-files sources are matched on S3 'Object Created' under raw/<table>/, not on an event source.",

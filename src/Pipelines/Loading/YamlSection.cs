@@ -1,5 +1,4 @@
 using System.Globalization;
-using TrainingOrchestration.Pipelines.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,3 +1,5 @@
+using TrainingOrchestration.Pipelines.Conventions;
+
 namespace TrainingOrchestration.Pipelines.Spec;
 
 /// <summary>The source table and how its change events reach EventBridge.</summary>
@@ -16,8 +18,8 @@ public sealed record SourceSpec
 public sealed record CdcSpec
 {
     public required CdcKind Kind { get; init; }
-    public string EventSource { get; init; } = "training-orchestration.cdc";
-    public string DetailType { get; init; } = "Table Change";
+    public string EventSource { get; init; } = DetailTypes.CdcSource;
+    public string DetailType { get; init; } = DetailTypes.TableChange;
 }
 
 public enum CdcKind { DynamoDbStream, Debezium, S3Files }

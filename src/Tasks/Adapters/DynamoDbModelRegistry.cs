@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using TrainingOrchestration.Tasks.Ports;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Adapters;
 

@@ -67,23 +67,10 @@ public sealed partial class FileObjectStore(string root) : IObjectStore
     [GeneratedRegex(@"\.[0-9a-f]{32}\.tmp$")]
     private static partial Regex InFlightWrite();
 
-    private string BucketDirectory(string bucket)
-    {
-        if (string.IsNullOrWhiteSpace(bucket) || bucket.Contains('/') || bucket.Contains('\\') || bucket is "." or "..")
-        {
-            throw new ArgumentException($"'{bucket}' is not a valid bucket name", nameof(bucket));
-        }
-        return Path.Combine(Root, bucket);
-    }
+    private string BucketDirectory(string bucket) => LocalObjectPath.BucketDirectory(Root, bucket);
 
-    private string PathOf(string bucket, string key)
-    {
-        var bucketDirectory = BucketDirectory(bucket);
-        var path = Path.GetFullPath(Path.Combine(bucketDirectory, key.Replace('/', Path.DirectorySeparatorChar)));
-        if (!path.StartsWith(bucketDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal) || key.EndsWith('/'))
-        {
-            throw new ArgumentException($"'{key}' is not a valid object key in bucket '{bucket}'", nameof(key));
-        }
-        return path;
-    }
+    /// <summary>An object's file; a prefix (empty or ending in '/') is not an object.</summary>
+    private string PathOf(string bucket, string key) => key.Length == 0 || key.EndsWith('/')
+        ? throw new ArgumentException($"'{key}' is not a valid object key in bucket '{bucket}'", nameof(key))
+        : LocalObjectPath.Of(Root, bucket, key);
 }

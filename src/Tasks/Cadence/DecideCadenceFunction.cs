@@ -3,6 +3,7 @@ using TrainingOrchestration.Tasks.Composition;
 using TrainingOrchestration.Tasks.Configuration;
 using TrainingOrchestration.Tasks.Json;
 using TrainingOrchestration.Tasks.Observability;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Cadence;
 
@@ -67,11 +68,11 @@ public sealed class DecideCadenceFunction
         };
 
         new EmfMetrics(_options.MetricsNamespace, _output, _clock)
-            .WithDimension("Pipeline", pipeline)
-            .WithDimension("Decision", decision.Decision)
-            .WithDimension("Reason", decision.ReasonCode)
-            .WithProperty("EventId", request.Event?.Id ?? "")
-            .Put("TriggerDecisions", 1, MetricUnit.Count)
+            .WithDimension(MetricNames.PipelineDimension, pipeline)
+            .WithDimension(MetricNames.DecisionDimension, decision.Decision)
+            .WithDimension(MetricNames.ReasonDimension, decision.ReasonCode)
+            .WithProperty(MetricNames.EventIdProperty, request.Event?.Id ?? "")
+            .Put(MetricNames.TriggerDecisions, 1, MetricUnit.Count)
             .Flush();
         _logger.LogInformation("Cadence {Decision} ({ReasonCode}) for {Pipeline} generation {Generation} on {EventId}: {Reason}",
             decision.Decision, decision.ReasonCode, pipeline, counter.Generation, request.Event?.Id, decision.Reason);

@@ -6,6 +6,7 @@ using TrainingOrchestration.Tasks.Adapters;
 using TrainingOrchestration.Tasks.Configuration;
 using TrainingOrchestration.Tasks.Observability;
 using TrainingOrchestration.Tasks.Ports;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Composition;
 
@@ -76,6 +77,6 @@ public sealed class TaskServices
 
     /// <summary>dynalite accepts any signature; use the scoped variables when given so nothing reads the host's.</summary>
     private static BasicAWSCredentials LocalCredentials() => new(
-        LambdaEnvironment.Get("AWS_ACCESS_KEY_ID") ?? "local",
-        LambdaEnvironment.Get("AWS_SECRET_ACCESS_KEY") ?? "local");
+        LambdaEnvironment.Get(LambdaEnvironmentVariables.AccessKeyId) ?? "local",
+        LambdaEnvironment.Get(LambdaEnvironmentVariables.SecretAccessKey) ?? "local");
 }

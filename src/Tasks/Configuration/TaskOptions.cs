@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Configuration;
 
@@ -10,17 +11,7 @@ namespace TrainingOrchestration.Tasks.Configuration;
 /// </summary>
 public sealed record TaskOptions
 {
-    public const string TableNameVariable = "TABLE_NAME";
-    public const string BucketNameVariable = "BUCKET_NAME";
-    public const string PipelineNameVariable = "PIPELINE_NAME";
-    public const string PipelineConfigVariable = "PIPELINE_CONFIG";
-    public const string MetricsNamespaceVariable = "METRICS_NAMESPACE";
-    public const string ObjectStoreRootVariable = "OBJECT_STORE_ROOT";
-    public const string DynamoDbEndpointVariable = "DYNAMODB_ENDPOINT";
-    public const string RegionVariable = "AWS_REGION";
-    /// <summary>Set by Lambda's advanced logging controls: TRACE, DEBUG, INFO, WARN, ERROR or FATAL.</summary>
-    public const string LogLevelVariable = "AWS_LAMBDA_LOG_LEVEL";
-    public const string DefaultMetricsNamespace = "TrainingOrchestration";
+    public const string DefaultMetricsNamespace = MetricNames.Namespace;
 
     public required string TableName { get; init; }
     public required string BucketName { get; init; }
@@ -63,10 +54,10 @@ public sealed record TaskOptions
         string? Optional(string name) =>
             variables.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
-        var table = Required(TableNameVariable);
-        var bucket = Required(BucketNameVariable);
-        var pipelineName = Required(PipelineNameVariable);
-        var configJson = Required(PipelineConfigVariable);
+        var table = Required(LambdaEnvironmentVariables.TableName);
+        var bucket = Required(LambdaEnvironmentVariables.BucketName);
+        var pipelineName = Required(LambdaEnvironmentVariables.PipelineName);
+        var configJson = Required(LambdaEnvironmentVariables.PipelineConfig);
         PipelineSpec? pipeline = null;
         if (configJson.Length > 0)
         {
@@ -76,13 +67,13 @@ public sealed record TaskOptions
             }
             catch (PipelineConfigException e)
             {
-                problems.Add($"environment variable {PipelineConfigVariable}: {e.Message}");
+                problems.Add($"environment variable {LambdaEnvironmentVariables.PipelineConfig}: {e.Message}");
             }
         }
         if (pipeline is not null && pipelineName.Length > 0 && pipeline.Name != pipelineName)
         {
-            problems.Add($"environment variable {PipelineConfigVariable} describes pipeline '{pipeline.Name}' " +
-                         $"but {PipelineNameVariable} is '{pipelineName}'");
+            problems.Add($"environment variable {LambdaEnvironmentVariables.PipelineConfig} describes pipeline '{pipeline.Name}' " +
+                         $"but {LambdaEnvironmentVariables.PipelineName} is '{pipelineName}'");
         }
         if (problems.Count > 0 || pipeline is null) throw new TaskConfigurationException(problems);
 
@@ -92,11 +83,11 @@ public sealed record TaskOptions
             BucketName = bucket,
             PipelineName = pipelineName,
             Pipeline = pipeline,
-            MetricsNamespace = Optional(MetricsNamespaceVariable) ?? DefaultMetricsNamespace,
-            ObjectStoreRoot = Optional(ObjectStoreRootVariable),
-            DynamoDbEndpoint = Optional(DynamoDbEndpointVariable),
-            Region = Optional(RegionVariable),
-            LogLevel = ParseLogLevel(Optional(LogLevelVariable)),
+            MetricsNamespace = Optional(LambdaEnvironmentVariables.MetricsNamespace) ?? DefaultMetricsNamespace,
+            ObjectStoreRoot = Optional(LambdaEnvironmentVariables.ObjectStoreRoot),
+            DynamoDbEndpoint = Optional(LambdaEnvironmentVariables.DynamoDbEndpoint),
+            Region = Optional(LambdaEnvironmentVariables.Region),
+            LogLevel = ParseLogLevel(Optional(LambdaEnvironmentVariables.LogLevel)),
         };
     }
 }

@@ -32,7 +32,7 @@ public static class ChampionGate
                 $"champion {champion.RunId} has no {metric} to compare with; {metric} {ThresholdGate.Format(mine)} meets the thresholds");
         }
 
-        var lowerIsBetter = MetricNames.LowerIsBetter(metric);
+        var lowerIsBetter = ModelMetricNames.LowerIsBetter(metric);
         var improvement = lowerIsBetter ? theirs - mine : mine - theirs;
         var comparison = $"{metric} {ThresholdGate.Format(mine)} vs champion {champion.RunId} {ThresholdGate.Format(theirs)}" +
                          (lowerIsBetter ? " (lower is better)" : "");

@@ -19,7 +19,7 @@ namespace TrainingOrchestration.Tasks.Evaluation;
 /// </summary>
 public static class ClassificationMetrics
 {
-    public const double DecisionThreshold = 0.5;
+    public const double DecisionThreshold = ConfusionMatrix.DefaultThreshold;
     public const double LogLossEpsilon = 1e-15;
 
     public static MetricSet Compute(PredictionSet predictions, out ConfusionMatrix confusion)
@@ -29,7 +29,7 @@ public static class ClassificationMetrics
         confusion = Confuse(predictions);
         if (predictions.Count == 0)
         {
-            foreach (var metric in MetricNames.All) undefined[metric] = "the test split has no rows";
+            foreach (var metric in ModelMetricNames.All) undefined[metric] = "the test split has no rows";
             return new MetricSet(values, undefined);
         }
 
@@ -37,25 +37,25 @@ public static class ClassificationMetrics
         var ascending = SortedIndices(predictions);
         if (predictions.Positives == 0 || predictions.Negatives == 0)
         {
-            undefined[MetricNames.Auc] = $"the test split has only one class ({classes})";
+            undefined[ModelMetricNames.Auc] = $"the test split has only one class ({classes})";
         }
         else
         {
-            values[MetricNames.Auc] = RocAuc(predictions, ascending);
+            values[ModelMetricNames.Auc] = RocAuc(predictions, ascending);
         }
-        if (predictions.Positives == 0) undefined[MetricNames.PrAuc] = $"the test split has no positive labels ({classes})";
-        else values[MetricNames.PrAuc] = AveragePrecision(predictions, ascending);
+        if (predictions.Positives == 0) undefined[ModelMetricNames.PrAuc] = $"the test split has no positive labels ({classes})";
+        else values[ModelMetricNames.PrAuc] = AveragePrecision(predictions, ascending);
 
-        values[MetricNames.LogLoss] = LogLoss(predictions);
-        values[MetricNames.Brier] = Brier(predictions);
+        values[ModelMetricNames.LogLoss] = LogLoss(predictions);
+        values[ModelMetricNames.Brier] = Brier(predictions);
         var (tp, fp, tn, fn) = (confusion.TruePositives, confusion.FalsePositives, confusion.TrueNegatives, confusion.FalseNegatives);
-        values[MetricNames.Accuracy] = (double)(tp + tn) / predictions.Count;
-        if (tp + fp == 0) undefined[MetricNames.Precision] = "no row is predicted positive (score > 0.5)";
-        else values[MetricNames.Precision] = (double)tp / (tp + fp);
-        if (tp + fn == 0) undefined[MetricNames.Recall] = "the test split has no positive labels";
-        else values[MetricNames.Recall] = (double)tp / (tp + fn);
-        if (2 * tp + fp + fn == 0) undefined[MetricNames.F1] = "no positive labels and no positive predictions";
-        else values[MetricNames.F1] = 2.0 * tp / (2 * tp + fp + fn);
+        values[ModelMetricNames.Accuracy] = (double)(tp + tn) / predictions.Count;
+        if (tp + fp == 0) undefined[ModelMetricNames.Precision] = "no row is predicted positive (score > 0.5)";
+        else values[ModelMetricNames.Precision] = (double)tp / (tp + fp);
+        if (tp + fn == 0) undefined[ModelMetricNames.Recall] = "the test split has no positive labels";
+        else values[ModelMetricNames.Recall] = (double)tp / (tp + fn);
+        if (2 * tp + fp + fn == 0) undefined[ModelMetricNames.F1] = "no positive labels and no positive predictions";
+        else values[ModelMetricNames.F1] = 2.0 * tp / (2 * tp + fp + fn);
         return new MetricSet(values, undefined);
     }
 
@@ -144,7 +144,7 @@ public static class ClassificationMetrics
         var labels = predictions.Labels;
         for (var i = 0; i < predictions.Count; i++)
         {
-            var predicted = scores[i] > DecisionThreshold;
+            var predicted = ConfusionMatrix.PredictsPositive(scores[i], DecisionThreshold);
             if (predicted && labels[i]) tp++;
             else if (predicted) fp++;
             else if (labels[i]) fn++;

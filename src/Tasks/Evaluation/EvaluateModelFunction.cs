@@ -5,6 +5,7 @@ using TrainingOrchestration.Tasks.Configuration;
 using TrainingOrchestration.Tasks.Json;
 using TrainingOrchestration.Tasks.Observability;
 using TrainingOrchestration.Tasks.Ports;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Evaluation;
 
@@ -91,21 +92,21 @@ public sealed class EvaluateModelFunction
 
     private void EmitMetrics(string pipeline, string runId, TrainingJobResult? training, EvaluateModelResponse response)
     {
-        var outcome = new EmfMetrics(_options.MetricsNamespace, _output, _clock).WithDimension("Pipeline", pipeline).WithProperty("RunId", runId);
-        outcome.Put(response.Decision == EvaluationDecision.Promote ? "CandidatesPromoted" : "CandidatesRejected", 1, MetricUnit.Count);
+        var outcome = new EmfMetrics(_options.MetricsNamespace, _output, _clock).WithDimension(MetricNames.PipelineDimension, pipeline).WithProperty(MetricNames.RunIdProperty, runId);
+        outcome.Put(response.Decision == EvaluationDecision.Promote ? MetricNames.CandidatesPromoted : MetricNames.CandidatesRejected, 1, MetricUnit.Count);
         if (training is { TrainingStartTime: { } start, TrainingEndTime: { } end } && end >= start)
         {
-            outcome.Put("TrainingDurationSeconds", (end - start).TotalSeconds, MetricUnit.Seconds);
+            outcome.Put(MetricNames.TrainingDurationSeconds, (end - start).TotalSeconds, MetricUnit.Seconds);
         }
         outcome.Flush();
-        foreach (var metric in MetricNames.All)
+        foreach (var metric in ModelMetricNames.All)
         {
             if (!response.Metrics.TryGetValue(metric, out var value)) continue;
             new EmfMetrics(_options.MetricsNamespace, _output, _clock)
-                .WithDimension("Pipeline", pipeline)
-                .WithDimension("Metric", metric)
-                .WithProperty("RunId", runId)
-                .Put("ModelMetric", value, MetricUnit.None)
+                .WithDimension(MetricNames.PipelineDimension, pipeline)
+                .WithDimension(MetricNames.MetricDimension, metric)
+                .WithProperty(MetricNames.RunIdProperty, runId)
+                .Put(MetricNames.ModelMetric, value, MetricUnit.None)
                 .Flush();
         }
     }

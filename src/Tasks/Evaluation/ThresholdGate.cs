@@ -30,7 +30,7 @@ public static class ThresholdGate
 
     private static int Order(string metric)
     {
-        var index = MetricNames.All.ToList().IndexOf(metric);
+        var index = ModelMetricNames.All.ToList().IndexOf(metric);
         return index < 0 ? int.MaxValue : index;
     }
 }

@@ -1,3 +1,5 @@
+using TrainingOrchestration.Pipelines.Conventions;
+
 namespace TrainingOrchestration.Tasks.Ports;
 
 /// <summary>

@@ -5,22 +5,19 @@ using Amazon.DynamoDBv2.Model;
 using TrainingOrchestration.Contracts.Profiles;
 using TrainingOrchestration.Contracts.Validation;
 using TrainingOrchestration.Tasks.Ports;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Validation;
 
 /// <summary><see cref="IValidationLedger"/> on the pipeline's single table (WORKFLOW.md item layout).</summary>
 public sealed class DynamoDbValidationLedger(IAmazonDynamoDB dynamoDb, string tableName) : IValidationLedger
 {
-    public const string AcceptedProfileSortKey = "PROFILE#ACCEPTED";
-
-    public static string ValidationSortKey(string runId) => $"VALIDATION#{runId}";
-
     public async Task<TableProfile?> GetAcceptedProfileAsync(string pipeline, CancellationToken cancellationToken = default)
     {
         var response = await dynamoDb.GetItemAsync(new GetItemRequest
         {
             TableName = tableName,
-            Key = Key(pipeline, AcceptedProfileSortKey),
+            Key = Key(pipeline, TableKeys.AcceptedProfileSortKey),
             ConsistentRead = true,
         }, cancellationToken).ConfigureAwait(false);
         if (response.Item is null || !response.Item.TryGetValue("profile", out var profile) || profile.S is null) return null;
@@ -29,7 +26,7 @@ public sealed class DynamoDbValidationLedger(IAmazonDynamoDB dynamoDb, string ta
 
     public Task RecordOutcomeAsync(string pipeline, string runId, ValidationOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var item = Key(pipeline, ValidationSortKey(runId));
+        var item = Key(pipeline, TableKeys.Validation(runId));
         item["runId"] = new AttributeValue { S = runId };
         item["passed"] = new AttributeValue { BOOL = outcome.Passed };
         item["summary"] = new AttributeValue { S = outcome.Summary };
@@ -43,7 +40,7 @@ public sealed class DynamoDbValidationLedger(IAmazonDynamoDB dynamoDb, string ta
 
     public Task AcceptProfileAsync(string pipeline, string runId, TableProfile profile, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var item = Key(pipeline, AcceptedProfileSortKey);
+        var item = Key(pipeline, TableKeys.AcceptedProfileSortKey);
         item["runId"] = new AttributeValue { S = runId };
         item["profile"] = new AttributeValue { S = ProfileSerializer.Serialize(profile) };
         item["rowCount"] = new AttributeValue { N = profile.RowCount.ToString(CultureInfo.InvariantCulture) };

@@ -4,6 +4,7 @@ using TrainingOrchestration.Contracts.Model;
 using TrainingOrchestration.Contracts.Validation;
 using TrainingOrchestration.Tasks.Json;
 using TrainingOrchestration.Tasks.Ports;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Validation;
 
@@ -16,7 +17,7 @@ public sealed class FeatureTableValidation(IObjectStore store, IValidationLedger
 {
     public async Task<ValidationOutcome> ValidateAsync(ValidateFeaturesRequest request, string bucket, CancellationToken cancellationToken = default)
     {
-        var prefix = request.FeaturesPrefix ?? $"features/{request.Pipeline}/run={request.RunId}/";
+        var prefix = request.FeaturesPrefix ?? BucketLayout.RunFeatures(request.Pipeline, request.RunId);
         if (!prefix.EndsWith('/')) prefix += "/";
         var files = new List<TableSource>();
         await foreach (var stored in store.ListAsync(bucket, prefix + "table/", cancellationToken).ConfigureAwait(false))

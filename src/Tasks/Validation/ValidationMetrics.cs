@@ -1,6 +1,7 @@
 using TrainingOrchestration.Contracts.Model;
 using TrainingOrchestration.Contracts.Validation;
 using TrainingOrchestration.Tasks.Observability;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Validation;
 
@@ -13,21 +14,24 @@ public static class ValidationMetrics
 {
     public static void Emit(ValidationOutcome outcome, string pipeline, string runId, double durationMs, Func<EmfMetrics> create)
     {
-        create().WithDimension("Pipeline", pipeline).WithProperty("RunId", runId)
-            .Put("RowsChecked", outcome.RowCount, MetricUnit.Count)
-            .Put("ValidationDurationMs", durationMs, MetricUnit.Milliseconds)
+        create().WithDimension(MetricNames.PipelineDimension, pipeline).WithProperty(MetricNames.RunIdProperty, runId)
+            .Put(MetricNames.RowsChecked, outcome.RowCount, MetricUnit.Count)
+            .Put(MetricNames.ValidationDurationMs, durationMs, MetricUnit.Milliseconds)
             .Flush();
         foreach (var severity in new[] { Severity.Error, Severity.Warn })
         {
             var failed = outcome.Rules.Count(r => !r.Passed && r.Severity == severity);
-            create().WithDimension("Pipeline", pipeline).WithDimension("Severity", severity == Severity.Error ? "error" : "warn").WithProperty("RunId", runId)
-                .Put("RulesFailed", failed, MetricUnit.Count)
+            create().WithDimension(MetricNames.PipelineDimension, pipeline)
+                .WithDimension(MetricNames.SeverityDimension, severity == Severity.Error ? MetricNames.ErrorSeverity : MetricNames.WarnSeverity)
+                .WithProperty(MetricNames.RunIdProperty, runId)
+                .Put(MetricNames.RulesFailed, failed, MetricUnit.Count)
                 .Flush();
         }
         foreach (var rule in outcome.Rules.Where(r => !r.Passed))
         {
-            create().WithDimension("Pipeline", pipeline).WithDimension("Rule", rule.Rule).WithProperty("RunId", runId)
-                .Put("ValidationFailures", Math.Max(1, rule.FailingCount), MetricUnit.Count)
+            create().WithDimension(MetricNames.PipelineDimension, pipeline).WithDimension(MetricNames.RuleDimension, rule.Rule)
+                .WithProperty(MetricNames.RunIdProperty, runId)
+                .Put(MetricNames.ValidationFailures, Math.Max(1, rule.FailingCount), MetricUnit.Count)
                 .Flush();
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
 using TrainingOrchestration.Infra;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra.Tests.Support;
 

@@ -1,3 +1,5 @@
+using TrainingOrchestration.Pipelines.Conventions;
+
 namespace TrainingOrchestration.LocalRuntime.Tests.Glue;
 
 /// <summary>Finds the repository root (the folder holding TrainingOrchestration.sln) from the test binaries.</summary>
@@ -12,17 +14,7 @@ public static class RepoPaths
     public static string ChurnFixtureSql => Path.Combine(Root, "tests", "LocalRuntime.Tests", "Glue", "Fixtures", "churn-features.sql");
 
     private static string FindRoot() =>
-        Above(AppContext.BaseDirectory) ?? Above(Path.GetDirectoryName(SourceFile())!)
-        ?? throw new InvalidOperationException($"TrainingOrchestration.sln not found above {AppContext.BaseDirectory}");
-
-    private static string? Above(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TrainingOrchestration.sln"))) return dir.FullName;
-        }
-        return null;
-    }
+        RepositoryRoot.TryFind(AppContext.BaseDirectory) ?? RepositoryRoot.Find(Path.GetDirectoryName(SourceFile())!);
 
     /// <summary>Where this file was compiled from: finds the repository when the tests run from another output folder.</summary>
     private static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;

@@ -16,8 +16,8 @@ public sealed class ClassificationMetricsTests
 
         var metrics = ClassificationMetrics.Compute(predictions, out _).Values;
 
-        Assert.Equal(0.75, metrics[MetricNames.Auc], Precision);
-        Assert.Equal(0.5 * 1 + 0.5 * (2.0 / 3), metrics[MetricNames.PrAuc], Precision);
+        Assert.Equal(0.75, metrics[ModelMetricNames.Auc], Precision);
+        Assert.Equal(0.5 * 1 + 0.5 * (2.0 / 3), metrics[ModelMetricNames.PrAuc], Precision);
     }
 
     [Fact]
@@ -28,9 +28,9 @@ public sealed class ClassificationMetricsTests
 
         var metrics = ClassificationMetrics.Compute(predictions, out _).Values;
 
-        Assert.Equal(0.875, metrics[MetricNames.Auc], Precision);
+        Assert.Equal(0.875, metrics[ModelMetricNames.Auc], Precision);
         // thresholds .9: P=1 R=.5; .6 (one pos, one neg together): P=2/3 R=1
-        Assert.Equal(0.5 + 0.5 * (2.0 / 3), metrics[MetricNames.PrAuc], Precision);
+        Assert.Equal(0.5 + 0.5 * (2.0 / 3), metrics[ModelMetricNames.PrAuc], Precision);
     }
 
     [Fact]
@@ -40,8 +40,8 @@ public sealed class ClassificationMetricsTests
 
         var metrics = ClassificationMetrics.Compute(predictions, out _).Values;
 
-        Assert.Equal(0.5, metrics[MetricNames.Auc], Precision);
-        Assert.Equal(0.5, metrics[MetricNames.PrAuc], Precision);
+        Assert.Equal(0.5, metrics[ModelMetricNames.Auc], Precision);
+        Assert.Equal(0.5, metrics[ModelMetricNames.PrAuc], Precision);
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public sealed class ClassificationMetricsTests
 
         var metrics = ClassificationMetrics.Compute(predictions, out _).Values;
 
-        Assert.Equal(1.0, metrics[MetricNames.Auc], Precision);
-        Assert.Equal(1.0, metrics[MetricNames.PrAuc], Precision);
+        Assert.Equal(1.0, metrics[ModelMetricNames.Auc], Precision);
+        Assert.Equal(1.0, metrics[ModelMetricNames.PrAuc], Precision);
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public sealed class ClassificationMetricsTests
         var metrics = ClassificationMetrics.Compute(predictions, out _).Values;
 
         var expected = -(Math.Log(0.9) + Math.Log(0.9) + Math.Log(0.8) + Math.Log(0.65)) / 4;
-        Assert.Equal(expected, metrics[MetricNames.LogLoss], Precision);
-        Assert.Equal(0.2161618747, metrics[MetricNames.LogLoss], 9);
+        Assert.Equal(expected, metrics[ModelMetricNames.LogLoss], Precision);
+        Assert.Equal(0.2161618747, metrics[ModelMetricNames.LogLoss], 9);
     }
 
     [Fact]
@@ -77,8 +77,8 @@ public sealed class ClassificationMetricsTests
 
         // p=0 is clipped to 1e-15; p=1 to the double nearest 1 - 1e-15 (as scikit-learn's np.clip does).
         var expected = (-Math.Log(1e-15) - Math.Log(1 - (1 - 1e-15))) / 2;
-        Assert.Equal(expected, metrics[MetricNames.LogLoss], 9);
-        Assert.InRange(metrics[MetricNames.LogLoss], 34.5, 34.6);
+        Assert.Equal(expected, metrics[ModelMetricNames.LogLoss], 9);
+        Assert.InRange(metrics[ModelMetricNames.LogLoss], 34.5, 34.6);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class ClassificationMetricsTests
 
         var metrics = ClassificationMetrics.Compute(predictions, out _).Values;
 
-        Assert.Equal(0.0375, metrics[MetricNames.Brier], Precision);
+        Assert.Equal(0.0375, metrics[ModelMetricNames.Brier], Precision);
     }
 
     [Fact]
@@ -101,10 +101,10 @@ public sealed class ClassificationMetricsTests
         var metrics = ClassificationMetrics.Compute(predictions, out var confusion).Values;
 
         Assert.Equal(new ConfusionMatrix(TruePositives: 2, FalsePositives: 1, TrueNegatives: 1, FalseNegatives: 2), confusion);
-        Assert.Equal(3.0 / 6, metrics[MetricNames.Accuracy], Precision);
-        Assert.Equal(2.0 / 3, metrics[MetricNames.Precision], Precision);
-        Assert.Equal(2.0 / 4, metrics[MetricNames.Recall], Precision);
-        Assert.Equal(2.0 * 2 / (2 * 2 + 1 + 2), metrics[MetricNames.F1], Precision);
+        Assert.Equal(3.0 / 6, metrics[ModelMetricNames.Accuracy], Precision);
+        Assert.Equal(2.0 / 3, metrics[ModelMetricNames.Precision], Precision);
+        Assert.Equal(2.0 / 4, metrics[ModelMetricNames.Recall], Precision);
+        Assert.Equal(2.0 * 2 / (2 * 2 + 1 + 2), metrics[ModelMetricNames.F1], Precision);
     }
 
     [Fact]
@@ -114,12 +114,12 @@ public sealed class ClassificationMetricsTests
 
         var metrics = ClassificationMetrics.Compute(predictions, out _);
 
-        Assert.False(metrics.Values.ContainsKey(MetricNames.Auc));
-        Assert.False(metrics.Values.ContainsKey(MetricNames.PrAuc));
-        Assert.False(metrics.Values.ContainsKey(MetricNames.Recall));
-        Assert.Contains("only one class", metrics.Explain(MetricNames.Auc));
-        Assert.Contains("0 positives and 3 negatives", metrics.Explain(MetricNames.Auc));
-        Assert.Equal(1.0, metrics.Values[MetricNames.Accuracy]);
+        Assert.False(metrics.Values.ContainsKey(ModelMetricNames.Auc));
+        Assert.False(metrics.Values.ContainsKey(ModelMetricNames.PrAuc));
+        Assert.False(metrics.Values.ContainsKey(ModelMetricNames.Recall));
+        Assert.Contains("only one class", metrics.Explain(ModelMetricNames.Auc));
+        Assert.Contains("0 positives and 3 negatives", metrics.Explain(ModelMetricNames.Auc));
+        Assert.Equal(1.0, metrics.Values[ModelMetricNames.Accuracy]);
         Assert.All(metrics.Values.Values, v => Assert.True(double.IsFinite(v)));
     }
 
@@ -130,9 +130,9 @@ public sealed class ClassificationMetricsTests
 
         var metrics = ClassificationMetrics.Compute(predictions, out _);
 
-        Assert.False(metrics.Values.ContainsKey(MetricNames.Precision));
-        Assert.Equal(0.0, metrics.Values[MetricNames.Recall]);
-        Assert.Equal(0.0, metrics.Values[MetricNames.F1]);
+        Assert.False(metrics.Values.ContainsKey(ModelMetricNames.Precision));
+        Assert.Equal(0.0, metrics.Values[ModelMetricNames.Recall]);
+        Assert.Equal(0.0, metrics.Values[ModelMetricNames.F1]);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class ClassificationMetricsTests
         var metrics = ClassificationMetrics.Compute(new PredictionSet(), out _);
 
         Assert.Empty(metrics.Values);
-        Assert.Equal(MetricNames.All.Count, metrics.Undefined.Count);
+        Assert.Equal(ModelMetricNames.All.Count, metrics.Undefined.Count);
     }
 
     [Fact]

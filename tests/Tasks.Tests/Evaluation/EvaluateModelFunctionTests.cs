@@ -5,6 +5,7 @@ using TrainingOrchestration.Tasks.Configuration;
 using TrainingOrchestration.Tasks.Evaluation;
 using TrainingOrchestration.Tasks.Ports;
 using TrainingOrchestration.Tasks.Tests.Support;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Tests.Evaluation;
 

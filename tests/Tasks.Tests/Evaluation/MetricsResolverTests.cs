@@ -32,7 +32,7 @@ public sealed class MetricsResolverTests
         var resolved = await Resolver().ResolveAsync(Bucket, Prefix, Training(("validation:auc", 0.99)));
 
         Assert.Equal(MetricsSource.TestSplit, resolved.Source);
-        Assert.Equal(0.75, resolved.Metrics.Values[MetricNames.Auc], 10);
+        Assert.Equal(0.75, resolved.Metrics.Values[ModelMetricNames.Auc], 10);
         Assert.Equal(4, resolved.RowCount);
     }
 
@@ -43,9 +43,9 @@ public sealed class MetricsResolverTests
             Training(("train:auc", 0.99), ("validation:auc", 0.81), ("validation:error", 0.2), ("validation:logloss", 0.45)));
 
         Assert.Equal(MetricsSource.TrainingJob, resolved.Source);
-        Assert.Equal(0.81, resolved.Metrics.Values[MetricNames.Auc]);
-        Assert.Equal(0.8, resolved.Metrics.Values[MetricNames.Accuracy], 10);
-        Assert.Equal(0.45, resolved.Metrics.Values[MetricNames.LogLoss]);
+        Assert.Equal(0.81, resolved.Metrics.Values[ModelMetricNames.Auc]);
+        Assert.Equal(0.8, resolved.Metrics.Values[ModelMetricNames.Accuracy], 10);
+        Assert.Equal(0.45, resolved.Metrics.Values[ModelMetricNames.LogLoss]);
         Assert.Contains(resolved.Attempts, a => a.Contains(Prefix));
     }
 
@@ -59,8 +59,8 @@ public sealed class MetricsResolverTests
         var resolved = await Resolver().ResolveAsync(Bucket, Prefix, Training(("train:auc", 0.99)));
 
         Assert.Equal(MetricsSource.ModelArtifact, resolved.Source);
-        Assert.Equal(0.77, resolved.Metrics.Values[MetricNames.Auc]);
-        Assert.Equal(0.61, resolved.Metrics.Values[MetricNames.F1]);
+        Assert.Equal(0.77, resolved.Metrics.Values[ModelMetricNames.Auc]);
+        Assert.Equal(0.61, resolved.Metrics.Values[ModelMetricNames.F1]);
         Assert.Equal(2, resolved.Metrics.Values.Count);
     }
 
@@ -85,7 +85,7 @@ public sealed class MetricsResolverTests
         var resolved = await Resolver().ResolveAsync(Bucket, $"s3://other-bucket/{Prefix}", Training());
 
         Assert.Equal(MetricsSource.TestSplit, resolved.Source);
-        Assert.Equal(1.0, resolved.Metrics.Values[MetricNames.Auc]);
+        Assert.Equal(1.0, resolved.Metrics.Values[ModelMetricNames.Auc]);
     }
 
     [Fact]

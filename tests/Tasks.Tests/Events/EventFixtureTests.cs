@@ -2,6 +2,7 @@ using System.Text.Json;
 using TrainingOrchestration.Tasks.Events;
 using TrainingOrchestration.Tasks.Json;
 using TrainingOrchestration.Tasks.Tests.Support;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Tests.Events;
 

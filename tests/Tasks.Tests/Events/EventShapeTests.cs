@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TrainingOrchestration.Tasks.Events;
 using TrainingOrchestration.Tasks.Json;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Tests.Events;
 

@@ -1,6 +1,7 @@
 using TrainingOrchestration.Tasks.Events;
 using TrainingOrchestration.Tasks.Json;
 using TrainingOrchestration.Tasks.Tests.Support;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Tests.Events;
 

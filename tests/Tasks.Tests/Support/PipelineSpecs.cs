@@ -46,7 +46,7 @@ public static class PipelineSpecs
     };
 
     public static EvaluationSpec Evaluation(
-        string primaryMetric = MetricNames.Auc,
+        string primaryMetric = ModelMetricNames.Auc,
         double margin = 0.005,
         IReadOnlyDictionary<string, MetricThreshold>? thresholds = null) => new()
     {
@@ -54,8 +54,8 @@ public static class PipelineSpecs
         ChampionMargin = margin,
         Thresholds = thresholds ?? new Dictionary<string, MetricThreshold>
         {
-            [MetricNames.Auc] = new(0.70, null),
-            [MetricNames.LogLoss] = new(null, 0.60),
+            [ModelMetricNames.Auc] = new(0.70, null),
+            [ModelMetricNames.LogLoss] = new(null, 0.60),
         },
     };
 }

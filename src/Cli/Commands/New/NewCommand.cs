@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TrainingOrchestration.Infra;
+using TrainingOrchestration.Pipelines.Conventions;
 using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.Cli.Commands.New;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Cli.Commands.New;
 
@@ -24,8 +25,8 @@ internal static class SampleEventWriter
         {
             ["version"] = "0",
             ["id"] = Guid.NewGuid().ToString(),
-            ["detail-type"] = plan.Options.Cdc == CdcKind.S3Files ? "Object Created" : "Table Change",
-            ["source"] = plan.Options.Cdc == CdcKind.S3Files ? "aws.s3" : "training-orchestration.cdc",
+            ["detail-type"] = plan.Options.Cdc == CdcKind.S3Files ? DetailTypes.S3ObjectCreated : DetailTypes.TableChange,
+            ["source"] = plan.Options.Cdc == CdcKind.S3Files ? DetailTypes.S3Source : DetailTypes.CdcSource,
             ["account"] = Account,
             ["time"] = time,
             ["region"] = Region,
@@ -46,7 +47,7 @@ internal static class SampleEventWriter
                 {
                     ["version"] = "0",
                     ["bucket"] = new JsonObject { ["name"] = $"training-orchestration-{plan.Options.Pipeline}" },
-                    ["object"] = new JsonObject { ["key"] = $"raw/{plan.Table}/{sampleFile}", ["size"] = 0 },
+                    ["object"] = new JsonObject { ["key"] = BucketLayout.RawTable(plan.Table) + sampleFile, ["size"] = 0 },
                     ["reason"] = "PutObject",
                 };
                 break;

@@ -6,6 +6,7 @@ using TrainingOrchestration.Infra;
 using TrainingOrchestration.LocalRuntime.Runs;
 using TrainingOrchestration.LocalRuntime.Templates;
 using TrainingOrchestration.Pipelines;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Cli.Commands.Run;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Spectre.Console;
 using TrainingOrchestration.LocalRuntime.Runs;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Cli.Commands.Run;
 
@@ -46,8 +47,8 @@ internal static class RunSummaryView
         if (reportPath is not null) console.MarkupLineInterpolated($"[bold]Report[/]: {reportPath}");
         if (outcome.Run?["runId"]?.GetValue<string>() is { } runId)
         {
-            console.MarkupLineInterpolated($"[bold]Features[/]: s3/*/features/{spec.Name}/run={runId}/");
-            console.MarkupLineInterpolated($"[bold]Model[/]: s3/*/models/raw/{spec.Name}/ (approved: models/approved/{spec.Name}/{runId}/)");
+            console.MarkupLineInterpolated($"[bold]Features[/]: s3/*/{BucketLayout.RunFeatures(spec.Name, runId)}");
+            console.MarkupLineInterpolated($"[bold]Model[/]: s3/*/{BucketLayout.PipelineRawModels(spec.Name)} (approved: {BucketLayout.PipelineApprovedModels(spec.Name)}{runId}/)");
         }
     }
 
@@ -71,7 +72,7 @@ internal static class RunSummaryView
     private static void RenderValidation(IAnsiConsole console, JsonObject run, JsonObject record)
     {
         var runId = Text(run["runId"]);
-        var validation = (record["validations"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(v => Text(v["sk"]) == $"VALIDATION#{runId}");
+        var validation = (record["validations"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(v => Text(v[TableKeys.SortKey]) == TableKeys.Validation(runId));
         var outcome = validation?["outcome"] is JsonValue text && text.TryGetValue<string>(out var json) ? JsonNode.Parse(json) : validation?["outcome"];
         if (outcome is null) return;
         var failed = (outcome["rules"] as JsonArray ?? []).OfType<JsonObject>().Where(r => r["passed"]?.GetValue<bool>() == false).ToList();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using TrainingOrchestration.Cli.Commands.Synth;
 using TrainingOrchestration.Infra;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Cli.Commands.Run;
 
@@ -19,7 +20,7 @@ internal static class TemplateCache
     public static string TemplateFor(string repositoryRoot, string pipelinesRoot, string pipeline)
     {
         var directory = Path.Combine(repositoryRoot, ".local", "synth", Key(pipelinesRoot));
-        var template = Path.Combine(directory, $"TrainingOrchestration-{pipeline}.template.json");
+        var template = Path.Combine(directory, ResourceNames.TemplateFile(pipeline));
         if (File.Exists(template)) return template;
 
         var building = directory + ".building-" + Environment.ProcessId;

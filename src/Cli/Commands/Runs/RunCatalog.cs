@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TrainingOrchestration.LocalRuntime.Runs;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Cli.Commands.Runs;
 
@@ -38,9 +39,9 @@ internal static class RunCatalog
 
     private static JsonObject Entry(JsonObject run, JsonObject record, string workspace)
     {
-        var runId = run["runId"]?.GetValue<string>() ?? run["sk"]!.GetValue<string>()["RUN#".Length..];
+        var runId = run["runId"]?.GetValue<string>() ?? TableKeys.RunIdOf(run[TableKeys.SortKey]!.GetValue<string>());
         var validationItem = (record["validations"] as JsonArray ?? []).OfType<JsonObject>()
-            .FirstOrDefault(v => v["sk"]?.GetValue<string>() == $"VALIDATION#{runId}");
+            .FirstOrDefault(v => v[TableKeys.SortKey]?.GetValue<string>() == TableKeys.Validation(runId));
         var validation = validationItem?["outcome"] is JsonValue text && text.TryGetValue<string>(out var json) ? JsonNode.Parse(json) : validationItem?["outcome"]?.DeepClone();
         var executionArn = run["executionArn"]?.GetValue<string>();
         var execution = (record["executions"] as JsonArray ?? []).OfType<JsonObject>()

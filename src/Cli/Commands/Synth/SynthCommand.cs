@@ -3,6 +3,7 @@ using TrainingOrchestration.Contracts;
 using TrainingOrchestration.Cli.Commands.Validate;
 using TrainingOrchestration.Infra;
 using TrainingOrchestration.Pipelines;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Cli.Commands.Synth;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Cli.Commands.Validate;
 
@@ -38,10 +39,10 @@ internal static class SampleEventCheck
 
         if (spec.Source.Cdc.Kind == CdcKind.S3Files)
         {
-            Expect("source", Text(evt["source"]), "aws.s3", "source");
-            Expect("detail-type", Text(evt["detail-type"]), "Object Created", "detail-type");
+            Expect("source", Text(evt["source"]), DetailTypes.S3Source, "source");
+            Expect("detail-type", Text(evt["detail-type"]), DetailTypes.S3ObjectCreated, "detail-type");
             var key = Text(detail?["object"]?["key"]);
-            var prefix = $"raw/{spec.Source.Table}/";
+            var prefix = BucketLayout.RawTable(spec.Source.Table);
             if (key is null || !key.StartsWith(prefix, StringComparison.Ordinal)) Expect("detail.object.key", key, prefix + "…", "object key prefix");
             return findings;
         }

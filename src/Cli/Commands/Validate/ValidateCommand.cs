@@ -3,6 +3,7 @@ using TrainingOrchestration.Contracts;
 using TrainingOrchestration.Contracts.Validation;
 using TrainingOrchestration.Pipelines;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Cli.Commands.Validate;
 
@@ -81,8 +82,6 @@ internal static class ValidateCommand
         if (option is not null) return Path.GetFullPath(option);
         var local = Path.Combine(Directory.GetCurrentDirectory(), "pipelines");
         if (Directory.Exists(local)) return local;
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TrainingOrchestration.sln"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? Directory.GetCurrentDirectory(), "pipelines");
+        return Path.Combine(RepositoryRoot.TryFind(AppContext.BaseDirectory) ?? Directory.GetCurrentDirectory(), "pipelines");
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace TrainingOrchestration.Pipelines.Rules;
+namespace TrainingOrchestration.Pipelines.Loading;
 
 /// <summary>
 /// Durations as written in pipeline.yaml: one or more number+unit pairs, units <c>d</c>, <c>h</c>, <c>m</c>,

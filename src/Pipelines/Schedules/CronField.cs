@@ -1,4 +1,4 @@
-namespace TrainingOrchestration.Pipelines.Rules;
+namespace TrainingOrchestration.Pipelines.Schedules;
 
 /// <summary>
 /// One field of an EventBridge cron expression: its range, its names (JAN-DEC, SUN-SAT) and the wildcards

@@ -1,6 +1,6 @@
-using TrainingOrchestration.Pipelines.Rules;
+using TrainingOrchestration.Pipelines.Schedules;
 
-namespace TrainingOrchestration.Pipelines.Tests.Rules;
+namespace TrainingOrchestration.Pipelines.Tests.Schedules;
 
 public sealed class EventBridgeScheduleClockTests
 {

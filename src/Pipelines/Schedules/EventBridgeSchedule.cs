@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace TrainingOrchestration.Pipelines.Rules;
+namespace TrainingOrchestration.Pipelines.Schedules;
 
 /// <summary>
 /// Validates EventBridge schedule expressions as the EventBridge user guide defines them, which is not Unix or

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Cronos;
 
-namespace TrainingOrchestration.Pipelines.Rules;
+namespace TrainingOrchestration.Pipelines.Schedules;
 
 /// <summary>
 /// When an EventBridge schedule fires next, in UTC (EventBridge evaluates rule schedules in UTC), so the local

@@ -1,0 +1,56 @@
+namespace TrainingOrchestration.Pipelines.Conventions;
+
+/// <summary>
+/// Where everything lives in the pipeline's bucket (WORKFLOW.md "Bucket layout"): CDC files under <c>raw/</c>, the
+/// Glue job's output under <c>curated/</c> and <c>features/</c>, SageMaker's artifacts under <c>models/raw/</c>,
+/// promoted copies under <c>models/approved/</c>, batch-transform predictions under <c>reports/</c>. The workflows,
+/// the IAM policies, the Lambdas and the local runtime build their paths here so they cannot drift apart.
+/// Builders that take a run id or job name accept a placeholder (<c>{}</c>) for <c>States.Format</c> templates.
+/// </summary>
+public static class BucketLayout
+{
+    public const string Raw = "raw/";
+    public const string Curated = "curated/";
+    public const string Features = "features/";
+    public const string RawModels = "models/raw/";
+    public const string ApprovedModels = "models/approved/";
+    public const string Checkpoints = "models/checkpoints/";
+    public const string Reports = "reports/";
+    public const string GlueTemporary = "temporary/glue/";
+
+    /// <summary>The file name SageMaker gives a training job's model archive.</summary>
+    public const string ModelArchive = "model.tar.gz";
+
+    public static string RawTable(string table) => $"{Raw}{table}/";
+
+    public static string CuratedTable(string table) => $"{Curated}{table}/";
+
+    public static string CuratedIngest(string table, string runId) => $"{CuratedTable(table)}ingest={runId}/";
+
+    public static string PipelineFeatures(string pipeline) => $"{Features}{pipeline}/";
+
+    /// <summary><c>features/&lt;pipeline&gt;/run=&lt;runId&gt;/</c>: the Glue job's output for one run.</summary>
+    public static string RunFeatures(string pipeline, string runId) => $"{PipelineFeatures(pipeline)}run={runId}/";
+
+    /// <summary>One split (<c>train</c>, <c>validation</c>, <c>test</c>) or the <c>table</c> of a run's features.</summary>
+    public static string FeatureSplit(string pipeline, string runId, string split) => $"{RunFeatures(pipeline, runId)}{split}/";
+
+    public static string PipelineRawModels(string pipeline) => $"{RawModels}{pipeline}/";
+
+    /// <summary>Where SageMaker writes a training job's archive (<c>S3OutputPath</c>/<c>&lt;job&gt;/output/</c>).</summary>
+    public static string TrainingArtifact(string pipeline, string trainingJobName) =>
+        $"{PipelineRawModels(pipeline)}{trainingJobName}/output/{ModelArchive}";
+
+    public static string PipelineApprovedModels(string pipeline) => $"{ApprovedModels}{pipeline}/";
+
+    public static string ApprovedModel(string pipeline, string runId) => $"{PipelineApprovedModels(pipeline)}{runId}/{ModelArchive}";
+
+    public static string PipelineCheckpoints(string pipeline) => $"{Checkpoints}{pipeline}/";
+
+    public static string PipelineReports(string pipeline) => $"{Reports}{pipeline}/";
+
+    /// <summary><c>reports/&lt;pipeline&gt;/run=&lt;runId&gt;/predictions/</c>: the batch transform's output.</summary>
+    public static string Predictions(string pipeline, string runId) => $"{PipelineReports(pipeline)}run={runId}/predictions/";
+
+    public static string PipelineGlueTemporary(string pipeline) => $"{GlueTemporary}{pipeline}/";
+}
