@@ -7,7 +7,7 @@ using TrainingOrchestration.Pipelines.Conventions;
 namespace TrainingOrchestration.Infra;
 
 /// <summary>
-/// The CDK app: one <see cref="TrainingStack"/> per pipeline folder. Used by <c>infra/Program.cs</c> (so
+/// The CDK app: one <see cref="TrainingStack"/> per pipeline folder. Used by <c>infra/CdkApp/Program.cs</c> (so
 /// <c>npx aws-cdk synth</c> works from infra/) and by the CLI's <c>synth</c> command, which writes the templates
 /// without the aws-cdk CLI. A bad pipeline spec or contract fails synthesis with the loader's message.
 /// </summary>
@@ -43,7 +43,7 @@ public static class InfraApp
         var app = new App(new AppProps { Outdir = outdir });
         foreach (var spec in specs)
         {
-            _ = new TrainingStack(app, spec, tasks, Compute.FeatureJob.ScriptPath(root));
+            _ = new TrainingStack(app, spec, tasks, Features.FeatureJob.ScriptPath(root));
         }
 
         return app;

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.Logs;
 using Constructs;
 using TrainingOrchestration.Infra.Compute;
 using TrainingOrchestration.Infra.Events;
+using TrainingOrchestration.Infra.Features;
 using TrainingOrchestration.Infra.Operations;
 using TrainingOrchestration.Infra.Storage;
 using TrainingOrchestration.Pipelines.Spec;
@@ -49,18 +50,31 @@ public sealed class TrainingStack : Stack
             Key = Storage.Key,
             Notifications = topics.Notifications,
             Paging = topics.Paging,
-            ValidateFunction = functions.Validate,
-            EvaluateFunction = functions.Evaluate,
+            ValidateFeaturesFunction = functions.ValidateFeatures,
+            EvaluateModelFunction = functions.EvaluateModel,
             GlueJobName = featureJob.JobName,
             SageMakerRole = sageMaker.Role,
             TrainingImage = XgboostImage.Uri(imageAccount, spec.Training.XgboostVersion),
             SqlS3Uri = featureJob.Sql.S3ObjectUrl,
             LogGroup = WorkflowLogs("TrainingLogs", TrainingWorkflow.StateMachineName(p)),
         });
-        Trigger = new TriggerWorkflow(this, "TriggerWorkflow", p, Storage.Table, Storage.Key, functions.Cadence,
-            Training.StateMachine, WorkflowLogs("TriggerLogs", TriggerWorkflow.StateMachineName(p)));
-        Callback = new CallbackWorkflow(this, "CallbackWorkflow", p, Storage.Table, Storage.Key,
-            Training.StateMachine, WorkflowLogs("CallbackLogs", CallbackWorkflow.StateMachineName(p)));
+        Trigger = new TriggerWorkflow(this, "TriggerWorkflow", new TriggerWorkflowProps
+        {
+            Pipeline = p,
+            Table = Storage.Table,
+            Key = Storage.Key,
+            DecideCadenceFunction = functions.DecideCadence,
+            Training = Training.StateMachine,
+            LogGroup = WorkflowLogs("TriggerLogs", TriggerWorkflow.StateMachineName(p)),
+        });
+        Callback = new CallbackWorkflow(this, "CallbackWorkflow", new CallbackWorkflowProps
+        {
+            Pipeline = p,
+            Table = Storage.Table,
+            Key = Storage.Key,
+            Training = Training.StateMachine,
+            LogGroup = WorkflowLogs("CallbackLogs", CallbackWorkflow.StateMachineName(p)),
+        });
 
         _ = new PipelineRules(this, "Rules", spec, Storage.Bucket, Trigger.StateMachine, Callback.StateMachine);
         Dashboard = new WeeklyReviewDashboard(this, "WeeklyReview", p, Training.StateMachine, Trigger.StateMachine, Callback.StateMachine, featureJob.JobName);

@@ -40,8 +40,8 @@ public sealed class SageMakerExecutionRole : Construct
             Actions = ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
             Resources = [bucket.ArnForObjects(rawModels), bucket.ArnForObjects(checkpoints), bucket.ArnForObjects(reports)],
         }));
-        Role.AddToPolicy(PolicyStatements.ListPrefixes(bucket, "ListPipelinePrefixes", features, rawModels, checkpoints, reports));
-        Role.AddToPolicy(PolicyStatements.KeyUse(key, "UseStackKey", "kms:CreateGrant"));
+        Role.AddToPolicy(StackGrants.ListPrefixes(bucket, "ListPipelinePrefixes", features, rawModels, checkpoints, reports));
+        Role.AddToPolicy(StackGrants.KeyUse(key, "UseStackKey", "kms:CreateGrant"));
         // ecr:GetAuthorizationToken has no resource-level permissions: AWS requires "*".
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {

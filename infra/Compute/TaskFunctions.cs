@@ -20,17 +20,17 @@ namespace TrainingOrchestration.Infra.Compute;
 public sealed class TaskFunctions : Construct
 {
     public const string Assembly = "TrainingOrchestration.Tasks";
-    public const string ValidateHandler = Assembly + "::TrainingOrchestration.Tasks.Validation.ValidateFeaturesFunction::Handle";
-    public const string EvaluateHandler = Assembly + "::TrainingOrchestration.Tasks.Evaluation.EvaluateModelFunction::Handle";
-    public const string CadenceHandler = Assembly + "::TrainingOrchestration.Tasks.Cadence.DecideCadenceFunction::Handle";
+    public const string ValidateFeaturesHandler = Assembly + "::TrainingOrchestration.Tasks.Validation.ValidateFeaturesFunction::Handle";
+    public const string EvaluateModelHandler = Assembly + "::TrainingOrchestration.Tasks.Evaluation.EvaluateModelFunction::Handle";
+    public const string DecideCadenceHandler = Assembly + "::TrainingOrchestration.Tasks.Cadence.DecideCadenceFunction::Handle";
     public const string MetricsNamespace = MetricNames.Namespace;
 
     /// <summary>There is no <c>Runtime.DOTNET_10</c> constant in CDK 2.160.</summary>
     public static readonly Runtime Dotnet10 = new("dotnet10", RuntimeFamily.DOTNET_CORE);
 
-    public Function Validate { get; }
-    public Function Evaluate { get; }
-    public Function Cadence { get; }
+    public Function ValidateFeatures { get; }
+    public Function EvaluateModel { get; }
+    public Function DecideCadence { get; }
 
     public TaskFunctions(Construct scope, string id, PipelineSpec spec, string assetDirectory, IBucket bucket, ITable table, IKey key)
         : base(scope, id)
@@ -50,14 +50,14 @@ public sealed class TaskFunctions : Construct
         var reports = BucketLayout.PipelineReports(p) + "*";
         var rawModels = BucketLayout.PipelineRawModels(p) + "*";
 
-        Validate = Create("ValidateFeatures", ValidateHandler, 1024, Duration.Minutes(10), code, environment, key,
+        ValidateFeatures = Create("ValidateFeatures", ValidateFeaturesHandler, 1024, Duration.Minutes(10), code, environment, key,
         [
             Read(bucket.ArnForObjects(features)),
             List(bucket, features),
             Items(table, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
             KeyUse(key),
         ]);
-        Evaluate = Create("EvaluateModel", EvaluateHandler, 1024, Duration.Minutes(10), code, environment, key,
+        EvaluateModel = Create("EvaluateModel", EvaluateModelHandler, 1024, Duration.Minutes(10), code, environment, key,
         [
             Read(bucket.ArnForObjects(reports), bucket.ArnForObjects(rawModels), bucket.ArnForObjects(features)),
             List(bucket, reports, rawModels, features),
@@ -65,7 +65,7 @@ public sealed class TaskFunctions : Construct
             Items(table, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
             KeyUse(key),
         ]);
-        Cadence = Create("DecideCadence", CadenceHandler, 256, Duration.Seconds(30), code, environment, key,
+        DecideCadence = Create("DecideCadence", DecideCadenceHandler, 256, Duration.Seconds(30), code, environment, key,
         [
             Items(table, "dynamodb:GetItem", "dynamodb:Query"),
             KeyUse(key),
@@ -127,7 +127,7 @@ public sealed class TaskFunctions : Construct
         Resources = objectArns,
     });
 
-    private static PolicyStatement List(IBucket bucket, params string[] prefixes) => PolicyStatements.ListPrefixes(bucket, null, prefixes);
+    private static PolicyStatement List(IBucket bucket, params string[] prefixes) => StackGrants.ListPrefixes(bucket, null, prefixes);
 
     private static PolicyStatement Items(ITable table, params string[] actions) => new(new PolicyStatementProps
     {
@@ -135,5 +135,5 @@ public sealed class TaskFunctions : Construct
         Resources = [table.TableArn],
     });
 
-    private static PolicyStatement KeyUse(IKey key) => PolicyStatements.KeyUse(key, sid: null);
+    private static PolicyStatement KeyUse(IKey key) => StackGrants.KeyUse(key, sid: null);
 }

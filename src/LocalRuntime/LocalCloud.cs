@@ -75,11 +75,9 @@ public sealed partial class LocalCloud : IAsyncDisposable
         Directory.CreateDirectory(buckets.Root);
         var lambda = new LocalLambdaService(new Dictionary<string, string>
         {
-            [LambdaEnvironmentVariables.ObjectStoreRoot] = buckets.Root,
-            [LambdaEnvironmentVariables.DynamoDbEndpoint] = dynalite.Endpoint,
             [LambdaEnvironmentVariables.Region] = options.Region,
             [LambdaEnvironmentVariables.DefaultRegion] = options.Region,
-        });
+        }, LocalTaskServices.HandlerFactory(buckets.Root, dynamoDb));
         var mocks = new ExecutionOptionsPolicy();
         var sns = new SnsIntegration(clock);
         var targets = new LocalTargetDispatcher(engine, lambda, mocks);

@@ -1,12 +1,8 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
-using Amazon.CDK.AWS.IAM;
-using Amazon.CDK.AWS.KMS;
-using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
-using StateMachineResource = Amazon.CDK.AWS.StepFunctions.StateMachine;
 using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine;
@@ -22,13 +18,15 @@ public sealed class CallbackWorkflow : Construct
     public const int MaxTokenWaits = 20;
     public static readonly Duration TokenWaitInterval = Duration.Seconds(10);
 
-    public StateMachineResource StateMachine { get; }
+    public Amazon.CDK.AWS.StepFunctions.StateMachine StateMachine { get; }
 
     public static string StateMachineName(string pipeline) => ResourceNames.CallbackStateMachine(pipeline);
 
-    public CallbackWorkflow(Construct scope, string id, string pipeline, ITable table, IKey key, IStateMachine training, ILogGroup logGroup)
-        : base(scope, id)
+    public CallbackWorkflow(Construct scope, string id, CallbackWorkflowProps props) : base(scope, id)
     {
+        var pipeline = props.Pipeline;
+        var table = props.Table;
+        var training = props.Training;
         const string jobName = "$.detail.TrainingJobName";
         var duplicate = new Succeed(this, "DuplicateEvent");
         var closed = new Succeed(this, "TaskAlreadyClosed");
@@ -147,6 +145,6 @@ public sealed class CallbackWorkflow : Construct
         });
         start.Next(lookUp);
 
-        StateMachine = ExpressStateMachine.Create(this, StateMachineName(pipeline), start, logGroup, key);
+        StateMachine = ExpressWorkflowDefaults.CreateStateMachine(this, StateMachineName(pipeline), start, props.LogGroup, props.Key);
     }
 }

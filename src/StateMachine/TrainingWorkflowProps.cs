@@ -20,8 +20,10 @@ public sealed record TrainingWorkflowProps
     public required ITopic Notifications { get; init; }
     /// <summary>Set for critical pipelines: failures page the on-call as well.</summary>
     public ITopic? Paging { get; init; }
-    public required IFunction ValidateFunction { get; init; }
-    public required IFunction EvaluateFunction { get; init; }
+    /// <summary>Function <c>ValidateFeatures</c>, called by the state of the same name.</summary>
+    public required IFunction ValidateFeaturesFunction { get; init; }
+    /// <summary>Function <c>EvaluateModel</c>, called by state <c>EvaluateCandidate</c>.</summary>
+    public required IFunction EvaluateModelFunction { get; init; }
     public required string GlueJobName { get; init; }
     /// <summary>The role SageMaker assumes for the training and transform jobs.</summary>
     public required IRole SageMakerRole { get; init; }

@@ -1,14 +1,10 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
-using Amazon.CDK.AWS.IAM;
-using Amazon.CDK.AWS.KMS;
-using Amazon.CDK.AWS.Lambda;
-using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
-using StateMachineResource = Amazon.CDK.AWS.StepFunctions.StateMachine;
 using TrainingOrchestration.Pipelines.Conventions;
+using TrainingOrchestration.StateMachine.Steps;
 
 namespace TrainingOrchestration.StateMachine;
 
@@ -26,13 +22,14 @@ public sealed class TriggerWorkflow : Construct
 
     private const string ResetExpression = "SET #pendingChanges = :zero, #lastRunStartedAt = :now REMOVE #firstPendingAt ADD #generation :one";
 
-    public StateMachineResource StateMachine { get; }
+    public Amazon.CDK.AWS.StepFunctions.StateMachine StateMachine { get; }
 
     public static string StateMachineName(string pipeline) => ResourceNames.TriggerStateMachine(pipeline);
 
-    public TriggerWorkflow(Construct scope, string id, string pipeline, ITable table, IKey key, IFunction cadence,
-        IStateMachine training, ILogGroup logGroup) : base(scope, id)
+    public TriggerWorkflow(Construct scope, string id, TriggerWorkflowProps props) : base(scope, id)
     {
+        var pipeline = props.Pipeline;
+        var table = props.Table;
         var recordDecision = ServiceRetries.Apply(new DynamoPutItem(this, "RecordTriggerDecision", new DynamoPutItemProps
         {
             Table = table,
@@ -89,7 +86,7 @@ public sealed class TriggerWorkflow : Construct
 
         var start = ServiceRetries.Apply(new StepFunctionsStartExecution(this, "StartTrainingRun", new StepFunctionsStartExecutionProps
         {
-            StateMachine = training,
+            StateMachine = props.Training,
             IntegrationPattern = IntegrationPattern.REQUEST_RESPONSE,
             Name = JsonPath.StringAt("$.cadence.executionName"),
             Input = TaskInput.FromObject(new Dictionary<string, object>
@@ -125,19 +122,12 @@ public sealed class TriggerWorkflow : Construct
             .When(Condition.StringEquals("$.cadence.decision", "START"), start)
             .Otherwise(skip);
 
-        var decide = ServiceRetries.Apply(new LambdaInvoke(this, "DecideCadence", new LambdaInvokeProps
+        var decide = InvokeTaskFunction.Create(this, "DecideCadence", props.DecideCadenceFunction, new Dictionary<string, object>
         {
-            LambdaFunction = cadence,
-            PayloadResponseOnly = true,
-            RetryOnServiceExceptions = false,
-            Payload = TaskInput.FromObject(new Dictionary<string, object>
-            {
-                ["event"] = JsonPath.StringAt("$.event"),
-                ["counter"] = JsonPath.StringAt("$.counter.Attributes"),
-                ["now"] = PipelineKeys.Now,
-            }),
-            ResultPath = "$.cadence",
-        }), ServiceRetries.Lambda);
+            ["event"] = JsonPath.StringAt("$.event"),
+            ["counter"] = JsonPath.StringAt("$.counter.Attributes"),
+            ["now"] = PipelineKeys.Now,
+        }, "$.cadence");
         decide.Next(shouldStart);
 
         var count = ServiceRetries.Apply(new DynamoUpdateItem(this, "CountChanges", new DynamoUpdateItemProps
@@ -183,6 +173,6 @@ public sealed class TriggerWorkflow : Construct
             .When(Condition.StringEquals("$.detail-type", ScheduledDetailType), scheduled)
             .Otherwise(changed);
 
-        StateMachine = ExpressStateMachine.Create(this, StateMachineName(pipeline), classify, logGroup, key);
+        StateMachine = ExpressWorkflowDefaults.CreateStateMachine(this, StateMachineName(pipeline), classify, props.LogGroup, props.Key);
     }
 }

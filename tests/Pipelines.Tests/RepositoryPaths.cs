@@ -9,7 +9,7 @@ public static class RepositoryPaths
 
     public static string Pipelines => Path.Combine(Root, "pipelines");
 
-    public static string GlueScript => Path.Combine(Root, "src", "StateMachine", "Assets", "glue", "feature_job.py");
+    public static string GlueScript => Path.Combine(Root, "infra", "Features", "feature_job.py");
 
     public static string Workflow => Path.Combine(Root, "src", "StateMachine", "WORKFLOW.md");
 

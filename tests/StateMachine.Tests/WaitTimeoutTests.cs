@@ -1,3 +1,4 @@
+using TrainingOrchestration.StateMachine.Steps;
 using TrainingOrchestration.StateMachine.Tests.Support;
 
 namespace TrainingOrchestration.StateMachine.Tests;
@@ -9,7 +10,7 @@ public class WaitTimeoutTests
     {
         var spec = new SpecBuilder().WithMaxRuntime(TimeSpan.FromMinutes(90)).Build();
 
-        Assert.Equal(90 * 60 + 600, TrainingJobStates.WaitTimeoutSeconds(spec.Training));
+        Assert.Equal(90 * 60 + 600, TrainModel.WaitTimeoutSeconds(spec.Training));
     }
 
     [Fact]
@@ -17,7 +18,7 @@ public class WaitTimeoutTests
     {
         var spec = new SpecBuilder().WithMaxRuntime(TimeSpan.FromHours(1)).WithSpot(TimeSpan.FromHours(3)).Build();
 
-        Assert.Equal(3 * 3600 + 600, TrainingJobStates.WaitTimeoutSeconds(spec.Training));
+        Assert.Equal(3 * 3600 + 600, TrainModel.WaitTimeoutSeconds(spec.Training));
     }
 
     [Fact]
@@ -25,7 +26,7 @@ public class WaitTimeoutTests
     {
         var spec = new SpecBuilder().WithMaxRuntime(TimeSpan.FromHours(1)).Build();
 
-        var expression = TrainingJobStates.ExpiresAtExpression(spec.Training);
+        var expression = TrainModel.ExpiresAtExpression(spec.Training);
 
         Assert.Equal("{% $string($floor($toMillis($states.context.State.EnteredTime) / 1000) + " + (3600 + 600 + 7 * 86400) + ") %}", expression);
     }

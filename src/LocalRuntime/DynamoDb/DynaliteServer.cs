@@ -21,7 +21,7 @@ public sealed class DynaliteServer : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>The endpoint to give the SDK's <c>ServiceURL</c> and the Lambdas' <c>DYNAMODB_ENDPOINT</c>.</summary>
+    /// <summary>The endpoint to give the SDK's <c>ServiceURL</c> (the local runtime's own client and the one the task Lambdas get).</summary>
     public string Endpoint => $"http://127.0.0.1:{Port}";
 
     public string? DataDirectory { get; }

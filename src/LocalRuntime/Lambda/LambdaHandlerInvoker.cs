@@ -7,9 +7,11 @@ namespace TrainingOrchestration.LocalRuntime.Lambda;
 /// Calls a .NET Lambda handler in process by its Handler string (<c>Assembly::Namespace.Type::Method</c>), as the
 /// managed runtime would: one instance per function, created on first use (a warm container), the method called with
 /// the request payload as a <see cref="Stream"/>. Supported signatures: <c>Task&lt;Stream&gt; M(Stream)</c>,
-/// <c>Stream M(Stream)</c>, optionally with a trailing context parameter passed as null.
+/// <c>Stream M(Stream)</c>, optionally with a trailing context parameter passed as null. <paramref name="createHandler"/>
+/// builds an instance through the handler's composition root (null: not one it knows; the public parameterless
+/// constructor is used, as the Lambda runtime does).
 /// </summary>
-public sealed class LambdaHandlerInvoker
+public sealed class LambdaHandlerInvoker(Func<Type, object?>? createHandler = null)
 {
     private readonly ConcurrentDictionary<string, Lazy<(object? Instance, MethodInfo Method)>> _handlers = new();
 
@@ -39,7 +41,7 @@ public sealed class LambdaHandlerInvoker
         };
     }
 
-    private static (object?, MethodInfo) Bind(string handler)
+    private (object?, MethodInfo) Bind(string handler)
     {
         var parts = handler.Split("::");
         if (parts.Length != 3) throw new LambdaHandlerException(handler, "a .NET handler string has the form Assembly::Namespace.Type::Method");
@@ -59,10 +61,14 @@ public sealed class LambdaHandlerInvoker
         object? instance = null;
         if (!method.IsStatic)
         {
-            if (type.GetConstructor(Type.EmptyTypes) is null) throw new LambdaHandlerException(handler, $"type {parts[1]} needs a public parameterless constructor, as the Lambda runtime does");
             try
             {
-                instance = Activator.CreateInstance(type);
+                instance = createHandler?.Invoke(type);
+                if (instance is null)
+                {
+                    if (type.GetConstructor(Type.EmptyTypes) is null) throw new LambdaHandlerException(handler, $"type {parts[1]} needs a public parameterless constructor, as the Lambda runtime does");
+                    instance = Activator.CreateInstance(type);
+                }
             }
             catch (TargetInvocationException ex) when (ex.InnerException is not null)
             {

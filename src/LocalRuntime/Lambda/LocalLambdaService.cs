@@ -10,13 +10,14 @@ namespace TrainingOrchestration.LocalRuntime.Lambda;
 /// <summary>
 /// The local Lambda service: the template's functions, invoked in process inside their own environment
 /// (<see cref="LambdaEnvironment.Use"/> with the function's variables plus the runtime's local endpoints), each
-/// invocation's log lines captured per function.
+/// invocation's log lines captured per function. <paramref name="createHandler"/> builds handler instances through
+/// their composition root (see <see cref="LambdaHandlerInvoker"/>).
 /// </summary>
-public sealed class LocalLambdaService(IReadOnlyDictionary<string, string> runtimeVariables)
+public sealed class LocalLambdaService(IReadOnlyDictionary<string, string> runtimeVariables, Func<Type, object?>? createHandler = null)
 {
     private readonly ConcurrentDictionary<string, LambdaFunction> _byName = new();
     private readonly ConcurrentDictionary<string, LambdaFunction> _byArn = new();
-    private readonly LambdaHandlerInvoker _invoker = new();
+    private readonly LambdaHandlerInvoker _invoker = new(createHandler);
     private readonly ConcurrentQueue<LambdaInvocation> _invocations = new();
 
     public IReadOnlyList<LambdaInvocation> Invocations => _invocations.ToList();

@@ -1,6 +1,5 @@
 using Amazon;
 using Amazon.DynamoDBv2;
-using Amazon.Runtime;
 using Amazon.S3;
 using TrainingOrchestration.Tasks.Adapters;
 using TrainingOrchestration.Tasks.Configuration;
@@ -11,10 +10,10 @@ using TrainingOrchestration.Pipelines.Conventions;
 namespace TrainingOrchestration.Tasks.Composition;
 
 /// <summary>
-/// The one place that picks adapters: the local ones when the local runtime set <c>OBJECT_STORE_ROOT</c> /
-/// <c>DYNAMODB_ENDPOINT</c>, AWS otherwise. Handlers' parameterless constructors call <see cref="FromEnvironment"/>;
-/// nothing else in the tasks knows where it runs. AWS clients are created on first use, so a function that never
-/// touches DynamoDB never needs a region.
+/// The handlers' composition root. On Lambda, handlers' parameterless constructors call <see cref="FromEnvironment"/>,
+/// which binds the options and uses S3 and DynamoDB; AWS clients are created on first use, so a function that never
+/// touches DynamoDB never needs a region. Anything else that runs the handlers (the local runtime, tests) gives its
+/// own ports to the public constructor; nothing in the tasks knows where it runs.
 /// </summary>
 public sealed class TaskServices
 {
@@ -22,14 +21,18 @@ public sealed class TaskServices
     private readonly Lazy<IObjectStore> _objectStore;
     private readonly Lazy<IModelRegistry> _modelRegistry;
 
-    private TaskServices(TaskOptions options, TextWriter output)
+    /// <summary>Handlers built on the given ports; the model registry is the DynamoDB one over <paramref name="dynamoDb"/>.</summary>
+    public TaskServices(TaskOptions options, TextWriter output, IObjectStore objectStore, IAmazonDynamoDB dynamoDb)
+        : this(options, output, () => objectStore, () => dynamoDb)
+    {
+    }
+
+    private TaskServices(TaskOptions options, TextWriter output, Func<IObjectStore> objectStore, Func<IAmazonDynamoDB> dynamoDb)
     {
         Options = options;
         Output = output;
-        _dynamoDb = new Lazy<IAmazonDynamoDB>(() => CreateDynamoDb(options));
-        _objectStore = new Lazy<IObjectStore>(() => options.ObjectStoreRoot is { } root
-            ? new FileObjectStore(root)
-            : new S3ObjectStore(CreateS3(options)));
+        _dynamoDb = new Lazy<IAmazonDynamoDB>(dynamoDb);
+        _objectStore = new Lazy<IObjectStore>(objectStore);
         _modelRegistry = new Lazy<IModelRegistry>(() => new DynamoDbModelRegistry(_dynamoDb.Value, options.TableName));
     }
 
@@ -50,20 +53,16 @@ public sealed class TaskServices
 
     public EmfMetrics CreateMetrics() => new(Options.MetricsNamespace, Output, Clock);
 
-    /// <summary>Binds options from the current <see cref="LambdaEnvironment"/> and picks adapters.</summary>
-    public static TaskServices FromEnvironment() => Create(TaskOptions.FromEnvironment(), AmbientOutput.Instance);
+    /// <summary>Binds options from the current <see cref="LambdaEnvironment"/> and uses S3 and DynamoDB.</summary>
+    public static TaskServices FromEnvironment() => ForAws(TaskOptions.FromEnvironment(), AmbientOutput.Instance);
 
-    public static TaskServices Create(TaskOptions options, TextWriter output) => new(options, output);
+    /// <summary>S3 and DynamoDB in the options' region (the SDK's default chain when none is set).</summary>
+    public static TaskServices ForAws(TaskOptions options, TextWriter output) =>
+        new(options, output, () => new S3ObjectStore(CreateS3(options)), () => CreateDynamoDb(options));
 
     private static IAmazonDynamoDB CreateDynamoDb(TaskOptions options)
     {
         var config = new AmazonDynamoDBConfig();
-        if (options.DynamoDbEndpoint is { } endpoint)
-        {
-            config.ServiceURL = endpoint;
-            config.AuthenticationRegion = options.Region ?? "us-east-1";
-            return new AmazonDynamoDBClient(LocalCredentials(), config);
-        }
         if (options.Region is { } region) config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         return new AmazonDynamoDBClient(config);
     }
@@ -74,9 +73,4 @@ public sealed class TaskServices
         if (options.Region is { } region) config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         return new AmazonS3Client(config);
     }
-
-    /// <summary>dynalite accepts any signature; use the scoped variables when given so nothing reads the host's.</summary>
-    private static BasicAWSCredentials LocalCredentials() => new(
-        LambdaEnvironment.Get(LambdaEnvironmentVariables.AccessKeyId) ?? "local",
-        LambdaEnvironment.Get(LambdaEnvironmentVariables.SecretAccessKey) ?? "local");
 }

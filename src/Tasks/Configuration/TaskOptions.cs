@@ -6,8 +6,8 @@ namespace TrainingOrchestration.Tasks.Configuration;
 
 /// <summary>
 /// Everything a handler reads from its Lambda environment, bound once at construction (WORKFLOW.md "Names").
-/// <see cref="ObjectStoreRoot"/> and <see cref="DynamoDbEndpoint"/> are set only by the local runtime; they select
-/// the local adapters in <see cref="Composition.TaskServices"/> and nothing else looks at them.
+/// Where the handlers' object store and table live is not an option: <see cref="Composition.TaskServices"/> is
+/// given its ports (AWS on Lambda, the local runtime's own stand-ins locally).
 /// </summary>
 public sealed record TaskOptions
 {
@@ -19,8 +19,6 @@ public sealed record TaskOptions
     /// <summary>The pipeline spec the stack was synthesized from (cadence, evaluation, contract).</summary>
     public required PipelineSpec Pipeline { get; init; }
     public string MetricsNamespace { get; init; } = DefaultMetricsNamespace;
-    public string? ObjectStoreRoot { get; init; }
-    public string? DynamoDbEndpoint { get; init; }
     public string? Region { get; init; }
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
@@ -84,8 +82,6 @@ public sealed record TaskOptions
             PipelineName = pipelineName,
             Pipeline = pipeline,
             MetricsNamespace = Optional(LambdaEnvironmentVariables.MetricsNamespace) ?? DefaultMetricsNamespace,
-            ObjectStoreRoot = Optional(LambdaEnvironmentVariables.ObjectStoreRoot),
-            DynamoDbEndpoint = Optional(LambdaEnvironmentVariables.DynamoDbEndpoint),
             Region = Optional(LambdaEnvironmentVariables.Region),
             LogLevel = ParseLogLevel(Optional(LambdaEnvironmentVariables.LogLevel)),
         };

@@ -1,8 +1,8 @@
 namespace TrainingOrchestration.Tasks.Ports;
 
 /// <summary>
-/// Object storage as the tasks use it: S3 on AWS (<c>S3ObjectStore</c>), a directory per bucket locally
-/// (<c>FileObjectStore</c>). Reads are streams so no task loads a whole file into memory.
+/// Object storage as the tasks use it: S3 on AWS (<c>S3ObjectStore</c>), a directory per bucket in the local runtime
+/// (<c>LocalRuntime.S3.FileObjectStore</c>). Reads are streams so no task loads a whole file into memory.
 /// </summary>
 public interface IObjectStore
 {

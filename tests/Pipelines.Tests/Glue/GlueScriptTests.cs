@@ -27,7 +27,7 @@ public sealed partial class GlueScriptTests
     [Fact]
     public void The_training_workflow_passes_exactly_the_arguments_WORKFLOW_md_lists()
     {
-        var workflowCode = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "StateMachine", "TrainingWorkflow.cs"));
+        var workflowCode = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "StateMachine", "Steps", "BuildFeatures.cs"));
 
         var passedByCdk = CdkArgument().Matches(workflowCode).Select(m => m.Groups[1].Value).ToList();
 
@@ -37,7 +37,7 @@ public sealed partial class GlueScriptTests
     [Fact]
     public void The_optional_catalog_arguments_are_the_ones_the_stack_sets_as_default_arguments()
     {
-        var featureJob = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "Compute", "FeatureJob.cs"));
+        var featureJob = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "Features", "FeatureJob.cs"));
 
         foreach (var argument in new[] { "database", "catalog_table" })
         {

@@ -42,8 +42,8 @@ public sealed partial class RunbookTests
     {
         var product = string.Join("\n",
             new[] { RepositoryPaths.Workflow }
-                .Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src", "StateMachine"), "*.cs"))
-                .Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "infra"), "*.cs", SearchOption.AllDirectories)
+                .Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src", "StateMachine"), "*.cs", SearchOption.AllDirectories)
+                    .Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "infra"), "*.cs", SearchOption.AllDirectories))
                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
                 .Select(File.ReadAllText));
 

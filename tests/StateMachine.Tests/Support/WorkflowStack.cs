@@ -39,15 +39,18 @@ public sealed class WorkflowStack
             Spec = spec, Table = table, Bucket = bucket, Key = key,
             Notifications = new Topic(stack, "Notifications"),
             Paging = paging ? new Topic(stack, "Paging") : null,
-            ValidateFunction = Function("Validate"), EvaluateFunction = Function("Evaluate"),
+            ValidateFeaturesFunction = Function("Validate"), EvaluateModelFunction = Function("Evaluate"),
             GlueJobName = spec.Name + "-features",
             SageMakerRole = new Role(stack, "SageMaker", new RoleProps { AssumedBy = new ServicePrincipal("sagemaker.amazonaws.com") }),
             TrainingImage = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1",
             SqlS3Uri = "s3://assets/features.sql",
             LogGroup = logs,
         });
-        _ = new CallbackWorkflow(stack, "Callback", spec.Name, table, key, training.StateMachine, logs);
-        _ = new TriggerWorkflow(stack, "Trigger", spec.Name, table, key, Function("Cadence"), training.StateMachine, logs);
+        _ = new CallbackWorkflow(stack, "Callback", new CallbackWorkflowProps { Pipeline = spec.Name, Table = table, Key = key, Training = training.StateMachine, LogGroup = logs });
+        _ = new TriggerWorkflow(stack, "Trigger", new TriggerWorkflowProps
+        {
+            Pipeline = spec.Name, Table = table, Key = key, DecideCadenceFunction = Function("Cadence"), Training = training.StateMachine, LogGroup = logs,
+        });
         var text = File.ReadAllText(app.Synth().GetStackArtifact(stack.ArtifactId).TemplateFullPath);
         Template = Template.FromString(text);
         Json = JsonNode.Parse(text)!.AsObject();

@@ -1,3 +1,5 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
 using TrainingOrchestration.Tasks.Adapters;
 using TrainingOrchestration.Tasks.Composition;
 using TrainingOrchestration.Tasks.Configuration;
@@ -34,17 +36,30 @@ public sealed class TaskServicesTests
     }
 
     [Fact]
-    public void With_an_object_store_root_the_object_store_is_that_directory()
+    public void Variables_that_once_chose_local_adapters_no_longer_change_what_lambda_uses()
     {
-        using var root = new TempDirectory();
-        using (LambdaEnvironment.Use(Environment(("OBJECT_STORE_ROOT", root.Path), ("DYNAMODB_ENDPOINT", "http://127.0.0.1:1"))))
+        using (LambdaEnvironment.Use(Environment(("OBJECT_STORE_ROOT", "/tmp/s3"), ("DYNAMODB_ENDPOINT", "http://127.0.0.1:1"))))
         {
             var services = TaskServices.FromEnvironment();
 
-            var store = Assert.IsType<FileObjectStore>(services.ObjectStore);
-            Assert.Equal(Path.GetFullPath(root.Path), store.Root);
-            Assert.Equal("http://127.0.0.1:1/", services.DynamoDb.Config.ServiceURL);
+            Assert.IsType<S3ObjectStore>(services.ObjectStore);
+            Assert.Null(services.DynamoDb.Config.ServiceURL);
         }
+    }
+
+    [Fact]
+    public void Ports_given_to_the_constructor_are_the_ones_the_handlers_use()
+    {
+        var store = new InMemoryObjectStore();
+        using var dynamoDb = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"),
+            new AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:1", AuthenticationRegion = "us-east-1" });
+        var options = TaskOptions.FromVariables(Environment());
+
+        var services = new TaskServices(options, TextWriter.Null, store, dynamoDb);
+
+        Assert.Same(store, services.ObjectStore);
+        Assert.Same(dynamoDb, services.DynamoDb);
+        Assert.IsType<DynamoDbModelRegistry>(services.ModelRegistry);
     }
 
     [Fact]

@@ -23,21 +23,6 @@ public sealed class TaskOptionsTests
         Assert.Equal("churn", options.Pipeline.Name);
         Assert.Equal(500, options.Pipeline.Cadence.MinChanges);
         Assert.Equal("TrainingOrchestration", options.MetricsNamespace);
-        Assert.Null(options.ObjectStoreRoot);
-        Assert.Null(options.DynamoDbEndpoint);
-    }
-
-    [Fact]
-    public void Local_runtime_variables_are_bound_when_set()
-    {
-        var variables = Environment();
-        variables["OBJECT_STORE_ROOT"] = "/tmp/s3";
-        variables["DYNAMODB_ENDPOINT"] = "http://localhost:4567";
-
-        var options = TaskOptions.FromVariables(variables);
-
-        Assert.Equal("/tmp/s3", options.ObjectStoreRoot);
-        Assert.Equal("http://localhost:4567", options.DynamoDbEndpoint);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using TrainingOrchestration.LocalRuntime.Lambda;
 using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
@@ -10,8 +11,8 @@ using TrainingOrchestration.Tasks.Tests.Support;
 namespace TrainingOrchestration.Tasks.Tests.Evaluation;
 
 /// <summary>
-/// The evaluation handler built as the local runtime builds it (parameterless, inside a scoped environment with
-/// <c>OBJECT_STORE_ROOT</c> and <c>DYNAMODB_ENDPOINT</c>) against a real DynamoDB-compatible server.
+/// The evaluation handler built as the local runtime builds it (<see cref="LocalTaskServices"/>, inside a scoped
+/// environment) against a real DynamoDB-compatible server.
 /// </summary>
 public sealed class EvaluateModelFunctionLocalTests
 {
@@ -50,8 +51,6 @@ public sealed class EvaluateModelFunctionLocalTests
             ["BUCKET_NAME"] = Bucket,
             ["PIPELINE_NAME"] = "churn",
             ["PIPELINE_CONFIG"] = PipelineConfig.Serialize(PipelineSpecs.Churn()),
-            ["OBJECT_STORE_ROOT"] = workspace.Path,
-            ["DYNAMODB_ENDPOINT"] = dynalite.Endpoint,
         };
         const string payload = """
             {"pipeline":"churn","runId":"r2","bucket":"churn-bucket","predictionsPrefix":"reports/churn/run=r2/predictions/",
@@ -62,7 +61,7 @@ public sealed class EvaluateModelFunctionLocalTests
         JsonElement result;
         using (LambdaEnvironment.Use(variables, new StringWriter()))
         {
-            await using var output = await new EvaluateModelFunction().Handle(new MemoryStream(Encoding.UTF8.GetBytes(payload)));
+            await using var output = await new EvaluateModelFunction(LocalTaskServices.Create(workspace.Path, client)).Handle(new MemoryStream(Encoding.UTF8.GetBytes(payload)));
             result = (await JsonDocument.ParseAsync(output)).RootElement.Clone();
         }
 

@@ -1,3 +1,4 @@
+using TrainingOrchestration.LocalRuntime.S3;
 using System.Text;
 using System.Text.Json;
 using TrainingOrchestration.Tasks.Adapters;

@@ -1,3 +1,4 @@
+using TrainingOrchestration.LocalRuntime.Lambda;
 using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
@@ -11,7 +12,7 @@ namespace TrainingOrchestration.Tasks.Tests.Validation;
 
 /// <summary>
 /// The validation handler built as the local runtime builds it (parameterless, contract text from PIPELINE_CONFIG,
-/// OBJECT_STORE_ROOT and DYNAMODB_ENDPOINT) against a real DynamoDB-compatible server: outcome items, the accepted
+/// its local object store and a dynalite client) against a real DynamoDB-compatible server: outcome items, the accepted
 /// profile, and the next run's drift against it.
 /// </summary>
 public sealed class ValidateFeaturesFunctionLocalTests
@@ -37,12 +38,12 @@ public sealed class ValidateFeaturesFunctionLocalTests
         "customer_id,churn,monthly_charges,split\n" +
         string.Concat(Enumerable.Range(1, n).Select(i => $"C{i:D6},{i % 4 / 3},{20 + shift + i % 80},train\n"));
 
-    private static async Task<JsonElement> Invoke(Dictionary<string, string> variables, string runId)
+    private static async Task<JsonElement> Invoke(Dictionary<string, string> variables, string objectStoreRoot, IAmazonDynamoDB dynamoDb, string runId)
     {
         var payload = "{\"pipeline\":\"churn\",\"runId\":\"" + runId + "\",\"bucket\":\"" + Bucket + "\",\"featuresPrefix\":\"features/churn/run=" + runId + "/\"}";
         using (LambdaEnvironment.Use(variables, new StringWriter()))
         {
-            await using var output = await new ValidateFeaturesFunction().Handle(new MemoryStream(Encoding.UTF8.GetBytes(payload)));
+            await using var output = await new ValidateFeaturesFunction(LocalTaskServices.Create(objectStoreRoot, dynamoDb)).Handle(new MemoryStream(Encoding.UTF8.GetBytes(payload)));
             return (await JsonDocument.ParseAsync(output)).RootElement.Clone();
         }
     }
@@ -74,12 +75,10 @@ public sealed class ValidateFeaturesFunctionLocalTests
             ["BUCKET_NAME"] = Bucket,
             ["PIPELINE_NAME"] = "churn",
             ["PIPELINE_CONFIG"] = PipelineConfig.Serialize(PipelineSpecs.Churn() with { ContractYaml = Contract }),
-            ["OBJECT_STORE_ROOT"] = workspace.Path,
-            ["DYNAMODB_ENDPOINT"] = dynalite.Endpoint,
         };
 
-        var first = await Invoke(variables, "r1");
-        var second = await Invoke(variables, "r2");
+        var first = await Invoke(variables, workspace.Path, client, "r1");
+        var second = await Invoke(variables, workspace.Path, client, "r2");
 
         Assert.True(first.GetProperty("passed").GetBoolean(), first.GetProperty("summary").GetString());
         Assert.False(second.GetProperty("passed").GetBoolean());

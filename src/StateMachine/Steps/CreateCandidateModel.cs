@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 
-namespace TrainingOrchestration.StateMachine;
+namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
 /// <c>CreateCandidateModel</c> (WORKFLOW.md step 8) on the optimized <c>sagemaker:createModel</c> integration. Written
@@ -11,9 +11,9 @@ namespace TrainingOrchestration.StateMachine;
 /// <c>sagemaker:ListTags</c> on <c>*</c> and, for an artifact known only at run time, <c>s3:GetObject</c> on <c>*</c> to
 /// the SageMaker role; here the workflow may create only this pipeline's models.
 /// </summary>
-internal static class CandidateModelState
+internal static class CreateCandidateModel
 {
-    public static CustomState Create(Construct scope, TrainingWorkflowProps props)
+    public static CustomState Create(Construct scope, TrainingWorkflowProps props, FailureHandler failure)
     {
         var state = new CustomState(scope, "CreateCandidateModel", new CustomStateProps
         {
@@ -23,7 +23,7 @@ internal static class CandidateModelState
                 ["Resource"] = $"arn:{Aws.PARTITION}:states:::sagemaker:createModel",
                 ["Parameters"] = new Dictionary<string, object>
                 {
-                    ["ModelName.$"] = TrainingJobStates.JobNamePath,
+                    ["ModelName.$"] = TrainModel.JobNamePath,
                     ["PrimaryContainer"] = new Dictionary<string, object>
                     {
                         ["Image"] = props.TrainingImage,
@@ -43,6 +43,7 @@ internal static class CandidateModelState
             },
         });
         state.AddRetry(ServiceRetries.For(ServiceRetries.SageMaker));
+        failure.Catch(state);
         return state;
     }
 

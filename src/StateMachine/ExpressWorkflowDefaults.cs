@@ -3,7 +3,6 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
-using StateMachineResource = Amazon.CDK.AWS.StepFunctions.StateMachine;
 
 namespace TrainingOrchestration.StateMachine;
 
@@ -12,11 +11,11 @@ namespace TrainingOrchestration.StateMachine;
 /// event logged with its data (Express keeps no history of its own, so the log group is the only record), and use of
 /// the stack key for the encrypted table and topics.
 /// </summary>
-public static class ExpressStateMachine
+public static class ExpressWorkflowDefaults
 {
-    public static StateMachineResource Create(Construct scope, string name, IChainable start, ILogGroup logGroup, IKey key)
+    public static Amazon.CDK.AWS.StepFunctions.StateMachine CreateStateMachine(Construct scope, string name, IChainable start, ILogGroup logGroup, IKey key)
     {
-        var stateMachine = new StateMachineResource(scope, "StateMachine", new StateMachineProps
+        var stateMachine = new Amazon.CDK.AWS.StepFunctions.StateMachine(scope, "StateMachine", new StateMachineProps
         {
             StateMachineName = name,
             StateMachineType = StateMachineType.EXPRESS,
@@ -25,7 +24,7 @@ public static class ExpressStateMachine
             TracingEnabled = true,
             Logs = new LogOptions { Destination = logGroup, Level = LogLevel.ALL, IncludeExecutionData = true },
         });
-        stateMachine.AddToRolePolicy(PolicyStatements.KeyUse(key));
+        stateMachine.AddToRolePolicy(StackGrants.KeyUse(key));
         return stateMachine;
     }
 }

@@ -9,7 +9,7 @@ namespace TrainingOrchestration.StateMachine;
 /// The least-privilege statements every role of the stack is built from, written once so the workflows, the task
 /// Lambdas, the Glue job and the SageMaker role grant the stack key and the bucket listing the same way.
 /// </summary>
-public static class PolicyStatements
+public static class StackGrants
 {
     private static readonly string[] KeyActions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"];
 

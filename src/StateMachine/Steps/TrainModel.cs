@@ -6,14 +6,14 @@ using Constructs;
 using TrainingOrchestration.Pipelines.Spec;
 using TrainingOrchestration.Pipelines.Conventions;
 
-namespace TrainingOrchestration.StateMachine;
+namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
-/// Training (WORKFLOW.md steps 6 and 7): name the job, create it with the optimized request-response integration,
+/// Train the model (WORKFLOW.md steps 6 and 7): name the job, create it with the optimized request-response integration,
 /// then park on a <c>.waitForTaskToken</c> DynamoDB write that stores the token under the job name for the callback
 /// workflow. If no callback comes before the timeout, the job is reconciled with DescribeTrainingJob.
 /// </summary>
-internal sealed class TrainingJobStates
+internal sealed class TrainModel
 {
     public const string JobNamePath = "$.training.jobName";
 
@@ -23,7 +23,13 @@ internal sealed class TrainingJobStates
     public CallAwsService Reconcile { get; }
     public IEnumerable<PolicyStatement> PolicyStatements { get; }
 
-    public TrainingJobStates(Construct scope, TrainingWorkflowProps props, IChainable onCompleted, FailureHandler failure)
+    /// <summary>
+    /// Starts at <c>NameTrainingJob</c>; ends with the callback's result (<c>WaitForTrainingJob</c>) or the reconciled
+    /// one (<c>UseReconciledResult</c>) at <c>$.training.result</c>.
+    /// </summary>
+    public Chain States { get; }
+
+    public TrainModel(Construct scope, TrainingWorkflowProps props, FailureHandler failure)
     {
         var spec = props.Spec;
         var pipeline = spec.Name;
@@ -101,7 +107,6 @@ internal sealed class TrainingJobStates
             },
             ResultPath = "$.training.result",
         });
-        useReconciled.Next(onCompleted);
 
         var notCompleted = new Pass(scope, "TrainingJobNotCompleted", new PassProps
         {
@@ -124,8 +129,10 @@ internal sealed class TrainingJobStates
 
         Name.Next(Start);
         Start.Next(Wait);
-        Wait.Next(onCompleted);
         Reconcile.Next(completed);
+        failure.Catch(Reconcile);
+        failure.Catch(Start);
+        States = Chain.Custom(Name, [useReconciled, Wait], Wait);
 
         PolicyStatements =
         [

@@ -4,7 +4,7 @@ using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
 
-namespace TrainingOrchestration.StateMachine;
+namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
 /// The training workflow's failure path (WORKFLOW.md step 14): record the run as failed, notify (and page for a
@@ -43,20 +43,7 @@ public sealed class FailureHandler
             CausePath = "$.failure.Cause",
         });
 
-        var releaseLock = ServiceRetries.Apply(new DynamoUpdateItem(scope, "ReleaseLockAfterFailure", new DynamoUpdateItemProps
-        {
-            Table = table,
-            Key = PipelineKeys.Lock(pipeline),
-            UpdateExpression = "REMOVE #holder, #acquiredAt SET #releasedAt = :now",
-            ConditionExpression = "#holder = :me",
-            ExpressionAttributeNames = AttributeNames.In("REMOVE #holder, #acquiredAt SET #releasedAt = :now"),
-            ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
-            {
-                [":me"] = DynamoAttributeValue.FromString(PipelineKeys.ExecutionArn),
-                [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
-            },
-            ResultPath = JsonPath.DISCARD,
-        }), ServiceRetries.DynamoDb);
+        var releaseLock = ReleaseLock.Create(scope, "ReleaseLockAfterFailure", pipeline, table);
         ContinueOnError(releaseLock, runFailed);
         releaseLock.Next(runFailed);
 

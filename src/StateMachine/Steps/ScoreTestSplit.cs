@@ -4,16 +4,16 @@ using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 using TrainingOrchestration.Pipelines.Conventions;
 
-namespace TrainingOrchestration.StateMachine;
+namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
 /// <c>ScoreTestSplit</c> (WORKFLOW.md step 9): a batch transform of the test split. CDK's
 /// <c>SageMakerCreateTransformJob</c> has no <c>DataProcessing</c>, which is what drops the label going in
 /// (<c>$[1:]</c>) and joins it back coming out (<c>$[0,-1]</c>: label, score), so the state is written out here.
 /// </summary>
-internal static class ScoringState
+internal static class ScoreTestSplit
 {
-    public static CustomState Create(Construct scope, TrainingWorkflowProps props)
+    public static CustomState Create(Construct scope, TrainingWorkflowProps props, FailureHandler failure)
     {
         var bucket = props.Bucket.BucketName;
         var pipeline = props.Spec.Name;
@@ -25,8 +25,8 @@ internal static class ScoringState
                 ["Resource"] = $"arn:{Aws.PARTITION}:states:::sagemaker:createTransformJob.sync",
                 ["Parameters"] = new Dictionary<string, object>
                 {
-                    ["TransformJobName.$"] = TrainingJobStates.JobNamePath,
-                    ["ModelName.$"] = TrainingJobStates.JobNamePath,
+                    ["TransformJobName.$"] = TrainModel.JobNamePath,
+                    ["ModelName.$"] = TrainModel.JobNamePath,
                     ["TransformInput"] = new Dictionary<string, object>
                     {
                         ["DataSource"] = new Dictionary<string, object>
@@ -74,6 +74,7 @@ internal static class ScoringState
             },
         });
         state.AddRetry(ServiceRetries.For(ServiceRetries.SageMaker));
+        failure.Catch(state);
         return state;
     }
 

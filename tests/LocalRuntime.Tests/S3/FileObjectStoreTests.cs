@@ -1,17 +1,20 @@
 using System.Text;
-using TrainingOrchestration.Tasks.Adapters;
-using TrainingOrchestration.Tasks.Tests.Support;
+using TrainingOrchestration.LocalRuntime.S3;
 
-namespace TrainingOrchestration.Tasks.Tests.Adapters;
+namespace TrainingOrchestration.LocalRuntime.Tests.S3;
 
 public sealed class FileObjectStoreTests : IDisposable
 {
-    private readonly TempDirectory _root = new();
+    private readonly string _root = Directory.CreateTempSubdirectory("file-object-store-").FullName;
     private readonly FileObjectStore _store;
 
-    public FileObjectStoreTests() => _store = new FileObjectStore(_root.Path);
+    public FileObjectStoreTests() => _store = new FileObjectStore(_root);
 
-    public void Dispose() => _root.Dispose();
+    public void Dispose()
+    {
+        try { Directory.Delete(_root, recursive: true); }
+        catch (IOException) { }
+    }
 
     [Fact]
     public async Task Written_objects_live_in_one_folder_per_bucket_and_read_back()
@@ -22,7 +25,7 @@ public sealed class FileObjectStoreTests : IDisposable
         using var reader = new StreamReader(read);
 
         Assert.Equal("1,0.9\n", await reader.ReadToEndAsync());
-        Assert.True(File.Exists(Path.Combine(_root.Path, "bucket-a", "features", "churn", "run=1", "test", "part-00000.csv")));
+        Assert.True(File.Exists(Path.Combine(_root, "bucket-a", "features", "churn", "run=1", "test", "part-00000.csv")));
     }
 
     [Fact]
@@ -75,7 +78,7 @@ public sealed class FileObjectStoreTests : IDisposable
     public async Task An_object_whose_key_ends_in_tmp_is_listed_but_an_unfinished_write_is_not()
     {
         await _store.WriteAsync("b", "p/notes.tmp", Text("x"));
-        var unfinished = Path.Combine(_root.Path, "b", "p", "part.csv.out." + Guid.NewGuid().ToString("N") + ".tmp");
+        var unfinished = Path.Combine(_root, "b", "p", "part.csv.out." + Guid.NewGuid().ToString("N") + ".tmp");
         await File.WriteAllTextAsync(unfinished, "half");
 
         var listed = new List<string>();

@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using TrainingOrchestration.Tasks.Adapters;
 using TrainingOrchestration.Tasks.Ports;
 
-namespace TrainingOrchestration.Tasks.Adapters;
+namespace TrainingOrchestration.LocalRuntime.S3;
 
 /// <summary>
 /// <see cref="IObjectStore"/> on a directory: <c>&lt;root&gt;/&lt;bucket&gt;/&lt;key&gt;</c>, the local runtime's S3.

@@ -4,15 +4,15 @@ using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
 
-namespace TrainingOrchestration.StateMachine;
+namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
-/// The per-pipeline lock (WORKFLOW.md step 1). The lock item names its holder (the execution ARN). A second
+/// <c>AcquirePipelineLock</c> and the states that deal with a held lock (WORKFLOW.md step 1). The lock item names its holder (the execution ARN). A second
 /// execution finding the lock held asks Step Functions whether the holder still runs: a holder that was aborted or
 /// timed out never reached its release step, so its lock is taken over instead of blocking the pipeline forever.
 /// Step Functions has no clock arithmetic, so staleness is judged by the holder's status rather than an expiry time.
 /// </summary>
-internal sealed class LockStates
+internal sealed class AcquireLock
 {
     private const string TakeExpression = "SET #holder = :me, #acquiredAt = :now, #runId = :runId REMOVE #releasedAt";
 
@@ -21,7 +21,10 @@ internal sealed class LockStates
     public DynamoGetItem Inspect { get; }
     public CallAwsService DescribeHolder { get; }
 
-    public LockStates(Construct scope, string pipeline, ITable table, string trainingStateMachineName, IChainable onAcquired)
+    /// <summary>Starts at <c>AcquirePipelineLock</c>; the run goes on from there or from <c>TakeOverStaleLock</c>.</summary>
+    public Chain States => Chain.Custom(Acquire, [Acquire, TakeOver], TakeOver);
+
+    public AcquireLock(Construct scope, string pipeline, ITable table, string trainingStateMachineName, FailureHandler failure)
     {
         var busy = new Fail(scope, "PipelineBusy", new FailProps
         {
@@ -74,13 +77,14 @@ internal sealed class LockStates
         TakeOver.AddCatch(busy, new CatchProps { Errors = conditionFailed, ResultPath = JsonPath.DISCARD });
         DescribeHolder.AddCatch(TakeOver, new CatchProps { Errors = ["Sfn.ExecutionDoesNotExistException"], ResultPath = JsonPath.DISCARD });
 
-        Acquire.Next(onAcquired);
-        TakeOver.Next(onAcquired);
         Inspect.Next(lockHeld);
         DescribeHolder.Next(holderRunning);
-    }
 
-    public IEnumerable<TaskStateBase> Tasks => [Acquire, TakeOver, Inspect, DescribeHolder];
+        foreach (var task in new TaskStateBase[] { Acquire, TakeOver, Inspect, DescribeHolder })
+        {
+            failure.Catch(task);
+        }
+    }
 
     private static DynamoUpdateItem LockUpdate(Construct scope, string id, string pipeline, ITable table, string condition, string? staleHolder)
     {

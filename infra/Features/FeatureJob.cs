@@ -9,7 +9,7 @@ using TrainingOrchestration.Pipelines.Spec;
 using TrainingOrchestration.StateMachine;
 using TrainingOrchestration.Pipelines.Conventions;
 
-namespace TrainingOrchestration.Infra.Compute;
+namespace TrainingOrchestration.Infra.Features;
 
 /// <summary>
 /// The Glue feature job (WORKFLOW.md "Feature job"): the generic PySpark script and the pipeline's
@@ -24,7 +24,7 @@ public sealed class FeatureJob : Construct
     public Role Role { get; }
 
     /// <summary>The Glue feature job script, a CDK asset shared by every pipeline.</summary>
-    public static string ScriptPath(string repositoryRoot) => Path.Combine(repositoryRoot, "src", "StateMachine", "Assets", "glue", "feature_job.py");
+    public static string ScriptPath(string repositoryRoot) => Path.Combine(repositoryRoot, "infra", "Features", "feature_job.py");
 
     public FeatureJob(Construct scope, string id, PipelineSpec spec, string glueScript, IBucket bucket, IKey key) : base(scope, id)
     {
@@ -84,8 +84,8 @@ public sealed class FeatureJob : Construct
                 bucket.ArnForObjects(temporary),
             ],
         }));
-        Role.AddToPolicy(PolicyStatements.ListPrefixes(bucket, "ListPipelinePrefixes", raw, curated, features, temporary));
-        Role.AddToPolicy(PolicyStatements.KeyUse(key));
+        Role.AddToPolicy(StackGrants.ListPrefixes(bucket, "ListPipelinePrefixes", raw, curated, features, temporary));
+        Role.AddToPolicy(StackGrants.KeyUse(key));
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "UpdateFeatureCatalog",

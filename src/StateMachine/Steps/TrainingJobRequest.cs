@@ -1,7 +1,7 @@
 using TrainingOrchestration.Pipelines.Spec;
 using TrainingOrchestration.Pipelines.Conventions;
 
-namespace TrainingOrchestration.StateMachine;
+namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
 /// The CreateTrainingJob request of <c>StartTrainingJob</c>. CDK's <c>SageMakerCreateTrainingJob</c> cannot express
@@ -23,7 +23,7 @@ internal static class TrainingJobRequest
 
         return new Dictionary<string, object>
         {
-            ["TrainingJobName.$"] = TrainingJobStates.JobNamePath,
+            ["TrainingJobName.$"] = TrainModel.JobNamePath,
             ["AlgorithmSpecification"] = new Dictionary<string, object>
             {
                 ["TrainingImage"] = props.TrainingImage,
@@ -49,7 +49,7 @@ internal static class TrainingJobRequest
             ["EnableInterContainerTrafficEncryption"] = training.InstanceCount > 1,
             ["CheckpointConfig"] = new Dictionary<string, object>
             {
-                ["S3Uri.$"] = $"States.Format('s3://{bucket}/{BucketLayout.PipelineCheckpoints(spec.Name)}{{}}/', {TrainingJobStates.JobNamePath})",
+                ["S3Uri.$"] = $"States.Format('s3://{bucket}/{BucketLayout.PipelineCheckpoints(spec.Name)}{{}}/', {TrainModel.JobNamePath})",
             },
             ["RoleArn"] = props.SageMakerRole.RoleArn,
             ["Tags"] = new object[]

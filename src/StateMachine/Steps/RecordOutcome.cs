@@ -1,0 +1,75 @@
+using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.StepFunctions;
+using Amazon.CDK.AWS.StepFunctions.Tasks;
+using Constructs;
+
+namespace TrainingOrchestration.StateMachine.Steps;
+
+/// <summary>
+/// <c>RecordRunSucceeded</c> (WORKFLOW.md step 13): the run item gets the decision, its reason, the metrics and the
+/// job; <c>NotifyOutcome</c> tells the notifications topic when the spec asks for it; <c>ReleasePipelineLock</c>
+/// frees the pipeline and the run ends at <c>Done</c>.
+/// </summary>
+internal sealed class RecordOutcome
+{
+    private const string RecordSucceededExpression = "SET #status = :succeeded, #decision = :decision, #reason = :reason, "
+        + "#metrics = :metrics, #metricsSource = :metricsSource, #thresholds = :thresholds, #trainingJobName = :job, #finishedAt = :now";
+
+    /// <summary>Starts at <c>RecordRunSucceeded</c> and ends at <c>Done</c>.</summary>
+    public Chain States { get; }
+
+    public RecordOutcome(Construct scope, TrainingWorkflowProps props, FailureHandler failure)
+    {
+        var pipeline = props.Spec.Name;
+
+        var record = ServiceRetries.Apply(new DynamoUpdateItem(scope, "RecordRunSucceeded", new DynamoUpdateItemProps
+        {
+            Table = props.Table,
+            Key = PipelineKeys.Run(pipeline),
+            UpdateExpression = RecordSucceededExpression,
+            ExpressionAttributeNames = AttributeNames.In(RecordSucceededExpression),
+            ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
+            {
+                [":succeeded"] = DynamoAttributeValue.FromString("SUCCEEDED"),
+                [":decision"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.outcome.decision")),
+                [":reason"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.evaluation.reason")),
+                [":metrics"] = DynamoAttributeValue.FromString(JsonPath.JsonToString(JsonPath.StringAt("$.evaluation.metrics"))),
+                [":metricsSource"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.evaluation.metricsSource")),
+                [":thresholds"] = DynamoAttributeValue.FromString(JsonPath.JsonToString(JsonPath.StringAt("$.evaluation.thresholds"))),
+                [":job"] = DynamoAttributeValue.FromString(JsonPath.StringAt(TrainModel.JobNamePath)),
+                [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
+            },
+            ResultPath = JsonPath.DISCARD,
+        }), ServiceRetries.DynamoDb);
+        failure.Catch(record);
+
+        var steps = Chain.Start(record);
+        if (props.Spec.Notifications.NotifyOnSuccess)
+        {
+            var notify = ServiceRetries.Apply(new SnsPublish(scope, "NotifyOutcome", new SnsPublishProps
+            {
+                Topic = props.Notifications,
+                Subject = $"TrainingOrchestration {pipeline}: training run finished",
+                Message = TaskInput.FromObject(new Dictionary<string, object>
+                {
+                    ["pipeline"] = pipeline,
+                    ["runId"] = JsonPath.StringAt("$.runId"),
+                    ["decision"] = JsonPath.StringAt("$.outcome.decision"),
+                    ["reason"] = JsonPath.StringAt("$.evaluation.reason"),
+                    ["metrics"] = JsonPath.StringAt("$.evaluation.metrics"),
+                }),
+                ResultPath = JsonPath.DISCARD,
+            }), ServiceRetries.Sns);
+            failure.Catch(notify);
+            steps = steps.Next(notify);
+        }
+
+        var done = new Succeed(scope, "Done");
+        var release = ReleaseLock.Create(scope, "ReleasePipelineLock", pipeline, props.Table);
+        // A lock taken over meanwhile is no longer ours to release; the run itself is done.
+        release.AddCatch(done, new CatchProps { Errors = ["DynamoDB.ConditionalCheckFailedException"], ResultPath = JsonPath.DISCARD });
+        failure.Catch(release);
+
+        States = steps.Next(release).Next(done);
+    }
+}
