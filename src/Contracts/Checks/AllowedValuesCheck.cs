@@ -39,4 +39,8 @@ internal sealed class AllowedValuesCheck : Check
 
     public override RuleOutcome Complete(CompletionContext context) =>
         Outcome(failures.Count == 0, $"{failures.Count} values outside the set", $"one of [{string.Join(", ", Rule.Values)}]", failures);
+
+    public override PartialRule Export() => Export(failures);
+
+    public override void Absorb(PartialRule part, long rowOffset) => Absorb(failures, part, rowOffset);
 }

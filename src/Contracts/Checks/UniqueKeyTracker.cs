@@ -22,7 +22,11 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
     private SpillFile[]? files;
     private readonly KeyBatch readBuffer = new();
 
-    public bool Spilled => files is not null;
+    private readonly List<(UniqueKeyTracker Tracker, long Offset)> followers = [];
+    private bool completed;
+
+    /// <summary>A tracker that saw a later chunk of the same file (rows shifted by <paramref name="rowOffset"/>); checked with this one.</summary>
+    public void Follow(UniqueKeyTracker chunk, long rowOffset) => followers.Add((chunk, rowOffset));
 
     public void Add(ReadOnlySpan<char> key, int fileIndex, long row)
     {
@@ -34,6 +38,14 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
     /// <summary>Checks every partition and reports each repeated key at the row where it repeats.</summary>
     public void Complete(FailureSamples failures)
     {
+        if (completed) return;
+        completed = true;
+        if (followers.Count > 0)
+        {
+            CompleteWithFollowers(failures);
+            failures.Trim();
+            return;
+        }
         for (var p = 0; p < Partitions; p++)
         {
             var file = files?[p];
@@ -52,6 +64,54 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
             file?.Dispose();
         }
         failures.Trim();
+    }
+
+    /// <summary>Each partition over every chunk's tracker in chunk order, so first occurrences stay the earliest rows.</summary>
+    private void CompleteWithFollowers(FailureSamples failures)
+    {
+        List<(UniqueKeyTracker Tracker, long Offset)> sources = [(this, 0L), .. followers];
+        var limit = (long)memoryLimit * sources.Count;
+        for (var p = 0; p < Partitions; p++)
+        {
+            var total = sources.Sum(s => (s.Tracker.files?[p].Count ?? 0) + s.Tracker.batches[p].Count);
+            if (total > limit)
+            {
+                Directory.CreateDirectory(tempDirectory);
+                var combined = new SpillFile(tempDirectory);
+                var pending = new KeyBatch();
+                foreach (var source in sources)
+                {
+                    Entries(source, p, (key, hash, value) =>
+                    {
+                        pending.Add(key, hash, value);
+                        if (pending.Count < 16_384) return;
+                        Append(combined, pending);
+                        pending.Clear();
+                    });
+                }
+                Append(combined, pending);
+                Split(combined, failures, 1);
+            }
+            else
+            {
+                var arena = new KeyArena((int)total);
+                foreach (var source in sources) Entries(source, p, (key, hash, value) => Check(arena, key, hash, value, failures));
+            }
+            foreach (var (tracker, _) in sources)
+            {
+                tracker.batches[p].Clear();
+                tracker.files?[p].Dispose();
+            }
+        }
+    }
+
+    private void Entries((UniqueKeyTracker Tracker, long Offset) source, int partition, EntryAction action)
+    {
+        var (tracker, offset) = source;
+        var file = tracker.files?[partition];
+        if (file is not null) ReadAll(file, (key, hash, value) => action(key, hash, value + offset));
+        var batch = tracker.batches[partition];
+        for (var i = 0; i < batch.Count; i++) action(batch.Key(i), batch.Hash(i), batch.Value(i) + offset);
     }
 
     private void Check(KeyArena arena, ReadOnlySpan<char> key, int hash, long position, FailureSamples failures)

@@ -27,9 +27,11 @@ internal sealed class CsvRowParser : IDisposable
     private int[] starts = new int[64];
     private int[] lengths = new int[64];
 
-    public CsvRowParser(Stream stream, int bufferChars = 128 * 1024)
+    /// <param name="atFileStart">False for a chunk that starts inside a file, where no byte-order mark can be.</param>
+    public CsvRowParser(Stream stream, int bufferChars = 128 * 1024, bool atFileStart = true)
     {
         this.stream = stream;
+        first = atFileStart;
         bytes = ArrayPool<byte>.Shared.Rent(bufferChars);
         chars = ArrayPool<char>.Shared.Rent(bufferChars);
     }

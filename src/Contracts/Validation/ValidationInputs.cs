@@ -20,4 +20,6 @@ public sealed record ValidationInputs
     public string? TempDirectory { get; init; }
     /// <summary>Parse CSV on a second thread while validating; on by default when there is more than one core.</summary>
     public bool ReadAhead { get; init; } = Environment.ProcessorCount > 1;
+    /// <summary>Chunks a large seekable CSV file is cut into and scanned in parallel (1 = serial); default one per core.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
 }
