@@ -87,7 +87,7 @@ internal sealed class ColumnProfiler
         if (number < Min) Min = number;
         if (number > Max) Max = number;
         var integer = (long)number;
-        if (integer == number && Math.Abs(number) < SmallInteger)
+        if (integer == number && number is > -SmallInteger and < SmallInteger)
         {
             sum.AddInteger(integer);
             squares.AddSquare(number, integer, true);

@@ -30,7 +30,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
 
     public void Add(ReadOnlySpan<char> key, int fileIndex, long row)
     {
-        var hash = string.GetHashCode(key) & int.MaxValue;
+        var hash = KeyHash.Of(key);
         batches[PartitionOf(hash, 0)].Add(key, hash, ((long)fileIndex << 40) | row);
         if (++buffered > memoryLimit) Spill();
     }

@@ -12,7 +12,11 @@ namespace TrainingOrchestration.Contracts.Sketches;
 public sealed class ExactSum
 {
     private const int Limbs = 70;
+    private const long Small = 1L << 21;
+    private const int SmallFlush = 1 << 20;
     private long[] limbs = new long[Limbs];
+    private long smallSum;
+    private int smallAdds;
     private int adds;
     private Int128 integers;
     private double nonFinite;
@@ -26,23 +30,43 @@ public sealed class ExactSum
         if (exponent == 0) { if (mantissa == 0) return; exponent = 1; }
         else mantissa |= 1L << 52;
         var position = exponent - 1;
-        var wide = (UInt128)(ulong)mantissa << (position & 31);
+        var shift = position & 31;
+        var low = (ulong)mantissa << shift;
         var i = position >> 5;
-        var a = (long)(ulong)(wide & 0xFFFF_FFFF);
-        var b = (long)(ulong)((wide >> 32) & 0xFFFF_FFFF);
-        var c = (long)(ulong)(wide >> 64);
+        var a = (long)(low & 0xFFFF_FFFF);
+        var b = (long)(low >> 32);
+        var c = shift == 0 ? 0 : (long)((ulong)mantissa >> (64 - shift));
         if (bits < 0) { limbs[i] -= a; limbs[i + 1] -= b; limbs[i + 2] -= c; }
         else { limbs[i] += a; limbs[i + 1] += b; limbs[i + 2] += c; }
         if (++adds >= 1 << 30) Normalize();
     }
 
-    /// <summary>Adds an integer exactly (no conversion to double).</summary>
-    public void AddInteger(long value) => integers += value;
+    /// <summary>Adds an integer exactly (no conversion to double); below 2^21 in size it stays in a plain 64-bit sum.</summary>
+    public void AddInteger(long value)
+    {
+        if (value is > -Small and < Small)
+        {
+            smallSum += value;
+            if (++smallAdds == SmallFlush) FlushSmall();
+            return;
+        }
+        integers += value;
+    }
 
     /// <summary>Adds the square of <paramref name="value"/> exactly: an integer square, or a double product split by FMA.</summary>
-    public void AddSquare(double value, long integer, bool isSmallInteger)
+    public void AddSquare(double value, long integer, bool isInteger)
     {
-        if (isSmallInteger) { integers += (Int128)integer * integer; return; }
+        if (isInteger)
+        {
+            if (integer is > -Small and < Small)
+            {
+                smallSum += integer * integer;
+                if (++smallAdds == SmallFlush) FlushSmall();
+                return;
+            }
+            integers += (Int128)integer * integer;
+            return;
+        }
         var high = value * value;
         Add(high);
         if (double.IsFinite(high)) Add(Math.FusedMultiplyAdd(value, value, -high));
@@ -102,8 +126,17 @@ public sealed class ExactSum
         return sum;
     }
 
+    /// <summary>Under 2^20 adds of at most 2^42 each, the 64-bit sum cannot overflow; then it moves to the 128-bit one.</summary>
+    private void FlushSmall()
+    {
+        integers += smallSum;
+        smallSum = 0;
+        smallAdds = 0;
+    }
+
     private void Normalize()
     {
+        FlushSmall();
         for (var i = 0; i < Limbs - 1; i++)
         {
             var carry = limbs[i] >> 32;
