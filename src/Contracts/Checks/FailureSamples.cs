@@ -52,6 +52,9 @@ internal sealed class FailureSamples(ScanPosition position, int limit)
         Trim();
     }
 
+    /// <summary>An empty collection with the same limit, for failures found on another thread.</summary>
+    public FailureSamples Empty() => new(position, limit);
+
     public PartialSamples Export() => new(Count, examples.ToList());
 
     public void Trim()

@@ -87,12 +87,64 @@ public sealed class ContractValidator(DataContract contract)
             }
             stream.Position = 0;
         }
+        if (file.IsParquet && inputs.Parallelism > 1 && stream.CanSeek)
+        {
+            var parquet = await ParquetTableReader.OpenAsync(stream, cancellationToken).ConfigureAwait(false);
+            if (parquet.RowGroupCount > 1)
+            {
+                await ScanRowGroupsAsync(file, parquet, inputs, state, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            await ScanAsync(parquet, state, file.Name, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         TableReader reader = file.IsParquet
             ? await ParquetTableReader.OpenAsync(stream, cancellationToken).ConfigureAwait(false)
             : CsvTableReader.Open(stream, contract.NullValues, readAhead: inputs.ReadAhead);
+        await ScanAsync(reader, state, file.Name, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ScanAsync(TableReader reader, ScanState state, string fileName, CancellationToken cancellationToken)
+    {
         await using var _ = reader.ConfigureAwait(false);
-        state.Plan.Begin(reader, state.Schema.Map(file.Name, reader.Columns));
+        state.Plan.Begin(reader, state.Schema.Map(fileName, reader.Columns));
         await ReadRowsAsync(reader, state, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A Parquet file's row groups shared out in runs, one per core, each read into its own state and merged in order.</summary>
+    private async Task ScanRowGroupsAsync(TableSource file, ParquetTableReader first, ValidationInputs inputs, ScanState state, CancellationToken cancellationToken)
+    {
+        var groups = first.RowGroupCount;
+        var header = first.Columns;
+        var count = Math.Min(inputs.Parallelism, groups);
+        var map = state.Schema.Map(file.Name, header);
+        var chunks = Enumerable.Range(0, count).Select(_ => new ScanState(contract, inputs, state.FileName, Math.Max(1, inputs.UniqueKeysInMemory / count))).ToList();
+        var merged = false;
+        try
+        {
+            await Task.WhenAll(chunks.Select((chunk, k) => Task.Run(async () =>
+            {
+                chunk.Position.File = file.Name;
+                chunk.Position.FileIndex = state.Position.FileIndex;
+                var reader = k == 0 ? first : await ParquetTableReader.OpenAsync(await file.Open(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                await using var _ = reader.ConfigureAwait(false);
+                reader.Restrict(groups * k / count, groups * (k + 1) / count - groups * k / count);
+                chunk.Plan.Begin(reader, map);
+                await ReadRowsAsync(reader, chunk, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken))).ConfigureAwait(false);
+            long offset = 0;
+            foreach (var chunk in chunks)
+            {
+                state.FollowChunk(chunk, offset);
+                offset += chunk.Position.Row;
+            }
+            state.Position.Row = offset;
+            merged = true;
+        }
+        finally
+        {
+            if (!merged) foreach (var chunk in chunks) chunk.Dispose();
+        }
     }
 
     /// <summary>
