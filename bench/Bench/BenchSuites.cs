@@ -6,6 +6,7 @@ internal static class BenchSuites
     public static Dictionary<string, Func<string[], Task<int>>> All() => new()
     {
         ["contracts"] = Contracts.ContractsBench.Run,
+        ["contracts-profile"] = Contracts.ContractsProfile.Run,
         ["asl"] = Asl.AslBench.Run,
     };
 }

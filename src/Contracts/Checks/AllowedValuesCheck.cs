@@ -12,6 +12,7 @@ internal sealed class AllowedValuesCheck : Check
     private readonly HashSet<double>? numbers;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> texts;
     private readonly bool isText;
+    private readonly string[]? list;
 
     public AllowedValuesCheck(RuleSpec rule, int column, ColumnSpec spec, FailureSamples failures) : base(rule)
     {
@@ -21,6 +22,7 @@ internal sealed class AllowedValuesCheck : Check
         if (isText)
         {
             texts = new HashSet<string>(rule.Values, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            if (rule.Values.Count <= 8) list = rule.Values.ToArray();
         }
         else
         {
@@ -30,13 +32,27 @@ internal sealed class AllowedValuesCheck : Check
 
     public override int CellColumn => column;
 
+    /// <summary>A handful of values: comparing with each beats hashing the text.</summary>
+    private bool InList(ReadOnlySpan<char> text)
+    {
+        foreach (var value in list!)
+        {
+            if (text.SequenceEqual(value)) return true;
+        }
+        return false;
+    }
+
     public override void Observe(CellState state, double number, ReadOnlySpan<char> text)
     {
         if (state != CellState.Value) return;
-        var allowed = isText ? texts.Contains(text) : numbers!.Contains(number);
+        var allowed = isText ? (list is null ? texts.Contains(text) : InList(text)) : numbers!.Contains(number);
         if (!allowed) failures.Add(text.IsEmpty ? Formats.Number(number) : text);
     }
 
     public override RuleOutcome Complete(CompletionContext context) =>
         Outcome(failures.Count == 0, $"{failures.Count} values outside the set", $"one of [{string.Join(", ", Rule.Values)}]", failures);
+
+    public override PartialRule Export() => Export(failures);
+
+    public override void Absorb(PartialRule part, long rowOffset) => Absorb(failures, part, rowOffset);
 }

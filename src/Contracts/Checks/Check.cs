@@ -24,6 +24,19 @@ internal abstract class Check(RuleSpec rule)
 
     public abstract RuleOutcome Complete(CompletionContext context);
 
+    /// <summary>The rule's state after a part, for <see cref="ValidationMerge"/>; stateless rules have only their name.</summary>
+    public virtual PartialRule Export() => new() { Rule = Rule.Id };
+
+    /// <summary>Adds another part's state, as if its rows had come after this part's (shifted by <paramref name="rowOffset"/>).</summary>
+    public virtual void Absorb(PartialRule part, long rowOffset) { }
+
+    protected PartialRule Export(FailureSamples failures) => new() { Rule = Rule.Id, Failures = failures.Export() };
+
+    protected static void Absorb(FailureSamples failures, PartialRule part, long rowOffset)
+    {
+        if (part.Failures is not null) failures.Absorb(part.Failures, rowOffset);
+    }
+
     protected RuleOutcome Outcome(bool passed, string? observed, string? threshold, FailureSamples? failures = null, string? note = null) => new()
     {
         Rule = rule.Id,

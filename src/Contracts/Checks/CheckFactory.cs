@@ -7,7 +7,8 @@ namespace TrainingOrchestration.Contracts.Checks;
 /// <summary>Turns the contract's rules into checks bound to column indexes, plus one type check per column.</summary>
 internal static class CheckFactory
 {
-    public static List<Check> Create(DataContract contract, ValidationInputs inputs, ScanPosition position, Func<int, string?> fileName)
+    /// <param name="keysInMemory">Keys a uniqueness check buffers before spilling (a share of the limit when chunks are scanned in parallel).</param>
+    public static List<Check> Create(DataContract contract, ValidationInputs inputs, ScanPosition position, Func<int, string?> fileName, int keysInMemory)
     {
         var limit = contract.ExampleRows;
         FailureSamples Samples() => new(position, limit);
@@ -38,7 +39,7 @@ internal static class CheckFactory
                     rule.Columns.Select(IndexOf).ToArray(),
                     rule.Columns.Select(c => contract.Columns[IndexOf(c)].Type).ToArray(),
                     position, Samples(), Samples(),
-                    new UniqueKeyTracker(inputs.UniqueKeysInMemory, inputs.TempDirectory ?? Path.Combine(Path.GetTempPath(), "contract-unique"), fileName)),
+                    new UniqueKeyTracker(keysInMemory, inputs.TempDirectory ?? Path.Combine(Path.GetTempPath(), "contract-unique"), fileName), inputs.UniqueKeysInMemory),
                 CheckKind.AllowedValues => new AllowedValuesCheck(rule, index, spec!, Samples()),
                 CheckKind.Range => new RangeCheck(rule, index, spec!, Samples()),
                 CheckKind.Length => new LengthCheck(rule, index, Samples()),

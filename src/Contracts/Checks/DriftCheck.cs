@@ -69,4 +69,14 @@ internal sealed class DriftCheck : Check
         var observed = $"PSI {Formats.Number(psi)} vs run {context.Inputs.Baseline!.RunId ?? "(accepted)"}";
         return Outcome(psi <= Rule.MaxPsi.Value, observed, threshold);
     }
+
+    public override PartialRule Export() => new() { Rule = Rule.Id, Bins = counts?.ToArray() };
+
+    public override void Absorb(PartialRule part, long rowOffset)
+    {
+        if (counts is null || part.Bins is null) return;
+        if (part.Bins.Length != counts.Length) throw new InvalidOperationException($"rule '{Rule.Id}': a part has {part.Bins.Length} drift bins, expected {counts.Length} (validated against another accepted profile?)");
+        for (var i = 0; i < counts.Length; i++) counts[i] += part.Bins[i];
+        total += part.Bins.Sum();
+    }
 }

@@ -24,4 +24,8 @@ internal sealed class ExpressionCheck(RuleSpec rule, RowPredicate predicate, IRe
 
     public override RuleOutcome Complete(CompletionContext context) =>
         Outcome(failures.Count == 0, $"{failures.Count} rows false", predicate.Text, failures);
+
+    public override PartialRule Export() => Export(failures);
+
+    public override void Absorb(PartialRule part, long rowOffset) => Absorb(failures, part, rowOffset);
 }

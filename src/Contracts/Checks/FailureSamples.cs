@@ -33,6 +33,30 @@ internal sealed class FailureSamples(ScanPosition position, int limit)
         if (examples.Count > limit * 4) Trim();
     }
 
+    /// <summary>Another part's failures, found after this part's in row order (rows shifted by <paramref name="rowOffset"/> within one file).</summary>
+    public void Absorb(PartialSamples part, long rowOffset)
+    {
+        Count += part.Count;
+        foreach (var example in part.Examples)
+        {
+            if (examples.Count >= limit) break;
+            examples.Add(example with { Row = example.Row + rowOffset });
+        }
+    }
+
+    /// <summary>Another part's failures whose examples interleave with these: the earliest by file and row are kept.</summary>
+    public void AbsorbUnordered(PartialSamples part)
+    {
+        Count += part.Count;
+        examples.AddRange(part.Examples);
+        Trim();
+    }
+
+    /// <summary>An empty collection with the same limit, for failures found on another thread.</summary>
+    public FailureSamples Empty() => new(position, limit);
+
+    public PartialSamples Export() => new(Count, examples.ToList());
+
     public void Trim()
     {
         var kept = examples.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Row).Take(limit).ToList();

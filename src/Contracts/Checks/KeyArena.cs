@@ -31,6 +31,26 @@ internal sealed class KeyArena
 
     public int Count { get; private set; }
 
+    /// <summary>Empties the set for reuse with about <paramref name="capacity"/> keys, keeping its arrays when they are big enough.</summary>
+    public void Reset(int capacity)
+    {
+        var entries = (int)Math.Max(256, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, capacity)));
+        if (table.Length < entries * 2)
+        {
+            table = new int[entries * 2];
+            offsets = new int[entries];
+            lengths = new int[entries];
+            hashes = new int[entries];
+            values = new long[entries];
+        }
+        else
+        {
+            Array.Clear(table);
+        }
+        Count = 0;
+        used = 0;
+    }
+
     /// <summary>Adds the key with <paramref name="value"/>, or returns false and the existing key's value.</summary>
     public bool TryAdd(ReadOnlySpan<char> key, long value, out long existing) =>
         TryAdd(key, string.GetHashCode(key) & int.MaxValue, value, out existing);

@@ -23,4 +23,13 @@ internal sealed class LengthCheck(RuleSpec rule, int column, FailureSamples fail
 
     public override RuleOutcome Complete(CompletionContext context) =>
         Outcome(failures.Count == 0, longest < 0 ? "no values" : $"lengths {shortest}..{longest}", "length " + Formats.Bounds(Rule.Min, Rule.Max), failures);
+
+    public override PartialRule Export() => Export(failures) with { Min = longest < 0 ? null : shortest, Max = longest < 0 ? null : longest };
+
+    public override void Absorb(PartialRule part, long rowOffset)
+    {
+        Absorb(failures, part, rowOffset);
+        if (part.Min is { } low && low < shortest) shortest = (int)low;
+        if (part.Max is { } high && high > longest) longest = (int)high;
+    }
 }

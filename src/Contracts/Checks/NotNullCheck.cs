@@ -24,4 +24,8 @@ internal sealed class NotNullCheck(RuleSpec rule, int column, FailureSamples fai
         var passed = completeness >= Rule.Min!.Value;
         return Outcome(passed, Formats.Number(completeness), $">= {Formats.Number(Rule.Min.Value)}", passed ? null : failures);
     }
+
+    public override PartialRule Export() => Export(failures);
+
+    public override void Absorb(PartialRule part, long rowOffset) => Absorb(failures, part, rowOffset);
 }

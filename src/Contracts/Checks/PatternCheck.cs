@@ -19,4 +19,8 @@ internal sealed class PatternCheck(RuleSpec rule, int column, FailureSamples fai
 
     public override RuleOutcome Complete(CompletionContext context) =>
         Outcome(failures.Count == 0, $"{failures.Count} values not matching", $"matches {Rule.Pattern}", failures);
+
+    public override PartialRule Export() => Export(failures);
+
+    public override void Absorb(PartialRule part, long rowOffset) => Absorb(failures, part, rowOffset);
 }

@@ -28,4 +28,13 @@ internal sealed class RangeCheck(RuleSpec rule, int column, ColumnSpec spec, Fai
         var observed = observedMin <= observedMax ? $"min {Format(observedMin)}, max {Format(observedMax)}" : "no values";
         return Outcome(failures.Count == 0, observed, Formats.Bounds(Rule.Min, Rule.Max, Format), failures);
     }
+
+    public override PartialRule Export() => Export(failures) with { Min = observedMin <= observedMax ? observedMin : null, Max = observedMin <= observedMax ? observedMax : null };
+
+    public override void Absorb(PartialRule part, long rowOffset)
+    {
+        Absorb(failures, part, rowOffset);
+        if (part.Min is { } low && low < observedMin) observedMin = low;
+        if (part.Max is { } high && high > observedMax) observedMax = high;
+    }
 }

@@ -42,6 +42,17 @@ internal sealed class SchemaTracker(DataContract contract, FailureSamples ragged
 
     public void Ragged(int fields, int expected) => raggedRows.Add($"{fields} fields, header has {expected}");
 
+    public IReadOnlyList<string> Problems => problems;
+
+    public PartialSamples ExportRagged() => raggedRows.Export();
+
+    /// <summary>Another part's schema problems and ragged rows, after this part's.</summary>
+    public void Absorb(IEnumerable<string> partProblems, PartialSamples ragged, long rowOffset)
+    {
+        problems.AddRange(partProblems);
+        raggedRows.Absorb(ragged, rowOffset);
+    }
+
     public RuleOutcome Complete()
     {
         var passed = problems.Count == 0 && raggedRows.Count == 0;

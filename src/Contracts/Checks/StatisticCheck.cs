@@ -5,7 +5,7 @@ namespace TrainingOrchestration.Contracts.Checks;
 
 /// <summary>
 /// <c>mean</c>, <c>stddev</c> (sample) and <c>quantile</c> bounds, read from the column's profiler after the pass.
-/// Quantiles come from the KLL sketch (rank error about ±1%), which the threshold message says.
+/// Quantiles come from the column's <see cref="Sketches.ValueHistogram"/> (exact up to 1 024 distinct values), which the threshold message says.
 /// </summary>
 internal sealed class StatisticCheck(RuleSpec rule) : Check(rule)
 {
@@ -16,9 +16,9 @@ internal sealed class StatisticCheck(RuleSpec rule) : Check(rule)
         {
             CheckKind.Mean => ("mean", profiler.Mean),
             CheckKind.StdDev => ("stddev", profiler.StdDev),
-            _ => ($"p{Rule.Quantile!.Value * 100:0.##}", profiler.Sketch?.Quantile(Rule.Quantile.Value) ?? double.NaN),
+            _ => ($"p{Rule.Quantile!.Value * 100:0.##}", profiler.Histogram?.Quantile(Rule.Quantile.Value) ?? double.NaN),
         };
-        var threshold = $"{name} {Formats.Bounds(Rule.Min, Rule.Max)}" + (Rule.Check == CheckKind.Quantile ? " (KLL sketch, rank error ~1%)" : "");
+        var threshold = $"{name} {Formats.Bounds(Rule.Min, Rule.Max)}" + (Rule.Check == CheckKind.Quantile ? " (value histogram, exact up to 1024 distinct values)" : "");
         if (double.IsNaN(value))
         {
             return Outcome(false, $"{name} undefined ({profiler.Values} values)", threshold);

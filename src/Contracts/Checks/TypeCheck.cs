@@ -16,4 +16,8 @@ internal sealed class TypeCheck(RuleSpec rule, int column, ColumnSpec spec, Fail
 
     public override RuleOutcome Complete(CompletionContext context) =>
         Outcome(failures.Count == 0, $"{failures.Count} values not {spec.Type.ToString().ToLowerInvariant()}", $"all values {spec.Type.ToString().ToLowerInvariant()}", failures);
+
+    public override PartialRule Export() => Export(failures);
+
+    public override void Absorb(PartialRule part, long rowOffset) => Absorb(failures, part, rowOffset);
 }

@@ -11,9 +11,17 @@ namespace TrainingOrchestration.Contracts.Checks;
 /// <c>unique</c>: no value (or combination of values) repeats; nulls are ignored, as in SQL.
 /// <c>primary_key</c>: unique and never null. Numeric keys compare as numbers (so 7 and 7.0 collide).
 /// </summary>
-internal sealed class UniqueCheck(RuleSpec rule, int[] columns, ColumnType[] types, ScanPosition position, FailureSamples duplicates, FailureSamples nulls, UniqueKeyTracker tracker)
+/// Parts merged by <see cref="ValidationMerge"/> keep their duplicates apart: a part's file(s) must hold every row of
+/// its keys (the feature job partitions by a hash of the key), so duplicates only ever meet inside one part.
+internal sealed class UniqueCheck(RuleSpec rule, int[] columns, ColumnType[] types, ScanPosition position, FailureSamples duplicates, FailureSamples nulls,
+    UniqueKeyTracker tracker, int keysInMemory)
     : Check(rule), IDisposable
 {
+    private long keys;
+
+    private UniqueKeyTracker Tracker => tracker;
+    private FailureSamples Nulls => nulls;
+
     private readonly StringBuilder composite = new();
     private char[] numberBuffer = new char[32];
 
@@ -26,6 +34,7 @@ internal sealed class UniqueCheck(RuleSpec rule, int[] columns, ColumnType[] typ
             var c = columns[0];
             if (row.State(c) == CellState.Null) { if (Rule.Check == CheckKind.PrimaryKey) nulls.Add("(null)"); return; }
             tracker.Add(Key(row, c, types[0]), position.FileIndex, position.Row);
+            keys++;
             return;
         }
         composite.Clear();
@@ -40,6 +49,7 @@ internal sealed class UniqueCheck(RuleSpec rule, int[] columns, ColumnType[] typ
             composite.Append(Key(row, columns[i], types[i]));
         }
         tracker.Add(composite.ToString(), position.FileIndex, position.Row);
+        keys++;
     }
 
     private ReadOnlySpan<char> Key(IRowValues row, int column, ColumnType type)
@@ -56,8 +66,30 @@ internal sealed class UniqueCheck(RuleSpec rule, int[] columns, ColumnType[] typ
         var observed = Rule.Check == CheckKind.PrimaryKey ? $"{duplicates.Count} duplicates, {nulls.Count} nulls" : $"{duplicates.Count} duplicates";
         var examples = duplicates.Examples.Concat(nulls.Examples).Take(context.Contract.ExampleRows).ToList();
         return Outcome(failed == 0, observed, Rule.Check == CheckKind.PrimaryKey ? "unique and not null" : "unique", null,
-                tracker.Spilled ? "keys exceeded the in-memory limit and were checked in spilled partitions" : null)
+                keys > keysInMemory ? "keys exceeded the in-memory limit and were checked in spilled partitions" : null)
             with { FailingCount = failed, Examples = examples };
+    }
+
+    /// <summary>A later chunk of the same file, scanned in parallel: its keys are checked together with these.</summary>
+    public void FollowChunk(UniqueCheck chunk, long rowOffset)
+    {
+        tracker.Follow(chunk.Tracker, rowOffset);
+        nulls.Absorb(chunk.Nulls.Export(), rowOffset);
+        keys += chunk.keys;
+    }
+
+    /// <summary>The part's duplicates (found among its own keys), null keys and key count.</summary>
+    public override PartialRule Export()
+    {
+        tracker.Complete(duplicates);
+        return new PartialRule { Rule = Rule.Id, Failures = duplicates.Export(), Nulls = nulls.Export(), Keys = keys };
+    }
+
+    public override void Absorb(PartialRule part, long rowOffset)
+    {
+        if (part.Failures is not null) duplicates.AbsorbUnordered(part.Failures);
+        if (part.Nulls is not null) nulls.Absorb(part.Nulls, rowOffset);
+        keys += part.Keys ?? 0;
     }
 
     public void Dispose() => tracker.Dispose();

@@ -20,38 +20,94 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
     private readonly KeyBatch[] batches = Enumerable.Range(0, Partitions).Select(_ => new KeyBatch()).ToArray();
     private int buffered;
     private SpillFile[]? files;
-    private readonly KeyBatch readBuffer = new();
 
-    public bool Spilled => files is not null;
+    private readonly List<(UniqueKeyTracker Tracker, long Offset)> followers = [];
+    private bool completed;
+
+    /// <summary>A tracker that saw a later chunk of the same file (rows shifted by <paramref name="rowOffset"/>); checked with this one.</summary>
+    public void Follow(UniqueKeyTracker chunk, long rowOffset) => followers.Add((chunk, rowOffset));
 
     public void Add(ReadOnlySpan<char> key, int fileIndex, long row)
     {
-        var hash = string.GetHashCode(key) & int.MaxValue;
+        var hash = KeyHash.Of(key);
         batches[PartitionOf(hash, 0)].Add(key, hash, ((long)fileIndex << 40) | row);
         if (++buffered > memoryLimit) Spill();
     }
 
-    /// <summary>Checks every partition and reports each repeated key at the row where it repeats.</summary>
+    /// <summary>
+    /// Checks every partition (over this tracker and the chunks that follow it, in chunk order, so first occurrences
+    /// stay the earliest rows) and reports each repeated key at the row where it repeats. Partitions share no key, so
+    /// they are checked in parallel, each worker with its own table and failures, merged at the end.
+    /// </summary>
     public void Complete(FailureSamples failures)
     {
-        for (var p = 0; p < Partitions; p++)
-        {
-            var file = files?[p];
-            if (file is not null && file.Count + batches[p].Count > memoryLimit)
+        if (completed) return;
+        completed = true;
+        List<(UniqueKeyTracker Tracker, long Offset)> sources = [(this, 0L), .. followers];
+        var gate = new object();
+        Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new Worker(failures.Empty()),
+            (p, _, worker) =>
             {
-                Append(file, batches[p]);
-                batches[p].Clear();
-                Split(file, failures, 1);
-                continue;
-            }
-            var arena = new KeyArena((int)Math.Min(memoryLimit, (file?.Count ?? 0) + batches[p].Count));
-            if (file is not null) ReadAll(file, (key, hash, value) => Check(arena, key, hash, value, failures));
-            var batch = batches[p];
-            for (var i = 0; i < batch.Count; i++) Check(arena, batch.Key(i), batch.Hash(i), batch.Value(i), failures);
-            batch.Clear();
-            file?.Dispose();
-        }
+                CheckPartition(p, sources, worker);
+                return worker;
+            },
+            worker =>
+            {
+                lock (gate) failures.AbsorbUnordered(worker.Failures.Export());
+            });
         failures.Trim();
+    }
+
+    private sealed class Worker(FailureSamples failures)
+    {
+        public FailureSamples Failures => failures;
+        public KeyArena? Arena { get; set; }
+        public KeyBatch Buffer { get; } = new();
+    }
+
+    private void CheckPartition(int p, List<(UniqueKeyTracker Tracker, long Offset)> sources, Worker worker)
+    {
+        var limit = (long)memoryLimit * sources.Count;
+        var total = sources.Sum(s => (s.Tracker.files?[p].Count ?? 0) + s.Tracker.batches[p].Count);
+        if (total > limit)
+        {
+            Directory.CreateDirectory(tempDirectory);
+            var combined = new SpillFile(tempDirectory);
+            var pending = new KeyBatch();
+            foreach (var source in sources)
+            {
+                Entries(source, p, worker.Buffer, (key, hash, value) =>
+                {
+                    pending.Add(key, hash, value);
+                    if (pending.Count < 16_384) return;
+                    Append(combined, pending);
+                    pending.Clear();
+                });
+            }
+            Append(combined, pending);
+            Split(combined, worker, 1);
+        }
+        else
+        {
+            var arena = worker.Arena ??= new KeyArena((int)total);
+            arena.Reset((int)total);
+            foreach (var source in sources) Entries(source, p, worker.Buffer, (key, hash, value) => Check(arena, key, hash, value, worker.Failures));
+        }
+        foreach (var (tracker, _) in sources)
+        {
+            tracker.batches[p].Clear();
+            tracker.files?[p].Dispose();
+        }
+    }
+
+    private void Entries((UniqueKeyTracker Tracker, long Offset) source, int partition, KeyBatch buffer, EntryAction action)
+    {
+        var (tracker, offset) = source;
+        var file = tracker.files?[partition];
+        if (file is not null) ReadAll(file, buffer, (key, hash, value) => action(key, hash, value + offset));
+        var batch = tracker.batches[partition];
+        for (var i = 0; i < batch.Count; i++) action(batch.Key(i), batch.Hash(i), batch.Value(i) + offset);
     }
 
     private void Check(KeyArena arena, ReadOnlySpan<char> key, int hash, long position, FailureSamples failures)
@@ -63,13 +119,14 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
     }
 
     /// <summary>A partition too big for memory: re-partition it by the next hash bits into new files and check those.</summary>
-    private void Split(SpillFile file, FailureSamples failures, int depth)
+    private void Split(SpillFile file, Worker worker, int depth)
     {
+        var failures = worker.Failures;
         if (depth >= 4)
         {
             // Pathological skew (e.g. one key repeated millions of times): check it in memory regardless.
             var arena = new KeyArena(memoryLimit);
-            ReadAll(file, (key, hash, value) => Check(arena, key, hash, value, failures));
+            ReadAll(file, worker.Buffer, (key, hash, value) => Check(arena, key, hash, value, failures));
             file.Dispose();
             return;
         }
@@ -77,7 +134,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
         var count = (int)Math.Min(Partitions, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, 2 * file.Count / Math.Max(1, memoryLimit))));
         var children = Enumerable.Range(0, count).Select(_ => new SpillFile(tempDirectory)).ToArray();
         var pending = Enumerable.Range(0, count).Select(_ => new KeyBatch()).ToArray();
-        ReadAll(file, (key, hash, value) =>
+        ReadAll(file, worker.Buffer, (key, hash, value) =>
         {
             var child = PartitionOf(hash, depth) & (count - 1);
             pending[child].Add(key, hash, value);
@@ -89,9 +146,9 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
         file.Dispose();
         foreach (var child in children)
         {
-            if (child.Count > memoryLimit) { Split(child, failures, depth + 1); continue; }
+            if (child.Count > memoryLimit) { Split(child, worker, depth + 1); continue; }
             var arena = new KeyArena((int)child.Count);
-            ReadAll(child, (key, hash, value) => Check(arena, key, hash, value, failures));
+            ReadAll(child, worker.Buffer, (key, hash, value) => Check(arena, key, hash, value, failures));
             child.Dispose();
         }
     }
@@ -120,7 +177,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
     private delegate void EntryAction(ReadOnlySpan<char> key, int hash, long value);
 
     /// <summary>Every entry of the file in the order written, block by block through one reused batch.</summary>
-    private void ReadAll(SpillFile file, EntryAction action)
+    private static void ReadAll(SpillFile file, KeyBatch readBuffer, EntryAction action)
     {
         var stream = file.Stream;
         stream.Flush();

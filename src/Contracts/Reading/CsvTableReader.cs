@@ -54,6 +54,13 @@ public sealed class CsvTableReader : TableReader
         }
     }
 
+    /// <summary>
+    /// A chunk of a file that starts at a row boundary after the header (see <see cref="CsvChunks"/>): no header of its
+    /// own, so <paramref name="columns"/> are the file's; rows are numbered from the chunk's start.
+    /// </summary>
+    internal static CsvTableReader OpenChunk(Stream stream, IReadOnlyList<string> columns, IReadOnlyList<string> nullValues) =>
+        new(stream, new CsvRowParser(stream, atFileStart: false), [.. columns], [.. nullValues], false);
+
     public override ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
     {
         if (readAhead is null) return new(parser.ReadRow());

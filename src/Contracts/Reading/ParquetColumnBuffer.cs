@@ -11,6 +11,7 @@ internal sealed class ParquetColumnBuffer(DataField field)
     public string?[] Texts { get; private set; } = [];
     public double[] Numbers { get; private set; } = [];
     public bool[] Nulls { get; private set; } = [];
+    private Array? scratch;
 
     public async Task LoadAsync(ParquetRowGroupReader group, int rows, CancellationToken cancellationToken)
     {
@@ -49,8 +50,10 @@ internal sealed class ParquetColumnBuffer(DataField field)
     {
         if (field.IsNullable)
         {
-            var values = new T?[rows];
-            await group.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            // Reused across row groups: a fresh array per group and column would land on the large object heap each time.
+            var values = scratch as T?[] is { } kept && kept.Length >= rows ? kept : new T?[rows];
+            scratch = values;
+            await group.ReadAsync(field, values.AsMemory(0, rows), null, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < rows; i++)
             {
                 Nulls[i] = !values[i].HasValue;
@@ -59,8 +62,9 @@ internal sealed class ParquetColumnBuffer(DataField field)
         }
         else
         {
-            var values = new T[rows];
-            await group.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            var values = scratch as T[] is { } kept && kept.Length >= rows ? kept : new T[rows];
+            scratch = values;
+            await group.ReadAsync(field, values.AsMemory(0, rows), null, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < rows; i++)
             {
                 Nulls[i] = false;

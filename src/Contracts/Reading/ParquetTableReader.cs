@@ -20,6 +20,7 @@ public sealed class ParquetTableReader : TableReader
     private readonly DataField[] fields;
     private readonly ParquetColumnBuffer[] buffers;
     private int rowGroup = -1;
+    private int lastRowGroup = int.MaxValue;
     private long rowsInGroup;
     private long row = -1;
 
@@ -36,6 +37,16 @@ public sealed class ParquetTableReader : TableReader
     public override IReadOnlyList<string> Columns { get; }
 
     public override int FieldCount => fields.Length;
+
+    /// <summary>Row groups in the file (the unit a parallel scan splits it by).</summary>
+    public int RowGroupCount => reader.RowGroupCount;
+
+    /// <summary>Restricts reading to row groups [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>), before the first read.</summary>
+    internal void Restrict(int first, int count)
+    {
+        rowGroup = first - 1;
+        lastRowGroup = first + count - 1;
+    }
 
     public static async Task<ParquetTableReader> OpenAsync(Stream stream, CancellationToken cancellationToken = default)
     {
@@ -68,7 +79,7 @@ public sealed class ParquetTableReader : TableReader
         row++;
         while (row >= rowsInGroup)
         {
-            if (++rowGroup >= reader.RowGroupCount) return false;
+            if (++rowGroup >= reader.RowGroupCount || rowGroup > lastRowGroup) return false;
             using var group = reader.OpenRowGroupReader(rowGroup);
             rowsInGroup = group.RowCount;
             row = 0;

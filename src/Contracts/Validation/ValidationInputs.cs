@@ -18,6 +18,11 @@ public sealed record ValidationInputs
     /// <summary>Keys the uniqueness check holds in memory before it spills partitions to disk.</summary>
     public int UniqueKeysInMemory { get; init; } = 500_000;
     public string? TempDirectory { get; init; }
-    /// <summary>Parse CSV on a second thread while validating; on by default when there is more than one core.</summary>
+    /// <summary>
+    /// Parse CSV on a second thread while validating, for files not scanned in parallel chunks (a non-seekable stream
+    /// such as an S3 body, or a file under <see cref="ContractValidator.MinChunkedBytes"/>); on by default with more than one core.
+    /// </summary>
     public bool ReadAhead { get; init; } = Environment.ProcessorCount > 1;
+    /// <summary>Chunks a large seekable CSV file is cut into and scanned in parallel (1 = serial); default one per core.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -1,0 +1,77 @@
+using TrainingOrchestration.Contracts;
+using TrainingOrchestration.Contracts.Model;
+using TrainingOrchestration.Contracts.Reading;
+using TrainingOrchestration.Contracts.Validation;
+
+namespace TrainingOrchestration.Bench.Contracts;
+
+/// <summary>
+/// Suite <c>contracts-profile</c>: where a validation's CPU goes, by peeling layers off the same file: CSV parsing
+/// alone, parsing plus coercion of every cell, the contract with its types only, all rules but the primary key, and
+/// the full 20-rule contract. Prints CPU-seconds (all threads) and bytes allocated per layer. Usage: <c>contracts-profile [--mb 100]</c>.
+/// </summary>
+internal static class ContractsProfile
+{
+    public static async Task<int> Run(string[] args)
+    {
+        var mb = args.Length > 1 && args[0] == "--mb" ? int.Parse(args[1]) : 100;
+        var directory = Directory.CreateTempSubdirectory("contracts-profile-").FullName;
+        try
+        {
+            var sample = Path.Combine(ContractsBench.RepositoryRoot(), "pipelines", "churn", "sample", "customers.csv");
+            var path = ChurnCsvGenerator.Generate(sample, Path.Combine(directory, "churn.csv"), mb * 1024L * 1024L);
+            var full = ContractLoader.Parse(BenchContract.Yaml, "bench contract");
+            var typesOnly = full with { Rules = [] };
+            var noKey = full with { Rules = full.Rules.Where(r => r.Check != CheckKind.PrimaryKey).ToList() };
+            await Validate(full, path, directory); // warm-up
+            Console.WriteLine($"{mb} MB, CPU-seconds (all threads), best of 2:");
+            await Layer("parse only", () => Parse(path, full, coerce: false));
+            await Layer("parse + coerce every cell", () => Parse(path, full, coerce: true));
+            await Layer("contract, types only", () => Validate(typesOnly, path, directory));
+            await Layer("all rules but primary_key", () => Validate(noKey, path, directory));
+            await Layer("full 20-rule contract", () => Validate(full, path, directory));
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task Layer(string name, Func<Task> run)
+    {
+        var best = double.MaxValue;
+        long allocated = 0;
+        for (var i = 0; i < 2; i++)
+        {
+            var cpu = CpuTime.Now();
+            var bytes = GC.GetTotalAllocatedBytes(precise: true);
+            await run();
+            best = Math.Min(best, CpuTime.Now() - cpu);
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+        }
+        Console.WriteLine($"  {name,-28} {best,6:F2} CPU-s, {allocated / 1048576.0,8:F1} MB allocated");
+    }
+
+    private static async Task Parse(string path, DataContract contract, bool coerce)
+    {
+        await using var reader = CsvTableReader.Open(File.OpenRead(path), [], readAhead: false);
+        var types = contract.Columns.Select(c => c.Type).ToArray();
+        double sink = 0;
+        while (await reader.ReadAsync())
+        {
+            if (!coerce) { sink += reader.RawText(0).Length; continue; }
+            for (var c = 0; c < types.Length; c++)
+            {
+                reader.Read(c, types[c], out var number, out _);
+                sink += number is double.NaN ? 0 : 1;
+            }
+        }
+        GC.KeepAlive(sink);
+    }
+
+    private static Task<ValidationOutcome> Validate(DataContract contract, string path, string directory) =>
+        new ContractValidator(contract).ValidateAsync(
+            [new TableSource(Path.GetFileName(path), new FileInfo(path).Length, _ => Task.FromResult<Stream>(File.OpenRead(path)))],
+            new ValidationInputs { Now = DateTimeOffset.UtcNow, TempDirectory = Path.Combine(directory, "spill"), ReadAhead = false });
+}
