@@ -4,8 +4,9 @@ using TrainingOrchestration.Asl;
 namespace TrainingOrchestration.Bench.Asl;
 
 /// <summary>
-/// <c>bench asl [--items N] [--executions N] [--idle N]</c>: state transitions per second for a 10,000-item Map
-/// (Choice + two Pass per item) and for a 50-step chain of mocked Tasks with Retry and Catch; memory per
+/// <c>bench asl [--items N] [--executions N] [--idle N] [--no-node]</c>: state transitions per second for a 10,000-item
+/// Map (Choice + two Pass per item) and for a 50-step chain of mocked Tasks with Retry and Catch, each next to
+/// aws-local-stepfunctions 3.0.0 on the same definitions and inputs (<see cref="NodeEngineBench"/>); memory per
 /// running (blocked) execution. Transitions are counted from the history's *StateEntered events.
 /// </summary>
 internal static class AslBench
@@ -15,25 +16,52 @@ internal static class AslBench
         var items = Option(args, "--items", 10_000);
         var executions = Option(args, "--executions", 200);
         var idle = Option(args, "--idle", 2_000);
+        const int steps = 50;
         Console.WriteLine($"asl bench: map items={items}, chain executions={executions}, idle executions={idle}");
+        var reason = "--no-node was given";
+        var node = args.Contains("--no-node") ? null : NodeEngineBench.TryInstall(out reason);
+        if (node is null) Console.WriteLine($"{NodeEngineBench.Package} not measured: {reason}; our figures only.");
+        else Console.WriteLine($"compared with {NodeEngineBench.Package} on Node {NodeVersion()} (same definitions and inputs, measured in this run; median of 3)");
 
         // Warm up until tiered JIT has optimized the hot paths, so the figures are steady-state.
         for (var i = 0; i < 5; i++) await MapBench(items, warmup: i < 2);
         var map = new List<double>();
         for (var i = 0; i < 3; i++) map.Add(await MapBench(items, warmup: false));
-        Console.WriteLine($"(a) Map over {items} items (Choice + 2 Pass each): best {map.Max():N0} transitions/s, median {Median(map):N0}");
+        Report($"(a) Map over {items} items (Choice + 2 Pass each)", map, node?.Measure("map", items, 0, steps, 3));
 
         for (var i = 0; i < 3; i++) await ChainBench(executions / 4, concurrent: false);
         var sequential = new List<double>();
         for (var i = 0; i < 3; i++) sequential.Add(await ChainBench(executions / 4, concurrent: false));
-        Console.WriteLine($"(b) 50-step chain of mocked Tasks with Retry and Catch, one execution at a time ({executions / 4}): best {sequential.Max():N0} transitions/s, median {Median(sequential):N0}");
+        Report($"(b) {steps}-step chain of mocked Tasks with Retry and Catch, one execution at a time ({executions / 4})", sequential,
+            node?.Measure("sequential", items, executions / 4, steps, 3));
         var chain = new List<double>();
         for (var i = 0; i < 3; i++) chain.Add(await ChainBench(executions, concurrent: true));
-        Console.WriteLine($"    same chain, {executions} executions at once (virtual time advances only when all are blocked): best {chain.Max():N0} transitions/s, median {Median(chain):N0}");
+        Report($"    same chain, {executions} executions at once (virtual time advances only when all are blocked)", chain,
+            node?.Measure("concurrent", items, executions, steps, 3));
 
         var perExecution = await MemoryPerExecution(idle);
         Console.WriteLine($"(c) memory per running execution (blocked in a Wait, {idle} executions): {perExecution / 1024.0:N1} KiB");
         return 0;
+    }
+
+    private static void Report(string what, List<double> ours, double? theirs)
+    {
+        Console.WriteLine($"{what}: best {ours.Max():N0} transitions/s, median {Median(ours):N0}");
+        if (theirs is { } other)
+            Console.WriteLine($"    aws-local-stepfunctions: median {other:N0} transitions/s; ours/theirs = {Median(ours) / other:N1}x");
+    }
+
+    private static string NodeVersion()
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("node", "--version") { RedirectStandardOutput = true })!;
+            return process.StandardOutput.ReadToEnd().Trim();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "?";
+        }
     }
 
     private static async Task<double> MapBench(int items, bool warmup)

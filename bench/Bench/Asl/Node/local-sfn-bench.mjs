@@ -1,0 +1,97 @@
+// Runs the ASL bench definitions on aws-local-stepfunctions (the npm engine) and prints one JSON line of figures.
+// Usage: node local-sfn-bench.mjs <path to aws-local-stepfunctions package> <spec.json>
+// spec.json: { phase: "map"|"sequential"|"concurrent", mapDefinition, mapInput, mapWarmupInput, mapTransitions,
+//              chainDefinition, chainSteps, executions, runs }: the same definitions and inputs the C# bench runs.
+// Prints {"node":"v..","median":<transitions/s>,"best":<transitions/s>}, with the same warm-up as the C# bench.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+
+// aws-local-stepfunctions 3.0.0 declares node >= 22 and calls Promise.withResolvers (Node 22); give Node 20 the same function.
+if (typeof Promise.withResolvers !== 'function') {
+  Promise.withResolvers = function () {
+    let resolve, reject;
+    const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
+    return { promise, resolve, reject };
+  };
+}
+
+const [packageDir, specPath] = process.argv.slice(2);
+const { StateMachine } = await import(pathToFileURL(join(packageDir, 'build', 'main.node.esm.js')).href);
+const spec = JSON.parse(readFileSync(specPath, 'utf8'));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function mapRun(machine, input, expected) {
+  const started = process.hrtime.bigint();
+  const result = await machine.run(input).result;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (!Array.isArray(result) || result.length !== expected) throw new Error(`map result has ${result?.length} items, expected ${expected}`);
+  return seconds;
+}
+
+// The mocks of the C# bench's MockConfigFile: every step returns {StatusCode:200, Payload:{value:42}}; every tenth step
+// throws Lambda.TooManyRequestsException once per execution first, then returns value 7.
+function chainHandlers(steps) {
+  const handlers = {};
+  const throttledOnce = new Set();
+  for (let i = 0; i < steps; i++) {
+    const name = `Step${i}`;
+    handlers[name] = async () => {
+      if (i % 10 === 0) {
+        if (!throttledOnce.has(name)) {
+          throttledOnce.add(name);
+          const error = new Error('slow down');
+          error.name = 'Lambda.TooManyRequestsException';
+          throw error;
+        }
+        return { StatusCode: 200, Payload: { value: 7 } };
+      }
+      return { StatusCode: 200, Payload: { value: 42 } };
+    };
+  }
+  return handlers;
+}
+
+function chainOptions(steps) {
+  // The C# bench runs on a virtual clock, so retry back-off takes no real time; here the interval is overridden to 0 ms.
+  const retryIntervalOverrides = {};
+  for (let i = 0; i < steps; i++) retryIntervalOverrides[`Step${i}`] = 0;
+  return { overrides: { taskResourceLocalHandlers: chainHandlers(steps), retryIntervalOverrides } };
+}
+
+async function chainRun(machine, steps, executions, concurrent) {
+  const started = process.hrtime.bigint();
+  const results = [];
+  if (concurrent) {
+    const runs = [];
+    for (let i = 0; i < executions; i++) runs.push(machine.run({ seed: 1 }, chainOptions(steps)).result);
+    results.push(...(await Promise.all(runs)));
+  } else {
+    for (let i = 0; i < executions; i++) results.push(await machine.run({ seed: 1 }, chainOptions(steps)).result);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  for (const r of results) if (r?.last?.value !== 42) throw new Error(`chain ended with ${JSON.stringify(r?.last)}`);
+  return seconds;
+}
+
+const figures = { node: process.version };
+if (spec.phase === 'map') {
+  const machine = new StateMachine(JSON.parse(spec.mapDefinition));
+  const input = JSON.parse(spec.mapInput);
+  const warm = JSON.parse(spec.mapWarmupInput);
+  for (let i = 0; i < 5; i++) await mapRun(machine, i < 2 ? warm : input, (i < 2 ? warm : input).items.length);
+  const rates = [];
+  for (let i = 0; i < spec.runs; i++) rates.push(spec.mapTransitions / await mapRun(machine, input, input.items.length));
+  figures.median = median(rates);
+  figures.best = Math.max(...rates);
+} else {
+  const machine = new StateMachine(JSON.parse(spec.chainDefinition));
+  const concurrent = spec.phase === 'concurrent';
+  for (let i = 0; i < 3; i++) await chainRun(machine, spec.chainSteps, spec.executions, concurrent);
+  const rates = [];
+  for (let i = 0; i < spec.runs; i++) rates.push(spec.executions * spec.chainSteps / await chainRun(machine, spec.chainSteps, spec.executions, concurrent));
+  figures.median = median(rates);
+  figures.best = Math.max(...rates);
+}
+console.log(JSON.stringify(figures));
