@@ -71,4 +71,12 @@ internal sealed class StateSpec
     public bool DistributedMap { get; init; }
 
     public bool IsTerminal => End || Type is "Succeed" or "Fail";
+
+    /// <summary>The history event types of entering and leaving this state (<c>PassStateEntered</c>...), built once.</summary>
+    public string EnteredEventType => _enteredEventType ??= Type + "StateEntered";
+
+    public string ExitedEventType => _exitedEventType ??= Type + "StateExited";
+
+    private string? _enteredEventType;
+    private string? _exitedEventType;
 }

@@ -15,9 +15,14 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     private HistoryEvent?[][] _chunks = [new HistoryEvent?[ChunkSize]];
     private long _count;
 
-    public long Add(string type, JsonObject? details, long previousEventId)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> DetailsKeys = new(StringComparer.Ordinal);
+
+    public long Add(string type, JsonObject? details, long previousEventId) =>
+        Record(type, details is null ? null : new EventDetails.Json(details), previousEventId);
+
+    public long Record(string type, EventDetails? details, long previousEventId)
     {
-        var key = details is null ? null : DetailsKey(type);
+        var key = details is null ? null : DetailsKeys.GetOrAdd(type, DetailsKey);
         var timestamp = clock.Now;
         var id = Interlocked.Increment(ref _count);
         Slot(id - 1) = new HistoryEvent(id, previousEventId, timestamp, type, key, details);

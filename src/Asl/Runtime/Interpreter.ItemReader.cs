@@ -18,7 +18,7 @@ internal sealed partial class Interpreter
             ? IntegerAt(run, source, JsonKit.AsString(maxPath)!, "MaxItemsPath")
             : config?["MaxItems"] is { } max ? (int)JsonKit.AsDouble(max) : null;
         var resourceText = JsonKit.AsString(reader["Resource"]) ?? "";
-        var parameters = reader["Parameters"] is { } p ? PayloadEvaluator.Evaluate(p, source, run.State.Name, run.ErrorPrefix) : new JsonObject();
+        var parameters = reader["Parameters"] is { } p ? PayloadEvaluator.Evaluate(p, source, run.State.Name, run.Prefix) : new JsonObject();
         var integration = engine.Dispatcher.Find(resourceText) ?? engine.BuiltIns.Find(resourceText);
         if (integration is null)
             throw new AslErrorException(ErrorNames.ItemReaderFailed, $"No service integration is registered for the ItemReader resource '{resourceText}'.");
@@ -84,7 +84,7 @@ internal sealed partial class Interpreter
     {
         var writer = run.State.ResultWriter!;
         var resourceText = JsonKit.AsString(writer["Resource"]) ?? "";
-        var parameters = writer["Parameters"] is { } p ? PayloadEvaluator.Evaluate(p, run.Source(null), run.State.Name, run.ErrorPrefix) as JsonObject : new JsonObject();
+        var parameters = writer["Parameters"] is { } p ? PayloadEvaluator.Evaluate(p, run.Source(null), run.State.Name, run.Prefix) as JsonObject : new JsonObject();
         parameters ??= new JsonObject();
         var integration = engine.Dispatcher.Find(resourceText) ?? engine.BuiltIns.Find(resourceText);
         if (integration is null)

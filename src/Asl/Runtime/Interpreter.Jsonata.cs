@@ -36,7 +36,7 @@ internal sealed partial class Interpreter
     }
 
     private static JsonNode? JsonataField(StateRun run, JsonNode? template, JsonataEvaluator evaluator, string field) =>
-        JsonataTemplate.Evaluate(template, evaluator, field, run.ErrorPrefix);
+        JsonataTemplate.Evaluate(template, evaluator, field, run.Prefix);
 
     private static void JsonataAssign(StateRun run, JsonNode? assign, JsonataEvaluator evaluator)
     {
@@ -62,7 +62,7 @@ internal sealed partial class Interpreter
         {
             var condition = JsonKit.Parse(branch.Condition!);
             var value = JsonataTemplate.IsExpression(condition, out var expression)
-                ? JsonataTemplate.EvaluateExpression(expression, evaluator, "Condition", run.ErrorPrefix)
+                ? JsonataTemplate.EvaluateExpression(expression, evaluator, "Condition", run.Prefix)
                 : JsonataValue.Of(condition);
             if (JsonKit.Kind(value.Node) is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
                 throw new AslErrorException(ErrorNames.QueryEvaluationError,

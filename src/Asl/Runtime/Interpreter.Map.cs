@@ -41,7 +41,7 @@ internal sealed partial class Interpreter
             run.MapItem = (i, items[i]);
             inputs[i] = jsonata is not null
                 ? JsonataField(run, state.ItemSelector, JsonataFor(run, rawInput), "ItemSelector")
-                : PayloadEvaluator.Evaluate(state.ItemSelector, source, state.Name, run.ErrorPrefix);
+                : PayloadEvaluator.Evaluate(state.ItemSelector, source, state.Name, run.Prefix);
         }
         run.MapItem = null;
 
@@ -62,7 +62,7 @@ internal sealed partial class Interpreter
                 succeeded[index] = true;
                 return;
             }
-            var iterationStarted = history.Add("MapIterationStarted", new JsonObject { ["name"] = state.Name, ["index"] = index }, startedId);
+            var iterationStarted = history.Record("MapIterationStarted", new EventDetails.MapIteration(state.Name, index), startedId);
             var child = new Frame
             {
                 Execution = frame.Execution,
@@ -79,17 +79,17 @@ internal sealed partial class Interpreter
                 var output = await RunMachineAsync(child, processor.StartAt, inputs[index]);
                 results[index] = output;
                 succeeded[index] = true;
-                history.Add("MapIterationSucceeded", new JsonObject { ["name"] = state.Name, ["index"] = index }, child.PreviousEventId);
+                history.Record("MapIterationSucceeded", new EventDetails.MapIteration(state.Name, index), child.PreviousEventId);
             }
             catch (OperationCanceledException)
             {
-                history.Add("MapIterationAborted", new JsonObject { ["name"] = state.Name, ["index"] = index }, child.PreviousEventId);
+                history.Record("MapIterationAborted", new EventDetails.MapIteration(state.Name, index), child.PreviousEventId);
                 throw;
             }
             catch (Exception thrown) when (thrown is not OperationCanceledException)
             {
                 var e = AsStateError(thrown);
-                history.Add("MapIterationFailed", new JsonObject { ["name"] = state.Name, ["index"] = index }, child.PreviousEventId);
+                history.Record("MapIterationFailed", new EventDetails.MapIteration(state.Name, index), child.PreviousEventId);
                 bool abort;
                 lock (results)
                 {
@@ -164,7 +164,7 @@ internal sealed partial class Interpreter
         var perBatch = batcher["MaxItemsPerBatchPath"] is { } p
             ? IntegerAt(run, source, JsonKit.AsString(p)!, "MaxItemsPerBatchPath")
             : batcher["MaxItemsPerBatch"] is { } m ? (int)JsonKit.AsDouble(m) : int.MaxValue;
-        var batchInput = batcher["BatchInput"] is { } bi ? PayloadEvaluator.Evaluate(bi, source, run.State.Name, run.ErrorPrefix) : null;
+        var batchInput = batcher["BatchInput"] is { } bi ? PayloadEvaluator.Evaluate(bi, source, run.State.Name, run.Prefix) : null;
         var batches = new JsonArray();
         for (var i = 0; i < items.Count; i += Math.Max(1, perBatch))
         {
@@ -177,7 +177,7 @@ internal sealed partial class Interpreter
 
     private static int IntegerAt(StateRun run, ValueSource source, string pathText, string field)
     {
-        var value = PayloadEvaluator.Resolve(JsonPath.Parse(pathText), source, field, run.ErrorPrefix);
+        var value = PayloadEvaluator.Resolve(JsonPath.Parse(pathText), source, field, run.Prefix);
         if (JsonKit.IsNumber(value) && JsonKit.IsIntegerLiteral(value) && JsonKit.AsDouble(value) is >= int.MinValue and <= int.MaxValue)
             return (int)JsonKit.AsDouble(value);
         // AWS also accepts an integer written as a string ("1").
@@ -189,7 +189,7 @@ internal sealed partial class Interpreter
 
     private static double FloatAt(StateRun run, ValueSource source, string pathText, string field)
     {
-        var value = PayloadEvaluator.Resolve(JsonPath.Parse(pathText), source, field, run.ErrorPrefix);
+        var value = PayloadEvaluator.Resolve(JsonPath.Parse(pathText), source, field, run.Prefix);
         if (JsonKit.IsNumber(value)) return JsonKit.AsDouble(value);
         if (JsonKit.AsString(value) is { } text && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
             return parsed;

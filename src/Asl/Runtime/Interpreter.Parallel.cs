@@ -67,7 +67,7 @@ internal sealed partial class Interpreter
     {
         var state = run.State;
         if (state.IsJsonata) return JsonataFinish(run, JsonataFor(run, rawInput, result, hasResult: true), result);
-        if (state.ResultSelector is not null) result = PayloadEvaluator.Evaluate(state.ResultSelector, run.Source(result), state.Name, run.ErrorPrefix);
+        if (state.ResultSelector is not null) result = PayloadEvaluator.Evaluate(state.ResultSelector, run.Source(result), state.Name, run.Prefix);
         var output = ResultPath(run, rawInput, result, state.HasResultPath, state.ResultPath);
         Assign(run, state.Assign, result);
         return OutputPath(run, output);
@@ -84,7 +84,7 @@ internal sealed partial class Interpreter
         if (state.IsJsonata)
             return state.Arguments is null ? rawInput : JsonataField(run, state.Arguments, JsonataFor(run, rawInput), "Arguments");
         var effective = InputPath(run, rawInput);
-        return state.Parameters is null ? effective : PayloadEvaluator.Evaluate(state.Parameters, run.Source(effective), state.Name, run.ErrorPrefix);
+        return state.Parameters is null ? effective : PayloadEvaluator.Evaluate(state.Parameters, run.Source(effective), state.Name, run.Prefix);
     }
 
     private static bool TryReuse(ExecutionRecord execution, string key, out JsonNode? result)

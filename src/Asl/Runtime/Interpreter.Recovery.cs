@@ -102,7 +102,7 @@ internal sealed partial class Interpreter
         }
         else if (state.SecondsPath is not null)
         {
-            var value = PayloadEvaluator.Resolve(Paths.JsonPath.Parse(state.SecondsPath), source, "SecondsPath", run.ErrorPrefix);
+            var value = PayloadEvaluator.Resolve(Paths.JsonPath.Parse(state.SecondsPath), source, "SecondsPath", run.Prefix);
             if (!JsonKit.IsNumber(value) || !JsonKit.IsIntegerLiteral(value))
                 throw new AslErrorException(ErrorNames.Runtime,
                     $"{run.ErrorPrefix()}The SecondsPath parameter cannot be parsed as a long value: {state.SecondsPath} == {JsonKit.Serialize(value)}");
@@ -114,7 +114,7 @@ internal sealed partial class Interpreter
         }
         else
         {
-            var value = PayloadEvaluator.Resolve(Paths.JsonPath.Parse(state.TimestampPath!), source, "TimestampPath", run.ErrorPrefix);
+            var value = PayloadEvaluator.Resolve(Paths.JsonPath.Parse(state.TimestampPath!), source, "TimestampPath", run.Prefix);
             if (JsonKit.AsString(value) is not { } text || !Timestamps.TryParse(text, out due))
                 throw new AslErrorException(ErrorNames.Runtime,
                     $"{run.ErrorPrefix()}The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {state.TimestampPath} == {JsonKit.Serialize(value)}");

@@ -13,7 +13,7 @@ internal sealed partial class Interpreter
         var state = run.State;
         var frame = run.Frame;
         var history = frame.Execution.History;
-        var resource = ParsedResource.Parse(state.Resource!);
+        var resource = ParsedResource.ParseCached(state.Resource!);
         TokenWaiter? waiter = null;
         if (resource.Pattern == IntegrationPattern.WaitForTaskToken)
         {
@@ -33,32 +33,21 @@ internal sealed partial class Interpreter
                 : state.HeartbeatSeconds is not null ? (int)JsonKit.AsDouble(state.HeartbeatSeconds) : (int?)null;
             var due = clock.Now.AddSeconds(timeout ?? DefaultTaskTimeoutSeconds);
 
-            var prefix = resource.IsLambdaFunction ? "LambdaFunction" : resource.IsActivity ? "Activity" : "Task";
+            var prefix = resource.EventPrefix;
             var plain = resource.IsLambdaFunction || resource.IsActivity;
-            var scheduled = new JsonObject();
-            if (!plain) scheduled["resourceType"] = resource.HistoryType;
-            scheduled["resource"] = resource.HistoryResource;
-            if (!plain) scheduled["region"] = engine.Region;
             var parametersText = JsonKit.Serialize(effective);
-            scheduled[plain ? "input" : "parameters"] = parametersText;
-            // Integrations get parsed JSON (as from the wire), so GetValue<int>/<double> work whatever built the values.
-            effective = JsonKit.Parse(parametersText);
-            if (timeout is not null) scheduled["timeoutInSeconds"] = timeout;
-            if (heartbeat is not null) scheduled["heartbeatInSeconds"] = heartbeat;
-            frame.PreviousEventId = history.Add($"{prefix}Scheduled", scheduled, frame.PreviousEventId);
+            frame.PreviousEventId = history.Record(prefix + "Scheduled", new EventDetails.TaskScheduled(plain ? null : resource.HistoryType,
+                resource.HistoryResource, plain ? null : engine.Region, parametersText, timeout, heartbeat), frame.PreviousEventId);
             // An activity is Started when a worker takes it (GetActivityTask), not when it is scheduled.
             if (!resource.IsActivity)
-                frame.PreviousEventId = history.Add($"{prefix}Started", resource.IsLambdaFunction ? null : Describe(resource), frame.PreviousEventId);
+                frame.PreviousEventId = history.Record(prefix + "Started", resource.IsLambdaFunction ? null : TaskDetails(resource, null), frame.PreviousEventId);
 
-            var outcome = await ExecuteTaskAsync(run, resource, effective, waiter, due, heartbeat);
+            var outcome = await ExecuteTaskAsync(run, resource, parametersText, waiter, due, heartbeat);
             switch (outcome.Kind)
             {
                 case TaskOutcomeKind.Succeeded:
-                    var succeeded = Describe(resource);
                     var outputText = JsonKit.Serialize(outcome.Output);
-                    succeeded["output"] = outputText;
-                    succeeded["outputDetails"] = new JsonObject { ["truncated"] = false };
-                    frame.PreviousEventId = history.Add($"{prefix}Succeeded", succeeded, frame.PreviousEventId);
+                    frame.PreviousEventId = history.Record(prefix + "Succeeded", TaskDetails(resource, outputText), frame.PreviousEventId);
                     if (System.Text.Encoding.UTF8.GetByteCount(outputText) > PayloadLimitBytes)
                         throw new AslErrorException(ErrorNames.DataLimitExceeded,
                             $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
@@ -86,11 +75,15 @@ internal sealed partial class Interpreter
         }
     }
 
+    private static EventDetails TaskDetails(ParsedResource resource, string? output) => resource.IsLambdaFunction || resource.IsActivity
+        ? new EventDetails.Task(null, null, output)
+        : new EventDetails.Task(resource.HistoryType, resource.HistoryResource, output);
+
     private JsonObject Describe(ParsedResource resource) => resource.IsLambdaFunction || resource.IsActivity
         ? new JsonObject()
         : new JsonObject { ["resourceType"] = resource.HistoryType, ["resource"] = resource.HistoryResource };
 
-    private async Task<TaskOutcome> ExecuteTaskAsync(StateRun run, ParsedResource resource, JsonNode? parameters, TokenWaiter? waiter, DateTimeOffset due, int? heartbeat)
+    private async Task<TaskOutcome> ExecuteTaskAsync(StateRun run, ParsedResource resource, string parametersText, TokenWaiter? waiter, DateTimeOffset due, int? heartbeat)
     {
         var frame = run.Frame;
         var execution = frame.Execution;
@@ -101,6 +94,8 @@ internal sealed partial class Interpreter
                 ? new TaskOutcome(TaskOutcomeKind.Failed, Error: mocked.ThrowError, Cause: mocked.ThrowCause)
                 : new TaskOutcome(TaskOutcomeKind.Succeeded, JsonKit.Clone(mocked.Return));
         }
+        // Integrations get parsed JSON (as from the wire), so GetValue<int>/<double> work whatever built the values.
+        var parameters = JsonKit.Parse(parametersText);
         var integration = engine.Dispatcher.Find(run.State.Resource!) ?? engine.BuiltIns.Find(run.State.Resource!);
         if (integration is null && !resource.IsActivity)
         {
@@ -211,7 +206,7 @@ internal sealed partial class Interpreter
 
     private static int PositiveSeconds(StateRun run, ValueSource source, string pathText, string field)
     {
-        var value = PayloadEvaluator.Resolve(JsonPath.Parse(pathText), source, field, run.ErrorPrefix);
+        var value = PayloadEvaluator.Resolve(JsonPath.Parse(pathText), source, field, run.Prefix);
         if (JsonKit.IsNumber(value) && JsonKit.IsIntegerLiteral(value) && JsonKit.AsDouble(value) is > 0 and <= int.MaxValue)
             return (int)JsonKit.AsDouble(value);
         throw new AslErrorException(ErrorNames.Runtime,

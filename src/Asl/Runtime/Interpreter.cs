@@ -21,6 +21,8 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
     {
         var name = startAt;
         var current = input;
+        // A state's output text (its StateExited event) is the next state's input text: serialized once.
+        string? currentText = null;
         while (true)
         {
             frame.Cancellation.ThrowIfCancellationRequested();
@@ -29,22 +31,18 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
             {
                 frame.Execution.Checkpoint = (name, current, frame.Variables);
             }
-            var (next, output) = await RunStateAsync(frame, state, current);
+            var (next, output, outputText) = await RunStateAsync(frame, state, current, currentText);
             if (next is null) return output;
             name = next;
             current = output;
+            currentText = outputText;
         }
     }
 
-    private async Task<(string? Next, JsonNode? Output)> RunStateAsync(Frame frame, StateSpec state, JsonNode? rawInput)
+    private async ValueTask<(string? Next, JsonNode? Output, string OutputText)> RunStateAsync(Frame frame, StateSpec state, JsonNode? rawInput, string? inputText)
     {
         var history = frame.Execution.History;
-        var entered = history.Add($"{state.Type}StateEntered", new JsonObject
-        {
-            ["name"] = state.Name,
-            ["input"] = JsonKit.Serialize(rawInput),
-            ["inputDetails"] = new JsonObject { ["truncated"] = false },
-        }, frame.PreviousEventId);
+        var entered = history.Record(state.EnteredEventType, new EventDetails.State(state.Name, inputText ?? JsonKit.Serialize(rawInput), entered: true), frame.PreviousEventId);
         frame.PreviousEventId = entered;
         var run = new StateRun(frame, state, clock.Now, entered) { Clock = clock.Clock };
         (string? Next, JsonNode? Output) result = (state.IsJsonata, state.Type) switch
@@ -61,23 +59,18 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
             (_, "Fail") => throw RunFail(run, rawInput),
             _ => await RunWithRecoveryAsync(run, rawInput),
         };
-        var outputText = JsonKit.Serialize(result.Output);
+        var outputText = ReferenceEquals(result.Output, rawInput) && inputText is not null ? inputText : JsonKit.Serialize(result.Output);
         if (state.Type is "Pass" or "Task" or "Map" or "Parallel") CheckSize(run, outputText);
         CommitAssignments(run);
-        frame.PreviousEventId = history.Add($"{state.Type}StateExited", new JsonObject
-        {
-            ["name"] = state.Name,
-            ["output"] = outputText,
-            ["outputDetails"] = new JsonObject { ["truncated"] = false },
-        }, frame.PreviousEventId);
-        return result;
+        frame.PreviousEventId = history.Record(state.ExitedEventType, new EventDetails.State(state.Name, outputText, entered: false), frame.PreviousEventId);
+        return (result.Next, result.Output, outputText);
     }
 
     private (string?, JsonNode?) RunPass(StateRun run, JsonNode? rawInput)
     {
         var state = run.State;
         var effective = InputPath(run, rawInput);
-        if (state.Parameters is not null) effective = PayloadEvaluator.Evaluate(state.Parameters, run.Source(effective), state.Name, run.ErrorPrefix);
+        if (state.Parameters is not null) effective = PayloadEvaluator.Evaluate(state.Parameters, run.Source(effective), state.Name, run.Prefix);
         var result = state.HasResult ? JsonKit.Clone(state.Result) : effective;
         var output = ResultPath(run, rawInput, result, state.HasResultPath, state.ResultPath);
         Assign(run, state.Assign, result);
@@ -113,7 +106,7 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
 
     private static string? FailField(StateRun run, ValueSource source, string expression, string field)
     {
-        var value = PayloadEvaluator.EvaluateExpression(expression, source, field, run.ErrorPrefix);
+        var value = PayloadEvaluator.EvaluateExpression(expression, source, field, run.Prefix);
         return JsonKit.AsString(value) ?? throw new AslErrorException(ErrorNames.Runtime,
             $"{run.ErrorPrefix()}The {field} field resolved to a value that is not a string: {JsonKit.Serialize(value)}");
     }
@@ -201,7 +194,7 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
     internal static void Assign(StateRun run, JsonNode? assign, JsonNode? input)
     {
         if (assign is not JsonObject obj) return;
-        var values = (JsonObject)PayloadEvaluator.Evaluate(obj, run.Source(input), run.State.Name, run.ErrorPrefix)!;
+        var values = (JsonObject)PayloadEvaluator.Evaluate(obj, run.Source(input), run.State.Name, run.Prefix)!;
         run.PendingAssignments.Add(values);
     }
 

@@ -11,6 +11,20 @@ internal sealed record ParsedResource(
     string HistoryType,
     string HistoryResource)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParsedResource> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>How history names this resource's events: <c>LambdaFunction</c>, <c>Activity</c> or <c>Task</c> (Scheduled, Started...).</summary>
+    public string EventPrefix => IsLambdaFunction ? "LambdaFunction" : IsActivity ? "Activity" : "Task";
+
+    /// <summary>Parses once per distinct resource (a Task state runs the same resource on every visit).</summary>
+    public static ParsedResource ParseCached(string resource)
+    {
+        if (Cache.TryGetValue(resource, out var parsed)) return parsed;
+        parsed = Parse(resource);
+        if (Cache.Count < 10_000) Cache[resource] = parsed;
+        return parsed;
+    }
+
     public static ParsedResource Parse(string resource)
     {
         const string states = "arn:aws:states:::";

@@ -24,7 +24,13 @@ internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset ente
     public string ErrorPrefix() =>
         $"An error occurred while executing the state '{state.Name}' (entered at the event id #{enteredEventId}). ";
 
-    public ValueSource Source(JsonNode? input) => new(input, BuildContext, frame.Variables);
+    /// <summary><see cref="ErrorPrefix"/> as a delegate, built once per visit (evaluators call it only on failure).</summary>
+    public Func<string> Prefix => _prefix ??= ErrorPrefix;
+
+    public ValueSource Source(JsonNode? input) => new(input, _context ??= BuildContext, frame.Variables);
+
+    private Func<string>? _prefix;
+    private Func<JsonNode>? _context;
 
     public JsonNode BuildContext()
     {
