@@ -16,17 +16,18 @@ internal sealed partial class Interpreter
         var attempts = new int[state.Retry.Count];
         while (true)
         {
-            AslErrorException failure;
+            AslErrorException? failure;
             try
             {
-                var output = state.Type switch
+                var (output, failed) = state.Type switch
                 {
                     "Task" => await RunTaskAsync(run, rawInput),
-                    "Parallel" => await RunParallelAsync(run, rawInput),
-                    "Map" => await RunMapAsync(run, rawInput),
+                    "Parallel" => (await RunParallelAsync(run, rawInput), null),
+                    "Map" => (await RunMapAsync(run, rawInput), null),
                     _ => throw new InvalidOperationException($"State type {state.Type} has no body."),
                 };
-                return (state.Next, output);
+                if (failed is null) return (state.Next, output);
+                failure = failed;
             }
             catch (AslErrorException e)
             {

@@ -8,7 +8,11 @@ internal sealed partial class Interpreter
 {
     private const int DefaultTaskTimeoutSeconds = 99999999;
 
-    private async Task<JsonNode?> RunTaskAsync(StateRun run, JsonNode? rawInput)
+    /// <summary>
+    /// Runs the task; a failed or timed-out task comes back as <c>Failure</c> rather than thrown, so Retry and Catch
+    /// (a throttled call retried is the common case) do not pay for an exception thrown through the async frames.
+    /// </summary>
+    private async Task<(JsonNode? Output, AslErrorException? Failure)> RunTaskAsync(StateRun run, JsonNode? rawInput)
     {
         var state = run.State;
         var frame = run.Frame;
@@ -51,7 +55,7 @@ internal sealed partial class Interpreter
                     if (System.Text.Encoding.UTF8.GetByteCount(outputText) > PayloadLimitBytes)
                         throw new AslErrorException(ErrorNames.DataLimitExceeded,
                             $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
-                    return FinishResult(run, rawInput, outcome.Output);
+                    return (FinishResult(run, rawInput, outcome.Output), null);
                 case TaskOutcomeKind.Stopped:
                     throw new OperationCanceledException(frame.Cancellation);
                 default:
@@ -66,7 +70,7 @@ internal sealed partial class Interpreter
                     failed["cause"] = outcome.Cause ?? "";
                     var type = outcome.Kind is TaskOutcomeKind.TimedOut or TaskOutcomeKind.HeartbeatTimedOut ? "TimedOut" : "Failed";
                     frame.PreviousEventId = history.Add($"{prefix}{type}", failed, frame.PreviousEventId);
-                    throw new AslErrorException(error, outcome.Cause);
+                    return (null, new AslErrorException(error, outcome.Cause));
             }
         }
         finally
