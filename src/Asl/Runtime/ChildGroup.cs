@@ -26,15 +26,62 @@ internal sealed class ChildGroup(ClockDriver clock, int total, int maxConcurrenc
     {
         if (total == 0) return;
         var initial = maxConcurrency <= 0 ? total : Math.Min(maxConcurrency, total);
-        var toLaunch = new List<int>(initial);
         lock (_gate)
         {
-            for (var i = 0; i < initial; i++) toLaunch.Add(_next++);
+            _next = initial;
             _launched = initial;
         }
-        foreach (var index in toLaunch) Launch(index);
+        // Every child holds the clock from now until it finishes (the parent still holds it here), so time cannot
+        // move while children wait their turn in a pump.
+        for (var i = 0; i < initial; i++) clock.Acquire();
+        // A few pumps start the children one after another (a child that blocks does not delay the next one):
+        // one thread-pool item per core instead of one per child, and no thread hop for a child that never blocks.
+        var pumps = Math.Min(initial, Math.Max(1, Environment.ProcessorCount));
+        for (var p = 0; p < pumps; p++)
+        {
+            var from = (int)((long)initial * p / pumps);
+            var to = (int)((long)initial * (p + 1) / pumps);
+            _ = Task.Run(() => Pump(from, to));
+        }
         await _done.WaitReleasedAsync();
         _abort.Dispose();
+    }
+
+    private void Pump(int from, int to)
+    {
+        for (var index = from; index < to; index++)
+        {
+            int? next = index;
+            // A child that finished without blocking may free a slot (MaxConcurrency): run the next child here, in the loop.
+            while (next is { } current) next = Start(current);
+        }
+    }
+
+    /// <summary>Runs a child until it first blocks; returns the child to run next when it finished at once and freed a slot.</summary>
+    private int? Start(int index)
+    {
+        Task work;
+        try
+        {
+            work = body(index, _abort.Token);
+        }
+        catch (Exception e)
+        {
+            work = Task.FromException(e);
+        }
+        if (!work.IsCompleted)
+        {
+            work.ContinueWith(static (_, state) => ((ChildGroup)state!).FinishAndLaunch(), this,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return null;
+        }
+        return Finish(releaseHold: true, acquireForNext: true);
+    }
+
+    private void FinishAndLaunch()
+    {
+        if (Finish(releaseHold: false, acquireForNext: false) is { } next) Launch(next);
+        clock.Release();
     }
 
     private void Launch(int index)
@@ -59,6 +106,13 @@ internal sealed class ChildGroup(ClockDriver clock, int total, int maxConcurrenc
 
     private void Finish()
     {
+        if (Finish(releaseHold: false, acquireForNext: false) is { } next) Launch(next);
+        clock.Release();
+    }
+
+    /// <summary>Counts a finished child; returns the next child to start, if a slot freed up and any are left.</summary>
+    private int? Finish(bool releaseHold, bool acquireForNext)
+    {
         int? next = null;
         bool all;
         lock (_gate)
@@ -71,8 +125,10 @@ internal sealed class ChildGroup(ClockDriver clock, int total, int maxConcurrenc
             }
             all = _finished == _launched;
         }
-        if (next is { } index) Launch(index);
+        // The next child takes over this child's hold before it is released, so time cannot slip in between.
+        if (next is not null && acquireForNext) clock.Acquire();
         if (all) _done.TryWake(true);
-        clock.Release();
+        if (releaseHold) clock.Release();
+        return next;
     }
 }
