@@ -17,24 +17,51 @@ internal static class PayloadEvaluator
         {
             case JsonObject obj:
                 var result = new JsonObject();
-                foreach (var (key, value) in obj)
+                foreach (var field in Compile(obj))
                 {
-                    if (key.EndsWith(".$", StringComparison.Ordinal) && JsonKit.AsString(value) is { } expression)
-                    {
-                        result[key[..^2]] = EvaluateExpression(expression, source, key, errorPrefix);
-                    }
-                    else
-                    {
-                        result[key] = Evaluate(value, source, state, errorPrefix);
-                    }
+                    result[field.OutputKey] = field.Expression is null
+                        ? Evaluate(field.Template, source, state, errorPrefix)
+                        : field.Path is not null
+                            ? JsonKit.Clone(Resolve(field.Path, source, field.Key, errorPrefix))
+                            : EvaluateExpression(field.Expression, source, field.Key, errorPrefix);
                 }
                 return result;
             case JsonArray array:
-                return new JsonArray(array.Select(item => Evaluate(item, source, state, errorPrefix)).ToArray());
+                var items = new JsonNode?[array.Count];
+                for (var i = 0; i < items.Length; i++) items[i] = Evaluate(array[i], source, state, errorPrefix);
+                return new JsonArray(items);
             default:
                 return JsonKit.Clone(template);
         }
     }
+
+    /// <summary>
+    /// A template object taken apart once (definitions are evaluated on every visit): each field's output key,
+    /// and for <c>.$</c> fields the expression with its path parsed when it is a plain path.
+    /// </summary>
+    private static Field[] Compile(JsonObject template) => Compiled.GetValue(template, static obj =>
+    {
+        var fields = new Field[obj.Count];
+        var i = 0;
+        foreach (var (key, value) in obj)
+        {
+            if (key.EndsWith(".$", StringComparison.Ordinal) && JsonKit.AsString(value) is { } expression)
+            {
+                JsonPath? path = null;
+                if (!IntrinsicParser.LooksLikeCall(expression) && JsonPath.TryParse(expression, out _, out _)) path = JsonPath.Parse(expression);
+                fields[i++] = new Field(key, key[..^2], expression, path, null);
+            }
+            else
+            {
+                fields[i++] = new Field(key, key, null, null, value);
+            }
+        }
+        return fields;
+    });
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonObject, Field[]> Compiled = new();
+
+    private sealed record Field(string Key, string OutputKey, string? Expression, JsonPath? Path, JsonNode? Template);
 
     public static JsonNode? EvaluateExpression(string expression, ValueSource source, string field, Func<string> errorPrefix)
     {
