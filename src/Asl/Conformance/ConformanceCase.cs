@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace TrainingOrchestration.Asl.Conformance;
 
-/// <summary>One line of a ../shared/conformance/asl corpus: an execution recorded on AWS.</summary>
+/// <summary>
+/// One line of a ../shared/conformance/asl corpus: an execution recorded on AWS. A line that cannot be read is still
+/// a case (<see cref="LoadError"/> says why), so a corpus run reports it as failed and goes on.
+/// </summary>
 public sealed record ConformanceCase(
     string Id,
     string QueryLanguage,
@@ -13,6 +16,27 @@ public sealed record ConformanceCase(
     JsonObject Expected,
     JsonObject? Mocks)
 {
+    /// <summary>Why the corpus line could not be read (invalid JSON, a required field missing or of the wrong type).</summary>
+    public string? LoadError { get; init; }
+
+    /// <summary>A stand-in for a line that could not be read, named by its file and line.</summary>
+    public static ConformanceCase Unreadable(string file, int lineNumber, string reason) =>
+        new($"{file}:{lineNumber}", "unreadable", [], false, new JsonObject(), null, new JsonObject(), null) { LoadError = reason };
+
+    /// <summary>Parses a corpus line, or returns <see cref="Unreadable"/> with the reason instead of throwing.</summary>
+    public static ConformanceCase ParseOrUnreadable(string line, string file, int lineNumber)
+    {
+        try
+        {
+            return Parse(line, file, lineNumber);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException)
+        {
+            var reason = e is System.Text.Json.JsonException ? $"{file}:{lineNumber}: the line is not valid JSON: {e.Message}" : e.Message;
+            return Unreadable(file, lineNumber, reason);
+        }
+    }
+
     public static ConformanceCase Parse(string line, string file, int lineNumber)
     {
         var json = JsonNode.Parse(line) as JsonObject ?? throw new FormatException($"{file}:{lineNumber}: a line must be a JSON object.");

@@ -9,14 +9,20 @@ namespace TrainingOrchestration.Asl.Conformance;
 /// </summary>
 public static class ConformanceRunner
 {
+    /// <summary>The cases of a corpus file; a line that cannot be read (or a missing file) becomes a case that fails with the reason.</summary>
     public static IEnumerable<ConformanceCase> Load(string path)
     {
+        if (!File.Exists(path))
+        {
+            yield return ConformanceCase.Unreadable(path, 0, $"{path}: the corpus file does not exist.");
+            yield break;
+        }
         var lineNumber = 0;
         foreach (var line in File.ReadLines(path))
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            yield return ConformanceCase.Parse(line, path, lineNumber);
+            yield return ConformanceCase.ParseOrUnreadable(line, path, lineNumber);
         }
     }
 
@@ -37,7 +43,32 @@ public static class ConformanceRunner
         return results;
     }
 
+    /// <summary>
+    /// Runs one case. Whatever is wrong with it (an unreadable line, a malformed MockConfigFile, an engine defect), the
+    /// case fails with the reason and never throws, so one bad line cannot stop a corpus run.
+    /// </summary>
     public static async Task<ConformanceResult> RunAsync(ConformanceCase testCase, TimeSpan? limit = null, bool statusOnly = false)
+    {
+        if (testCase.LoadError is { } loadError) return Broken(testCase, $"unreadable corpus line: {loadError}");
+        try
+        {
+            return await ReplayAsync(testCase, limit, statusOnly);
+        }
+        catch (FormatException e)
+        {
+            // MockConfig.Parse names the offending path of the MockConfigFile.
+            return Broken(testCase, $"invalid mocks: {e.Message}");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Broken(testCase, $"the case could not be run: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static ConformanceResult Broken(ConformanceCase testCase, string reason) =>
+        new(testCase, false, reason, JsonKit.Serialize(new JsonObject { ["status"] = "NOT_RUN", ["reason"] = reason }));
+
+    private static async Task<ConformanceResult> ReplayAsync(ConformanceCase testCase, TimeSpan? limit, bool statusOnly)
     {
         // The recordings were made in account 111111111111 (region and partition are masked).
         var engine = new StepFunctionsEngine(new VirtualClock()) { AccountId = "111111111111" };
@@ -85,6 +116,8 @@ public static class ConformanceRunner
         {
             passed = ExpectedMatcher.Matches(expected, actual, out reason);
         }
+        // A definition the engine rejects (as AWS would at CreateStateMachine) fails the case with the rejection's reason.
+        if (!passed && JsonKit.AsString(actual["status"]) == "REJECTED") reason += $" (rejected: {JsonKit.AsString(actual["cause"])})";
         return new ConformanceResult(testCase, passed, reason, JsonKit.Serialize(actual), statusOnly);
     }
 }

@@ -6,25 +6,29 @@ using TrainingOrchestration.Asl.Json;
 
 namespace TrainingOrchestration.Asl.Runtime;
 
-/// <summary>Evaluates Choice rules: a comparison against a value of the wrong type is simply false, as on AWS.</summary>
+/// <summary>
+/// Evaluates Choice rules: a comparison against a value of the wrong type is simply false, as on AWS; a comparison
+/// whose Variable (or *Path operand) selects nothing fails the state with States.Runtime, as on AWS
+/// ("Invalid path '$.x': The choice state's condition path references an invalid value."), except IsPresent.
+/// </summary>
 internal static class ChoiceEvaluator
 {
-    public static bool Evaluate(ChoiceRule rule, ValueSource source) => rule switch
+    public static bool Evaluate(ChoiceRule rule, ValueSource source, Func<string> errorPrefix) => rule switch
     {
-        ChoiceRule.And and => and.Rules.All(r => Evaluate(r, source)),
-        ChoiceRule.Or or => or.Rules.Any(r => Evaluate(r, source)),
-        ChoiceRule.Not not => !Evaluate(not.Rule, source),
-        ChoiceRule.Comparison c => Compare(c, source),
+        ChoiceRule.And and => and.Rules.All(r => Evaluate(r, source, errorPrefix)),
+        ChoiceRule.Or or => or.Rules.Any(r => Evaluate(r, source, errorPrefix)),
+        ChoiceRule.Not not => !Evaluate(not.Rule, source, errorPrefix),
+        ChoiceRule.Comparison c => Compare(c, source, errorPrefix),
         _ => false,
     };
 
-    private static bool Compare(ChoiceRule.Comparison c, ValueSource source)
+    private static bool Compare(ChoiceRule.Comparison c, ValueSource source, Func<string> errorPrefix)
     {
         var present = source.TryResolve(c.Variable, out var variable);
         if (c.Operator == "IsPresent") return present == IsTrue(c.Value);
-        if (!present) return false;
+        if (!present) throw InvalidPath(c.Variable, errorPrefix);
         JsonNode? expected = c.Value;
-        if (c.ValuePath is not null && !source.TryResolve(c.ValuePath, out expected)) return false;
+        if (c.ValuePath is not null && !source.TryResolve(c.ValuePath, out expected)) throw InvalidPath(c.ValuePath, errorPrefix);
         switch (c.Operator)
         {
             case "IsNull": return (JsonKit.Kind(variable) == System.Text.Json.JsonValueKind.Null) == IsTrue(expected);
@@ -55,6 +59,9 @@ internal static class ChoiceEvaluator
         }
         return false;
     }
+
+    private static AslErrorException InvalidPath(Paths.JsonPath path, Func<string> errorPrefix) => new(ErrorNames.Runtime,
+        $"{errorPrefix()}Invalid path '{path.Text}': The choice state's condition path references an invalid value.");
 
     private static bool Order(string relation, int order) => relation switch
     {

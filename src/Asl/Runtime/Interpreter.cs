@@ -84,7 +84,7 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
         var source = run.Source(effective);
         foreach (var branch in state.Choices)
         {
-            if (!ChoiceEvaluator.Evaluate(branch.Rule!, source)) continue;
+            if (!ChoiceEvaluator.Evaluate(branch.Rule!, source, run.Prefix)) continue;
             Assign(run, branch.Assign, effective);
             Assign(run, state.Assign, effective);
             return (branch.Next, OutputPath(run, effective));
