@@ -26,7 +26,10 @@ internal sealed partial class Interpreter
         }
         try
         {
-            var effective = EffectiveInput(run, rawInput);
+            // Parameters (or Arguments) first, as before: their errors win over those of TimeoutSecondsPath and friends.
+            var parametersText = state.IsJsonata || state.Parameters is null
+                ? JsonKit.Serialize(EffectiveInput(run, rawInput))
+                : PayloadText.Evaluate(state.Parameters, run.Source(InputPath(run, rawInput)), state.Name, run.Prefix);
             var source = run.Source(rawInput);
             var jsonata = state.IsJsonata ? JsonataFor(run, rawInput) : null;
             var timeout = jsonata is not null ? JsonataInteger(run, state.TimeoutSeconds, jsonata, "TimeoutSeconds")
@@ -39,7 +42,6 @@ internal sealed partial class Interpreter
 
             var prefix = resource.EventPrefix;
             var plain = resource.IsLambdaFunction || resource.IsActivity;
-            var parametersText = JsonKit.Serialize(effective);
             frame.PreviousEventId = history.Record(prefix + "Scheduled", new EventDetails.TaskScheduled(plain ? null : resource.HistoryType,
                 resource.HistoryResource, plain ? null : engine.Region, parametersText, timeout, heartbeat), frame.PreviousEventId);
             // An activity is Started when a worker takes it (GetActivityTask), not when it is scheduled.

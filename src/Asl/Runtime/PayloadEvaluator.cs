@@ -17,7 +17,7 @@ internal static class PayloadEvaluator
         {
             case JsonObject obj:
                 var result = new JsonObject();
-                foreach (var field in Compile(obj))
+                foreach (var field in Compile(obj).Fields)
                 {
                     result[field.OutputKey] = field.Expression is null
                         ? Evaluate(field.Template, source, state, errorPrefix)
@@ -39,7 +39,7 @@ internal static class PayloadEvaluator
     /// A template object taken apart once (definitions are evaluated on every visit): each field's output key,
     /// and for <c>.$</c> fields the expression with its path parsed when it is a plain path.
     /// </summary>
-    private static Field[] Compile(JsonObject template) => Compiled.GetValue(template, static obj =>
+    internal static CompiledTemplate Compile(JsonObject template) => Compiled.GetValue(template, static obj =>
     {
         var fields = new Field[obj.Count];
         var i = 0;
@@ -56,12 +56,16 @@ internal static class PayloadEvaluator
                 fields[i++] = new Field(key, key, null, null, value);
             }
         }
-        return fields;
+        return new CompiledTemplate(fields, fields.Select(f => f.OutputKey).Distinct(StringComparer.Ordinal).Count() == fields.Length);
     });
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonObject, Field[]> Compiled = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonObject, CompiledTemplate> Compiled = new();
 
-    private sealed record Field(string Key, string OutputKey, string? Expression, JsonPath? Path, JsonNode? Template);
+    /// <summary>One template field: <paramref name="Expression"/> is set for <c>.$</c> keys, <paramref name="Path"/> when it is a plain path.</summary>
+    internal sealed record Field(string Key, string OutputKey, string? Expression, JsonPath? Path, JsonNode? Template);
+
+    /// <summary>A template's fields; <paramref name="UniqueKeys"/> is false when <c>"a"</c> and <c>"a.$"</c> both appear (the last one wins).</summary>
+    internal sealed record CompiledTemplate(Field[] Fields, bool UniqueKeys);
 
     public static JsonNode? EvaluateExpression(string expression, ValueSource source, string field, Func<string> errorPrefix)
     {

@@ -1,0 +1,81 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TrainingOrchestration.Asl.Json;
+
+namespace TrainingOrchestration.Asl.Runtime;
+
+/// <summary>
+/// Evaluates a payload template straight to its JSON text. A Task's parameters are only ever needed as text (the
+/// TaskScheduled event; integrations get them parsed from that text, as from the wire), so building them as nodes
+/// first (copying every selected value, e.g. the whole input for <c>"Payload.$": "$"</c>) was wasted work.
+/// The text is the same as serializing <see cref="PayloadEvaluator.Evaluate"/>'s result.
+/// </summary>
+internal static class PayloadText
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
+    [ThreadStatic] private static Utf8JsonWriter? _writer;
+
+    public static string Evaluate(JsonNode? template, ValueSource source, string state, Func<string> errorPrefix)
+    {
+        if (!IsWritable(template)) return JsonKit.Serialize(PayloadEvaluator.Evaluate(template, source, state, errorPrefix));
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
+        var writer = _writer ??= new Utf8JsonWriter(buffer, Options);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
+        {
+            Write(writer, template, source, state, errorPrefix);
+            writer.Flush();
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            writer.Reset(buffer);
+            if (buffer.Capacity > 64 * 1024) _buffer = null;
+        }
+    }
+
+    /// <summary>Templates whose objects repeat an output key are left to the node evaluator (the last value wins there).</summary>
+    private static bool IsWritable(JsonNode? template) => template switch
+    {
+        JsonObject obj => PayloadEvaluator.Compile(obj) is { UniqueKeys: true } compiled && compiled.Fields.All(f => f.Expression is not null || IsWritable(f.Template)),
+        JsonArray array => array.All(IsWritable),
+        _ => true,
+    };
+
+    private static void Write(Utf8JsonWriter writer, JsonNode? template, ValueSource source, string state, Func<string> errorPrefix)
+    {
+        switch (template)
+        {
+            case JsonObject obj:
+                writer.WriteStartObject();
+                foreach (var field in PayloadEvaluator.Compile(obj).Fields)
+                {
+                    writer.WritePropertyName(field.OutputKey);
+                    if (field.Expression is null) Write(writer, field.Template, source, state, errorPrefix);
+                    else if (field.Path is not null) WriteValue(writer, PayloadEvaluator.Resolve(field.Path, source, field.Key, errorPrefix));
+                    else WriteValue(writer, PayloadEvaluator.EvaluateExpression(field.Expression, source, field.Key, errorPrefix));
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonArray array:
+                writer.WriteStartArray();
+                foreach (var item in array) Write(writer, item, source, state, errorPrefix);
+                writer.WriteEndArray();
+                break;
+            default:
+                WriteValue(writer, template);
+                break;
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, JsonNode? value)
+    {
+        if (value is null) writer.WriteNullValue();
+        else value.WriteTo(writer);
+    }
+}
