@@ -120,9 +120,11 @@ public sealed class VirtualClock : IClock
     }
 
     /// <summary>Calls <paramref name="callback"/> once time reaches <paramref name="due"/>; dispose to cancel.</summary>
-    internal IDisposable Schedule(DateTimeOffset due, Action callback)
+    /// <param name="wakesOnly">The callback only wakes a sleeping strand (a Wait state, a retry back-off): it may then
+    /// resume on the thread of the strand whose going to sleep let time advance (see <see cref="ReleaseToWait"/>).</param>
+    internal IDisposable Schedule(DateTimeOffset due, Action callback, bool wakesOnly = false)
     {
-        var timer = new ScheduledTimer(callback);
+        var timer = new ScheduledTimer(callback) { WakesOnly = wakesOnly };
         lock (_gate)
         {
             _timers.Enqueue(timer, (due, _sequence++));
@@ -157,7 +159,18 @@ public sealed class VirtualClock : IClock
             }
             try
             {
-                Fire(due);
+                foreach (var timer in due)
+                {
+                    _inlineWake = timer.WakesOnly && _releasingToWait;
+                    try
+                    {
+                        timer.Fire();
+                    }
+                    finally
+                    {
+                        _inlineWake = false;
+                    }
+                }
             }
             finally
             {
@@ -182,9 +195,44 @@ public sealed class VirtualClock : IClock
         foreach (var timer in timers) timer.Fire();
     }
 
+    [ThreadStatic] private static bool _releasingToWait;
+    [ThreadStatic] private static bool _inlineWake;
+
+    /// <summary>
+    /// Releases a strand's hold as it goes to sleep. If that lets time advance, a timer that only wakes another strand
+    /// runs that strand on this thread (which is about to go idle), not through a thread hop.
+    /// </summary>
+    internal static void ReleaseToWait(VirtualClock? clock, Action release)
+    {
+        if (clock is null)
+        {
+            release();
+            return;
+        }
+        var outer = _releasingToWait;
+        _releasingToWait = true;
+        try
+        {
+            release();
+        }
+        finally
+        {
+            _releasingToWait = outer;
+        }
+    }
+
+    /// <summary>True once, for the wake-up a <c>wakesOnly</c> timer performs while a strand goes to sleep on this thread.</summary>
+    internal static bool TakeInlineWake()
+    {
+        var inline = _inlineWake;
+        _inlineWake = false;
+        return inline;
+    }
+
     private sealed class ScheduledTimer(Action callback) : IDisposable
     {
         private int _state;
+        public bool WakesOnly { get; init; }
         public bool Cancelled => Volatile.Read(ref _state) != 0;
         public void Fire()
         {

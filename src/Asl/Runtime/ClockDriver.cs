@@ -17,9 +17,9 @@ internal sealed class ClockDriver(IClock clock)
     public void Release() => _virtual?.ReleaseHold();
 
     /// <summary>Calls <paramref name="callback"/> at <paramref name="due"/>; dispose the result to cancel.</summary>
-    public IDisposable Schedule(DateTimeOffset due, Action callback)
+    public IDisposable Schedule(DateTimeOffset due, Action callback, bool wakesOnly = false)
     {
-        if (_virtual is not null) return _virtual.Schedule(due, callback);
+        if (_virtual is not null) return _virtual.Schedule(due, callback, wakesOnly);
         var cts = new CancellationTokenSource();
         clock.DelayUntil(due, cts.Token).ContinueWith(
             t => { if (t.IsCompletedSuccessfully) callback(); },

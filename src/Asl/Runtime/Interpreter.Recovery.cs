@@ -81,7 +81,7 @@ internal sealed partial class Interpreter
     internal async Task SleepAsync(Frame frame, DateTimeOffset due)
     {
         var signal = new WakeSignal<bool>(clock);
-        using var timer = clock.Schedule(due, () => signal.TryWake(true));
+        using var timer = clock.Schedule(due, () => signal.TryWake(true), wakesOnly: true);
         using var stop = frame.Cancellation.Register(() => signal.TryWake(false));
         var elapsed = await signal.WaitReleasedAsync();
         if (!elapsed) throw new OperationCanceledException(frame.Cancellation);
