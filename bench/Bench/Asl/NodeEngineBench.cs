@@ -44,8 +44,21 @@ internal sealed class NodeEngineBench
         return new NodeEngineBench(packageDir, script);
     }
 
-    /// <summary>Runs one phase (<c>map</c>, <c>sequential</c>, <c>concurrent</c>) and returns the median transitions/s.</summary>
-    public double Measure(string phase, int items, int executions, int steps, int runs)
+    /// <summary>Runs one phase (<c>map</c>, <c>sequential</c>, <c>concurrent</c>) and returns the median transitions/s, or null (saying why).</summary>
+    public double? Measure(string phase, int items, int executions, int steps, int runs)
+    {
+        try
+        {
+            return MeasureOrThrow(phase, items, executions, steps, runs);
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.WriteLine($"    {Package} not measured: {e.Message}");
+            return null;
+        }
+    }
+
+    private double MeasureOrThrow(string phase, int items, int executions, int steps, int runs)
     {
         var spec = new JsonObject
         {

@@ -25,7 +25,7 @@ internal sealed class ExecutionHistory(ClockDriver clock)
         var key = details is null ? null : DetailsKeys.GetOrAdd(type, DetailsKey);
         var timestamp = clock.Now;
         var id = Interlocked.Increment(ref _count);
-        Slot(id - 1) = new HistoryEvent(id, previousEventId, timestamp, type, key, details);
+        Slot(id - 1) = new HistoryEvent(id, previousEventId, timestamp, type, key, details, recorded: true);
         return id;
     }
 

@@ -12,7 +12,13 @@ public sealed class HistoryEvent
     private readonly EventDetails? _recorded;
     private JsonObject? _details;
 
-    internal HistoryEvent(long id, long previousEventId, DateTimeOffset timestamp, string type, string? detailsKey, EventDetails? details)
+    /// <summary>An event with its details already built (tests and readers of recorded histories).</summary>
+    public HistoryEvent(long id, long previousEventId, DateTimeOffset timestamp, string type, string? detailsKey, JsonObject? details)
+        : this(id, previousEventId, timestamp, type, detailsKey, details is null ? null : new EventDetails.Json(details), recorded: true)
+    {
+    }
+
+    internal HistoryEvent(long id, long previousEventId, DateTimeOffset timestamp, string type, string? detailsKey, EventDetails? details, bool recorded)
     {
         Id = id;
         PreviousEventId = previousEventId;
