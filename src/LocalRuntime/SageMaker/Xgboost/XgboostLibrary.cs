@@ -54,6 +54,7 @@ public static class XgboostLibrary
 
     private static IntPtr LoadOrInstall()
     {
+        OpenMpWaitPolicy.PreferPassive();
         if (TryLoad() is { } loaded) return loaded;
         if (!CanInstall(out var why))
         {
