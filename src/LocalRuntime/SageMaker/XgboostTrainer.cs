@@ -46,7 +46,7 @@ public sealed class XgboostTrainer
             {
                 stop.ThrowIfCancellationRequested();
                 booster.UpdateOneIteration(round, trainMatrix);
-                last = EvaluationLine.Parse(booster.Evaluate(round, watchlist));
+                last = [.. EvaluationLine.Parse(booster.Evaluate(round, watchlist)), .. ContainerEvaluation(booster, watchlist, settings.ComputedByContainer)];
                 if (stopping?.ShouldStop(round, last) == true) break;
             }
             var best = stopping?.BestIteration;
@@ -58,6 +58,20 @@ public sealed class XgboostTrainer
         {
             if (CustomerErrors.Any(e.Message.Contains)) throw AlgorithmFailure.Client(e.Message);
             throw AlgorithmFailure.Algorithm($"XGB train call failed with exception:\n {e.Message}", e);
+        }
+    }
+
+    /// <summary>The container's own metrics (feval) on each watched set, from the raw margins, after XGBoost's.</summary>
+    private static IEnumerable<(string DataSet, string Metric, double Value)> ContainerEvaluation(Booster booster,
+        List<(DMatrix Data, string Name)> watchlist, IReadOnlyList<string> metrics)
+    {
+        if (metrics.Count == 0) yield break;
+        foreach (var (data, name) in watchlist)
+        {
+            var (margins, shape) = booster.Predict(data, type: 1);
+            var groups = shape.Length == 2 ? (int)shape[1] : 1;
+            var labels = data.Labels;
+            foreach (var metric in metrics) yield return (name, metric, ContainerMetrics.Compute(metric, labels, margins, groups));
         }
     }
 

@@ -3,8 +3,7 @@ namespace TrainingOrchestration.Pipelines.Rules;
 /// <summary>
 /// The <c>eval_metric</c> values SageMaker's XGBoost 1.7-1 container accepts (<c>XGB_MAXIMIZE_METRICS</c> +
 /// <c>XGB_MINIMIZE_METRICS</c> in sagemaker-xgboost-container v1.7-1,
-/// src/sagemaker_xgboost_container/constants/xgb_constants.py), and which of them the container computes itself
-/// (custom_metrics.py, passed to <c>xgb.train</c> as <c>feval</c>) rather than XGBoost.
+/// src/sagemaker_xgboost_container/constants/xgb_constants.py), and which of them are maximized.
 /// </summary>
 public static class XgboostEvalMetrics
 {
@@ -18,13 +17,6 @@ public static class XgboostEvalMetrics
     [
         "aft-nloglik", "cox-nloglik", "error", "gamma-deviance", "gamma-nloglik", "interval-regression-accuracy", "logloss",
         "mae", "mape", "merror", "mlogloss", "mphe", "mse", "poisson-nloglik", "rmse", "rmsle", "tweedie-nloglik",
-    ];
-
-    /// <summary>Metrics the container computes in Python (feval); XGBoost itself does not know them.</summary>
-    public static readonly IReadOnlyList<string> ComputedByContainer =
-    [
-        "accuracy", "balanced_accuracy", "f1", "f1_binary", "f1_macro", "mse", "precision", "precision_macro",
-        "precision_micro", "r2", "recall", "recall_macro", "recall_micro",
     ];
 
     /// <summary>Metrics that take a <c>@threshold</c> suffix in the container (<c>error@0.6</c>, <c>ndcg@5</c>).</summary>

@@ -116,7 +116,7 @@ public sealed class RunReportWriterTests : IDisposable
 
         var area = RocCurve.From(records).Area();
 
-        var expected = LocalRuntime.SageMaker.BinaryClassificationMetrics.Auc(records.Select(r => r.Label).ToList(), records.Select(r => r.Score).ToList());
+        var expected = SageMaker.BinaryClassificationMetrics.Auc(records.Select(r => r.Label).ToList(), records.Select(r => r.Score).ToList());
         Assert.Equal(expected, area, 10);
     }
 

@@ -24,6 +24,7 @@ public sealed unsafe class DMatrix : IDisposable
                     nameof(XgboostNative.XGDMatrixSetFloatInfo));
             }
         }
+        Labels = withLabels ? data.Labels : [];
         Rows = data.Rows;
         Columns = data.FeatureCount;
     }
@@ -31,6 +32,9 @@ public sealed unsafe class DMatrix : IDisposable
     public int Rows { get; }
 
     public int Columns { get; }
+
+    /// <summary>The labels given to XGBoost (empty without), for the metrics the container computes itself.</summary>
+    public float[] Labels { get; }
 
     internal IntPtr Handle => _handle != IntPtr.Zero ? _handle : throw new ObjectDisposedException(nameof(DMatrix));
 

@@ -6,12 +6,14 @@ namespace TrainingOrchestration.LocalRuntime.SageMaker.Xgboost;
 /// <summary>
 /// A training job's hyperparameters checked by the shared rule set (<see cref="XgboostHyperparameters"/>) and split as
 /// the container's train.py splits them: <c>num_round</c> and <c>early_stopping_rounds</c> for the training loop,
-/// every other XGBoost parameter passed to the library unchanged (one <c>eval_metric</c> call per metric).
+/// every other XGBoost parameter passed to the library unchanged (one <c>eval_metric</c> call per metric XGBoost
+/// computes; <see cref="ComputedByContainer"/> are the ones the container computes itself, see Xgboost.ContainerMetrics).
 /// </summary>
 public sealed record TrainingSettings(
     int NumRound,
     int? EarlyStoppingRounds,
     IReadOnlyList<string> EvalMetrics,
+    IReadOnlyList<string> ComputedByContainer,
     IReadOnlyList<KeyValuePair<string, string>> LibraryParameters)
 {
     /// <summary>
@@ -24,21 +26,19 @@ public sealed record TrainingSettings(
     {
         if (XgboostHyperparameters.Validate(hyperparameters) is [var first, ..]) throw AlgorithmFailure.Client(first);
         var metrics = hyperparameters.GetValueOrDefault("eval_metric")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var custom = metrics.Where(m => XgboostEvalMetrics.ComputedByContainer.Contains(m)).ToList();
-        if (custom.Count > 0)
-        {
-            throw AlgorithmFailure.Client($"eval_metric {string.Join(", ", custom)} is computed by the SageMaker container in Python (custom_metrics.py), " +
-                "not by XGBoost; the local trainer supports XGBoost's own metrics only (auc, logloss, error, rmse, mae, mlogloss, merror, ...).");
-        }
+        // The container hands its own metrics to xgb.train as feval and only the rest to XGBoost; with none left it drops
+        // eval_metric, so XGBoost evaluates the objective's default metric too (train.py, get_eval_metrics_and_feval).
+        var custom = metrics.Where(m => ContainerMetrics.Names.Contains(m)).ToList();
         var parameters = hyperparameters
             .Where(p => !XgboostHyperparameters.ContainerOnly.Contains(p.Key) && p.Key != "eval_metric")
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .ToList();
-        parameters.AddRange(metrics.Select(m => KeyValuePair.Create("eval_metric", m)));
+        parameters.AddRange(metrics.Except(custom).Select(m => KeyValuePair.Create("eval_metric", m)));
         return new TrainingSettings(
             int.Parse(hyperparameters["num_round"], CultureInfo.InvariantCulture),
             hyperparameters.TryGetValue("early_stopping_rounds", out var rounds) ? int.Parse(rounds, CultureInfo.InvariantCulture) : null,
             metrics,
+            custom,
             parameters);
     }
 }
