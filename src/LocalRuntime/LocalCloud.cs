@@ -15,7 +15,7 @@ namespace TrainingOrchestration.LocalRuntime;
 
 /// <summary>
 /// One AWS account on one machine: deploys synthesized templates onto local stand-ins (S3 folders, dynalite, in-process
-/// Lambda, DuckDB Glue, ML.NET SageMaker, an EventBridge bus, SNS) and runs their state machines on the in-process
+/// Lambda, DuckDB Glue, libxgboost SageMaker, an EventBridge bus, SNS) and runs their state machines on the in-process
 /// ASL engine under a virtual clock. Dispose stops dynalite.
 /// </summary>
 public sealed partial class LocalCloud : IAsyncDisposable

@@ -33,6 +33,10 @@ public sealed class RunCommandTests
             Assert.Contains("churn-training", output);
             Assert.Contains("AcquirePipelineLock → RecordRunStarted → BuildFeatures", output); // a pipe is not wrapped at 80 columns
             Assert.DoesNotContain("end-of-life", output + error);
+            Assert.Equal("1.7.4", record["trainer"]!["version"]!.GetValue<string>());
+            var features = record["explanation"]!["features"]!.AsArray();
+            Assert.Equal("contract_years", features[0]!["feature"]!.GetValue<string>());
+            Assert.True(features[0]!["meanAbsShap"]!.GetValue<double>() > 0);
             var (listed, json, _) = await CliProcess.RunAsync("runs", "--json", "--runs-dir", runsDirectory);
             Assert.Equal(0, listed);
             Assert.Equal(run["runId"]!.GetValue<string>(), JsonNode.Parse(json)!.AsArray().Single()!["runId"]!.GetValue<string>());

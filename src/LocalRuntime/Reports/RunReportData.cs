@@ -32,4 +32,6 @@ public sealed record RunReportData
     public IReadOnlyList<ScoredRecord> Predictions { get; init; } = [];
     public double DecisionThreshold { get; init; } = 0.5;
     public IReadOnlyList<OutputLocation> Outputs { get; init; } = [];
+    /// <summary>The model's explanation (trainer, hyperparameters, metrics per split, class balance, features); see RunExplanation.</summary>
+    public System.Text.Json.Nodes.JsonObject? Explanation { get; init; }
 }

@@ -45,6 +45,7 @@ public static class RunReportWriter
         Facts(md, data);
         Metrics(md, data);
         Quality(md, data, roc, matrix);
+        ExplanationSection.Render(md, data.Explanation);
         Validation(md, data.Validation);
         ExecutionPathSection(md, data.Path);
         Durations(md, data);

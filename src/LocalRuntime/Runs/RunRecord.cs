@@ -7,7 +7,9 @@ namespace TrainingOrchestration.LocalRuntime.Runs;
 /// <summary>
 /// <c>record.json</c> of a workspace: the pipeline's items exported from DynamoDB at the end of a run (runs with their
 /// decisions and reasons, validation outcomes, champion, trigger decisions), plus the executions, events and
-/// notifications of this invocation. <c>runs</c> reads it back.
+/// notifications of this invocation, and the explanation of this invocation's model (<see cref="RunExplanation"/>: the
+/// trainer library and version, hyperparameters, metrics per split, class balance, gain and SHAP per feature).
+/// <c>runs</c> reads it back.
 /// </summary>
 public static class RunRecord
 {
@@ -16,7 +18,7 @@ public static class RunRecord
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static JsonObject Build(string pipeline, string workspace, IReadOnlyList<JsonObject> items, IEnumerable<ExecutionSummary> executions,
-        IEnumerable<Events.RecordedEvent> events, IEnumerable<Sns.PublishedMessage> notifications, TimeSpan wallTime)
+        IEnumerable<Events.RecordedEvent> events, IEnumerable<Sns.PublishedMessage> notifications, TimeSpan wallTime, JsonObject? explanation = null)
     {
         JsonArray Items(string prefix) => new(items.Where(i => i[TableKeys.SortKey]?.GetValue<string>().StartsWith(prefix, StringComparison.Ordinal) == true)
             .Select(i => (JsonNode)i.DeepClone()).ToArray());
@@ -26,6 +28,8 @@ public static class RunRecord
             ["workspace"] = Path.GetFullPath(workspace),
             ["exportedAt"] = DateTimeOffset.UtcNow.ToString("O"),
             ["wallTimeSeconds"] = Math.Round(wallTime.TotalSeconds, 2),
+            ["trainer"] = explanation?["trainer"]?.DeepClone(),
+            ["explanation"] = explanation?.DeepClone(),
             ["runs"] = Items(TableKeys.RunPrefix),
             ["validations"] = Items(TableKeys.ValidationPrefix),
             ["models"] = Items(TableKeys.ModelPrefix),

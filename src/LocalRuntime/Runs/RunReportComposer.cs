@@ -10,7 +10,8 @@ namespace TrainingOrchestration.LocalRuntime.Runs;
 /// </summary>
 public static class RunReportComposer
 {
-    public static async Task<RunReportFiles?> WriteAsync(PipelineSession session, JsonObject? run, TimeSpan wallTime, string workspace, CancellationToken cancellationToken = default)
+    public static async Task<RunReportFiles?> WriteAsync(PipelineSession session, JsonObject? run, TimeSpan wallTime, string workspace, CancellationToken cancellationToken = default,
+        JsonObject? explanation = null)
     {
         if (run is null) return null;
         var runId = Text(run["runId"]) ?? TableKeys.RunIdOf(Text(run[TableKeys.SortKey])!);
@@ -60,6 +61,7 @@ public static class RunReportComposer
             Durations = [new NamedDuration("Wall time of the local run", wallTime)],
             Predictions = PredictionFiles.Read(predictions),
             Outputs = outputs,
+            Explanation = explanation,
         };
         return RunReportWriter.Write(data, workspace);
     }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using TrainingOrchestration.LocalRuntime.Glue;
+using TrainingOrchestration.LocalRuntime.SageMaker.Xgboost;
 
 namespace TrainingOrchestration.LocalRuntime.SageMaker;
 
@@ -14,11 +14,7 @@ public sealed class BatchTransformer(string s3Root)
 {
     public void Run(S3Location modelArtifact, JsonObject request)
     {
-        var artifactPath = modelArtifact.ToLocalPath(s3Root);
-        var modelBytes = File.Exists(artifactPath) ? ModelArtifact.ReadEntry(artifactPath, ModelArtifact.ModelEntry) : null;
-        if (modelBytes is null) throw AlgorithmFailure.Client($"Model artifact {modelArtifact} holds no {ModelArtifact.ModelEntry}.");
-        var trainer = new XgboostTrainer();
-        var model = trainer.Load(new MemoryStream(modelBytes));
+        using var model = Booster.Load(ModelArtifact.ReadModel(modelArtifact.ToLocalPath(s3Root), modelArtifact.ToString()));
 
         var input = S3Location.Parse(JsonRead.String(request["TransformInput"]?["DataSource"]?["S3DataSource"]?["S3Uri"])!);
         var output = S3Location.Parse(JsonRead.String(request["TransformOutput"]?["S3OutputPath"])!);
@@ -39,30 +35,42 @@ public sealed class BatchTransformer(string s3Root)
         {
             var records = File.ReadLines(path).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
             var featureLines = records.Select(r => string.Join(',', inputFilter.Apply(r))).ToList();
-            var scores = featureLines.Count == 0 ? [] : Score(trainer, model, key, featureLines);
+            var predictions = featureLines.Count == 0 ? [] : Predict(model, key, featureLines);
             var target = output.Append(key[inputFolder.Length..] + ".out").ToLocalPath(s3Root);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             using var writer = new StreamWriter(target, false, new UTF8Encoding(false));
             for (var i = 0; i < records.Count; i++)
             {
-                var prediction = scores[i].ToString("R", CultureInfo.InvariantCulture);
-                string[] joined = joinInput ? [.. records[i], prediction] : [prediction];
+                string[] joined = joinInput ? [.. records[i], predictions[i]] : [predictions[i]];
                 writer.Write(string.Join(',', outputFilter.Apply(joined)));
                 writer.Write('\n');
             }
         }
     }
 
-    private static float[] Score(XgboostTrainer trainer, Microsoft.ML.ITransformer model, string key, List<string> featureLines)
+    /// <summary>
+    /// One output text per record, as the container's batch mode writes <c>str(row)</c> of <c>preds.tolist()</c>
+    /// (handler_service.py, <c>SAGEMAKER_BATCH</c>): a probability or value for binary and regression objectives and
+    /// multi:softmax, a bracketed list of class probabilities for multi:softprob.
+    /// </summary>
+    public static string[] Predict(Booster model, string key, List<string> featureLines)
     {
         var data = CsvChannelReader.Read(key, [(key, featureLines)], labelled: false);
         try
         {
-            return trainer.Score(model, data);
+            using var matrix = new DMatrix(data, withLabels: false);
+            var (values, shape) = model.Predict(matrix);
+            var width = shape.Length == 2 ? (int)shape[1] : 1;
+            var lines = new string[data.Rows];
+            for (var i = 0; i < lines.Length; i++)
+            {
+                lines[i] = shape.Length == 2 ? PythonFloat.FormatList(values.AsSpan(i * width, width)) : PythonFloat.Format(values[i]);
+            }
+            return lines;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (XgboostException e)
         {
-            throw AlgorithmFailure.Client($"Unable to score {key} ({data.FeatureCount} features per record): {e.Message}");
+            throw AlgorithmFailure.Client($"Unable to evaluate payload provided: {key} ({data.FeatureCount} features per record): {e.Message}");
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Asl;
 using TrainingOrchestration.LocalRuntime.Glue;
@@ -111,26 +110,32 @@ public sealed class LocalSageMakerService(string s3Root, Func<JsonNode, Task> pu
             {
                 job.Enter("Downloading", "Downloading input data", Now());
                 var channels = TrainingChannels.Load(s3Root, job.Request, _options.Region);
-                var hyperparameters = XgboostHyperparameters.Parse(JsonRead.StringMap(job.Request["HyperParameters"]));
+                var hyperparameters = JsonRead.StringMap(job.Request["HyperParameters"]);
                 job.Enter("Training", "Training image download completed. Training in progress.", Now());
-                var training = Task.Run(() => trainer.Train(channels.Train, channels.Validation, hyperparameters));
+                using var runtime = CancellationTokenSource.CreateLinkedTokenSource(job.StopRequested.Token);
                 var deadline = maxRuntime - stopwatch.Elapsed;
-                var stop = Task.Delay(Timeout.Infinite, job.StopRequested.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-                var first = await Task.WhenAny(training, Task.Delay(deadline > TimeSpan.Zero ? deadline : TimeSpan.Zero), stop);
-                if (first != training)
+                runtime.CancelAfter(deadline > TimeSpan.Zero ? deadline : TimeSpan.Zero);
+                TrainedModel? model = null;
+                try
                 {
-                    trainer.Cancel();
+                    model = await Task.Run(() => trainer.Train(channels.Train, channels.Validation, hyperparameters, runtime.Token), CancellationToken.None);
+                }
+                catch (OperationCanceledException) when (runtime.IsCancellationRequested)
+                {
+                    // Training stops between boosting rounds, as the container's process stops on SIGTERM.
+                }
+                if (model is null)
+                {
                     var runtimeExceeded = !job.StopRequested.IsCancellationRequested;
                     job.Finish("Stopped", runtimeExceeded ? "MaxRuntimeExceeded" : "Stopped",
                         runtimeExceeded ? "Training job runtime exceeded MaxRuntimeInSeconds provided" : "Training job stopped by user", Now());
-                    _ = training.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
                 }
                 else
                 {
-                    var model = await training;
                     job.Enter("Uploading", "Uploading generated training model", Now());
-                    var artifact = WriteArtifact(job, trainer, model);
-                    job.Finish("Completed", "Completed", "Training job completed", Now(), artifact: artifact, metrics: model.FinalMetrics);
+                    var artifact = WriteArtifact(job, model);
+                    job.Finish("Completed", "Completed", "Training job completed", Now(), artifact: artifact, metrics: model.FinalMetrics,
+                        trainer: model.LibraryVersion);
                 }
             }
             catch (AlgorithmFailure e)
@@ -150,15 +155,11 @@ public sealed class LocalSageMakerService(string s3Root, Func<JsonNode, Task> pu
         }
     }
 
-    private string WriteArtifact(TrainingJob job, XgboostTrainer trainer, TrainedModel model)
+    private string WriteArtifact(TrainingJob job, TrainedModel model)
     {
         var output = S3Location.Parse(JsonRead.String(job.Request["OutputDataConfig"]?["S3OutputPath"])!);
         var location = output.Append($"{job.Name}/output/model.tar.gz");
-        using var buffer = new MemoryStream();
-        trainer.Save(model, buffer);
-        var metrics = new JsonObject(model.FinalMetrics.Where(m => double.IsFinite(m.Value))
-            .Select(m => KeyValuePair.Create(m.Key, (JsonNode?)JsonValue.Create(m.Value))));
-        ModelArtifact.Write(location.ToLocalPath(s3Root), buffer.ToArray(), metrics.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        ModelArtifact.Write(location.ToLocalPath(s3Root), model.Model);
         return location.ToString();
     }
 

@@ -1,26 +1,24 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using System.Text;
 
 namespace TrainingOrchestration.LocalRuntime.SageMaker;
 
 /// <summary>
-/// <c>model.tar.gz</c> as the local trainer writes it: <c>model.zip</c> (the ML.NET model, in place of XGBoost's
-/// <c>xgboost-model</c>) and <c>metrics.json</c> (the final metrics, which the evaluation step falls back to).
+/// <c>model.tar.gz</c> as SageMaker's XGBoost 1.7-1 container leaves it: the model directory holds one file,
+/// <c>xgboost-model</c> (train.py: <c>bst.save_model(os.path.join(model_dir, MODEL_NAME))</c>). Nothing else goes in:
+/// the container's server loads every file of the directory as a model (serve.py, <c>load_model(ensemble=True)</c>).
 /// </summary>
 public static class ModelArtifact
 {
-    public const string ModelEntry = "model.zip";
-    public const string MetricsEntry = "metrics.json";
+    public const string ModelEntry = "xgboost-model";
 
-    public static void Write(string path, byte[] model, string metricsJson)
+    public static void Write(string path, byte[] model)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.Fastest);
         using var tar = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: false);
-        Add(tar, ModelEntry, model);
-        Add(tar, MetricsEntry, Encoding.UTF8.GetBytes(metricsJson));
+        tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, ModelEntry) { DataStream = new MemoryStream(model) });
     }
 
     /// <summary>The bytes of one entry, or <c>null</c> when the archive has no such entry.</summary>
@@ -31,7 +29,7 @@ public static class ModelArtifact
         using var tar = new TarReader(gzip);
         while (tar.GetNextEntry() is { } entry)
         {
-            if (entry.Name != entryName || entry.DataStream is null) continue;
+            if (entry.Name.TrimStart('.', '/') != entryName || entry.DataStream is null) continue;
             using var buffer = new MemoryStream();
             entry.DataStream.CopyTo(buffer);
             return buffer.ToArray();
@@ -39,9 +37,8 @@ public static class ModelArtifact
         return null;
     }
 
-    private static void Add(TarWriter tar, string name, byte[] content)
-    {
-        var entry = new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(content) };
-        tar.WriteEntry(entry);
-    }
+    /// <summary>The model file of an artifact, failing the job as the container does when there is none.</summary>
+    public static byte[] ReadModel(string path, string artifact) =>
+        (File.Exists(path) ? ReadEntry(path, ModelEntry) : null)
+        ?? throw AlgorithmFailure.Client($"Model artifact {artifact} holds no {ModelEntry}.");
 }

@@ -1,6 +1,13 @@
-using Microsoft.ML;
-
 namespace TrainingOrchestration.LocalRuntime.SageMaker;
 
-/// <summary>A fitted model, its input schema (to save it), and the final metrics in XGBoost's names.</summary>
-public sealed record TrainedModel(ITransformer Model, DataViewSchema InputSchema, IReadOnlyDictionary<string, double> FinalMetrics);
+/// <summary>
+/// A trained booster as the container leaves it: the <c>xgboost-model</c> file's bytes, the final metrics in the
+/// names SageMaker reports (<c>train:auc</c>, <c>validation:logloss</c>...), the rounds kept, the best iteration when
+/// early stopping ran, and the libxgboost version that trained it.
+/// </summary>
+public sealed record TrainedModel(
+    byte[] Model,
+    IReadOnlyDictionary<string, double> FinalMetrics,
+    int Rounds,
+    int? BestIteration,
+    string LibraryVersion);

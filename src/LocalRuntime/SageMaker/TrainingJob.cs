@@ -24,6 +24,8 @@ public sealed class TrainingJob(string name, string arn, JsonObject request, Dat
     public DateTimeOffset LastModifiedTime { get; private set; } = createdAt;
     public string? ModelArtifact { get; private set; }
     public IReadOnlyDictionary<string, double> FinalMetrics { get; private set; } = new Dictionary<string, double>();
+    /// <summary>The libxgboost version that trained the model (<c>XGBoostVersion</c>); null until training completes.</summary>
+    public string? LibraryVersion { get; private set; }
     internal CancellationTokenSource StopRequested { get; } = new();
 
     public bool IsTerminal => Status is "Completed" or "Failed" or "Stopped";
@@ -49,7 +51,7 @@ public sealed class TrainingJob(string name, string arn, JsonObject request, Dat
     }
 
     internal void Finish(string status, string secondaryStatus, string message, DateTimeOffset at, string? failureReason = null,
-        string? artifact = null, IReadOnlyDictionary<string, double>? metrics = null)
+        string? artifact = null, IReadOnlyDictionary<string, double>? metrics = null, string? trainer = null)
     {
         lock (_gate)
         {
@@ -61,6 +63,7 @@ public sealed class TrainingJob(string name, string arn, JsonObject request, Dat
             TrainingEndTime = at;
             ModelArtifact = artifact;
             FinalMetrics = metrics ?? FinalMetrics;
+            LibraryVersion = trainer ?? LibraryVersion;
         }
     }
 

@@ -1,107 +1,112 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
+using TrainingOrchestration.LocalRuntime.SageMaker.Xgboost;
+using TrainingOrchestration.Pipelines.Rules;
 
 namespace TrainingOrchestration.LocalRuntime.SageMaker;
 
 /// <summary>
-/// The local stand-in for SageMaker's built-in XGBoost: gradient-boosted trees (ML.NET LightGBM) trained on the
-/// <c>train</c> channel with the <c>validation</c> channel for early stopping, reporting the final metrics XGBoost
-/// prints (<c>train:auc</c>, <c>validation:auc</c>, <c>validation:logloss</c>...).
+/// The local stand-in for SageMaker's built-in XGBoost 1.7-1: the same library (libxgboost 1.7.4 through its C API)
+/// trained as the container's train.py trains it — parameters passed through, <c>num_round</c> rounds watched on
+/// <c>train</c> and <c>validation</c>, early stopping (best model kept) only when <c>early_stopping_rounds</c> and
+/// <c>eval_metric</c> are set — one round at a time so a stop request ends training between rounds.
 /// </summary>
 public sealed class XgboostTrainer
 {
-    private readonly MLContext _ml;
-
-    public XgboostTrainer(int seed = 0)
-    {
-        OpenMpWaitPolicy.PreferPassive();
-        _ml = new MLContext(seed);
-    }
-
     /// <summary>
-    /// Aborts a training in progress (StopTrainingJob, MaxRuntimeInSeconds). ML.NET exposes cancellation only on its
-    /// internal host environment, hence the reflection; training stops at the next check ML.NET makes.
+    /// Library messages the container turns into a ClientError (xgb_constants.py, CUSTOMER_ERRORS); any other
+    /// failure is an AlgorithmError ("XGB train call failed with exception").
     /// </summary>
-    public void Cancel()
-    {
-        foreach (var field in typeof(MLContext).GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic))
-        {
-            var env = field.GetValue(_ml);
-            var cancel = env?.GetType().GetMethod("CancelExecution", Type.EmptyTypes);
-            if (cancel is null) continue;
-            cancel.Invoke(env, null);
-            return;
-        }
-    }
+    private static readonly string[] CustomerErrors =
+    [
+        "label must be in [0,1] for logistic regression", "label must be in [0, num_class)", "feature_names mismatch",
+        "Check failed: preds.size() == info.labels_.size()", "Check failed: !auc_error AUC: the dataset only contains pos or neg samples",
+        "base_score must be in (0,1) for logistic loss", "PoissonRegression: label must be nonnegative",
+        "TweedieRegression: label must be nonnegative", "Parameter reg_lambda should be greater equal to 0",
+    ];
 
-    public TrainedModel Train(ChannelData train, ChannelData? validation, XgboostHyperparameters hyperparameters)
+    public TrainedModel Train(ChannelData train, ChannelData? validation, IReadOnlyDictionary<string, string> hyperparameters,
+        CancellationToken stop = default)
     {
-        if (train.Rows == 0) throw AlgorithmFailure.Client("Channel 'train' holds no rows.");
-        if (validation is not null && validation.Rows > 0 && validation.FeatureCount != train.FeatureCount)
+        var settings = TrainingSettings.From(hyperparameters);
+        if (train.Rows == 0) throw AlgorithmFailure.Client("No data in training channel path train");
+        if (validation is { Rows: > 0 } && validation.FeatureCount != train.FeatureCount)
         {
             throw AlgorithmFailure.Client($"Feature count mismatch: channel 'train' has {train.FeatureCount} features, channel 'validation' has {validation.FeatureCount}.");
         }
-        var hasValidation = validation is { Rows: > 0 };
-        var trainView = ToDataView(train, labelled: true);
-        var trainer = _ml.BinaryClassification.Trainers.LightGbm(LightGbmMapping.ToOptions(hyperparameters, hasValidation));
-        ITransformer model;
+        using var trainMatrix = new DMatrix(train, withLabels: true);
+        using var validationMatrix = validation is { Rows: > 0 } ? new DMatrix(validation, withLabels: true) : null;
+        List<(DMatrix, string)> watchlist = validationMatrix is null ? [(trainMatrix, "train")] : [(trainMatrix, "train"), (validationMatrix, "validation")];
         try
         {
-            model = hasValidation ? trainer.Fit(trainView, ToDataView(validation!, labelled: true)) : trainer.Fit(trainView);
+            using var booster = Booster.Create([.. watchlist.Select(w => w.Item1)]);
+            foreach (var (name, value) in settings.LibraryParameters) booster.SetParam(name, value);
+            var stopping = validationMatrix is null || settings.EarlyStoppingMetric is null ? null
+                : new EarlyStopping(settings.EarlyStoppingRounds!.Value, "validation", settings.EarlyStoppingMetric);
+            IReadOnlyList<(string DataSet, string Metric, double Value)> last = [];
+            for (var round = 0; round < settings.NumRound; round++)
+            {
+                stop.ThrowIfCancellationRequested();
+                booster.UpdateOneIteration(round, trainMatrix);
+                last = [.. EvaluationLine.Parse(booster.Evaluate(round, watchlist)), .. ContainerEvaluation(booster, watchlist, settings.ComputedByContainer)];
+                if (stopping?.ShouldStop(round, last) == true) break;
+            }
+            var best = stopping?.BestIteration;
+            using var kept = best is { } b && b + 1 < booster.BoostedRounds() ? booster.Slice(b + 1) : null;
+            var model = (kept ?? booster).Save();
+            return new TrainedModel(model, FinalMetrics(last), (kept ?? booster).BoostedRounds(), best, XgboostLibrary.Version);
         }
-        catch (OperationCanceledException)
+        catch (XgboostException e)
         {
-            throw;
+            if (CustomerErrors.Any(e.Message.Contains)) throw AlgorithmFailure.Client(e.Message);
+            throw AlgorithmFailure.Algorithm($"XGB train call failed with exception:\n {e.Message}", e);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
-        {
-            throw AlgorithmFailure.Algorithm($"gradient boosting failed: {e.Message}", e);
-        }
+    }
 
-        // Both channels are scored at once: on a million rows scoring is a fifth of the job and uses one core each.
-        var trainScores = Task.Run(() => Score(model, train));
-        var validationScores = hasValidation ? Task.Run(() => Score(model, validation!)) : null;
+    /// <summary>The container's own metrics (feval) on each watched set, from the raw margins, after XGBoost's.</summary>
+    private static IEnumerable<(string DataSet, string Metric, double Value)> ContainerEvaluation(Booster booster,
+        List<(DMatrix Data, string Name)> watchlist, IReadOnlyList<string> metrics)
+    {
+        if (metrics.Count == 0) yield break;
+        foreach (var (data, name) in watchlist)
+        {
+            var (margins, shape) = booster.Predict(data, type: 1);
+            var groups = shape.Length == 2 ? (int)shape[1] : 1;
+            var labels = data.Labels;
+            foreach (var metric in metrics) yield return (name, metric, ContainerMetrics.Compute(metric, labels, margins, groups));
+        }
+    }
+
+    /// <summary>
+    /// The last round's values, named as SageMaker reports them (<c>validation:auc</c>) and rounded to the five
+    /// decimals the container logs (xgboost's EvaluationMonitor prints <c>{score:.5f}</c>; SageMaker's metric regex
+    /// reads the log).
+    /// </summary>
+    private static SortedDictionary<string, double> FinalMetrics(IEnumerable<(string DataSet, string Metric, double Value)> line)
+    {
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        AddMetrics(metrics, "train", train, trainScores.GetAwaiter().GetResult());
-        if (validationScores is not null) AddMetrics(metrics, "validation", validation!, validationScores.GetAwaiter().GetResult());
-        return new TrainedModel(model, trainView.Schema, metrics);
+        foreach (var (set, metric, value) in line) metrics[$"{set}:{metric}"] = Math.Round(value, 5, MidpointRounding.ToEven);
+        return metrics;
     }
 
-    /// <summary>Probabilities of the positive class for every row of <paramref name="data"/>.</summary>
-    public float[] Score(ITransformer model, ChannelData data)
+    /// <summary>xgboost 1.7's <c>callback.EarlyStopping</c>: stop after <c>rounds</c> rounds without improvement.</summary>
+    private sealed class EarlyStopping(int rounds, string dataSet, string metric)
     {
-        var scored = model.Transform(ToDataView(data, labelled: false));
-        return scored.GetColumn<float>("Probability").ToArray();
-    }
+        private readonly bool _maximize = XgboostEvalMetrics.IsMaximized(metric);
+        private double _best;
+        private int _stale;
 
-    public void Save(TrainedModel model, Stream destination) => _ml.Model.Save(model.Model, model.InputSchema, destination);
+        public int? BestIteration { get; private set; }
 
-    public ITransformer Load(Stream source) => _ml.Model.Load(source, out _);
-
-    private static void AddMetrics(IDictionary<string, double> metrics, string channel, ChannelData data, float[] probabilities)
-    {
-        metrics[$"{channel}:auc"] = BinaryClassificationMetrics.Auc(data.Labels, probabilities);
-        metrics[$"{channel}:logloss"] = BinaryClassificationMetrics.LogLoss(data.Labels, probabilities);
-        var errors = 0;
-        for (var i = 0; i < probabilities.Length; i++) if ((probabilities[i] > 0.5f) != (data.Labels[i] > 0.5f)) errors++;
-        metrics[$"{channel}:error"] = probabilities.Length == 0 ? double.NaN : errors / (double)probabilities.Length;
-    }
-
-    private IDataView ToDataView(ChannelData data, bool labelled)
-    {
-        var schema = SchemaDefinition.Create(typeof(FeatureRow));
-        schema[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, data.FeatureCount);
-        var rows = Enumerable.Range(0, data.Rows).Select(i => new FeatureRow
+        public bool ShouldStop(int round, IReadOnlyList<(string DataSet, string Metric, double Value)> line)
         {
-            Label = labelled && data.Labels[i] > 0.5f,
-            Features = data.Row(i).ToArray(),
-        });
-        return _ml.Data.LoadFromEnumerable(rows, schema);
-    }
-
-    private sealed class FeatureRow
-    {
-        public bool Label { get; set; }
-        public float[] Features { get; set; } = [];
+            var score = line.FirstOrDefault(l => l.DataSet == dataSet && l.Metric == metric).Value;
+            if (BestIteration is null || (_maximize ? score > _best : score < _best))
+            {
+                _best = score;
+                BestIteration = round;
+                _stale = 0;
+            }
+            else _stale++;
+            return _stale >= rounds;
+        }
     }
 }

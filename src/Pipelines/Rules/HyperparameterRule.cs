@@ -4,9 +4,11 @@ namespace TrainingOrchestration.Pipelines.Rules;
 
 /// <summary>
 /// What one XGBoost hyperparameter accepts: a numeric range (with open or closed ends, integer or real) or a set
-/// of values. <see cref="Problem"/> returns null for an acceptable value and a sentence naming the range otherwise.
+/// of values, and the value XGBoost 1.7 uses when it is absent (<see cref="Default"/>, null when there is none or it
+/// depends on other parameters). <see cref="Problem"/> returns null for an acceptable value and a sentence naming the
+/// range otherwise.
 /// </summary>
-internal sealed record HyperparameterRule(
+public sealed record HyperparameterRule(
     string Name,
     double Min = double.NegativeInfinity,
     double Max = double.PositiveInfinity,
@@ -14,15 +16,18 @@ internal sealed record HyperparameterRule(
     bool MaxOpen = false,
     bool Integer = false,
     IReadOnlyList<string>? Values = null,
-    bool FreeText = false)
+    bool FreeText = false,
+    string? Default = null)
 {
     public static HyperparameterRule Real(string name, double min, double max = double.PositiveInfinity,
-        bool minOpen = false, bool maxOpen = false) => new(name, min, max, minOpen, maxOpen);
+        bool minOpen = false, bool maxOpen = false, string? defaultValue = null) => new(name, min, max, minOpen, maxOpen, Default: defaultValue);
 
-    public static HyperparameterRule Whole(string name, double min, double max = double.PositiveInfinity) =>
-        new(name, min, max, Integer: true);
+    public static HyperparameterRule Whole(string name, double min, double max = double.PositiveInfinity,
+        bool minOpen = false, bool maxOpen = false, string? defaultValue = null) =>
+        new(name, min, max, minOpen, maxOpen, Integer: true, Default: defaultValue);
 
-    public static HyperparameterRule OneOf(string name, params string[] values) => new(name, Values: values);
+    public static HyperparameterRule OneOf(string name, string[] values, string? defaultValue = null) =>
+        new(name, Values: values, Default: defaultValue);
 
     public static HyperparameterRule Text(string name) => new(name, FreeText: true);
 

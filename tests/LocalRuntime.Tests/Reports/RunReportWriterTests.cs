@@ -32,6 +32,30 @@ public sealed class RunReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void The_model_section_shows_the_trainer_hyperparameters_metrics_per_split_class_balance_and_features()
+    {
+        var explanation = JsonNode.Parse("""
+            {"trainer": {"library": "xgboost", "version": "1.7.3", "containerVersion": "1.7.4", "warning": "libxgboost 1.7.3 differs"},
+             "hyperparameters": {"objective": "binary:logistic", "eta": "0.05"},
+             "metrics": {"train": {"auc": 0.91}, "validation": {"auc": 0.85}, "test": {"auc": 0.84, "f1": 0.58}},
+             "classBalance": {"train": {"0": 3584, "1": 1316}},
+             "explainedRows": 709,
+             "features": [{"feature": "contract_years", "gain": 37.5, "meanAbsShap": 0.798}]}
+            """)!.AsObject();
+
+        var report = RunReportWriter.Render(PromotedRun() with { Explanation = explanation });
+
+        Assert.Contains("Trained by xgboost 1.7.3 (SageMaker's XGBoost 1.7-1 container runs 1.7.4).", report);
+        Assert.Contains("**Warning:** libxgboost 1.7.3 differs", report);
+        Assert.Contains("`objective=binary:logistic`, `eta=0.05`", report);
+        Assert.Contains("| auc | 0.91 | 0.85 | 0.84 |", report);
+        Assert.Contains("| f1 | - | - | 0.58 |", report);
+        Assert.Contains("train 0: 3584, 1: 1316", report);
+        Assert.Contains("(709 rows; XGBoost's pred_contribs)", report);
+        Assert.Contains("| contract_years | 0.798 | 37.5 |", report);
+    }
+
+    [Fact]
     public void A_failed_run_report_names_the_failed_state_error_and_cause_and_draws_no_charts()
     {
         var data = new RunReportData
@@ -92,7 +116,7 @@ public sealed class RunReportWriterTests : IDisposable
 
         var area = RocCurve.From(records).Area();
 
-        var expected = LocalRuntime.SageMaker.BinaryClassificationMetrics.Auc(records.Select(r => r.Label).ToList(), records.Select(r => r.Score).ToList());
+        var expected = SageMaker.BinaryClassificationMetrics.Auc(records.Select(r => r.Label).ToList(), records.Select(r => r.Score).ToList());
         Assert.Equal(expected, area, 10);
     }
 

@@ -19,9 +19,9 @@ public sealed class LocalSageMakerServiceTests
         Assert.Equal("Completed", job.Status);
         Assert.Equal($"s3://{FeatureWorkspace.Bucket}/models/raw/churn/churn-20261123T1300-a1b2c3-r0/output/model.tar.gz", job.ModelArtifact);
         var artifact = fx.Local(job.ModelArtifact!);
-        Assert.NotNull(ModelArtifact.ReadEntry(artifact, ModelArtifact.ModelEntry));
-        var metrics = JsonNode.Parse(ModelArtifact.ReadEntry(artifact, ModelArtifact.MetricsEntry)!)!;
-        Assert.InRange((double)metrics["validation:auc"]!, 0.8, 1.0);
+        Assert.Equal([ModelArtifact.ModelEntry], ArtifactEntries(artifact));
+        Assert.InRange(job.FinalMetrics["validation:auc"], 0.8, 1.0);
+        Assert.Equal("1.7.4", job.LibraryVersion);
         var evt = Assert.Single(fx.Events);
         Assert.Equal("SageMaker Training Job State Change", (string?)evt["detail-type"]);
         Assert.Equal("aws.sagemaker", (string?)evt["source"]);
@@ -81,14 +81,33 @@ public sealed class LocalSageMakerServiceTests
     }
 
     [Fact]
-    public async Task An_unsupported_objective_fails_the_job_with_a_client_error()
+    public async Task An_objective_the_container_does_not_accept_fails_the_job_with_a_client_error()
     {
         using var fx = new SageMakerFixture();
 
-        var job = await fx.TrainAsync(new TrainingRequestBuilder().With("objective", "multi:softmax").Build());
+        var job = await fx.TrainAsync(new TrainingRequestBuilder().With("objective", "reg:quantileerror").Build());
 
         Assert.Equal("Failed", job.Status);
-        Assert.StartsWith("ClientError: Hyperparameter objective 'multi:softmax'", job.FailureReason);
+        Assert.StartsWith("ClientError: Hyperparameter objective: 'reg:quantileerror' is not one of", job.FailureReason);
+    }
+
+    [Fact]
+    public async Task StopTrainingJob_stops_training_between_rounds_and_the_job_ends_Stopped()
+    {
+        using var fx = new SageMakerFixture();
+        var big = LargeTrainChannel(fx, rows: 60_000, features: 20);
+        var request = new TrainingRequestBuilder().WithTrainChannel(big).WithoutValidation().With("num_round", "100000").With("max_depth", "8").Build();
+
+        fx.Service.CreateTrainingJob(request);
+        var job = fx.Service.DescribeTrainingJob("churn-20261123T1300-a1b2c3-r0");
+        while (job.SecondaryStatus != "Training") await Task.Delay(20);
+        fx.Service.StopTrainingJob(job.Name);
+        await job.Finished.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal("Stopped", job.Status);
+        Assert.Equal("Stopped", job.SecondaryStatus);
+        Assert.Null(job.ModelArtifact);
+        Assert.Equal("Stopped", (string?)Assert.Single(fx.Events)["detail"]!["TrainingJobStatus"]);
     }
 
     [Fact]
@@ -157,6 +176,16 @@ public sealed class LocalSageMakerServiceTests
         Assert.True((int)json["TrainingTimeInSeconds"]! >= 1);
         Assert.True(json["EnableManagedSpotTraining"]!.GetValue<bool>());
         Assert.Equal(5, json["SecondaryStatusTransitions"]!.AsArray().Count);
+    }
+
+    private static List<string> ArtifactEntries(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+        using var tar = new System.Formats.Tar.TarReader(gzip);
+        var names = new List<string>();
+        while (tar.GetNextEntry() is { } entry) names.Add(entry.Name);
+        return names;
     }
 
     private static string LargeTrainChannel(SageMakerFixture fx, int rows, int features)

@@ -1,6 +1,7 @@
 using TrainingOrchestration.LocalRuntime.SageMaker;
-using Xunit.Abstractions;
+using TrainingOrchestration.LocalRuntime.SageMaker.Xgboost;
 using TrainingOrchestration.LocalRuntime.Tests.Glue;
+using Xunit.Abstractions;
 
 namespace TrainingOrchestration.LocalRuntime.Tests.SageMaker;
 
@@ -19,79 +20,160 @@ public sealed class XgboostTrainerTests(ITestOutputHelper output)
     };
 
     [Fact]
-    public void Churn_features_train_a_model_that_reaches_test_auc_of_at_least_0_80()
+    public void Churn_features_train_a_model_that_reaches_test_auc_of_at_least_0_80_with_libxgboost_1_7_4()
     {
         using var ws = new FeatureWorkspace().WithChurnSample();
         ws.Run("r1");
-        var trainer = new XgboostTrainer();
         var train = CsvChannelReader.Read("train", [ws.FeaturesFile("r1", "train")], labelled: true);
         var validation = CsvChannelReader.Read("validation", [ws.FeaturesFile("r1", "validation")], labelled: true);
         var test = CsvChannelReader.Read("test", [ws.FeaturesFile("r1", "test")], labelled: true);
 
-        var model = trainer.Train(train, validation, XgboostHyperparameters.Parse(ChurnHyperparameters));
-        var testAuc = BinaryClassificationMetrics.Auc(test.Labels, trainer.Score(model.Model, test));
+        var model = new XgboostTrainer().Train(train, validation, ChurnHyperparameters);
+        var testAuc = BinaryClassificationMetrics.Auc(test.Labels, Predict(model, test));
 
-        output.WriteLine($"test AUC {testAuc:F4}; final metrics {string.Join(", ", model.FinalMetrics.Select(m => $"{m.Key}={m.Value:F4}"))}");
+        output.WriteLine($"test AUC {testAuc:F4}; final metrics {string.Join(", ", model.FinalMetrics.Select(m => $"{m.Key}={m.Value}"))}");
+        Assert.Equal(XgboostLibrary.ContainerVersion, model.LibraryVersion);
         Assert.True(testAuc >= 0.80, $"test AUC {testAuc:F4} below 0.80");
+        Assert.Equal(["train:auc", "validation:auc"], model.FinalMetrics.Keys);
         Assert.InRange(model.FinalMetrics["validation:auc"], 0.80, 1.0);
-        Assert.True(model.FinalMetrics["train:auc"] >= model.FinalMetrics["validation:auc"] - 0.05);
-        Assert.InRange(model.FinalMetrics["validation:logloss"], 0.2, 0.6);
+        Assert.Equal(300, model.Rounds);
+        Assert.Null(model.BestIteration);
     }
 
-    [SkippableFact]
-    public void The_churn_pipelines_own_features_train_a_model_that_reaches_test_auc_of_at_least_0_80()
+    [Fact]
+    public void Without_eval_metric_the_final_metrics_are_xgboosts_default_for_the_objective()
     {
-        var sql = Path.Combine(RepoPaths.Pipelines, "churn", "features.sql");
-        Skip.IfNot(File.Exists(sql), "pipelines/churn/features.sql is not in the repository yet");
-        using var ws = new FeatureWorkspace(sql).WithChurnSample();
-        ws.Run("r1");
-        var trainer = new XgboostTrainer();
-        var train = CsvChannelReader.Read("train", [ws.FeaturesFile("r1", "train")], labelled: true);
-        var validation = CsvChannelReader.Read("validation", [ws.FeaturesFile("r1", "validation")], labelled: true);
-        var test = CsvChannelReader.Read("test", [ws.FeaturesFile("r1", "test")], labelled: true);
+        var train = SyntheticChannel.Create("train", 400, 3, SyntheticChannel.Binary);
+        var validation = SyntheticChannel.Create("validation", 200, 3, SyntheticChannel.Binary, seed: 12);
 
-        var model = trainer.Train(train, validation, XgboostHyperparameters.Parse(ChurnHyperparameters));
-        var testAuc = BinaryClassificationMetrics.Auc(test.Labels, trainer.Score(model.Model, test));
+        var model = new XgboostTrainer().Train(train, validation, new Dictionary<string, string> { ["objective"] = "binary:logistic", ["num_round"] = "5" });
 
-        output.WriteLine($"test AUC {testAuc:F4} with pipelines/churn/features.sql");
-        Assert.True(testAuc >= 0.80, $"test AUC {testAuc:F4} below 0.80");
+        Assert.Equal(["train:logloss", "validation:logloss"], model.FinalMetrics.Keys);
+        Assert.Equal(Math.Round(model.FinalMetrics["validation:logloss"], 5), model.FinalMetrics["validation:logloss"]);
+    }
+
+    [Fact]
+    public void Early_stopping_keeps_the_best_round_only_when_early_stopping_rounds_is_set()
+    {
+        var train = SyntheticChannel.Create("train", 300, 4, SyntheticChannel.Binary);
+        var validation = SyntheticChannel.Create("validation", 150, 4, SyntheticChannel.Binary, seed: 12);
+        var hyperparameters = new Dictionary<string, string>
+        {
+            ["objective"] = "binary:logistic", ["eval_metric"] = "logloss", ["num_round"] = "200", ["eta"] = "0.5", ["max_depth"] = "8",
+        };
+
+        var full = new XgboostTrainer().Train(train, validation, hyperparameters);
+        var stopped = new XgboostTrainer().Train(train, validation, new Dictionary<string, string>(hyperparameters) { ["early_stopping_rounds"] = "5" });
+
+        Assert.Equal(200, full.Rounds);
+        Assert.NotNull(stopped.BestIteration);
+        Assert.Equal(stopped.BestIteration + 1, stopped.Rounds);
+        Assert.True(stopped.Rounds < 100, $"kept {stopped.Rounds} rounds");
+    }
+
+    [Fact]
+    public void Regression_with_reg_squarederror_reports_rmse_and_predicts_values()
+    {
+        var train = SyntheticChannel.Create("train", 500, 3, SyntheticChannel.Linear);
+        var validation = SyntheticChannel.Create("validation", 200, 3, SyntheticChannel.Linear, seed: 12);
+
+        var model = new XgboostTrainer().Train(train, validation, new Dictionary<string, string>
+        {
+            ["objective"] = "reg:squarederror", ["num_round"] = "100", ["eta"] = "0.3",
+        });
+        var predictions = Predict(model, validation);
+
+        Assert.Equal(["train:rmse", "validation:rmse"], model.FinalMetrics.Keys);
+        Assert.InRange(model.FinalMetrics["validation:rmse"], 0, 0.2);
+        Assert.InRange(predictions.Max(), 2.5f, 4f);
+    }
+
+    [Fact]
+    public void Multi_class_softprob_predicts_one_probability_per_class_and_softmax_the_class_index()
+    {
+        var train = SyntheticChannel.Create("train", 600, 2, SyntheticChannel.ThreeClasses);
+        var validation = SyntheticChannel.Create("validation", 300, 2, SyntheticChannel.ThreeClasses, seed: 12);
+        var hyperparameters = new Dictionary<string, string> { ["objective"] = "multi:softprob", ["num_class"] = "3", ["num_round"] = "20" };
+
+        var softprob = new XgboostTrainer().Train(train, validation, hyperparameters);
+        var softmax = new XgboostTrainer().Train(train, validation, new Dictionary<string, string>(hyperparameters) { ["objective"] = "multi:softmax" });
+        using var probabilities = Booster.Load(softprob.Model);
+        using var classes = Booster.Load(softmax.Model);
+        using var data = new DMatrix(validation, withLabels: false);
+        var (values, shape) = probabilities.Predict(data);
+        var (indices, _) = classes.Predict(data);
+
+        Assert.Equal(["train:mlogloss", "validation:mlogloss"], softprob.FinalMetrics.Keys);
+        Assert.Equal([300UL, 3UL], shape);
+        Assert.Equal(1.0, values[0] + values[1] + values[2], 5);
+        var correct = Enumerable.Range(0, 300).Count(i => indices[i] == validation.Labels[i]);
+        Assert.True(correct > 270, $"{correct} of 300 classes right");
     }
 
     [Fact]
     public void A_missing_num_round_fails_like_the_xgboost_container_with_a_client_error()
     {
-        var error = Assert.Throws<AlgorithmFailure>(() => XgboostHyperparameters.Parse(new Dictionary<string, string> { ["eta"] = "0.1" }));
+        var error = Assert.Throws<AlgorithmFailure>(() => TrainingSettings.From(new Dictionary<string, string> { ["eta"] = "0.1" }));
 
         Assert.Equal("ClientError: Missing required hyperparameter: num_round", error.FailureReason);
     }
 
     [Fact]
-    public void An_out_of_range_eta_is_rejected_naming_the_hyperparameter()
+    public void An_out_of_range_eta_is_rejected_naming_the_hyperparameter_and_its_range()
     {
         var error = Assert.Throws<AlgorithmFailure>(() =>
-            XgboostHyperparameters.Parse(new Dictionary<string, string> { ["num_round"] = "10", ["eta"] = "1.5" }));
+            TrainingSettings.From(new Dictionary<string, string> { ["num_round"] = "10", ["eta"] = "1.5" }));
 
-        Assert.StartsWith("ClientError: Hyperparameter eta: value '1.5'", error.FailureReason);
+        Assert.Equal("ClientError: Hyperparameter eta: 1.5 is outside [0, 1].", error.FailureReason);
     }
 
     [Fact]
-    public void Xgboost_hyperparameters_map_onto_lightgbm_options()
+    public void Hyperparameters_pass_to_xgboost_except_the_containers_own_and_each_eval_metric_separately()
     {
-        var hp = XgboostHyperparameters.Parse(new Dictionary<string, string>(ChurnHyperparameters) { ["lambda"] = "2", ["alpha"] = "0.5" });
+        var settings = TrainingSettings.From(new Dictionary<string, string>(ChurnHyperparameters)
+        {
+            ["eval_metric"] = "logloss,auc", ["early_stopping_rounds"] = "10",
+        });
 
-        var options = LightGbmMapping.ToOptions(hp, hasValidation: true);
+        Assert.Equal(300, settings.NumRound);
+        Assert.Equal("auc", settings.EarlyStoppingMetric);
+        Assert.DoesNotContain(settings.LibraryParameters, p => p.Key is "num_round" or "early_stopping_rounds");
+        Assert.Equal(["logloss", "auc"], settings.LibraryParameters.Where(p => p.Key == "eval_metric").Select(p => p.Value));
+        Assert.Contains(KeyValuePair.Create("max_depth", "4"), settings.LibraryParameters);
+    }
 
-        Assert.Equal(300, options.NumberOfIterations);
-        Assert.Equal(0.05, options.LearningRate);
-        Assert.Equal(16, options.NumberOfLeaves);
-        var booster = (Microsoft.ML.Trainers.LightGbm.GradientBooster.Options)options.Booster;
-        Assert.Equal(4, booster.MaximumTreeDepth);
-        Assert.Equal(0.8, booster.SubsampleFraction);
-        Assert.Equal(1, booster.SubsampleFrequency);
-        Assert.Equal(0.8, booster.FeatureFraction);
-        Assert.Equal(2, booster.L2Regularization);
-        Assert.Equal(0.5, booster.L1Regularization);
-        Assert.Equal(30, options.EarlyStoppingRound);
+    [Fact]
+    public void A_stop_request_ends_training_between_rounds()
+    {
+        var train = SyntheticChannel.Create("train", 2000, 5, SyntheticChannel.Binary);
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => new XgboostTrainer().Train(train, null,
+            new Dictionary<string, string> { ["objective"] = "binary:logistic", ["num_round"] = "1000" }, stop.Token));
+    }
+
+    [Fact]
+    public void Labels_outside_0_1_for_logistic_regression_fail_with_the_containers_client_error()
+    {
+        var train = SyntheticChannel.Create("train", 50, 2, SyntheticChannel.Linear);
+
+        var error = Assert.Throws<AlgorithmFailure>(() => new XgboostTrainer().Train(train, null,
+            new Dictionary<string, string> { ["objective"] = "binary:logistic", ["num_round"] = "2" }));
+
+        Assert.StartsWith("ClientError:", error.FailureReason);
+        Assert.Contains("label must be in [0,1] for logistic regression", error.FailureReason);
+    }
+
+    [Fact]
+    public void The_model_file_is_xgboosts_binary_format_as_save_model_writes_a_name_without_extension()
+    {
+        var model = new XgboostTrainer().Train(SyntheticChannel.Create("train", 100, 2, SyntheticChannel.Binary), null,
+            new Dictionary<string, string> { ["objective"] = "binary:logistic", ["num_round"] = "3" });
+
+        Assert.NotEqual((byte)'{', model.Model[0]);
+        using var reloaded = Booster.Load(model.Model);
+        Assert.Equal(3, reloaded.BoostedRounds());
     }
 
     [Fact]
@@ -112,14 +194,18 @@ public sealed class XgboostTrainerTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
-    public void Auc_and_log_loss_match_hand_computed_values()
-    {
-        float[] labels = [0, 0, 1, 1];
-        float[] scores = [0.1f, 0.4f, 0.35f, 0.8f];
+    [Theory]
+    [InlineData(0.9f, "0.8999999761581421")]
+    [InlineData(2f, "2.0")]
+    [InlineData(1e-5f, "9.999999747378752e-06")]
+    [InlineData(0.25f, "0.25")]
+    public void Predictions_are_written_as_pythons_str_of_the_float(float value, string expected) =>
+        Assert.Equal(expected, PythonFloat.Format(value));
 
-        Assert.Equal(0.75, BinaryClassificationMetrics.Auc(labels, scores), 10);
-        var expected = -(Math.Log(0.9) + Math.Log(0.6) + Math.Log(0.35) + Math.Log(0.8)) / 4;
-        Assert.Equal(expected, BinaryClassificationMetrics.LogLoss(labels, scores), 5);
+    private static float[] Predict(TrainedModel model, ChannelData data)
+    {
+        using var booster = Booster.Load(model.Model);
+        using var matrix = new DMatrix(data, withLabels: false);
+        return booster.Predict(matrix).Values;
     }
 }

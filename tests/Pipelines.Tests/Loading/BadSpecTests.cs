@@ -276,7 +276,7 @@ public sealed class BadSpecTests
 
         var error = LoadFailure.Of(folder).On("training.hyperparameters.num_class");
 
-        Assert.Contains("requires num_class", error.Problem);
+        Assert.Contains("Require input for parameter 'num_class' for multi-classification", error.Problem);
     }
 
     [Theory]

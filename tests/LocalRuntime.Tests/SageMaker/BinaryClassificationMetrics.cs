@@ -1,6 +1,6 @@
-namespace TrainingOrchestration.LocalRuntime.SageMaker;
+namespace TrainingOrchestration.LocalRuntime.Tests.SageMaker;
 
-/// <summary>AUC and log loss as XGBoost computes them for its <c>auc</c> and <c>logloss</c> eval metrics.</summary>
+/// <summary>AUC (rank statistic) and log loss, computed independently of XGBoost to check its models and the report.</summary>
 public static class BinaryClassificationMetrics
 {
     /// <summary>Area under the ROC curve by the rank statistic; tied scores share their average rank.</summary>

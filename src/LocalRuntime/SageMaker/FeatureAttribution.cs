@@ -1,0 +1,7 @@
+namespace TrainingOrchestration.LocalRuntime.SageMaker;
+
+/// <summary>
+/// What one feature contributes to a model: XGBoost's <c>gain</c> importance (average gain of the splits on it; 0 when
+/// no tree splits on it) and the mean absolute SHAP value over the scored rows (XGBoost's own <c>pred_contribs</c>).
+/// </summary>
+public sealed record FeatureAttribution(string Feature, double Gain, double MeanAbsShap);
