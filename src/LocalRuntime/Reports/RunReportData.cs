@@ -32,4 +32,6 @@ public sealed record RunReportData
     public IReadOnlyList<ScoredRecord> Predictions { get; init; } = [];
     public double DecisionThreshold { get; init; } = 0.5;
     public IReadOnlyList<OutputLocation> Outputs { get; init; } = [];
+    /// <summary>What the change merge applied, by operation (null when the feature job did not run).</summary>
+    public string? ChangesApplied { get; init; }
 }

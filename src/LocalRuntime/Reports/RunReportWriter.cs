@@ -45,6 +45,10 @@ public static class RunReportWriter
         Facts(md, data);
         Metrics(md, data);
         Quality(md, data, roc, matrix);
+        if (data.ChangesApplied is not null)
+        {
+            md.AppendLine("## Changes applied").AppendLine().AppendLine(data.ChangesApplied).AppendLine();
+        }
         Validation(md, data.Validation);
         ExecutionPathSection(md, data.Path);
         Durations(md, data);

@@ -60,6 +60,7 @@ public static class RunReportComposer
             Durations = [new NamedDuration("Wall time of the local run", wallTime)],
             Predictions = PredictionFiles.Read(predictions),
             Outputs = outputs,
+            ChangesApplied = RunFeatures.Find(workspace, pipeline, runId)?.ChangesSummary(),
         };
         return RunReportWriter.Write(data, workspace);
     }
