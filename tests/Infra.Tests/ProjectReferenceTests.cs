@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using TrainingOrchestration.Infra;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Infra.Tests;
 
