@@ -41,6 +41,8 @@ public sealed class FeatureJob : Construct
 
         var script = new Asset(this, "Script", new AssetProps { Path = glueScript });
         Sql = new Asset(this, "Sql", new AssetProps { Path = spec.Features.SqlFile });
+        // The change merge's SQL (normalize per CDC kind, merge), one zip the script reads: the same files the local runtime embeds.
+        var mergeSql = new Asset(this, "MergeSql", new AssetProps { Path = Path.Combine(Path.GetDirectoryName(glueScript)!, "cdc") });
 
         var database = new CfnDatabase(this, "Database", new CfnDatabaseProps
         {
@@ -61,7 +63,7 @@ public sealed class FeatureJob : Construct
         {
             Sid = "ReadScriptAndSql",
             Actions = ["s3:GetObject"],
-            Resources = [AssetArn(stack, script), AssetArn(stack, Sql)],
+            Resources = [AssetArn(stack, script), AssetArn(stack, Sql), AssetArn(stack, mergeSql)],
         }));
         var table = spec.Source.Table;
         var raw = BucketLayout.RawTable(table) + "*";
@@ -139,8 +141,8 @@ public sealed class FeatureJob : Construct
             Description = $"Builds the features of pipeline {p} with its feature SQL.",
             Role = Role.RoleArn,
             GlueVersion = "4.0",
-            WorkerType = "G.1X",
-            NumberOfWorkers = 2,
+            WorkerType = spec.Features.GlueWorkerType,
+            NumberOfWorkers = spec.Features.GlueWorkers,
             Timeout = 60,
             MaxRetries = 0,
             ExecutionProperty = new CfnJob.ExecutionPropertyProperty { MaxConcurrentRuns = 1 },
@@ -161,10 +163,24 @@ public sealed class FeatureJob : Construct
                 ["--TempDir"] = $"s3://{bucket.BucketName}/{BucketLayout.PipelineGlueTemporary(p)}",
                 ["--database"] = DatabaseName,
                 ["--catalog_table"] = featuresTable,
-            },
+                ["--merge_sql_s3_uri"] = mergeSql.S3ObjectUrl,
+            }.Concat(ChangeArguments(spec)).ToDictionary(e => e.Key, e => e.Value),
         });
         job.AddDependency(database);
         job.AddDependency(security);
+    }
+
+    /// <summary>How the script reads and merges the table's change records (WORKFLOW.md "Feature job").</summary>
+    private static Dictionary<string, object> ChangeArguments(PipelineSpec spec)
+    {
+        var arguments = new Dictionary<string, object>
+        {
+            ["--cdc_kind"] = SourceColumnsText.KindName(spec.Source.Cdc.Kind),
+            ["--keep_snapshots"] = spec.Source.KeepSnapshots.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (spec.Source.Columns.Count > 0) arguments["--source_columns"] = SourceColumnsText.Format(spec.Source.Columns);
+        if (spec.Source.TimestampColumn is not null) arguments["--timestamp_column"] = spec.Source.TimestampColumn;
+        return arguments;
     }
 
     /// <summary>The asset's own object, rather than CDK's GrantRead (s3:GetObject*, s3:List* on the whole assets bucket).</summary>

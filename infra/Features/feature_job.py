@@ -16,11 +16,17 @@ Arguments (WORKFLOW.md, training workflow step 3, `BuildFeatures`):
 Optional, set in the job's DefaultArguments by the stack (infra/Compute/FeatureJob.cs):
   --database        Glue database of the features table (default training_orchestration_<pipeline, - as _>)
   --catalog_table   the features table (default <pipeline, - as _>_features)
+  --merge_sql_s3_uri  s3:// URI of the zip of infra/Features/cdc/*.sql (the change merge's SQL)
+  --cdc_kind        dynamodb-stream | debezium | s3-files (absent: CSV snapshots with a header only)
+  --source_columns  the table's columns, name:type,... (string, integer, number, boolean, json)
+  --keep_snapshots  curated snapshots kept (default 3)
+  --timestamp_column  the DMS TimestampColumnName column (s3-files)
 
 Each run, under s3://<bucket>/:
-  1. ingests raw/<table>/**.csv files not seen by an earlier run (job bookmarks on the S3 source) into
-     curated/<table>/ingest=<run_id>/, keeping the last row per key (later files win);
-  2. defines the view `source` = every curated row, the row of the latest ingest per entity key;
+  1. reads the raw/<table>/ files not seen by an earlier run (job bookmarks on the S3 source) and merges them with
+     CDC semantics into the previous run's snapshot, writing curated/<table>/run=<run_id>/ (Parquet), by running the
+     same SQL files as the local runtime (normalize_<kind>.sql, normalize_snapshot.sql, merge.sql);
+  2. defines the view `source` = that snapshot without its deleted keys (source.sql);
   3. runs features.sql: entity key, label, numeric features;
   4. splits by md5 of the entity key: u = int(first 8 hex digits) / 2^32; train if u < train,
      validation if u < train + validation, else test;
@@ -47,8 +53,11 @@ REQUIRED_ARGUMENTS = [
 ]
 DATABASE_ARGUMENT = "database"
 CATALOG_TABLE_ARGUMENT = "catalog_table"
+OPTIONAL_ARGUMENTS = ["merge_sql_s3_uri", "cdc_kind", "source_columns", "keep_snapshots", "timestamp_column"]
+COLUMN_DIRECTIVE = "-- column:"
+SQL_TYPES = {"string": "STRING", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN", "json": "STRING"}
+NORMALIZE_SQL = {"dynamodb-stream": "normalize_dynamodb_stream.sql", "debezium": "normalize_debezium.sql", "s3-files": "normalize_dms.sql"}
 SOURCE_FILE_COLUMN = "_source_file"
-ROW_ORDER_COLUMN = "_row_order"
 CHANNELS = ("train", "validation", "test")
 SPLIT_TOLERANCE = 1e-9
 NUMERIC_TYPES = ("tinyint", "smallint", "int", "bigint", "float", "double", "boolean")
@@ -70,6 +79,46 @@ def parse_split(text):
     if any(f <= 0 or f >= 1 for f in fractions) or abs(sum(fractions) - 1) > SPLIT_TOLERANCE:
         raise FeatureJobError(f"--split '{text}' must be fractions in (0, 1) that sum to 1")
     return fractions
+
+
+def parse_columns(text):
+    """'id:string,score:number' -> [('id', 'STRING'), ('score', 'DOUBLE')] (SourceColumnsText in C# writes it)."""
+    columns = []
+    for entry in [e.strip() for e in (text or "").split(",") if e.strip()]:
+        parts = entry.split(":")
+        if len(parts) != 2 or not parts[0] or parts[1] not in SQL_TYPES:
+            raise FeatureJobError(f"--source_columns: '{entry}' is not name:type with a type among {', '.join(SQL_TYPES)}")
+        columns.append((parts[0], SQL_TYPES[parts[1]]))
+    return columns
+
+
+def sql_statements(text, key, columns):
+    """A change-merge SQL asset as statements, exactly as ChangeMergeSql.Statements does in the local runtime: the
+    '-- column:' template repeated per column into {{columns}}, {{column_names}} and {{key}} filled in, comment lines
+    dropped, statements ending with ';' at the end of a line."""
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    template = next((l.strip()[len(COLUMN_DIRECTIVE):].strip() for l in lines if l.strip().startswith(COLUMN_DIRECTIVE)), None)
+    body = "\n".join(l for l in lines if not l.lstrip().startswith("--"))
+    if template is not None:
+        expanded = [template.replace("{{name}}", name).replace("{{type}}", sql_type) for name, sql_type in columns]
+        body = body.replace("{{columns}}", ",\n  ".join(expanded))
+    body = body.replace("{{column_names}}", ", ".join(name for name, _ in columns)).replace("{{key}}", key)
+    statements, current = [], []
+    for line in body.split("\n"):
+        current.append(line)
+        if not line.rstrip().endswith(";"):
+            continue
+        statements.append("\n".join(current).strip().rstrip(";").rstrip())
+        current = []
+    if "\n".join(current).strip():
+        statements.append("\n".join(current).strip())
+    return statements
+
+
+def previous_snapshot_run(run_ids, run_id):
+    """The latest stored snapshot before this run (run ids start with the UTC minute, so text order is time order)."""
+    earlier = sorted(r for r in run_ids if r < run_id)
+    return earlier[-1] if earlier else None
 
 
 def parse_s3_uri(uri):
@@ -129,6 +178,7 @@ def resolve_arguments(argv):
         DATABASE_ARGUMENT: default_catalog_database(args["pipeline"]),
         CATALOG_TABLE_ARGUMENT: catalog_table_name(args["pipeline"]),
     }
+    defaults.update({name: None for name in OPTIONAL_ARGUMENTS})
     for name, default in defaults.items():
         # getResolvedOptions fails on a missing option, so optional ones are resolved only when present.
         args[name] = getResolvedOptions(argv, [name])[name] if f"--{name}" in argv else default
@@ -148,9 +198,9 @@ def delete_prefix(s3, bucket, prefix):
         s3.delete_objects(Bucket=bucket, Delete={"Objects": keys[start:start + 1000], "Quiet": True})
 
 
-def ingest_new_raw_files(glue_context, args):
-    """Step 1: the bookmarked read of raw/<table>/ (only files no earlier run has committed)."""
-    from pyspark.sql import Window
+def new_raw_files(glue_context, args):
+    """Step 1a: the bookmarked read of raw/<table>/: the keys of the files no earlier run has committed. Each file is
+    read as single-column lines only to learn its name; the files themselves are read below, with line numbers."""
     from pyspark.sql import functions as F
 
     raw = glue_context.create_dynamic_frame.from_options(
@@ -161,56 +211,154 @@ def ingest_new_raw_files(glue_context, args):
             "attachFilename": SOURCE_FILE_COLUMN,
         },
         format="csv",
-        format_options={"withHeader": True, "separator": ",", "quoteChar": '"'},
+        format_options={"withHeader": False, "separator": "\u0001", "quoteChar": -1},
         transformation_ctx="raw_source",
     )
     if raw.count() == 0:
-        return None, 0, 0
-    frame = raw.resolveChoice(choice="cast:string", transformation_ctx="raw_as_strings").toDF()
+        return []
+    frame = raw.toDF()
     if SOURCE_FILE_COLUMN not in frame.columns:
-        # attachFilename unsupported by this Glue version: fall back to Spark's own file name.
         frame = frame.withColumn(SOURCE_FILE_COLUMN, F.input_file_name())
-    # Everything as text, and empty fields as null: Spark would otherwise write them back as "" (quoted), which
-    # the next read infers as a string column instead of a number with missing values.
-    frame = frame.select(
-        [F.when(F.col(quote(c)).cast("string") == "", None).otherwise(F.col(quote(c)).cast("string")).alias(c) for c in frame.columns]
-    )
-    key = args["entity_key"]
-    if key not in frame.columns:
-        raise FeatureJobError(
-            f"raw files under s3://{args['bucket']}/raw/{args['source_table']}/ have no column '{key}' "
-            f"(columns: {', '.join(c for c in frame.columns if c != SOURCE_FILE_COLUMN)})"
-        )
-    # Persisted so the row order ids and the counts below come from one read of the new files.
-    frame = frame.withColumn(ROW_ORDER_COLUMN, F.monotonically_increasing_id()).persist()
-    ingested_rows = frame.count()
-    ingested_files = frame.select(SOURCE_FILE_COLUMN).distinct().count()
-    latest = Window.partitionBy(F.col(quote(key))).orderBy(F.col(SOURCE_FILE_COLUMN).desc(), F.col(ROW_ORDER_COLUMN).desc())
-    deduplicated = (
-        frame.withColumn("_rank", F.row_number().over(latest))
-        .where(F.col("_rank") == 1)
-        .drop("_rank", ROW_ORDER_COLUMN, SOURCE_FILE_COLUMN)
-    )
-    return deduplicated, ingested_files, ingested_rows
+    names = sorted(row[0] for row in frame.select(SOURCE_FILE_COLUMN).distinct().collect())
+    return [n for n in names if n.endswith((".csv", ".jsonl", ".json", ".jsonl.gz", ".json.gz"))]
 
 
-def define_source(spark, args):
-    """Step 2: the view `source`: per entity key, the row of the latest ingest (run ids sort chronologically)."""
-    from pyspark.sql import Window
+def numbered_lines(spark, uri, key):
+    """A text file as (__file, __line, __text), 1-based line numbers; blank lines dropped."""
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    rdd = spark.read.text(uri).rdd.zipWithIndex().map(lambda pair: (key, pair[1] + 1, pair[0][0]))
+    schema = StructType([StructField("__file", StringType()), StructField("__line", LongType()), StructField("__text", StringType())])
+    return spark.createDataFrame(rdd, schema).where("trim(__text) <> ''")
+
+
+def csv_rows(spark, uri, key, header, names=None):
+    """A CSV file with every field as text, plus __file and __line (the header, if any, is line 1)."""
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    frame = spark.read.option("header", header).option("inferSchema", False).csv(uri)
+    if names is not None:
+        frame = frame.toDF(*names)
+    offset = 2 if header else 1
+    schema = StructType([StructField("__file", StringType()), StructField("__line", LongType())] + frame.schema.fields)
+    rdd = frame.rdd.zipWithIndex().map(lambda pair: (key, pair[1] + offset) + tuple(pair[0]))
+    return spark.createDataFrame(rdd, schema)
+
+
+def project(frame, columns, extra=()):
+    """__file, __line, the extra columns, then the declared columns picked by name (any case); missing ones null."""
     from pyspark.sql import functions as F
 
-    curated = (
-        spark.read.option("header", True)
-        .option("inferSchema", True)
-        .csv(f"s3://{args['bucket']}/curated/{args['source_table']}/")
-    )
-    key = args["entity_key"]
-    if key not in curated.columns:
-        raise FeatureJobError(f"curated data of table '{args['source_table']}' has no entity key column '{key}'")
-    latest = Window.partitionBy(F.col(quote(key))).orderBy(F.col("ingest").cast("string").desc())
-    source = curated.withColumn("_rank", F.row_number().over(latest)).where(F.col("_rank") == 1).drop("_rank", "ingest")
-    source.createOrReplaceTempView("source")
-    return source.count()
+    by_lower = {c.lower(): c for c in frame.columns}
+    picked = [F.col(quote(by_lower[name.lower()])).cast("string").alias(name) if name.lower() in by_lower
+              else F.lit(None).cast("string").alias(name) for name, _ in columns]
+    return frame.select([F.col("__file"), F.col("__line")] + list(extra) + picked)
+
+
+def load_change_inputs(spark, args, keys, columns):
+    """Step 1b: raw_lines (JSON records), snapshot_rows (CSV copies with a header) and dms_rows (DMS files), as the
+    local runtime's ChangeInputLoader does with DuckDB."""
+    from functools import reduce
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    bucket, kind, key = args["bucket"], args["cdc_kind"], args["entity_key"]
+    text_fields = [StructField(name, StringType()) for name, _ in columns]
+    empty = lambda fields: spark.createDataFrame([], StructType([StructField("__file", StringType()), StructField("__line", LongType())] + fields))
+    lines, snapshots, dms = [], [], []
+    for object_key in keys:
+        uri = f"s3://{bucket}/{object_key}"
+        if not object_key.endswith(".csv"):
+            if kind in ("dynamodb-stream", "debezium"):
+                lines.append(numbered_lines(spark, uri, object_key))
+        elif kind != "s3-files":
+            frame = csv_rows(spark, uri, object_key, header=True)
+            if key.lower() not in (c.lower() for c in frame.columns):
+                raise FeatureJobError(f"{uri} line 1: the header has no entity key column '{key}'")
+            snapshots.append(project(frame, columns))
+        else:
+            first = spark.read.text(uri).first()
+            fields = first[0].split(",") if first else []
+            if any(f.strip('"').lower() == key.lower() for f in fields):
+                frame = csv_rows(spark, uri, object_key, header=True)
+                lower = {c.lower(): c for c in frame.columns}
+                ts = args.get("timestamp_column")
+                op_col = F.col(quote(lower["op"])) if "op" in lower else F.lit(None).cast("string")
+                ts_col = F.col(quote(lower[ts.lower()])) if ts and ts.lower() in lower else F.lit(None).cast("string")
+                dms.append(project(frame, columns, [op_col.alias("__dms_op"), ts_col.alias("__dms_ts")]))
+            elif len(fields) in (len(columns), len(columns) + 1):
+                with_op = len(fields) == len(columns) + 1
+                names = (["__dms_op"] if with_op else []) + [name for name, _ in columns]
+                frame = csv_rows(spark, uri, object_key, header=False, names=names)
+                op_col = F.col("__dms_op") if with_op else F.lit(None).cast("string")
+                dms.append(project(frame, columns, [op_col.alias("__dms_op"), F.lit(None).cast("string").alias("__dms_ts")]))
+            else:
+                raise FeatureJobError(f"{uri} line 1: {len(fields)} fields, but --source_columns declares {len(columns)} "
+                                      "(a DMS file without a header holds the columns, or Op then the columns)")
+    union = lambda frames, fallback: reduce(lambda a, b: a.unionByName(b), frames) if frames else fallback
+    union(lines, spark.createDataFrame([], StructType([StructField("__file", StringType()), StructField("__line", LongType()),
+                                                         StructField("__text", StringType())]))).createOrReplaceTempView("raw_lines")
+    union(snapshots, empty(text_fields)).createOrReplaceTempView("snapshot_rows")
+    union(dms, empty([StructField("__dms_op", StringType()), StructField("__dms_ts", StringType())] + text_fields)).createOrReplaceTempView("dms_rows")
+
+
+def merge_sql_files(s3, uri):
+    """The change merge's SQL files, from the zip the stack uploads (the folder the local runtime embeds)."""
+    import io
+    import zipfile
+
+    bucket, key = parse_s3_uri(uri)
+    archive = zipfile.ZipFile(io.BytesIO(s3.get_object(Bucket=bucket, Key=key)["Body"].read()))
+    return {name.rsplit("/", 1)[-1]: archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(".sql")}
+
+
+def merge_changes(spark, s3, args, new_keys):
+    """Steps 1-2: merge the new files into the previous snapshot, write curated/<table>/run=<run_id>/, define `source`.
+    Returns the change counts. A rerun of a run whose snapshot exists, with nothing new, reuses that snapshot."""
+    bucket, table, run_id, key = args["bucket"], args["source_table"], args["run_id"], args["entity_key"]
+    prefix = f"curated/{table}/"
+    stored = sorted({item["Key"][len(prefix):].split("/", 1)[0][len("run="):]
+                     for item in list_objects(s3, bucket, prefix) if item["Key"][len(prefix):].startswith("run=")})
+    files = merge_sql_files(s3, args["merge_sql_s3_uri"])
+    counts = {name: 0 for name in ("received", "duplicates", "stale", "inserted", "updated", "deleted", "tombstones")}
+    if run_id in stored and not new_keys:
+        spark.read.parquet(f"s3://{bucket}/{prefix}run={run_id}/").createOrReplaceTempView("snapshot_state")
+    else:
+        previous = previous_snapshot_run(stored, run_id)
+        if previous is None and not new_keys:
+            raise FeatureJobError(f"no data: s3://{bucket}/raw/{table}/ holds no change or CSV files and no earlier run left a snapshot")
+        columns = parse_columns(args["source_columns"])
+        if not columns:
+            raise FeatureJobError("--source_columns is required: declare source.columns in pipeline.yaml")
+        load_change_inputs(spark, args, new_keys, columns)
+        if previous is None:
+            run_sql(spark, files["snapshot_empty.sql"], key, columns)
+        else:
+            spark.read.parquet(f"s3://{bucket}/{prefix}run={previous}/").createOrReplaceTempView("previous_snapshot")
+        run_sql(spark, files[NORMALIZE_SQL.get(args["cdc_kind"], "normalize_dynamodb_stream.sql")], key, columns)
+        run_sql(spark, files["normalize_snapshot.sql"], key, columns)
+        run_sql(spark, files["merge.sql"], key, columns)
+        bad = spark.sql("SELECT __file, __line, __problem FROM change_errors ORDER BY __file, __line LIMIT 5").collect()
+        if bad:
+            details = "; ".join(f"s3://{bucket}/{r[0]} line {r[1]}: {r[2]}" for r in bad)
+            raise FeatureJobError(f"change records cannot be merged (raw files left as they are): {details}")
+        # Several part files: the snapshot is written by every executor, never through one partition.
+        spark.table("merged").write.mode("overwrite").parquet(f"s3://{bucket}/{prefix}run={run_id}/")
+        spark.read.parquet(f"s3://{bucket}/{prefix}run={run_id}/").createOrReplaceTempView("snapshot_state")
+        counts = spark.table("change_counts").first().asDict()
+        stored = sorted(set(stored) | {run_id})
+    names = [c for c in spark.table("snapshot_state").columns if not c.startswith("__")]
+    run_sql(spark, files["source.sql"], key, [(n, "STRING") for n in names])
+    keep = int(args.get("keep_snapshots") or 3)
+    for old in stored[:max(0, len(stored) - keep)]:
+        if old != run_id:
+            delete_prefix(s3, bucket, f"{prefix}run={old}/")
+    return counts
+
+
+def run_sql(spark, text, key, columns):
+    for statement in sql_statements(text, key, columns):
+        spark.sql(statement)
 
 
 def run_feature_sql(spark, sql_text, args):
@@ -284,15 +432,11 @@ def main(argv):
     sql_bucket, sql_key = parse_s3_uri(args["sql_s3_uri"])
     sql_text = s3.get_object(Bucket=sql_bucket, Key=sql_key)["Body"].read().decode("utf-8")
 
-    new_rows, ingested_files, ingested_rows = ingest_new_raw_files(glue_context, args)
-    if new_rows is not None:
-        new_rows.coalesce(1).write.mode("overwrite").option("header", True).csv(
-            f"s3://{bucket}/curated/{table}/ingest={run_id}/"
-        )
-    raw_times = [item["LastModified"] for item in list_objects(s3, bucket, f"raw/{table}/") if item["Key"].endswith(".csv")]
-    if not any(True for _ in list_objects(s3, bucket, f"curated/{table}/")):
-        raise FeatureJobError(f"no data: s3://{bucket}/raw/{table}/ holds no CSV files and nothing was curated earlier")
-    define_source(spark, args)
+    new_keys = [key[len(f"s3://{bucket}/"):] if key.startswith("s3://") else key for key in new_raw_files(glue_context, args)]
+    changes = merge_changes(spark, s3, args, new_keys)
+    ingested_files, ingested_rows = len(new_keys), changes["received"]
+    raw_times = [item["LastModified"] for item in list_objects(s3, bucket, f"raw/{table}/")
+                 if item["Key"].endswith((".csv", ".jsonl", ".json", ".jsonl.gz", ".json.gz"))]
 
     features = run_feature_sql(spark, sql_text, args)
     key, label = features.columns[0], features.columns[1]
@@ -318,6 +462,8 @@ def main(argv):
         "ingestedFiles": ingested_files,
         "ingestedRows": ingested_rows,
         "watermark": watermark(raw_times),
+        "snapshot": f"s3://{bucket}/curated/{table}/run={run_id}/",
+        "changes": changes,
     }
     s3.put_object(Bucket=bucket, Key=prefix + "manifest.json", Body=json.dumps(manifest, indent=2).encode("utf-8"),
                   ContentType="application/json")

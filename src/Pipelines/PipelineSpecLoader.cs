@@ -79,7 +79,8 @@ public static partial class PipelineSpecLoader
         var name = ReadName(root, directory);
         var description = root.Has("description") ? root.String("description", required: true) : "";
         var tier = ReadTier(root);
-        var source = SourceReader.Read(root.Section("source", required: true, SpecKeys.Source));
+        var sourceSection = root.Section("source", required: true, SpecKeys.Source);
+        var source = SourceReader.Read(sourceSection);
         var cadence = CadenceReader.Read(root.Section("cadence", required: true, SpecKeys.Cadence));
         var features = FeaturesReader.Read(root.Section("features", required: true, SpecKeys.Features), directory);
         var contract = FeaturesReader.ExistingFile(root, "contract", directory, "contract.yaml");
@@ -87,6 +88,10 @@ public static partial class PipelineSpecLoader
         var sampleData = sample is not null && sample.Has("data") ? FeaturesReader.ExistingFile(sample, "data", directory, "sample/data.csv") : null;
         if (sampleData is not null && features is not null) CheckSampleHasEntityKey(sample!, sampleData, features.EntityKey);
         var sampleEvent = sample is not null && sample.Has("event") ? FeaturesReader.ExistingFile(sample, "event", directory, "sample/event.json") : null;
+        var sampleChanges = sample is not null && sample.Has("changes") ? FeaturesReader.ExistingFile(sample, "changes", directory, "sample/changes.jsonl") : null;
+        if (source is { Columns.Count: > 0 } && features is not null && !source.Columns.Any(c => c.Name == features.EntityKey))
+            sourceSection!.Error("columns", $"the declared columns do not include the entity key '{features.EntityKey}' (features.entityKey).",
+                "Declare the key column: the merge keeps one row per entity key.");
         var training = TrainingReader.Read(root.Section("training", required: true, SpecKeys.Training));
         var evaluation = EvaluationReader.Read(root.Section("evaluation", required: true, SpecKeys.Evaluation), errors);
         var notifications = NotificationsReader.Read(root.Section("notifications", required: false, SpecKeys.Notifications));
@@ -98,6 +103,7 @@ public static partial class PipelineSpecLoader
             Name = name, Description = description, Tier = tier.Value, Source = source, Cadence = cadence,
             Features = features, ContractFile = contract, ContractYaml = File.ReadAllText(contract), Training = training, Evaluation = evaluation,
             Notifications = notifications, Directory = directory, SampleDataFile = sampleData, SampleEventFile = sampleEvent,
+            SampleChangesFile = sampleChanges,
         };
     }
 

@@ -169,8 +169,21 @@ public sealed class TriggerWorkflow : Construct
             },
         });
         changed.Next(count);
+        // A batch of change records landed by the ingress (WORKFLOW.md "Change data"): one event counts the whole batch,
+        // so the trigger runs once per batch, never once per change.
+        var batch = new Pass(this, "ChangeBatchLanded", new PassProps
+        {
+            Parameters = new Dictionary<string, object>
+            {
+                ["event"] = JsonPath.StringAt("$"),
+                ["id"] = JsonPath.StringAt("$.id"),
+                ["changes"] = new Dictionary<string, object> { ["count.$"] = "States.Format('{}', $.detail.changeCount)" },
+            },
+        });
+        batch.Next(count);
         var classify = new Choice(this, "IsScheduledCheck?")
             .When(Condition.StringEquals("$.detail-type", ScheduledDetailType), scheduled)
+            .When(Condition.IsPresent("$.detail.changeCount"), batch)
             .Otherwise(changed);
 
         StateMachine = ExpressWorkflowDefaults.CreateStateMachine(this, StateMachineName(pipeline), classify, props.LogGroup, props.Key);

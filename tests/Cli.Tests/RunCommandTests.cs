@@ -15,13 +15,13 @@ public sealed class RunCommandTests
     }
 
     [Fact]
-    public async Task Run_churn_sends_the_sample_through_the_stack_and_records_an_outcome_that_runs_lists()
+    public async Task Run_churn_replays_the_sample_changes_through_the_stack_and_records_an_outcome_that_runs_lists()
     {
         var runsDirectory = Directory.CreateTempSubdirectory("cli-run-").FullName;
         var workspace = Path.Combine(runsDirectory, "20261123-100000-churn");
         try
         {
-            var (exit, output, error) = await CliProcess.RunAsync("run", "churn", "--workspace", workspace);
+            var (exit, output, error) = await CliProcess.RunAsync("run", "churn", "--workspace", workspace, "--json");
 
             Assert.True(File.Exists(Path.Combine(workspace, "record.json")), output + error);
             var record = JsonNode.Parse(File.ReadAllText(Path.Combine(workspace, "record.json")))!;
@@ -40,6 +40,20 @@ public sealed class RunCommandTests
             var (listed, json, _) = await CliProcess.RunAsync("runs", "--json", "--runs-dir", runsDirectory);
             Assert.Equal(0, listed);
             Assert.Equal(run["runId"]!.GetValue<string>(), JsonNode.Parse(json)!.AsArray().Single()!["runId"]!.GetValue<string>());
+
+            // The last stdout line is the JSON interface: the feature table holds the inserted customer, not the deleted ones.
+            var last = JsonNode.Parse(output.TrimEnd().Split('\n')[^1])!;
+            Assert.Equal(run["runId"]!.GetValue<string>(), last["runId"]!.GetValue<string>());
+            Assert.Equal(Path.GetFullPath(workspace), last["workspace"]!.GetValue<string>());
+            var table = File.ReadAllLines(last["featuresTable"]!.GetValue<string>());
+            Assert.StartsWith("customer_id,churn,", table[0]);
+            Assert.Contains(table, l => l.StartsWith("C007044,", StringComparison.Ordinal));
+            Assert.DoesNotContain(table, l => l.StartsWith("C000003,", StringComparison.Ordinal) || l.StartsWith("C000004,", StringComparison.Ordinal));
+            Assert.Equal(7043 + 2 - 2 + 1, table.Length);
+            var (_, inWorkspace, _) = await CliProcess.RunAsync("runs", "churn", "--workspace", workspace, "--json");
+            var listedRun = JsonNode.Parse(inWorkspace)!.AsArray().Single()!;
+            Assert.Equal((7045L, 5L, 3L), (listedRun["inserted"]!.GetValue<long>(), listedRun["updated"]!.GetValue<long>(), listedRun["deleted"]!.GetValue<long>()));
+            Assert.Equal(last["featuresTable"]!.GetValue<string>(), listedRun["featuresTable"]!.GetValue<string>());
         }
         finally
         {

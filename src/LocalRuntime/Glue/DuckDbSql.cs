@@ -46,6 +46,18 @@ internal static class DuckDbSql
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The first row of a query as text (empty when it has no rows).</summary>
+    internal static List<string> Strings(DuckDBConnection db, string sql)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        var values = new List<string>();
+        if (!reader.Read()) return values;
+        for (var i = 0; i < reader.FieldCount; i++) values.Add(reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "");
+        return values;
+    }
+
     internal static string FileList(IEnumerable<string> paths) => "[" + string.Join(", ", paths.Select(Literal)) + "]";
 
     internal static string Literal(string text) => "'" + text.Replace("'", "''") + "'";

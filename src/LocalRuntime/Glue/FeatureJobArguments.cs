@@ -1,3 +1,5 @@
+using TrainingOrchestration.Pipelines.Spec;
+
 namespace TrainingOrchestration.LocalRuntime.Glue;
 
 /// <summary>
@@ -16,6 +18,18 @@ public sealed record FeatureJobArguments(
     SplitFractions Split,
     JobBookmarkOption Bookmark)
 {
+    /// <summary><c>--cdc_kind</c> (a default argument the stack sets); null: only CSV snapshots with a header are read.</summary>
+    public CdcKind? Kind { get; init; }
+
+    /// <summary><c>--source_columns</c> (<c>name:type,...</c>); empty: the columns of the CSV headers, all text.</summary>
+    public IReadOnlyList<SourceColumn> Columns { get; init; } = [];
+
+    /// <summary><c>--keep_snapshots</c>: curated snapshots kept per table (default 3).</summary>
+    public int KeepSnapshots { get; init; } = 3;
+
+    /// <summary><c>--timestamp_column</c>: the DMS timestamp column (s3-files only).</summary>
+    public string? TimestampColumn { get; init; }
+
     /// <summary>
     /// Reads Glue's argument map (job default arguments overlaid with the run's). Missing or malformed arguments
     /// are reported together, by name, the way the job script's <c>getResolvedOptions</c> would fail.
@@ -46,7 +60,33 @@ public sealed record FeatureJobArguments(
         var bookmark = arguments.TryGetValue("--job-bookmark-option", out var b)
             ? ParseBookmark(b)
             : JobBookmarkOption.Disable;
-        return new FeatureJobArguments(pipeline, runId, bucket, sql, table, key, label, split, bookmark);
+        return new FeatureJobArguments(pipeline, runId, bucket, sql, table, key, label, split, bookmark)
+        {
+            Kind = Optional(arguments, "--cdc_kind") is { } kind
+                ? SourceColumnsText.KindNames.TryGetValue(kind, out var k) ? k : throw new FeatureJobException(
+                    $"--cdc_kind '{kind}' is not one of {string.Join(", ", SourceColumnsText.KindNames.Keys)}")
+                : null,
+            Columns = Optional(arguments, "--source_columns") is { } columns ? ParseColumns(columns) : [],
+            KeepSnapshots = Optional(arguments, "--keep_snapshots") is { } keep
+                ? int.TryParse(keep, out var n) && n >= 1 ? n : throw new FeatureJobException($"--keep_snapshots '{keep}' is not a whole number of at least 1")
+                : 3,
+            TimestampColumn = Optional(arguments, "--timestamp_column"),
+        };
+    }
+
+    private static string? Optional(IReadOnlyDictionary<string, string> arguments, string name) =>
+        arguments.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    private static IReadOnlyList<SourceColumn> ParseColumns(string text)
+    {
+        try
+        {
+            return SourceColumnsText.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new FeatureJobException($"--source_columns: {e.Message}", e);
+        }
     }
 
     private static JobBookmarkOption ParseBookmark(string value) => value switch

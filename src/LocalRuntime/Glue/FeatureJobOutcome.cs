@@ -8,4 +8,8 @@ public sealed record FeatureJobOutcome(
     long SourceRows,
     SplitRowCounts Rows,
     IReadOnlyList<FeatureColumn> Columns,
-    string? Watermark);
+    string? Watermark)
+{
+    /// <summary>What the change merge applied this run.</summary>
+    public ChangeCounts Changes { get; init; } = ChangeCounts.None;
+}

@@ -7,8 +7,9 @@ namespace TrainingOrchestration.LocalRuntime.Glue;
 
 /// <summary>
 /// Runs the feature job (WORKFLOW.md "Feature job") with DuckDB exactly as the Glue PySpark job does it on AWS:
-/// bookmarked ingest of new raw files into <c>curated/</c>, the <c>source</c> view with the latest row per entity
-/// key, the pipeline's <c>features.sql</c>, the md5 hash split, and the <c>table/</c>, channel and manifest files.
+/// the bookmarked new raw files merged with CDC semantics into the previous curated snapshot (<see cref="ChangeMerge"/>),
+/// the <c>source</c> view over the new snapshot, the pipeline's <c>features.sql</c>, the md5 hash split, and the
+/// <c>table/</c>, channel and manifest files.
 /// </summary>
 /// <param name="s3Root">The folder holding one folder per bucket.</param>
 /// <param name="bookmarkDirectory"><c>&lt;workspace&gt;/glue/bookmarks</c>.</param>
@@ -47,13 +48,13 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
     private FeatureJobOutcome RunOn(DuckDBConnection db, string jobName, FeatureJobArguments args, string sql, JobBookmark bookmark,
         List<RawFile> rawFiles, List<RawFile> newFiles, CancellationToken cancellationToken)
     {
-        var ingestedRows = newFiles.Count == 0 ? 0 : Ingest(db, args, newFiles);
+        var (changes, sourceRows) = new ChangeMerge(db, s3Root, args).Run(newFiles);
         cancellationToken.ThrowIfCancellationRequested();
-        var sourceRows = DefineSource(db, args);
         RunFeatureSql(db, sql, args);
         cancellationToken.ThrowIfCancellationRequested();
         var columns = FeatureColumns(db, args);
-        var outcome = WriteOutputs(db, args, columns, newFiles.Count, ingestedRows, sourceRows, Watermark(rawFiles));
+        var outcome = WriteOutputs(db, args, columns, newFiles.Count, changes.Received, sourceRows, Watermark(rawFiles)) with { Changes = changes };
+        WriteManifest(Path.Combine(outcome.FeaturesPrefix.ToLocalPath(s3Root), "manifest.json"), args, columns, outcome);
 
         _catalog?.RecordFeatures(args.Pipeline, args.RunId, outcome, DateTimeOffset.UtcNow);
         if (args.Bookmark == JobBookmarkOption.Enable) _bookmarks.Save(bookmark.Advance(args.RunId, newFiles));
@@ -80,7 +81,7 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         var dir = prefix.ToLocalPath(s3Root);
         if (!Directory.Exists(dir)) return [];
         var bucketRoot = Path.Combine(s3Root, args.Bucket);
-        return Directory.EnumerateFiles(dir, "*.csv", SearchOption.AllDirectories)
+        return Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
             .Select(path =>
             {
                 var info = new FileInfo(path);
@@ -88,49 +89,9 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
                 var modified = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
                 return new RawFile(key, path, info.Length, modified);
             })
+            .Where(f => ChangeInputLoader.IsCsv(f) || ChangeInputLoader.IsJson(f))
             .OrderBy(f => f.Key, StringComparer.Ordinal) // later files win: S3 lists keys in this order
             .ToList();
-    }
-
-    /// <summary>Copies the new raw files into <c>curated/&lt;table&gt;/ingest=&lt;runId&gt;/</c>, keeping the last row per key.</summary>
-    private long Ingest(DuckDBConnection db, FeatureJobArguments args, List<RawFile> files)
-    {
-        var target = new S3Location(args.Bucket, BucketLayout.CuratedIngest(args.SourceTable, args.RunId) + "part-00000.csv").ToLocalPath(s3Root);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        // row_number() OVER () numbers rows in scan order (files in key order, rows in file order): the last one wins.
-        DuckDbSql.Execute(db, $"CREATE TEMP TABLE raw_ingest AS SELECT *, row_number() OVER () AS __ingest_order FROM read_csv(" +
-            $"{DuckDbSql.FileList(files.Select(f => f.LocalPath))}, header = true, all_varchar = true, union_by_name = true)", "reading raw files");
-        DuckDbSql.RequireColumn(db, "raw_ingest", args.EntityKey, $"raw files under s3://{args.Bucket}/{BucketLayout.RawTable(args.SourceTable)}");
-        var key = DuckDbSql.Quote(args.EntityKey);
-        DuckDbSql.Execute(db, $"COPY (SELECT * EXCLUDE (__ingest_order) FROM raw_ingest QUALIFY row_number() OVER (PARTITION BY {key} " +
-            $"ORDER BY __ingest_order DESC) = 1 ORDER BY __ingest_order) TO {DuckDbSql.Literal(target)} (HEADER true, DELIMITER ',')",
-            "writing curated data");
-        return DuckDbSql.Scalar(db, "SELECT count(*) FROM raw_ingest");
-    }
-
-    /// <summary>The view <c>source</c>: every curated row, keeping per entity key the row of the latest ingest.</summary>
-    private long DefineSource(DuckDBConnection db, FeatureJobArguments args)
-    {
-        var dir = new S3Location(args.Bucket, BucketLayout.CuratedTable(args.SourceTable)).ToLocalPath(s3Root);
-        var ingests = Directory.Exists(dir)
-            ? Directory.EnumerateFiles(dir, "*.csv", SearchOption.AllDirectories)
-                .Select(p => (Path: p, Modified: File.GetLastWriteTimeUtc(p)))
-                .OrderBy(f => f.Modified).ThenBy(f => f.Path, StringComparer.Ordinal).Select(f => f.Path).ToList()
-            : [];
-        if (ingests.Count == 0)
-        {
-            throw new FeatureJobException($"no data: s3://{args.Bucket}/{BucketLayout.RawTable(args.SourceTable)} holds no CSV files and nothing was curated earlier");
-        }
-        DuckDbSql.Execute(db, "CREATE TEMP TABLE ingest_order(filename VARCHAR, seq INTEGER)", "ordering ingests");
-        var values = string.Join(", ", ingests.Select((p, i) => $"({DuckDbSql.Literal(p)}, {i})"));
-        DuckDbSql.Execute(db, $"INSERT INTO ingest_order VALUES {values}", "ordering ingests");
-        DuckDbSql.Execute(db, $"CREATE TEMP TABLE curated_all AS SELECT * FROM read_csv({DuckDbSql.FileList(ingests)}, header = true, " +
-            "union_by_name = true, filename = true)", "reading curated data");
-        DuckDbSql.Execute(db, $"CREATE TEMP TABLE source AS SELECT c.* EXCLUDE (filename) FROM curated_all c JOIN ingest_order o " +
-            $"ON c.filename = o.filename QUALIFY row_number() OVER (PARTITION BY c.{DuckDbSql.Quote(args.EntityKey)} ORDER BY o.seq DESC) = 1",
-            "building the source view");
-        DuckDbSql.Execute(db, "DROP TABLE curated_all", "building the source view");
-        return DuckDbSql.Scalar(db, "SELECT count(*) FROM source");
     }
 
     private static void RunFeatureSql(DuckDBConnection db, string sql, FeatureJobArguments args)
@@ -197,9 +158,7 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         }
         var rows = new SplitRowCounts(counts.Values.Sum(), counts.GetValueOrDefault("train"), counts.GetValueOrDefault("validation"), counts.GetValueOrDefault("test"));
         var outputColumns = DuckDbSql.Describe(db, "split_features").Select(c => new FeatureColumn(c.Name, SparkTypeNames.From(c.DuckType))).ToList();
-        var outcome = new FeatureJobOutcome(prefix, ingestedFiles, ingestedRows, sourceRows, rows, outputColumns, watermark);
-        WriteManifest(Path.Combine(root, "manifest.json"), args, columns, outcome);
-        return outcome;
+        return new FeatureJobOutcome(prefix, ingestedFiles, ingestedRows, sourceRows, rows, outputColumns, watermark);
     }
 
     private static void WriteManifest(string path, FeatureJobArguments args, List<(string Name, string DuckType)> columns, FeatureJobOutcome outcome)
@@ -221,6 +180,17 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
             ["ingestedFiles"] = outcome.IngestedFiles,
             ["ingestedRows"] = outcome.IngestedRows,
             ["watermark"] = outcome.Watermark,
+            ["snapshot"] = $"s3://{args.Bucket}/{BucketLayout.CuratedSnapshot(args.SourceTable, args.RunId)}",
+            ["changes"] = new JsonObject
+            {
+                ["received"] = outcome.Changes.Received,
+                ["duplicates"] = outcome.Changes.Duplicates,
+                ["stale"] = outcome.Changes.Stale,
+                ["inserted"] = outcome.Changes.Inserted,
+                ["updated"] = outcome.Changes.Updated,
+                ["deleted"] = outcome.Changes.Deleted,
+                ["tombstones"] = outcome.Changes.Tombstones,
+            },
         };
         File.WriteAllText(path, manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
     }

@@ -34,4 +34,6 @@ public sealed record RunReportData
     public IReadOnlyList<OutputLocation> Outputs { get; init; } = [];
     /// <summary>The model's explanation (trainer, hyperparameters, metrics per split, class balance, features); see RunExplanation.</summary>
     public System.Text.Json.Nodes.JsonObject? Explanation { get; init; }
+    /// <summary>What the change merge applied, by operation (null when the feature job did not run).</summary>
+    public string? ChangesApplied { get; init; }
 }

@@ -46,6 +46,10 @@ public static class RunReportWriter
         Metrics(md, data);
         Quality(md, data, roc, matrix);
         ExplanationSection.Render(md, data.Explanation);
+        if (data.ChangesApplied is not null)
+        {
+            md.AppendLine("## Changes applied").AppendLine().AppendLine(data.ChangesApplied).AppendLine();
+        }
         Validation(md, data.Validation);
         ExecutionPathSection(md, data.Path);
         Durations(md, data);

@@ -1,28 +1,33 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using TrainingOrchestration.LocalRuntime.Ingress;
 using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Runs;
 
 /// <summary>
 /// The README's main command, end to end: deploy the pipeline's template locally in the workspace, land the raw data
-/// in <c>raw/&lt;table&gt;/</c>, put the CDC event on the bus at its own time, follow trigger → training → callback until
-/// everything settles, then export the records to <c>record.json</c>.
+/// in <c>raw/&lt;table&gt;/</c>, replay the change file through the ingress (or put one CDC event on the bus at its own
+/// time), follow trigger → training → callback until everything settles, then export the records to <c>record.json</c>.
 /// </summary>
 public static class LocalRun
 {
     public static async Task<LocalRunOutcome> ExecuteAsync(LocalRunRequest request, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var eventFile = request.EventFile ?? request.Pipeline.SampleEventFile
-            ?? throw new ArgumentException($"Pipeline {request.Pipeline.Name} bundles no sample event; pass --event FILE.");
+        var changesFile = request.ChangesFile ?? (request.EventFile is null ? request.Pipeline.SampleChangesFile : null);
+        var eventFile = changesFile is not null ? null : request.EventFile ?? request.Pipeline.SampleEventFile
+            ?? throw new ArgumentException($"Pipeline {request.Pipeline.Name} bundles no sample event or change file; pass --event FILE or --changes FILE.");
         var dataFile = request.DataFile ?? request.Pipeline.SampleDataFile
             ?? throw new ArgumentException($"Pipeline {request.Pipeline.Name} bundles no sample data; pass --data FILE.");
-        if (!File.Exists(eventFile)) throw new FileNotFoundException($"Event file {eventFile} does not exist.", eventFile);
+        if (eventFile is not null && !File.Exists(eventFile)) throw new FileNotFoundException($"Event file {eventFile} does not exist.", eventFile);
+        if (changesFile is not null && !File.Exists(changesFile)) throw new FileNotFoundException($"Change file {changesFile} does not exist.", changesFile);
         if (!File.Exists(dataFile)) throw new FileNotFoundException($"Data file {dataFile} does not exist.", dataFile);
-        var evt = JsonNode.Parse(await File.ReadAllTextAsync(eventFile, cancellationToken)) as JsonObject
+        var evt = eventFile is null ? null : JsonNode.Parse(await File.ReadAllTextAsync(eventFile, cancellationToken)) as JsonObject
             ?? throw new FormatException($"{eventFile}: an EventBridge event must be a JSON object.");
-        var eventTime = evt["time"]?.GetValue<string>() is { } t && DateTimeOffset.TryParse(t, out var parsed) ? parsed : DateTimeOffset.UtcNow;
+        var eventTime = evt?["time"]?.GetValue<string>() is { } t && DateTimeOffset.TryParse(t, out var parsed) ? parsed
+            : changesFile is not null ? ChangeFileReader.LatestChangeTime(changesFile, request.Pipeline.Source.Cdc.Kind) ?? DateTimeOffset.UtcNow
+            : DateTimeOffset.UtcNow;
 
         await using var cloud = await LocalCloud.StartAsync(new LocalCloudOptions
         {
@@ -38,7 +43,17 @@ public static class LocalRun
             .ToDictionary(i => i[TableKeys.SortKey]!.GetValue<string>(), i => i.ToJsonString());
 
         session.StageRawData(dataFile);
-        await session.PutEventAsync(evt);
+        IReadOnlyList<LandedBatch> batches = [];
+        if (changesFile is not null)
+        {
+            var replay = new ChangeReplay(session);
+            batches = replay.Land(changesFile);
+            await replay.DeliverAsync(batches);
+        }
+        else
+        {
+            await session.PutEventAsync(evt!);
+        }
         await session.WaitForIdleAsync(request.Timeout, progress, cancellationToken);
 
         var items = await session.ReadItemsAsync(cancellationToken);
@@ -53,7 +68,12 @@ public static class LocalRun
         var record = RunRecord.Build(request.Pipeline.Name, request.Workspace, items, executions, cloud.Bus.Events, cloud.Sns.Messages, stopwatch.Elapsed, explanation);
         RunRecord.Write(request.Workspace, record);
         var report = await RunReportComposer.WriteAsync(session, run, stopwatch.Elapsed, Path.GetFullPath(request.Workspace), cancellationToken, explanation);
-        return new LocalRunOutcome(Path.GetFullPath(request.Workspace), record, run, decision, executions, stopwatch.Elapsed) { Report = report };
+        var runId = run?["runId"]?.GetValue<string>();
+        var features = runId is null ? null : RunFeatures.Find(Path.GetFullPath(request.Workspace), request.Pipeline.Name, runId);
+        return new LocalRunOutcome(Path.GetFullPath(request.Workspace), record, run, decision, executions, stopwatch.Elapsed)
+        {
+            Report = report, Features = features, Batches = batches,
+        };
     }
 
     private static bool IsDecision(JsonObject item) => item[TableKeys.SortKey]?.GetValue<string>().StartsWith(TableKeys.DecisionPrefix, StringComparison.Ordinal) == true;

@@ -8,6 +8,12 @@ public sealed record LocalRunOutcome(string Workspace, JsonObject Record, JsonOb
     /// <summary>The report written for the run (null when the event started no run).</summary>
     public Reports.RunReportFiles? Report { get; init; }
 
+    /// <summary>The run's feature table and the changes its merge applied (null when no run started or no features were built).</summary>
+    public RunFeatures? Features { get; init; }
+
+    /// <summary>The change batches this invocation landed and announced (empty when it sent a single event).</summary>
+    public IReadOnlyList<Ingress.LandedBatch> Batches { get; init; } = [];
+
     /// <summary>True when every execution succeeded and the run (if one started) succeeded.</summary>
     public bool Succeeded => Executions.All(e => e.Status == "SUCCEEDED") && (Run is null || Run["status"]?.GetValue<string>() == "SUCCEEDED");
 }

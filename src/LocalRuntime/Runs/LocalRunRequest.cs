@@ -12,6 +12,11 @@ public sealed record LocalRunRequest
     public required string Workspace { get; init; }
     /// <summary>The CDC event to send; the pipeline's bundled sample event when null.</summary>
     public string? EventFile { get; init; }
+    /// <summary>
+    /// A change file in the source's native shape to replay through the ingress (landed in raw/, one event per batch);
+    /// when neither this nor <see cref="EventFile"/> is given, the pipeline's bundled change file if it has one.
+    /// </summary>
+    public string? ChangesFile { get; init; }
     /// <summary>A CSV of the source table replacing the bundled sample for this run.</summary>
     public string? DataFile { get; init; }
     public MockConfig? MockConfig { get; init; }

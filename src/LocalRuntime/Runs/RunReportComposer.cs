@@ -62,6 +62,7 @@ public static class RunReportComposer
             Predictions = PredictionFiles.Read(predictions),
             Outputs = outputs,
             Explanation = explanation,
+            ChangesApplied = RunFeatures.Find(workspace, pipeline, runId)?.ChangesSummary(),
         };
         return RunReportWriter.Write(data, workspace);
     }

@@ -25,7 +25,11 @@ public static class BucketLayout
 
     public static string CuratedTable(string table) => $"{Curated}{table}/";
 
-    public static string CuratedIngest(string table, string runId) => $"{CuratedTable(table)}ingest={runId}/";
+    /// <summary><c>raw/&lt;table&gt;/changes/</c>: where the ingress (Firehose) lands change records, partitioned by ingest hour.</summary>
+    public static string RawChanges(string table) => $"{RawTable(table)}changes/";
+
+    /// <summary><c>curated/&lt;table&gt;/run=&lt;runId&gt;/</c>: the table's merged state as of one run (Parquet).</summary>
+    public static string CuratedSnapshot(string table, string runId) => $"{CuratedTable(table)}run={runId}/";
 
     public static string PipelineFeatures(string pipeline) => $"{Features}{pipeline}/";
 

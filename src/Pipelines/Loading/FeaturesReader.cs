@@ -17,8 +17,21 @@ internal static partial class FeaturesReader
         if (entityKey is not null && entityKey == label)
             features.Error("label", $"the label '{label}' is also the entity key.", "Use different columns for the entity key and the label.");
         var split = features.Has("split") ? ReadSplit(features.Section("split", required: true, SpecKeys.Split)) : new SplitSpec(0.7, 0.2, 0.1);
-        if (sql is null || entityKey is null || label is null || split is null) return null;
-        return new FeaturesSpec { SqlFile = sql, EntityKey = entityKey, Label = label, Split = split };
+        var glue = features.Has("glue") ? features.Section("glue", required: true, SpecKeys.Glue) : null;
+        var workerType = glue is not null && glue.Has("workerType") ? glue.String("workerType", required: true, "G.1X") : "G.1X";
+        // Spark job worker types (https://docs.aws.amazon.com/glue/latest/dg/add-job.html); G.025X is for streaming jobs only.
+        string[] workerTypes = ["G.1X", "G.2X", "G.4X", "G.8X"];
+        if (workerType is not null && !workerTypes.Contains(workerType))
+        {
+            glue!.Error("workerType", $"'{workerType}' is not a Glue worker type for a Spark job.", NearestName.Hint(workerType, workerTypes));
+            workerType = null;
+        }
+        var workers = glue is not null && glue.Has("workers") ? glue.Int("workers", required: true, min: 2, max: 299, example: "2") : 2;
+        if (sql is null || entityKey is null || label is null || split is null || workerType is null || workers is null) return null;
+        return new FeaturesSpec
+        {
+            SqlFile = sql, EntityKey = entityKey, Label = label, Split = split, GlueWorkerType = workerType, GlueWorkers = workers.Value,
+        };
     }
 
     /// <summary>Resolves a path relative to the pipeline folder and reports it when the file is missing.</summary>

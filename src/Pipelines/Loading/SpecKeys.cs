@@ -5,13 +5,14 @@ internal static class SpecKeys
 {
     public static readonly string[] Root =
         ["name", "description", "tier", "source", "cadence", "features", "contract", "sample", "training", "evaluation", "notifications"];
-    public static readonly string[] Source = ["table", "cdc"];
-    public static readonly string[] Cdc = ["kind", "eventSource", "detailType"];
+    public static readonly string[] Source = ["table", "cdc", "columns", "keepSnapshots", "timestampColumn"];
+    public static readonly string[] Cdc = ["kind", "eventSource", "detailType", "batchSize", "batchWindow"];
     public static readonly string[] Cadence = ["minChanges", "minInterval", "maxStaleness", "quietHours", "schedule"];
     public static readonly string[] QuietHours = ["start", "end", "timeZone"];
-    public static readonly string[] Features = ["sql", "entityKey", "label", "split"];
+    public static readonly string[] Features = ["sql", "entityKey", "label", "split", "glue"];
+    public static readonly string[] Glue = ["workerType", "workers"];
     public static readonly string[] Split = ["train", "validation", "test"];
-    public static readonly string[] Sample = ["data", "event"];
+    public static readonly string[] Sample = ["data", "event", "changes"];
     public static readonly string[] Training =
         ["xgboostVersion", "instanceType", "instanceCount", "volumeSizeGb", "maxRuntime", "spot", "hyperparameters"];
     public static readonly string[] Spot = ["enabled", "maxWait"];

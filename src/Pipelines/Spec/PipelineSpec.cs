@@ -29,6 +29,11 @@ public sealed record PipelineSpec
     public string? SampleDataFile { get; init; }
     /// <summary>Absolute path of the bundled sample CDC event, if any.</summary>
     public string? SampleEventFile { get; init; }
+    /// <summary>
+    /// Absolute path of the bundled change file, if any: change records in the source's native shape (JSON Lines of
+    /// DynamoDB stream records or Debezium messages; a DMS CSV file for s3-files) that <c>run</c> replays through the ingress.
+    /// </summary>
+    public string? SampleChangesFile { get; init; }
 }
 
 public enum PipelineTier { Critical, Exploratory }

@@ -11,8 +11,10 @@ using TrainingOrchestration.Pipelines.Conventions;
 namespace TrainingOrchestration.Cli.Commands.Run;
 
 /// <summary>
-/// <c>run PIPELINE [--event FILE] [--data FILE] [--workspace DIR] [--mock-config FILE --test-case NAME]</c>: the README's
-/// main command. Deploys the pipeline's synthesized stack on the local runtime and sends the CDC event through it.
+/// <c>run PIPELINE [--changes FILE | --event FILE] [--data FILE] [--workspace DIR] [--mock-config FILE --test-case NAME] [--json]</c>:
+/// the README's main command. Deploys the pipeline's synthesized stack on the local runtime, seeds raw/ with the data, and
+/// replays the change file through the ingress (or sends one CDC event). With <c>--json</c> the last stdout line is one
+/// JSON object: runId, status, decision, reason, workspace, featuresTable, changes.
 /// </summary>
 internal static class RunCommand
 {
@@ -20,7 +22,12 @@ internal static class RunCommand
     {
         var pipeline = new Argument<string>("pipeline") { Description = "The pipeline to run (a folder under pipelines/)." };
         var eventFile = new Option<FileInfo?>("--event") { Description = "The CDC event to send (default: the pipeline's bundled sample event)." };
-        var dataFile = new Option<FileInfo?>("--data") { Description = "A CSV of the source table to use instead of the bundled sample." };
+        var dataFile = new Option<FileInfo?>("--data") { Description = "A CSV of the source table that seeds its initial snapshot (default: the bundled sample)." };
+        var changesFile = new Option<FileInfo?>("--changes")
+        {
+            Description = "Change records in the source's native shape to replay through the ingress (default: the pipeline's bundled change file, unless --event is given).",
+        };
+        var json = new Option<bool>("--json") { Description = "End with one JSON line: runId, status, decision, reason, workspace, featuresTable, changes." };
         var workspace = new Option<DirectoryInfo?>("--workspace")
         {
             Description = "Reuse this workspace so champion, bookmarks, counters and lock carry over (default: a new .local/runs/<time>-<pipeline>/).",
@@ -30,17 +37,21 @@ internal static class RunCommand
         var pipelines = new Option<DirectoryInfo?>("--pipelines") { Description = "The pipelines folder (default: <repository>/pipelines)." };
         var command = new Command("run", "Run a pipeline end to end on the local runtime: trigger, training workflow and callback, as on AWS.")
         {
-            pipeline, eventFile, dataFile, workspace, mockConfig, testCase, pipelines,
+            pipeline, eventFile, changesFile, dataFile, workspace, mockConfig, testCase, pipelines, json,
         };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(new RunArguments(
             parse.GetValue(pipeline)!, parse.GetValue(eventFile)?.FullName, parse.GetValue(dataFile)?.FullName, parse.GetValue(workspace)?.FullName,
-            parse.GetValue(mockConfig)?.FullName, parse.GetValue(testCase), parse.GetValue(pipelines)?.FullName), cancellationToken));
+            parse.GetValue(mockConfig)?.FullName, parse.GetValue(testCase), parse.GetValue(pipelines)?.FullName)
+        {
+            ChangesFile = parse.GetValue(changesFile)?.FullName, Json = parse.GetValue(json),
+        }, cancellationToken));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(RunArguments arguments, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
+        string? workspace = null;
         try
         {
             var root = RepositoryRoot.TryFind(Directory.GetCurrentDirectory()) ?? RepositoryRoot.Find(AppContext.BaseDirectory);
@@ -50,17 +61,19 @@ internal static class RunCommand
             {
                 var known = Directory.Exists(pipelinesRoot) ? string.Join(", ", Directory.GetDirectories(pipelinesRoot).Select(Path.GetFileName)) : "none";
                 console.MarkupLineInterpolated($"[red]No pipeline '{arguments.Pipeline}' in {pipelinesRoot}.[/] Known pipelines: {known}.");
+                if (arguments.Json) RunJson.WriteFailure(null, $"No pipeline '{arguments.Pipeline}' in {pipelinesRoot}.");
                 return 2;
             }
             if ((arguments.MockConfig is null) != (arguments.TestCase is null))
             {
                 console.MarkupLine("[red]--mock-config and --test-case go together.[/]");
+                if (arguments.Json) RunJson.WriteFailure(null, "--mock-config and --test-case go together.");
                 return 2;
             }
             var spec = PipelineSpecLoader.Load(pipelineDirectory);
             if (Validate.PipelineChecks.Refuse(spec, Console.Error)) return 1;
             var mocks = arguments.MockConfig is null ? null : MockConfig.Parse(await File.ReadAllTextAsync(arguments.MockConfig, cancellationToken));
-            var workspace = arguments.Workspace ?? Path.Combine(root, ".local", "runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{spec.Name}");
+            workspace = arguments.Workspace ?? Path.Combine(root, ".local", "runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{spec.Name}");
 
             console.MarkupLineInterpolated($"[bold]{spec.Name}[/]: synthesizing the stack (cached when unchanged)...");
             var template = TemplateCache.TemplateFor(root, Path.GetFullPath(pipelinesRoot), spec.Name);
@@ -74,6 +87,7 @@ internal static class RunCommand
                 TemplatePath = template,
                 Workspace = workspace,
                 EventFile = arguments.EventFile,
+                ChangesFile = arguments.ChangesFile,
                 DataFile = arguments.DataFile,
                 MockConfig = mocks,
                 TestCase = arguments.TestCase,
@@ -81,15 +95,21 @@ internal static class RunCommand
             }, view, cancellationToken);
             view.Flush();
             RunSummaryView.Render(console, outcome, spec, outcome.Report?.Report);
+            if (arguments.Json) RunJson.Write(outcome);
             return outcome.Succeeded ? 0 : 1;
         }
         catch (Exception e) when (e is PipelineSpecException or ContractException or TemplateException or FileNotFoundException or DirectoryNotFoundException
                                    or FormatException or TimeoutException or InvalidOperationException or ArgumentException)
         {
             console.MarkupLineInterpolated($"[red]run failed:[/] {e.Message}");
+            if (arguments.Json) RunJson.WriteFailure(workspace, e.Message);
             return 1;
         }
     }
 
-    private sealed record RunArguments(string Pipeline, string? EventFile, string? DataFile, string? Workspace, string? MockConfig, string? TestCase, string? PipelinesRoot);
+    private sealed record RunArguments(string Pipeline, string? EventFile, string? DataFile, string? Workspace, string? MockConfig, string? TestCase, string? PipelinesRoot)
+    {
+        public string? ChangesFile { get; init; }
+        public bool Json { get; init; }
+    }
 }

@@ -13,6 +13,10 @@ internal static class RunSummaryView
     public static void Render(IAnsiConsole console, LocalRunOutcome outcome, PipelineSpec spec, string? reportPath)
     {
         console.WriteLine();
+        if (outcome.Batches.Count > 0)
+        {
+            console.MarkupLineInterpolated($"[bold]Ingress[/]: {outcome.Batches.Sum(b => b.Changes)} change(s) landed in {outcome.Batches.Count} batch(es), one event each: {string.Join(", ", outcome.Batches.Select(b => b.Key))}");
+        }
         if (outcome.TriggerDecision is { } trigger)
         {
             console.MarkupLineInterpolated($"[bold]Trigger[/]: {Text(trigger["decision"])} — {Text(trigger["reason"])}");
@@ -28,6 +32,7 @@ internal static class RunSummaryView
             console.MarkupLineInterpolated($"[bold]Run[/] {Text(run["runId"])}: [{colour} bold]{decision}[/] ({Text(run["status"])})");
             console.MarkupLineInterpolated($"[bold]Reason[/]: {Text(run["reason"] ?? run["cause"])}");
             if (run["error"] is not null) console.MarkupLineInterpolated($"[bold]Error[/]: {Text(run["error"])} at {Text(run["failedState"])}");
+            if (outcome.Features?.ChangesSummary() is { } applied) console.MarkupLineInterpolated($"[bold]Changes applied[/]: {applied}");
             RenderThresholds(console, run, spec);
             RenderValidation(console, run, outcome.Record);
         }
@@ -47,7 +52,7 @@ internal static class RunSummaryView
         if (reportPath is not null) console.MarkupLineInterpolated($"[bold]Report[/]: {reportPath}");
         if (outcome.Run?["runId"]?.GetValue<string>() is { } runId)
         {
-            console.MarkupLineInterpolated($"[bold]Features[/]: s3/*/{BucketLayout.RunFeatures(spec.Name, runId)}");
+            console.MarkupLineInterpolated($"[bold]Features[/]: {outcome.Features?.FeaturesTable ?? $"s3/*/{BucketLayout.RunFeatures(spec.Name, runId)}"}");
             console.MarkupLineInterpolated($"[bold]Model[/]: s3/*/{BucketLayout.PipelineRawModels(spec.Name)} (approved: {BucketLayout.PipelineApprovedModels(spec.Name)}{runId}/)");
         }
     }

@@ -10,11 +10,16 @@ namespace TrainingOrchestration.Cli.Commands.Runs;
 /// </summary>
 internal static class RunCatalog
 {
-    public static IReadOnlyList<JsonObject> Load(string runsDirectory, string? pipeline = null)
+    public static IReadOnlyList<JsonObject> Load(string runsDirectory, string? pipeline = null) =>
+        Directory.Exists(runsDirectory) ? Collect(Directory.EnumerateDirectories(runsDirectory), pipeline) : [];
+
+    /// <summary>The runs recorded in one workspace (<c>run --workspace DIR</c> reuses it, so it may hold several).</summary>
+    public static IReadOnlyList<JsonObject> LoadWorkspace(string workspace, string? pipeline = null) => Collect([workspace], pipeline);
+
+    private static IReadOnlyList<JsonObject> Collect(IEnumerable<string> workspaces, string? pipeline)
     {
-        if (!Directory.Exists(runsDirectory)) return [];
         var entries = new List<JsonObject>();
-        foreach (var workspace in Directory.EnumerateDirectories(runsDirectory))
+        foreach (var workspace in workspaces)
         {
             JsonObject? record;
             try
@@ -44,6 +49,8 @@ internal static class RunCatalog
             .FirstOrDefault(v => v[TableKeys.SortKey]?.GetValue<string>() == TableKeys.Validation(runId));
         var validation = validationItem?["outcome"] is JsonValue text && text.TryGetValue<string>(out var json) ? JsonNode.Parse(json) : validationItem?["outcome"]?.DeepClone();
         var executionArn = run["executionArn"]?.GetValue<string>();
+        var pipeline = run["pipeline"]?.GetValue<string>() ?? record["pipeline"]?.GetValue<string>() ?? "";
+        var features = RunFeatures.Find(Path.GetFullPath(workspace), pipeline, runId);
         var execution = (record["executions"] as JsonArray ?? []).OfType<JsonObject>()
             .FirstOrDefault(e => executionArn is not null && e["executionArn"]?.GetValue<string>() == executionArn);
         return new JsonObject
@@ -66,6 +73,11 @@ internal static class RunCatalog
             ["path"] = execution?["path"]?.DeepClone(),
             ["triggerDecisions"] = record["triggerDecisions"]?.DeepClone(),
             ["workspace"] = Path.GetFullPath(workspace),
+            ["featuresTable"] = features?.FeaturesTable,
+            ["inserted"] = features?.Changes?["inserted"]?.DeepClone(),
+            ["updated"] = features?.Changes?["updated"]?.DeepClone(),
+            ["deleted"] = features?.Changes?["deleted"]?.DeepClone(),
+            ["changes"] = features?.Changes?.DeepClone(),
             ["exportedAt"] = record["exportedAt"]?.DeepClone(),
         };
     }

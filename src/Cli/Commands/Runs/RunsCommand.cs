@@ -7,7 +7,7 @@ using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Cli.Commands.Runs;
 
-/// <summary><c>runs [PIPELINE] [--json]</c> and <c>runs show RUN [--json]</c>: the recorded local runs and why each ended as it did.</summary>
+/// <summary><c>runs [PIPELINE] [--workspace DIR] [--json]</c> and <c>runs show RUN [--json]</c>: the recorded local runs and why each ended as it did.</summary>
 internal static class RunsCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -17,8 +17,11 @@ internal static class RunsCommand
         var pipeline = new Argument<string?>("pipeline") { Description = "Only this pipeline's runs.", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print the records as JSON for scripts." };
         var directory = new Option<DirectoryInfo?>("--runs-dir") { Description = "Where the workspaces are (default: <repository>/.local/runs)." };
-        var command = new Command("runs", "List the recorded local runs with their decision and reason.") { pipeline, json, directory };
-        command.SetAction(parse => List(RunsDirectory(parse.GetValue(directory)), parse.GetValue(pipeline), parse.GetValue(json)));
+        var workspace = new Option<DirectoryInfo?>("--workspace") { Description = "Only the runs recorded in this workspace (as given to run --workspace)." };
+        var command = new Command("runs", "List the recorded local runs with their decision, reason and the changes each applied.") { pipeline, json, directory, workspace };
+        command.SetAction(parse => List(parse.GetValue(workspace) is { } ws
+            ? RunCatalog.LoadWorkspace(ws.FullName, parse.GetValue(pipeline))
+            : RunCatalog.Load(RunsDirectory(parse.GetValue(directory)), parse.GetValue(pipeline)), parse.GetValue(json)));
 
         var runId = new Argument<string>("run") { Description = "The run id (or a unique prefix of it)." };
         var show = new Command("show", "Show one recorded run: every decision and its reason, metrics, validation, path.") { runId, json, directory };
@@ -30,9 +33,8 @@ internal static class RunsCommand
     private static string RunsDirectory(DirectoryInfo? given) =>
         given?.FullName ?? Path.Combine(RepositoryRoot.TryFind(Directory.GetCurrentDirectory()) ?? RepositoryRoot.Find(AppContext.BaseDirectory), ".local", "runs");
 
-    private static int List(string runsDirectory, string? pipeline, bool json)
+    private static int List(IReadOnlyList<JsonObject> runs, bool json)
     {
-        var runs = RunCatalog.Load(runsDirectory, pipeline);
         if (json)
         {
             Console.WriteLine(new JsonArray(runs.Select(r => (JsonNode)r.DeepClone()).ToArray()).ToJsonString(Indented));
@@ -40,13 +42,14 @@ internal static class RunsCommand
         }
         if (runs.Count == 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"No recorded runs in {runsDirectory}{(pipeline is null ? "" : $" for {pipeline}")}. Start one with: run <pipeline>");
+            AnsiConsole.MarkupLine("No recorded runs. Start one with: run <pipeline>");
             return 0;
         }
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("Run", "Pipeline", "Status", "Decision", "Reason", "AUC");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Run", "Pipeline", "Status", "Decision", "Reason", "AUC", "+ / ~ / -");
         foreach (var run in runs)
         {
-            table.AddRow(Esc(run["runId"]), Esc(run["pipeline"]), Esc(run["status"]), Esc(run["decision"]), Markup.Escape(Shorten(Text(run["reason"]), 90)), Esc(run["metrics"]?["auc"]));
+            var changes = run["changes"] is null ? "" : $"{Text(run["inserted"])} / {Text(run["updated"])} / {Text(run["deleted"])}";
+            table.AddRow(Esc(run["runId"]), Esc(run["pipeline"]), Esc(run["status"]), Esc(run["decision"]), Markup.Escape(Shorten(Text(run["reason"]), 90)), Esc(run["metrics"]?["auc"]), Markup.Escape(changes));
         }
         AnsiConsole.Write(table);
         return 0;

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using TrainingOrchestration.LocalRuntime.Runs;
+
+namespace TrainingOrchestration.Cli.Commands.Run;
+
+/// <summary>
+/// <c>run --json</c>'s last stdout line, the interface scripts and other tools read: <c>runId</c>, <c>status</c>,
+/// <c>decision</c>, <c>reason</c>, <c>workspace</c>, <c>featuresTable</c> (the run's feature table: a CSV with a header, the
+/// entity key, the label, the features as features.sql names them and the split, every row of every split), <c>changes</c>
+/// (what the merge applied: inserted, updated, deleted, ...) and the trigger's decision. Null where there is no value.
+/// </summary>
+internal static class RunJson
+{
+    public static void Write(LocalRunOutcome outcome)
+    {
+        var run = outcome.Run;
+        var line = new JsonObject
+        {
+            ["runId"] = run?["runId"]?.DeepClone(),
+            ["status"] = run?["status"]?.DeepClone() ?? (outcome.Succeeded ? "NOT_STARTED" : "FAILED"),
+            ["decision"] = run?["decision"]?.DeepClone(),
+            ["reason"] = run?["reason"]?.DeepClone() ?? run?["cause"]?.DeepClone() ?? outcome.TriggerDecision?["reason"]?.DeepClone(),
+            ["workspace"] = outcome.Workspace,
+            ["featuresTable"] = outcome.Features?.FeaturesTable,
+            ["changes"] = outcome.Features?.Changes?.DeepClone(),
+            ["trigger"] = outcome.TriggerDecision?["decision"]?.DeepClone(),
+            ["batches"] = outcome.Batches.Count,
+            ["report"] = outcome.Report?.Report,
+        };
+        Console.Out.WriteLine(line.ToJsonString());
+        Console.Out.Flush();
+    }
+
+    public static void WriteFailure(string? workspace, string message)
+    {
+        Console.Out.WriteLine(new JsonObject
+        {
+            ["runId"] = null, ["status"] = "FAILED", ["decision"] = null, ["reason"] = message,
+            ["workspace"] = workspace is null ? null : Path.GetFullPath(workspace), ["featuresTable"] = null, ["changes"] = null,
+        }.ToJsonString());
+        Console.Out.Flush();
+    }
+}

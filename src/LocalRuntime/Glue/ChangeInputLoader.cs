@@ -1,0 +1,104 @@
+using System.IO.Compression;
+using System.Text;
+using DuckDB.NET.Data;
+using TrainingOrchestration.Pipelines.Spec;
+
+namespace TrainingOrchestration.LocalRuntime.Glue;
+
+/// <summary>
+/// Reads a run's new raw files into the merge's input tables, as the Glue script's <c>load_change_inputs</c> does with
+/// Spark: <c>raw_lines(__file, __line, __text)</c> for landed JSON records (<c>.jsonl</c>/<c>.json</c>, optionally
+/// gzipped), <c>snapshot_rows</c> for CSV copies of the table with a header, <c>dms_rows</c> for DMS CSV files
+/// (<c>s3-files</c>). Every field is text; <c>__line</c> is the 1-based line of the file, so errors can name it.
+/// </summary>
+internal sealed class ChangeInputLoader(DuckDBConnection db, FeatureJobArguments args, IReadOnlyList<SourceColumn> columns)
+{
+    public static bool IsJson(RawFile f) =>
+        f.Key.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || f.Key.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+        || f.Key.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase) || f.Key.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsCsv(RawFile f) => f.Key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
+    public void Load(IReadOnlyList<RawFile> files)
+    {
+        var text = string.Join(", ", columns.Select(c => $"{DuckDbSql.Quote(c.Name)} VARCHAR"));
+        DuckDbSql.Execute(db, "CREATE TABLE raw_lines(__file VARCHAR, __line BIGINT, __text VARCHAR)", "preparing the change inputs");
+        DuckDbSql.Execute(db, $"CREATE TABLE snapshot_rows(__file VARCHAR, __line BIGINT, {text})", "preparing the change inputs");
+        DuckDbSql.Execute(db, $"CREATE TABLE dms_rows(__file VARCHAR, __line BIGINT, __dms_op VARCHAR, __dms_ts VARCHAR, {text})", "preparing the change inputs");
+        if (args.Kind is CdcKind.DynamoDbStream or CdcKind.Debezium) LoadLines(files.Where(IsJson));
+        foreach (var csv in files.Where(IsCsv))
+        {
+            if (args.Kind == CdcKind.S3Files) LoadDms(csv);
+            else LoadSnapshot(csv);
+        }
+    }
+
+    private void LoadLines(IEnumerable<RawFile> files)
+    {
+        using var appender = db.CreateAppender("raw_lines");
+        foreach (var file in files)
+        {
+            using var stream = File.OpenRead(file.LocalPath);
+            using Stream content = file.Key.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+            using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var number = 0L;
+            while (reader.ReadLine() is { } line)
+            {
+                number++;
+                if (line.Trim().Length == 0) continue;
+                appender.CreateRow().AppendValue(file.Key).AppendValue(number).AppendValue(line).EndRow();
+            }
+        }
+    }
+
+    private void LoadSnapshot(RawFile file)
+    {
+        var read = $"read_csv({DuckDbSql.Literal(file.LocalPath)}, header = true, all_varchar = true)";
+        var header = DuckDbSql.Describe(db, $"SELECT * FROM {read}").Select(c => c.Name).ToList();
+        RequireKey(file, header);
+        DuckDbSql.Execute(db, $"INSERT INTO snapshot_rows SELECT {DuckDbSql.Literal(file.Key)}, row_number() OVER () + 1, {Project(header)} FROM {read}",
+            $"reading {file.Key}");
+    }
+
+    /// <summary>
+    /// A DMS file: with AddColumnName the header names Op, the timestamp column and the table's columns; without it, a
+    /// row is the table's columns (full load) or Op then the columns (CDC, or full load with IncludeOpForFullLoad).
+    /// </summary>
+    private void LoadDms(RawFile file)
+    {
+        var bare = $"read_csv({DuckDbSql.Literal(file.LocalPath)}, header = false, all_varchar = true)";
+        var fields = DuckDbSql.Describe(db, $"SELECT * FROM {bare}").Count;
+        var first = DuckDbSql.Strings(db, $"SELECT * FROM {bare} LIMIT 1");
+        if (first.Any(v => string.Equals(v, args.EntityKey, StringComparison.OrdinalIgnoreCase)))
+        {
+            var read = $"read_csv({DuckDbSql.Literal(file.LocalPath)}, header = true, all_varchar = true)";
+            var header = DuckDbSql.Describe(db, $"SELECT * FROM {read}").Select(c => c.Name).ToList();
+            RequireKey(file, header);
+            var op = header.FirstOrDefault(h => string.Equals(h, "Op", StringComparison.OrdinalIgnoreCase));
+            var ts = args.TimestampColumn is null ? null : header.FirstOrDefault(h => string.Equals(h, args.TimestampColumn, StringComparison.OrdinalIgnoreCase));
+            DuckDbSql.Execute(db, $"INSERT INTO dms_rows SELECT {DuckDbSql.Literal(file.Key)}, row_number() OVER () + 1, " +
+                $"{(op is null ? "NULL" : DuckDbSql.Quote(op))}, {(ts is null ? "NULL" : DuckDbSql.Quote(ts))}, {Project(header)} FROM {read}", $"reading {file.Key}");
+            return;
+        }
+        var withOp = fields == columns.Count + 1;
+        if (!withOp && fields != columns.Count)
+        {
+            throw new FeatureJobException($"s3://{args.Bucket}/{file.Key} line 1: {fields} fields, but source.columns declares {columns.Count} " +
+                $"(a DMS file without a header holds the columns, or Op then the columns; with a timestamp column, set AddColumnName so the header names it)");
+        }
+        var names = (withOp ? new[] { "__dms_op" } : []).Concat(columns.Select(c => c.Name)).ToList();
+        var named = $"read_csv({DuckDbSql.Literal(file.LocalPath)}, header = false, all_varchar = true, names = [{string.Join(", ", names.Select(DuckDbSql.Literal))}])";
+        DuckDbSql.Execute(db, $"INSERT INTO dms_rows SELECT {DuckDbSql.Literal(file.Key)}, row_number() OVER (), {(withOp ? "__dms_op" : "NULL")}, NULL, " +
+            $"{string.Join(", ", columns.Select(c => DuckDbSql.Quote(c.Name)))} FROM {named}", $"reading {file.Key}");
+    }
+
+    private void RequireKey(RawFile file, List<string> header)
+    {
+        if (header.Any(h => string.Equals(h, args.EntityKey, StringComparison.OrdinalIgnoreCase))) return;
+        throw new FeatureJobException($"s3://{args.Bucket}/{file.Key} line 1: the header has no entity key column '{args.EntityKey}' (columns: {string.Join(", ", header)})");
+    }
+
+    /// <summary>The declared columns picked from a file's header by name (any case); a column the file lacks is NULL.</summary>
+    private string Project(List<string> header) => string.Join(", ", columns.Select(c =>
+        header.FirstOrDefault(h => string.Equals(h, c.Name, StringComparison.OrdinalIgnoreCase)) is { } h ? DuckDbSql.Quote(h) : "NULL"));
+}
