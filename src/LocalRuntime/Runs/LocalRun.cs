@@ -40,6 +40,7 @@ public static class LocalRun
         session.StageRawData(dataFile);
         await session.PutEventAsync(evt);
         await session.WaitForIdleAsync(request.Timeout, progress, cancellationToken);
+        cloud.PublishServiceMetrics();
 
         var items = await session.ReadItemsAsync(cancellationToken);
         var executions = session.Executions()

@@ -19,7 +19,7 @@ public sealed class EvaluateModelFunction
     private readonly TaskOptions _options;
     private readonly MetricsResolver _resolver;
     private readonly IModelRegistry _registry;
-    private readonly TextWriter _output;
+    private readonly TextWriter _metricsOutput;
     private readonly TimeProvider _clock;
     private readonly JsonLineLogger _logger;
 
@@ -27,14 +27,16 @@ public sealed class EvaluateModelFunction
     public EvaluateModelFunction() : this(TaskServices.FromEnvironment()) { }
 
     public EvaluateModelFunction(TaskServices services)
-        : this(services.Options, services.ObjectStore, services.ModelRegistry, services.Output, services.Clock) { }
+        : this(services.Options, services.ObjectStore, services.ModelRegistry, services.Output, services.Clock, services.MetricsOutput) { }
 
-    public EvaluateModelFunction(TaskOptions options, IObjectStore store, IModelRegistry registry, TextWriter output, TimeProvider clock)
+    /// <param name="metricsOutput">Where EMF lines go; <paramref name="output"/> when null.</param>
+    public EvaluateModelFunction(TaskOptions options, IObjectStore store, IModelRegistry registry, TextWriter output, TimeProvider clock,
+        TextWriter? metricsOutput = null)
     {
         _options = options;
         _resolver = new MetricsResolver(new PredictionReader(store), new ArtifactMetricsReader(store));
         _registry = registry;
-        _output = output;
+        _metricsOutput = metricsOutput ?? output;
         _clock = clock;
         _logger = new JsonLineLogger(nameof(EvaluateModelFunction), output, clock) { MinimumLevel = options.LogLevel };
     }
@@ -92,7 +94,7 @@ public sealed class EvaluateModelFunction
 
     private void EmitMetrics(string pipeline, string runId, TrainingJobResult? training, EvaluateModelResponse response)
     {
-        var outcome = new EmfMetrics(_options.MetricsNamespace, _output, _clock).WithDimension(MetricNames.PipelineDimension, pipeline).WithProperty(MetricNames.RunIdProperty, runId);
+        var outcome = new EmfMetrics(_options.MetricsNamespace, _metricsOutput, _clock).WithDimension(MetricNames.PipelineDimension, pipeline).WithProperty(MetricNames.RunIdProperty, runId);
         outcome.Put(response.Decision == EvaluationDecision.Promote ? MetricNames.CandidatesPromoted : MetricNames.CandidatesRejected, 1, MetricUnit.Count);
         if (training is { TrainingStartTime: { } start, TrainingEndTime: { } end } && end >= start)
         {
@@ -102,7 +104,7 @@ public sealed class EvaluateModelFunction
         foreach (var metric in ModelMetricNames.All)
         {
             if (!response.Metrics.TryGetValue(metric, out var value)) continue;
-            new EmfMetrics(_options.MetricsNamespace, _output, _clock)
+            new EmfMetrics(_options.MetricsNamespace, _metricsOutput, _clock)
                 .WithDimension(MetricNames.PipelineDimension, pipeline)
                 .WithDimension(MetricNames.MetricDimension, metric)
                 .WithProperty(MetricNames.RunIdProperty, runId)
