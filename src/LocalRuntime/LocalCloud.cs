@@ -126,6 +126,13 @@ public sealed partial class LocalCloud : IAsyncDisposable
         }
     }
 
+    /// <summary>The template's alarms, evaluated against <see cref="Metrics"/> (state in <c>&lt;workspace&gt;/cloudwatch/alarms.json</c>).</summary>
+    public LocalAlarms Alarms => _alarms ??= new LocalAlarms(
+        Stacks.SelectMany(s => s.OfType("AWS::CloudWatch::Alarm")).Select(AlarmDefinition.FromResource).ToList(),
+        Metrics, Path.Combine(Path.GetFullPath(Options.Workspace), "cloudwatch"), Sns, Options.Region, Options.AccountId);
+
+    private LocalAlarms? _alarms;
+
     private readonly HashSet<string> _publishedExecutions = new(StringComparer.Ordinal);
 
     /// <summary>The stack name CDK gives the template file: <c>TrainingOrchestration-churn.template.json</c>.</summary>

@@ -41,6 +41,7 @@ public static class LocalRun
         await session.PutEventAsync(evt);
         await session.WaitForIdleAsync(request.Timeout, progress, cancellationToken);
         cloud.PublishServiceMetrics();
+        cloud.Alarms.EvaluateUntil(cloud.Clock.UtcNow);
 
         var items = await session.ReadItemsAsync(cancellationToken);
         var executions = session.Executions()
