@@ -95,7 +95,10 @@ public sealed class EvaluateModelFunction
     private void EmitMetrics(string pipeline, string runId, TrainingJobResult? training, EvaluateModelResponse response)
     {
         var outcome = new EmfMetrics(_options.MetricsNamespace, _metricsOutput, _clock).WithDimension(MetricNames.PipelineDimension, pipeline).WithProperty(MetricNames.RunIdProperty, runId);
-        outcome.Put(response.Decision == EvaluationDecision.Promote ? MetricNames.CandidatesPromoted : MetricNames.CandidatesRejected, 1, MetricUnit.Count);
+        // Both counts on every evaluation (one of them zero), so the dashboard's lines and Sum statistics never gap.
+        var promoted = response.Decision == EvaluationDecision.Promote;
+        outcome.Put(MetricNames.CandidatesPromoted, promoted ? 1 : 0, MetricUnit.Count);
+        outcome.Put(MetricNames.CandidatesRejected, promoted ? 0 : 1, MetricUnit.Count);
         if (training is { TrainingStartTime: { } start, TrainingEndTime: { } end } && end >= start)
         {
             outcome.Put(MetricNames.TrainingDurationSeconds, (end - start).TotalSeconds, MetricUnit.Seconds);
