@@ -46,6 +46,9 @@ public sealed class LocalGlueService(FeatureJobRunner runner, IReadOnlyDictionar
         return run;
     }
 
+    /// <summary>Every run so far (the usage a run's cost estimate reads).</summary>
+    public IReadOnlyList<GlueJobRun> Runs => _runs.Values.OrderBy(r => r.StartedOn).ToList();
+
     /// <exception cref="GlueServiceException">No such run (<c>EntityNotFoundException</c>).</exception>
     public GlueJobRun GetJobRun(string jobName, string runId) =>
         _runs.TryGetValue(runId, out var run) && run.Job.Name == jobName

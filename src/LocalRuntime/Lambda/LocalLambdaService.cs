@@ -82,6 +82,7 @@ public sealed class LocalLambdaService(IReadOnlyDictionary<string, string> runti
         _invocations.Enqueue(new LambdaInvocation(function.Name, requestId, started, DateTimeOffset.UtcNow - started, result.FunctionError, stream)
         {
             MemorySizeMb = function.MemorySizeMb,
+            RunId = payload is JsonObject o && o["runId"] is JsonValue v && v.TryGetValue<string>(out var runId) ? runId : null,
         });
         metrics?.Add(stream.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(line => EmfExtractor.Extract(line, $"lambda:{function.Name}")));
         return result;

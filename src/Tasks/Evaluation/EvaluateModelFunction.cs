@@ -87,6 +87,7 @@ public sealed class EvaluateModelFunction
         }).ConfigureAwait(false);
 
         EmitMetrics(pipeline, runId, training, response);
+        EmitRunCost(pipeline, runId, training, request.GlueJobRun);
         _logger.LogInformation("Candidate {Decision} against champion {ExpectedChampionRunId}: {Reason}",
             response.Decision, response.ExpectedChampionRunId, response.Reason);
         return await TaskJson.WriteAsync(response, TaskJsonContext.Default.EvaluateModelResponse).ConfigureAwait(false);
@@ -114,6 +115,29 @@ public sealed class EvaluateModelFunction
                 .Put(MetricNames.ModelMetric, value, MetricUnit.None)
                 .Flush();
         }
+    }
+
+    /// <summary>
+    /// <c>RunCost</c> (USD, by Pipeline and Tier): the run's Glue and SageMaker cost from the usage the services reported,
+    /// the costs that dominate a training run, priced with <see cref="Costs.PriceTable"/>. Emitted here because the
+    /// evaluation is the one task that sees both reports on AWS as well.
+    /// </summary>
+    private void EmitRunCost(string pipeline, string runId, TrainingJobResult? training, GlueJobRunUsage? glue)
+    {
+        var cost = Costs.RunCostEstimator.Estimate(new Costs.RunUsage
+        {
+            GlueDpuSeconds = glue?.DpuSeconds ?? 0,
+            TrainingInstanceType = training?.ResourceConfig?.InstanceType,
+            TrainingInstanceCount = training?.ResourceConfig?.InstanceCount ?? 1,
+            TrainingSeconds = training?.TrainingTimeInSeconds ?? 0,
+            BillableTrainingSeconds = training?.BillableTimeInSeconds ?? 0,
+        });
+        new EmfMetrics(_options.MetricsNamespace, _metricsOutput, _clock)
+            .WithDimension("Pipeline", pipeline)
+            .WithDimension("Tier", _options.Pipeline.Tier.ToString().ToLowerInvariant())
+            .WithProperty("RunId", runId)
+            .Put("RunCost", cost.Total, MetricUnit.None)
+            .Flush();
     }
 
     private static string Required(string? value, string field) =>

@@ -27,6 +27,7 @@ public sealed class DashboardCoverageTests(ChurnStackFixture stack)
             var file = corrupt ? ValidationFailureTests.CorruptTenure(stack.Spec.SampleDataFile!, Path.Combine(cloud.Options.Workspace, "corrupted", "customers.csv")) : null;
             await session.SendCdcEventAsync(stack.SampleEvent, file);
             cloud.PublishServiceMetrics();
+            if (!corrupt) AssertCostFromReportedUsage(Runs.RunCostRecorder.Estimate(cloud, await session.SingleRunAsync()));
             data.AddRange(cloud.Metrics.All);
             dashboard = DashboardDefinition.FromStack(session.Stack);
             alarms = cloud.Alarms.Definitions;
@@ -36,11 +37,25 @@ public sealed class DashboardCoverageTests(ChurnStackFixture stack)
         var silent = widgets.SelectMany(w => w.Series.Where(s => s.Datapoints.Count == 0 && !(s.Namespace == ServiceMetrics.States && FailureOnly.Contains(s.Name)))
             .Select(s => $"{w.Widget.Title}: {s.Namespace} {s.Name} {string.Join(",", s.Dimensions.Select(d => d.Key + "=" + d.Value))}")).ToList();
         Assert.Empty(silent);
-        Assert.Equal(10, widgets.Count(w => w.Widget.Type == "metric"));
+        Assert.Equal(11, widgets.Count(w => w.Widget.Type == "metric"));
         var unread = alarms.Where(a => !(a.Namespace == ServiceMetrics.States && FailureOnly.Contains(a.MetricName))
             && !data.Any(d => d.Namespace == a.Namespace && d.Name == a.MetricName && d.HasDimensions(a.Dimensions))).Select(a => a.Name).ToList();
         Assert.Empty(unread);
         Assert.Contains(data, d => d.Name == "ValidationFailures" && d.Dimensions.ContainsKey("Rule"));
+    }
+
+    /// <summary>A trained run is priced from Glue's DPU-seconds, SageMaker's billable seconds, Lambda and Step Functions usage.</summary>
+    private static void AssertCostFromReportedUsage(System.Text.Json.Nodes.JsonObject cost)
+    {
+        var usage = cost["usage"]!;
+        Assert.True(usage["glueDpuSeconds"]!.GetValue<double>() > 0);
+        Assert.Equal("ml.m5.xlarge", usage["trainingInstanceType"]!.GetValue<string>());
+        Assert.True(usage["billableTimeInSeconds"]!.GetValue<double>() >= 1);
+        Assert.True(usage["stateTransitions"]!.GetValue<int>() > 10);
+        Assert.True(usage["lambdaRequests"]!.GetValue<int>() >= 2);
+        Assert.True(cost["glueUsd"]!.GetValue<double>() > 0 && cost["sageMakerUsd"]!.GetValue<double>() > 0);
+        Assert.Equal(cost["glueUsd"]!.GetValue<double>() + cost["sageMakerUsd"]!.GetValue<double>() + cost["lambdaUsd"]!.GetValue<double>()
+            + cost["stepFunctionsUsd"]!.GetValue<double>(), cost["totalUsd"]!.GetValue<double>(), 5);
     }
 
     [Theory]

@@ -60,6 +60,7 @@ internal static class RunCatalog
             ["validation"] = validation,
             ["trigger"] = run["trigger"]?.DeepClone(),
             ["trainingJobName"] = run["trainingJobName"]?.DeepClone(),
+            ["cost"] = run["cost"]?.DeepClone(),
             ["startedAt"] = run["startedAt"]?.DeepClone(),
             ["finishedAt"] = run["finishedAt"]?.DeepClone(),
             ["executionArn"] = executionArn,
