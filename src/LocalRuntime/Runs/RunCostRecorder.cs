@@ -6,7 +6,7 @@ namespace TrainingOrchestration.LocalRuntime.Runs;
 
 /// <summary>
 /// A run's estimated cost from what the local services report for it, as AWS reports it: the Glue job run's
-/// <c>DPUSeconds</c> (its <c>--run_id</c> argument), the training job's <c>BillableTimeInSeconds</c>/<c>TrainingTimeInSeconds</c>
+/// <c>DPUSeconds</c> (its <c>--run_id</c> argument; billed at least one minute), the training job's <c>BillableTimeInSeconds</c>/<c>TrainingTimeInSeconds</c>
 /// and <c>ResourceConfig</c>, the GB-seconds of the Lambda invocations for the run, the training execution's state
 /// transitions, and the Express executions around it (the trigger that started it, the callbacks of its job).
 /// </summary>
@@ -16,7 +16,8 @@ public static class RunCostRecorder
     {
         var runId = run["runId"]?.GetValue<string>() ?? "";
         var dpuSeconds = cloud.Glue.Runs.Where(r => r.Arguments.TryGetValue("--run_id", out var id) && id == runId)
-            .Sum(r => r.ToJson()["DPUSeconds"]!.GetValue<double>());
+            .Select(r => r.ToJson())
+            .Sum(r => PriceTable.GlueBilledDpuSeconds(r["DPUSeconds"]!.GetValue<double>(), r["MaxCapacity"]!.GetValue<double>()));
         var usage = new RunUsage { GlueDpuSeconds = dpuSeconds };
         if (run["trainingJobName"]?.GetValue<string>() is { Length: > 0 } jobName && TryDescribe(cloud, jobName) is { } job)
         {

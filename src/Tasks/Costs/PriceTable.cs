@@ -5,7 +5,8 @@ namespace TrainingOrchestration.Tasks.Costs;
 /// the services' pricing pages (transcribed 2026-12-04; no discounts, free tier or savings plans). Update the date and
 /// the figures together.
 /// <list type="bullet">
-/// <item>Glue Spark jobs: $0.44 per DPU-hour, billed per second (https://aws.amazon.com/glue/pricing/).</item>
+/// <item>Glue Spark jobs: $0.44 per DPU-hour, billed per second with a 1-minute minimum for Glue 2.0 and later
+/// (https://aws.amazon.com/glue/pricing/).</item>
 /// <item>SageMaker training, per instance-hour (https://aws.amazon.com/sagemaker/pricing/); managed spot training bills
 /// <c>BillableTimeInSeconds</c>, so the spot saving is <c>(TrainingTimeInSeconds - BillableTimeInSeconds)</c> at the
 /// same rate (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingJob.html).</item>
@@ -21,6 +22,9 @@ public static class PriceTable
     public const string Source = "https://aws.amazon.com/glue/pricing/, https://aws.amazon.com/sagemaker/pricing/, https://aws.amazon.com/lambda/pricing/, https://aws.amazon.com/step-functions/pricing/";
 
     public const double GlueDpuHour = 0.44;
+
+    /// <summary>The DPU-seconds Glue bills for one run: its DPU-seconds, at least one minute of its capacity.</summary>
+    public static double GlueBilledDpuSeconds(double dpuSeconds, double capacity) => Math.Max(dpuSeconds, 60 * capacity);
     public const double LambdaArmGbSecond = 0.0000133334;
     public const double LambdaRequest = 0.20 / 1_000_000;
     public const double StandardStateTransition = 0.025 / 1_000;

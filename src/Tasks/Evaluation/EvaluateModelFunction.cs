@@ -126,7 +126,7 @@ public sealed class EvaluateModelFunction
     {
         var cost = Costs.RunCostEstimator.Estimate(new Costs.RunUsage
         {
-            GlueDpuSeconds = glue?.DpuSeconds ?? 0,
+            GlueDpuSeconds = glue?.DpuSeconds is { } dpu ? Costs.PriceTable.GlueBilledDpuSeconds(dpu, glue.MaxCapacity ?? 0) : 0,
             TrainingInstanceType = training?.ResourceConfig?.InstanceType,
             TrainingInstanceCount = training?.ResourceConfig?.InstanceCount ?? 1,
             TrainingSeconds = training?.TrainingTimeInSeconds ?? 0,

@@ -7,4 +7,5 @@ public sealed record GlueJobRunUsage
 {
     [JsonPropertyName("DPUSeconds")] public double? DpuSeconds { get; init; }
     [JsonPropertyName("ExecutionTime")] public double? ExecutionTime { get; init; }
+    [JsonPropertyName("MaxCapacity")] public double? MaxCapacity { get; init; }
 }

@@ -19,6 +19,13 @@ public sealed class RunCostEstimatorTests
     }
 
     [Fact]
+    public void A_glue_run_is_billed_at_least_one_minute_of_its_capacity()
+    {
+        Assert.Equal(120, PriceTable.GlueBilledDpuSeconds(8, 2));
+        Assert.Equal(300, PriceTable.GlueBilledDpuSeconds(300, 2));
+    }
+
+    [Fact]
     public void Managed_spot_training_saves_the_seconds_it_did_not_bill()
     {
         var cost = RunCostEstimator.Estimate(new RunUsage { TrainingInstanceType = "ml.m5.large", TrainingSeconds = 500, BillableTrainingSeconds = 100 });
