@@ -27,7 +27,8 @@ public static class DashboardWriter
         return dashboard.Widgets.Select(w => (w, w.Type == "metric" ? DashboardQuery.Resolve(w, data, from, to) : (IReadOnlyList<DashboardSeries>)[])).ToList();
     }
 
-    public static string Write(DashboardDefinition dashboard, IReadOnlyList<MetricDatum> data, string outDirectory, string subtitle)
+    public static string Write(DashboardDefinition dashboard, IReadOnlyList<MetricDatum> data, string outDirectory, string subtitle,
+        IReadOnlyList<RunRow>? runs = null)
     {
         Directory.CreateDirectory(outDirectory);
         var widgets = Query(dashboard, data, out var start, out var end);
@@ -58,7 +59,8 @@ public static class DashboardWriter
             .Replace("{{subtitle}}", Html(subtitle), StringComparison.Ordinal)
             .Replace("{{range}}", $"{start:yyyy-MM-dd} → {end:yyyy-MM-dd} (UTC)", StringComparison.Ordinal)
             .Replace("{{count}}", data.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{{cards}}", cards.ToString(), StringComparison.Ordinal);
+            .Replace("{{cards}}", cards.ToString(), StringComparison.Ordinal)
+            .Replace("{{runs}}", RunsTable(runs ?? []), StringComparison.Ordinal);
         var index = Path.Combine(outDirectory, "index.html");
         File.WriteAllText(index, page);
         return index;
@@ -87,6 +89,20 @@ public static class DashboardWriter
         return rows.Append("</table>").ToString();
     }
 
+    private static string RunsTable(IReadOnlyList<RunRow> runs)
+    {
+        if (runs.Count == 0) return "";
+        var html = new StringBuilder("<section class=\"card runs\"><h2>Recorded runs</h2><table><tr><th>run</th><th>started</th><th>status</th><th>decision</th><th>primary metric</th><th>est. cost (USD)</th><th>reason</th></tr>");
+        foreach (var run in runs)
+        {
+            var css = run.Status == "FAILED" ? "bad" : run.Decision == "PROMOTED" ? "good" : "";
+            var cost = run.CostUsd is { } usd ? usd.ToString("0.0000", CultureInfo.InvariantCulture) : "–";
+            html.Append($"<tr class=\"{css}\"><td>{Html(run.RunId)}</td><td>{Html(run.StartedAt)}</td><td>{Html(run.Status)}</td><td>{Html(run.Decision)}</td>"
+                + $"<td>{Html(run.PrimaryMetric)}</td><td>{cost}</td><td>{Html(run.Reason)}</td></tr>");
+        }
+        return html.Append("</table></section>").ToString();
+    }
+
     private static string Markdown(string markdown) => string.Concat(markdown.Split('\n').Select(line =>
         line.StartsWith("# ", StringComparison.Ordinal) ? $"<h2>{Html(line[2..])}</h2>" : $"<p>{Html(line)}</p>"));
 
@@ -108,10 +124,14 @@ public static class DashboardWriter
           th { text-align: left; color: #5f6b7a; font-weight: 500; border-bottom: 1px solid #e9ebed; }
           td { padding: 2px 4px; border-bottom: 1px solid #f2f3f3; }
           .none { color: #d13212; font-weight: 600; }
+          .runs { margin: 0 28px 28px; } .runs h2 { font-size: 16px; margin: 4px 0 8px; }
+          tr.bad td { color: #d13212; } tr.good td:nth-child(4) { color: #037f0c; font-weight: 600; }
         </style></head>
         <body><header><h1>{{title}}</h1><p>{{subtitle}} · {{range}} · {{count}} datapoints in the local metric store</p></header>
         <main>
         {{cards}}
-        </main></body></html>
+        </main>
+        {{runs}}
+        </body></html>
         """;
 }

@@ -41,7 +41,8 @@ internal static class DashboardCommand
                 return 2;
             }
             var data = workspaces.SelectMany(w => LocalMetricStore.ForWorkspace(w).All).ToList();
-            var index = DashboardWriter.Write(dashboard, data, output, workspaces.Count == 1 ? workspaces[0] : $"{workspaces.Count} workspaces under .local/runs");
+            var runs = Runs.RunCatalog.LoadWorkspaces(workspaces, pipeline).Select(Row).ToList();
+            var index = DashboardWriter.Write(dashboard, data, output, workspaces.Count == 1 ? workspaces[0] : $"{workspaces.Count} workspaces under .local/runs", runs);
             AnsiConsole.MarkupLineInterpolated($"[green]{dashboard.Name}[/]: {dashboard.Widgets.Count(w => w.Type == "metric")} widgets from {data.Count} datapoints → {index}");
             return 0;
         }
@@ -50,6 +51,15 @@ internal static class DashboardCommand
             AnsiConsole.MarkupLineInterpolated($"[red]dashboard failed:[/] {e.Message}");
             return 1;
         }
+    }
+
+    private static RunRow Row(System.Text.Json.Nodes.JsonObject run)
+    {
+        static string Text(System.Text.Json.Nodes.JsonNode? node) => node is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToJsonString() ?? "";
+        var metrics = run["metrics"] is System.Text.Json.Nodes.JsonValue m && m.TryGetValue<string>(out var json) ? System.Text.Json.Nodes.JsonNode.Parse(json) : run["metrics"];
+        var auc = metrics?["auc"] is System.Text.Json.Nodes.JsonValue a && a.TryGetValue<double>(out var value) ? $"auc {value:0.000}" : "";
+        var cost = run["cost"]?["totalUsd"] is System.Text.Json.Nodes.JsonValue c && c.TryGetValue<double>(out var usd) ? usd : (double?)null;
+        return new RunRow(Text(run["runId"]), Text(run["startedAt"]), Text(run["status"]), Text(run["decision"]), Text(run["reason"]), auc, cost);
     }
 
     private static List<string> Workspaces(string runs, string pipeline) => !Directory.Exists(runs) ? [] :

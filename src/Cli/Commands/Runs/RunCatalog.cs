@@ -10,11 +10,14 @@ namespace TrainingOrchestration.Cli.Commands.Runs;
 /// </summary>
 internal static class RunCatalog
 {
-    public static IReadOnlyList<JsonObject> Load(string runsDirectory, string? pipeline = null)
+    public static IReadOnlyList<JsonObject> Load(string runsDirectory, string? pipeline = null) =>
+        Directory.Exists(runsDirectory) ? LoadWorkspaces(Directory.EnumerateDirectories(runsDirectory), pipeline) : [];
+
+    /// <summary>The runs recorded in the given workspaces, newest first.</summary>
+    public static IReadOnlyList<JsonObject> LoadWorkspaces(IEnumerable<string> workspaces, string? pipeline = null)
     {
-        if (!Directory.Exists(runsDirectory)) return [];
         var entries = new List<JsonObject>();
-        foreach (var workspace in Directory.EnumerateDirectories(runsDirectory))
+        foreach (var workspace in workspaces)
         {
             JsonObject? record;
             try
