@@ -133,10 +133,10 @@ public sealed class EvaluateModelFunction
             BillableTrainingSeconds = training?.BillableTimeInSeconds ?? 0,
         });
         new EmfMetrics(_options.MetricsNamespace, _metricsOutput, _clock)
-            .WithDimension("Pipeline", pipeline)
-            .WithDimension("Tier", _options.Pipeline.Tier.ToString().ToLowerInvariant())
-            .WithProperty("RunId", runId)
-            .Put("RunCost", cost.Total, MetricUnit.None)
+            .WithDimension(MetricNames.PipelineDimension, pipeline)
+            .WithDimension(MetricNames.TierDimension, _options.Pipeline.Tier.ToString().ToLowerInvariant())
+            .WithProperty(MetricNames.RunIdProperty, runId)
+            .Put(MetricNames.RunCost, cost.Total, MetricUnit.None)
             .Flush();
     }
 

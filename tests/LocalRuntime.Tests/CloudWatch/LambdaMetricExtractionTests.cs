@@ -21,7 +21,7 @@ public sealed class LambdaMetricExtractionTests
         var spec = PipelineSpecLoader.Load(Path.Combine(RepoPaths.Pipelines, "churn"));
         var store = new LocalMetricStore(null);
         var clock = new VirtualClock(DateTimeOffset.Parse("2026-11-23T13:00:05Z"));
-        var service = new LocalLambdaService(new Dictionary<string, string>(), clock, store);
+        var service = new LocalLambdaService(new Dictionary<string, string>(), clock: clock, metrics: store);
         var function = new LambdaFunction("churn-cadence", "arn:aws:lambda:us-east-1:123456789012:function:churn-cadence", Handler, new Dictionary<string, string>
         {
             ["TABLE_NAME"] = "churn-table",

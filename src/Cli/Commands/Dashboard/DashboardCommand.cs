@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using TrainingOrchestration.Cli.Commands.Run;
 using TrainingOrchestration.Infra;
+using TrainingOrchestration.Pipelines.Conventions;
 using TrainingOrchestration.LocalRuntime;
 using TrainingOrchestration.LocalRuntime.CloudWatch;
 using TrainingOrchestration.LocalRuntime.Dashboards;
