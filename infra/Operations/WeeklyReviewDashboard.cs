@@ -56,6 +56,8 @@ public sealed class WeeklyReviewDashboard : Construct
                 Period = day,
             })]),
             Graph("Trigger and callback executions", [trigger.MetricStarted(Daily()), trigger.MetricFailed(Daily()), callback.MetricStarted(Daily()), callback.MetricFailed(Daily())]));
+        Dashboard.AddWidgets(
+            Graph("Cost per run by tier (USD, Glue + SageMaker)", [PipelineMetrics.Search(pipeline, MetricNames.RunCost, "Average", day, "", MetricNames.RunCostDimensions)]));
     }
 
     private static MetricOptions Daily() => new() { Period = Duration.Days(1), Statistic = "Sum" };

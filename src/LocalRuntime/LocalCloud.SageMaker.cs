@@ -9,7 +9,7 @@ public sealed partial class LocalCloud
 
     partial void AddModelServices()
     {
-        SageMaker = new LocalSageMakerService(Buckets.Root, evt => Bus.PutEventsAsync([evt]), Clock, new SageMakerLocalOptions(Options.Region, Options.AccountId));
+        SageMaker = new LocalSageMakerService(Buckets.Root, evt => Bus.PutEventsAsync([evt]), Clock, new SageMakerLocalOptions(Options.Region, Options.AccountId), Metrics);
         Engine.Dispatcher.Add(new SageMakerServiceIntegration(SageMaker));
     }
 }

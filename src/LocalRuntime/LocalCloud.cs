@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using TrainingOrchestration.Asl;
+using TrainingOrchestration.LocalRuntime.CloudWatch;
 using TrainingOrchestration.LocalRuntime.DynamoDb;
 using TrainingOrchestration.LocalRuntime.Events;
 using TrainingOrchestration.LocalRuntime.Glue;
@@ -53,6 +54,9 @@ public sealed partial class LocalCloud : IAsyncDisposable
 
     public IReadOnlyList<LoadedStack> Stacks { get; private set; } = [];
 
+    /// <summary>The local CloudWatch metrics (<c>&lt;workspace&gt;/cloudwatch/metrics.jsonl</c>).</summary>
+    public LocalMetricStore Metrics { get; private init; } = null!;
+
     /// <summary>The template's scheduled rules, fired on request up to a virtual time.</summary>
     public ScheduledRules Schedules { get; private init; } = null!;
 
@@ -73,11 +77,12 @@ public sealed partial class LocalCloud : IAsyncDisposable
         var engine = new StepFunctionsEngine(clock) { Region = options.Region, AccountId = options.AccountId };
         var buckets = new LocalBuckets(Path.Combine(workspace, "s3"));
         Directory.CreateDirectory(buckets.Root);
+        var metrics = LocalMetricStore.ForWorkspace(workspace);
         var lambda = new LocalLambdaService(new Dictionary<string, string>
         {
             [LambdaEnvironmentVariables.Region] = options.Region,
             [LambdaEnvironmentVariables.DefaultRegion] = options.Region,
-        }, LocalTaskServices.HandlerFactory(buckets.Root, dynamoDb));
+        }, LocalTaskServices.HandlerFactory(buckets.Root, dynamoDb), clock, metrics);
         var mocks = new ExecutionOptionsPolicy();
         var sns = new SnsIntegration(clock);
         var targets = new LocalTargetDispatcher(engine, lambda, mocks);
@@ -86,6 +91,7 @@ public sealed partial class LocalCloud : IAsyncDisposable
         var cloud = new LocalCloud(options, clock, engine, dynalite, dynamoDb, buckets, lambda, sns, bus, mocks)
         {
             Stacks = stacks,
+            Metrics = metrics,
             Schedules = new ScheduledRules(bus, clock, targets, options.Region, options.AccountId),
         };
         try
@@ -99,6 +105,35 @@ public sealed partial class LocalCloud : IAsyncDisposable
         }
         return cloud;
     }
+
+    /// <summary>
+    /// Publishes Step Functions' execution metrics for executions not yet published (started ones once, finished ones
+    /// once more with their outcome), as AWS/States would have by now. Call after the flow settles.
+    /// </summary>
+    public void PublishServiceMetrics()
+    {
+        foreach (var arn in _stateMachines.Values)
+        {
+            foreach (var execution in Engine.ListExecutions(arn))
+            {
+                var key = execution.ExecutionArn + "|" + execution.StatusName + "|" + execution.RedriveCount;
+                if (!_publishedExecutions.Add(key)) continue;
+                var data = ServiceMetrics.ForExecution(execution);
+                // A finished execution whose start was already published adds only its outcome; a redrive is not a start.
+                var started = execution.RedriveCount > 0 || _publishedExecutions.Contains(execution.ExecutionArn + "|RUNNING|" + execution.RedriveCount);
+                Metrics.Add(started ? data.Skip(1) : data);
+            }
+        }
+    }
+
+    /// <summary>The template's alarms, evaluated against <see cref="Metrics"/> (state in <c>&lt;workspace&gt;/cloudwatch/alarms.json</c>).</summary>
+    public LocalAlarms Alarms => _alarms ??= new LocalAlarms(
+        Stacks.SelectMany(s => s.OfType("AWS::CloudWatch::Alarm")).Select(AlarmDefinition.FromResource).ToList(),
+        Metrics, Path.Combine(Path.GetFullPath(Options.Workspace), "cloudwatch"), Sns, Options.Region, Options.AccountId);
+
+    private LocalAlarms? _alarms;
+
+    private readonly HashSet<string> _publishedExecutions = new(StringComparer.Ordinal);
 
     /// <summary>The stack name CDK gives the template file: <c>TrainingOrchestration-churn.template.json</c>.</summary>
     public static string StackNameOf(string templatePath) => Path.GetFileName(templatePath).Replace(".template.json", "", StringComparison.Ordinal);
@@ -143,7 +178,7 @@ public sealed partial class LocalCloud : IAsyncDisposable
             .Add(Sns)
             .Add(new EventsIntegration(Bus))
             .Add(new StartExecutionIntegration(Engine, Mocks));
-        Glue = new LocalGlueService(new FeatureJobRunner(Buckets.Root, Path.Combine(workspace, "glue", "bookmarks"), Options.PipelinesRoot), glueJobs);
+        Glue = new LocalGlueService(new FeatureJobRunner(Buckets.Root, Path.Combine(workspace, "glue", "bookmarks"), Options.PipelinesRoot), glueJobs, Metrics);
         Engine.Dispatcher.Add(new GlueServiceIntegration(Glue));
         AddModelServices();
     }
@@ -159,7 +194,11 @@ public sealed partial class LocalCloud : IAsyncDisposable
             variables[key] = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? "";
         }
         var handler = function.GetString("Handler") ?? throw new TemplateException($"Resources.{function.LogicalId}.Properties.Handler", "a function needs a Handler");
-        Lambda.Register(new LambdaFunction(function.Name, function.Arn!, handler, variables, IntOf(function.Properties["Timeout"]) ?? 3));
+        Lambda.Register(new LambdaFunction(function.Name, function.Arn!, handler, variables, IntOf(function.Properties["Timeout"]) ?? 3)
+        {
+            MemorySizeMb = IntOf(function.Properties["MemorySize"]) ?? 128,
+            LogFormat = function.Properties["LoggingConfig"]?["LogFormat"]?.GetValue<string>() ?? "Text",
+        });
     }
 
     private void RegisterStateMachine(StackResource machine)

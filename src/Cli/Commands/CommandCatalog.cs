@@ -13,6 +13,8 @@ internal static class CommandCatalog
         yield return Run.RunCommand.Create();
         yield return Runs.RunsCommand.Create();
         yield return New.NewCommand.Create();
+        yield return Dashboard.DashboardCommand.Create();
+        yield return Alarms.AlarmsCommand.Create();
         yield break;
     }
 }

@@ -9,7 +9,9 @@ namespace TrainingOrchestration.LocalRuntime.Glue;
 /// the record. Every registered job runs the feature job (the only Glue job the product deploys).
 /// </summary>
 /// <param name="jobs">The stack's Glue jobs by name; <c>null</c> accepts any job name with default capacity.</param>
-public sealed class LocalGlueService(FeatureJobRunner runner, IReadOnlyDictionary<string, GlueJobDefinition>? jobs = null)
+/// <param name="metrics">Where a finished run's job metrics go (jobs with <c>--enable-metrics</c>), as Glue publishes them.</param>
+public sealed class LocalGlueService(FeatureJobRunner runner, IReadOnlyDictionary<string, GlueJobDefinition>? jobs = null,
+    CloudWatch.LocalMetricStore? metrics = null)
 {
     private readonly ConcurrentDictionary<string, GlueJobRun> _runs = new(StringComparer.Ordinal);
 
@@ -37,8 +39,15 @@ public sealed class LocalGlueService(FeatureJobRunner runner, IReadOnlyDictionar
         var run = new GlueJobRun(id, job, runArguments ?? new Dictionary<string, string>(), startedOn, startedOn + stopwatch.Elapsed,
             error is null ? "SUCCEEDED" : "FAILED", error, outcome);
         _runs[id] = run;
+        if (arguments.TryGetValue("--enable-metrics", out var enabled) && enabled == "true")
+        {
+            metrics?.Add(CloudWatch.ServiceMetrics.ForGlueJobRun(job.Name, id, run.StartedOn, run.CompletedOn));
+        }
         return run;
     }
+
+    /// <summary>Every run so far (the usage a run's cost estimate reads).</summary>
+    public IReadOnlyList<GlueJobRun> Runs => _runs.Values.OrderBy(r => r.StartedOn).ToList();
 
     /// <exception cref="GlueServiceException">No such run (<c>EntityNotFoundException</c>).</exception>
     public GlueJobRun GetJobRun(string jobName, string runId) =>

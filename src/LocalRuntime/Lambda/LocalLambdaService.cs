@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TrainingOrchestration.Asl;
+using TrainingOrchestration.LocalRuntime.CloudWatch;
 using TrainingOrchestration.Tasks.Configuration;
 using TrainingOrchestration.Pipelines.Conventions;
 
@@ -10,11 +12,16 @@ namespace TrainingOrchestration.LocalRuntime.Lambda;
 /// <summary>
 /// The local Lambda service: the template's functions, invoked in process inside their own environment
 /// (<see cref="LambdaEnvironment.Use"/> with the function's variables plus the runtime's local endpoints), each
-/// invocation's log lines captured per function. <paramref name="createHandler"/> builds handler instances through
-/// their composition root (see <see cref="LambdaHandlerInvoker"/>).
+/// invocation's log stream captured as CloudWatch Logs would receive it: console lines formatted by the runtime for
+/// the function's log format, raw standard output passed through. Metrics are extracted from that stream as
+/// CloudWatch does (<see cref="EmfExtractor"/>) into <paramref name="metrics"/>. <paramref name="createHandler"/> builds handler
+/// instances through their composition root (see <see cref="LambdaHandlerInvoker"/>).
 /// </summary>
-public sealed class LocalLambdaService(IReadOnlyDictionary<string, string> runtimeVariables, Func<Type, object?>? createHandler = null)
+public sealed class LocalLambdaService(IReadOnlyDictionary<string, string> runtimeVariables, Func<Type, object?>? createHandler = null,
+    IClock? clock = null, LocalMetricStore? metrics = null)
 {
+    private readonly TimeProvider _time = clock is null ? TimeProvider.System : new ClockTimeProvider(clock);
+
     private readonly ConcurrentDictionary<string, LambdaFunction> _byName = new();
     private readonly ConcurrentDictionary<string, LambdaFunction> _byArn = new();
     private readonly LambdaHandlerInvoker _invoker = new(createHandler);
@@ -47,11 +54,15 @@ public sealed class LocalLambdaService(IReadOnlyDictionary<string, string> runti
         var variables = new Dictionary<string, string>(function.Environment);
         foreach (var (key, value) in runtimeVariables) variables[key] = value;
         variables.TryAdd(LambdaEnvironmentVariables.FunctionName, function.Name);
-        var log = new StringWriter();
+        variables.TryAdd(LambdaEnvironmentVariables.FunctionMemorySize, function.MemorySizeMb.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        variables[LambdaEnvironmentVariables.LogFormat] = function.LogFormat;
+        var buffer = new StringWriter();
+        var log = TextWriter.Synchronized(buffer);
         var started = DateTimeOffset.UtcNow;
         var requestId = Guid.NewGuid().ToString();
+        var console = TextWriter.Synchronized(new LambdaConsoleWriter(log, function.LogFormat, requestId, null, _time.GetUtcNow));
         LambdaResult result;
-        using (LambdaEnvironment.Use(variables, TextWriter.Synchronized(log)))
+        using (LambdaEnvironment.Use(variables, console, log, _time))
         {
             try
             {
@@ -66,7 +77,14 @@ public sealed class LocalLambdaService(IReadOnlyDictionary<string, string> runti
                 result = new LambdaResult(requestId, ErrorPayload(ex), ex.GetType().Name);
             }
         }
-        _invocations.Enqueue(new LambdaInvocation(function.Name, requestId, started, DateTimeOffset.UtcNow - started, result.FunctionError, log.ToString()));
+        console.Flush();
+        var stream = buffer.ToString();
+        _invocations.Enqueue(new LambdaInvocation(function.Name, requestId, started, DateTimeOffset.UtcNow - started, result.FunctionError, stream)
+        {
+            MemorySizeMb = function.MemorySizeMb,
+            RunId = payload is JsonObject o && o["runId"] is JsonValue v && v.TryGetValue<string>(out var runId) ? runId : null,
+        });
+        metrics?.Add(stream.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany(line => EmfExtractor.Extract(line, $"lambda:{function.Name}")));
         return result;
     }
 

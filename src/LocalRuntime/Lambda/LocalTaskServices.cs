@@ -14,7 +14,7 @@ public static class LocalTaskServices
 {
     /// <summary>Services for a handler built inside its invocation's environment scope.</summary>
     public static TaskServices Create(string objectStoreRoot, IAmazonDynamoDB dynamoDb) =>
-        new(TaskOptions.FromEnvironment(), AmbientOutput.Instance, new FileObjectStore(objectStoreRoot), dynamoDb);
+        new(TaskOptions.FromEnvironment(), AmbientOutput.Instance, new FileObjectStore(objectStoreRoot), dynamoDb, AmbientOutput.Metrics, AmbientClock.Instance);
 
     /// <summary>
     /// Builds a handler that takes <see cref="TaskServices"/> through that constructor with local services; null for

@@ -55,6 +55,8 @@ public static class LocalRun
             await session.PutEventAsync(evt!);
         }
         await session.WaitForIdleAsync(request.Timeout, progress, cancellationToken);
+        cloud.PublishServiceMetrics();
+        cloud.Alarms.EvaluateUntil(cloud.Clock.UtcNow);
 
         var items = await session.ReadItemsAsync(cancellationToken);
         var executions = session.Executions()
@@ -64,6 +66,8 @@ public static class LocalRun
         // Each trigger execution writes its own DECISION# item; "new" means not there (or different) before this event.
         var decision = items.Where(IsDecision)
             .LastOrDefault(i => !decisionsBefore.TryGetValue(i[TableKeys.SortKey]!.GetValue<string>(), out var before) || before != i.ToJsonString());
+        if (run is not null) run["cost"] = RunCostRecorder.Estimate(cloud, run);
+        CarryCostsForward(request.Workspace, items);
         var explanation = RunExplanation.Build(session, run);
         var record = RunRecord.Build(request.Pipeline.Name, request.Workspace, items, executions, cloud.Bus.Events, cloud.Sns.Messages, stopwatch.Elapsed, explanation);
         RunRecord.Write(request.Workspace, record);
@@ -74,6 +78,18 @@ public static class LocalRun
         {
             Report = report, Features = features, Batches = batches,
         };
+    }
+
+    /// <summary>Earlier runs of a reused workspace keep the cost their own invocation recorded (the table does not hold it).</summary>
+    private static void CarryCostsForward(string workspace, IReadOnlyList<JsonObject> items)
+    {
+        var previous = RunRecord.Read(workspace)?["runs"] as JsonArray;
+        if (previous is null) return;
+        foreach (var item in items.Where(i => i["cost"] is null))
+        {
+            var sk = item[TableKeys.SortKey]?.GetValue<string>();
+            if (previous.OfType<JsonObject>().FirstOrDefault(p => p[TableKeys.SortKey]?.GetValue<string>() == sk)?["cost"] is { } cost) item["cost"] = cost.DeepClone();
+        }
     }
 
     private static bool IsDecision(JsonObject item) => item[TableKeys.SortKey]?.GetValue<string>().StartsWith(TableKeys.DecisionPrefix, StringComparison.Ordinal) == true;

@@ -14,7 +14,8 @@ namespace TrainingOrchestration.LocalRuntime.SageMaker;
 /// <param name="s3Root">The folder holding one folder per bucket.</param>
 /// <param name="publish">Puts one event on the local EventBridge bus (<c>ILocalEventBus.PutEventsAsync</c>).</param>
 /// <param name="clock">The runtime's clock; a <see cref="VirtualClock"/> is held while a training job runs.</param>
-public sealed class LocalSageMakerService(string s3Root, Func<JsonNode, Task> publish, IClock clock, SageMakerLocalOptions? options = null)
+public sealed class LocalSageMakerService(string s3Root, Func<JsonNode, Task> publish, IClock clock, SageMakerLocalOptions? options = null,
+    CloudWatch.LocalMetricStore? metrics = null)
 {
     private readonly SageMakerLocalOptions _options = options ?? new SageMakerLocalOptions();
     private readonly ConcurrentDictionary<string, TrainingJob> _trainingJobs = new(StringComparer.Ordinal);
@@ -136,6 +137,7 @@ public sealed class LocalSageMakerService(string s3Root, Func<JsonNode, Task> pu
                     var artifact = WriteArtifact(job, model);
                     job.Finish("Completed", "Completed", "Training job completed", Now(), artifact: artifact, metrics: model.FinalMetrics,
                         trainer: model.LibraryVersion);
+                    metrics?.Add(CloudWatch.ServiceMetrics.ForTrainingJob(job.Name, model.FinalMetrics, job.TrainingEndTime ?? Now()));
                 }
             }
             catch (AlgorithmFailure e)

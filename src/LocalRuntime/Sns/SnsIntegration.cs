@@ -18,6 +18,16 @@ public sealed class SnsIntegration(IClock clock) : IServiceIntegration
 
     public void AddTopic(string arn, string name) => _topics[arn] = name;
 
+    /// <summary>Publishes as another AWS service does (CloudWatch alarm actions): recorded like a task's message.</summary>
+    /// <exception cref="KeyNotFoundException">The topic is not one of the template's.</exception>
+    public PublishedMessage Publish(string topicArn, string? subject, string message)
+    {
+        if (!_topics.ContainsKey(topicArn)) throw new KeyNotFoundException($"Topic does not exist: {topicArn}");
+        var published = new PublishedMessage(Guid.NewGuid().ToString(), topicArn, subject, message, clock.UtcNow);
+        _messages.Enqueue(published);
+        return published;
+    }
+
     public bool CanHandle(string resource) =>
         resource.Contains(":states:::sns:publish", StringComparison.Ordinal) || resource.Contains(":states:::aws-sdk:sns:publish", StringComparison.Ordinal);
 

@@ -22,6 +22,10 @@ public static class LambdaEnvironmentVariables
     public const string Region = "AWS_REGION";
     public const string DefaultRegion = "AWS_DEFAULT_REGION";
     public const string FunctionName = "AWS_LAMBDA_FUNCTION_NAME";
+    public const string FunctionMemorySize = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE";
+
+    /// <summary>The function's <c>LoggingConfig.LogFormat</c> (Text or JSON), as the runtime reads it.</summary>
+    public const string LogFormat = "AWS_LAMBDA_LOG_FORMAT";
     public const string AccessKeyId = "AWS_ACCESS_KEY_ID";
     public const string SecretAccessKey = "AWS_SECRET_ACCESS_KEY";
     /// <summary>Set by Lambda's advanced logging controls: TRACE, DEBUG, INFO, WARN, ERROR or FATAL.</summary>

@@ -24,11 +24,14 @@ public static class MetricNames
     public const string TrainingDurationSeconds = "TrainingDurationSeconds";
     public const string ModelMetric = "ModelMetric";
 
+    /// <summary>Estimated USD of a trained run's Glue and SageMaker usage, by <see cref="RunCostDimensions"/>.</summary>
+    public const string RunCost = "RunCost";
+
     /// <summary>Every custom metric name, for checks that none is retyped elsewhere.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         TriggerDecisions, RowsChecked, ValidationDurationMs, RulesFailed, ValidationFailures,
-        CandidatesPromoted, CandidatesRejected, TrainingDurationSeconds, ModelMetric,
+        CandidatesPromoted, CandidatesRejected, TrainingDurationSeconds, ModelMetric, RunCost,
     ];
 
     /// <summary>Dimension names; every metric carries <see cref="PipelineDimension"/>.</summary>
@@ -38,6 +41,7 @@ public static class MetricNames
     public const string SeverityDimension = "Severity";
     public const string RuleDimension = "Rule";
     public const string MetricDimension = "Metric";
+    public const string TierDimension = "Tier";
 
     /// <summary>Values of <see cref="SeverityDimension"/>.</summary>
     public const string ErrorSeverity = "error";
@@ -53,4 +57,5 @@ public static class MetricNames
     public static readonly IReadOnlyList<string> RulesFailedDimensions = [PipelineDimension, SeverityDimension];
     public static readonly IReadOnlyList<string> ValidationFailureDimensions = [PipelineDimension, RuleDimension];
     public static readonly IReadOnlyList<string> ModelMetricDimensions = [PipelineDimension, MetricDimension];
+    public static readonly IReadOnlyList<string> RunCostDimensions = [PipelineDimension, TierDimension];
 }

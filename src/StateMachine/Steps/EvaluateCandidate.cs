@@ -20,6 +20,7 @@ internal static class EvaluateCandidate
             ["bucket"] = props.Bucket.BucketName,
             ["predictionsPrefix"] = JsonPath.Format(ScoreTestSplit.PredictionsPrefixTemplate(pipeline), JsonPath.StringAt("$.runId")),
             ["training"] = JsonPath.StringAt("$.training.result"),
+            ["glueJobRun"] = JsonPath.StringAt("$.features.jobRun"),
         }, "$.evaluation");
         failure.Catch(state);
         return state;

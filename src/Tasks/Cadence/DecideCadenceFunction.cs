@@ -16,19 +16,20 @@ public sealed class DecideCadenceFunction
 {
     private readonly TaskOptions _options;
     private readonly CadencePolicy _policy;
-    private readonly TextWriter _output;
+    private readonly TextWriter _metricsOutput;
     private readonly TimeProvider _clock;
     private readonly JsonLineLogger _logger;
 
     public DecideCadenceFunction() : this(TaskServices.FromEnvironment()) { }
 
-    public DecideCadenceFunction(TaskServices services) : this(services.Options, services.Output, services.Clock) { }
+    public DecideCadenceFunction(TaskServices services) : this(services.Options, services.Output, services.Clock, services.MetricsOutput) { }
 
-    public DecideCadenceFunction(TaskOptions options, TextWriter output, TimeProvider clock)
+    /// <param name="metricsOutput">Where EMF lines go; <paramref name="output"/> when null.</param>
+    public DecideCadenceFunction(TaskOptions options, TextWriter output, TimeProvider clock, TextWriter? metricsOutput = null)
     {
         _options = options;
         _policy = new CadencePolicy(options.Pipeline.Cadence);
-        _output = output;
+        _metricsOutput = metricsOutput ?? output;
         _clock = clock;
         _logger = new JsonLineLogger(nameof(DecideCadenceFunction), output, clock) { MinimumLevel = options.LogLevel };
     }
@@ -67,7 +68,7 @@ public sealed class DecideCadenceFunction
             },
         };
 
-        new EmfMetrics(_options.MetricsNamespace, _output, _clock)
+        new EmfMetrics(_options.MetricsNamespace, _metricsOutput, _clock)
             .WithDimension(MetricNames.PipelineDimension, pipeline)
             .WithDimension(MetricNames.DecisionDimension, decision.Decision)
             .WithDimension(MetricNames.ReasonDimension, decision.ReasonCode)

@@ -21,16 +21,24 @@ public sealed class TaskServices
     private readonly Lazy<IObjectStore> _objectStore;
     private readonly Lazy<IModelRegistry> _modelRegistry;
 
-    /// <summary>Handlers built on the given ports; the model registry is the DynamoDB one over <paramref name="dynamoDb"/>.</summary>
-    public TaskServices(TaskOptions options, TextWriter output, IObjectStore objectStore, IAmazonDynamoDB dynamoDb)
-        : this(options, output, () => objectStore, () => dynamoDb)
+    /// <summary>
+    /// Handlers built on the given ports; the model registry is the DynamoDB one over <paramref name="dynamoDb"/>.
+    /// Metric lines go to <paramref name="metricsOutput"/> (<paramref name="output"/> when null); time is <paramref name="clock"/>
+    /// (the system clock when null).
+    /// </summary>
+    public TaskServices(TaskOptions options, TextWriter output, IObjectStore objectStore, IAmazonDynamoDB dynamoDb,
+        TextWriter? metricsOutput = null, TimeProvider? clock = null)
+        : this(options, output, metricsOutput ?? output, clock ?? TimeProvider.System, () => objectStore, () => dynamoDb)
     {
     }
 
-    private TaskServices(TaskOptions options, TextWriter output, Func<IObjectStore> objectStore, Func<IAmazonDynamoDB> dynamoDb)
+    private TaskServices(TaskOptions options, TextWriter output, TextWriter metricsOutput, TimeProvider clock,
+        Func<IObjectStore> objectStore, Func<IAmazonDynamoDB> dynamoDb)
     {
         Options = options;
         Output = output;
+        MetricsOutput = metricsOutput;
+        Clock = clock;
         _dynamoDb = new Lazy<IAmazonDynamoDB>(dynamoDb);
         _objectStore = new Lazy<IObjectStore>(objectStore);
         _modelRegistry = new Lazy<IModelRegistry>(() => new DynamoDbModelRegistry(_dynamoDb.Value, options.TableName));
@@ -38,8 +46,11 @@ public sealed class TaskServices
 
     public TaskOptions Options { get; }
 
-    /// <summary>Where JSON log lines and EMF metric lines go (stdout on Lambda).</summary>
+    /// <summary>Where JSON log lines go (the console, which the Lambda runtime formats for the log format).</summary>
     public TextWriter Output { get; }
+
+    /// <summary>Where EMF metric lines go (raw standard output on Lambda, so the JSON log format does not wrap them).</summary>
+    public TextWriter MetricsOutput { get; }
 
     public IObjectStore ObjectStore => _objectStore.Value;
     public IModelRegistry ModelRegistry => _modelRegistry.Value;
@@ -47,18 +58,19 @@ public sealed class TaskServices
     /// <summary>The raw client, for ports other handlers define over the same table.</summary>
     public IAmazonDynamoDB DynamoDb => _dynamoDb.Value;
 
-    public TimeProvider Clock { get; } = TimeProvider.System;
+    public TimeProvider Clock { get; }
 
     public JsonLineLogger CreateLogger(string category) => new(category, Output, Clock) { MinimumLevel = Options.LogLevel };
 
-    public EmfMetrics CreateMetrics() => new(Options.MetricsNamespace, Output, Clock);
+    public EmfMetrics CreateMetrics() => new(Options.MetricsNamespace, MetricsOutput, Clock);
 
     /// <summary>Binds options from the current <see cref="LambdaEnvironment"/> and uses S3 and DynamoDB.</summary>
-    public static TaskServices FromEnvironment() => ForAws(TaskOptions.FromEnvironment(), AmbientOutput.Instance);
+    public static TaskServices FromEnvironment() =>
+        ForAws(TaskOptions.FromEnvironment(), AmbientOutput.Instance, AmbientOutput.Metrics, AmbientClock.Instance);
 
     /// <summary>S3 and DynamoDB in the options' region (the SDK's default chain when none is set).</summary>
-    public static TaskServices ForAws(TaskOptions options, TextWriter output) =>
-        new(options, output, () => new S3ObjectStore(CreateS3(options)), () => CreateDynamoDb(options));
+    public static TaskServices ForAws(TaskOptions options, TextWriter output, TextWriter? metricsOutput = null, TimeProvider? clock = null) =>
+        new(options, output, metricsOutput ?? output, clock ?? TimeProvider.System, () => new S3ObjectStore(CreateS3(options)), () => CreateDynamoDb(options));
 
     private static IAmazonDynamoDB CreateDynamoDb(TaskOptions options)
     {

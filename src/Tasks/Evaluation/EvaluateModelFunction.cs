@@ -19,7 +19,7 @@ public sealed class EvaluateModelFunction
     private readonly TaskOptions _options;
     private readonly MetricsResolver _resolver;
     private readonly IModelRegistry _registry;
-    private readonly TextWriter _output;
+    private readonly TextWriter _metricsOutput;
     private readonly TimeProvider _clock;
     private readonly JsonLineLogger _logger;
 
@@ -27,14 +27,16 @@ public sealed class EvaluateModelFunction
     public EvaluateModelFunction() : this(TaskServices.FromEnvironment()) { }
 
     public EvaluateModelFunction(TaskServices services)
-        : this(services.Options, services.ObjectStore, services.ModelRegistry, services.Output, services.Clock) { }
+        : this(services.Options, services.ObjectStore, services.ModelRegistry, services.Output, services.Clock, services.MetricsOutput) { }
 
-    public EvaluateModelFunction(TaskOptions options, IObjectStore store, IModelRegistry registry, TextWriter output, TimeProvider clock)
+    /// <param name="metricsOutput">Where EMF lines go; <paramref name="output"/> when null.</param>
+    public EvaluateModelFunction(TaskOptions options, IObjectStore store, IModelRegistry registry, TextWriter output, TimeProvider clock,
+        TextWriter? metricsOutput = null)
     {
         _options = options;
         _resolver = new MetricsResolver(new PredictionReader(store), new ArtifactMetricsReader(store));
         _registry = registry;
-        _output = output;
+        _metricsOutput = metricsOutput ?? output;
         _clock = clock;
         _logger = new JsonLineLogger(nameof(EvaluateModelFunction), output, clock) { MinimumLevel = options.LogLevel };
     }
@@ -85,6 +87,7 @@ public sealed class EvaluateModelFunction
         }).ConfigureAwait(false);
 
         EmitMetrics(pipeline, runId, training, response);
+        EmitRunCost(pipeline, runId, training, request.GlueJobRun);
         _logger.LogInformation("Candidate {Decision} against champion {ExpectedChampionRunId}: {Reason}",
             response.Decision, response.ExpectedChampionRunId, response.Reason);
         return await TaskJson.WriteAsync(response, TaskJsonContext.Default.EvaluateModelResponse).ConfigureAwait(false);
@@ -92,8 +95,11 @@ public sealed class EvaluateModelFunction
 
     private void EmitMetrics(string pipeline, string runId, TrainingJobResult? training, EvaluateModelResponse response)
     {
-        var outcome = new EmfMetrics(_options.MetricsNamespace, _output, _clock).WithDimension(MetricNames.PipelineDimension, pipeline).WithProperty(MetricNames.RunIdProperty, runId);
-        outcome.Put(response.Decision == EvaluationDecision.Promote ? MetricNames.CandidatesPromoted : MetricNames.CandidatesRejected, 1, MetricUnit.Count);
+        var outcome = new EmfMetrics(_options.MetricsNamespace, _metricsOutput, _clock).WithDimension(MetricNames.PipelineDimension, pipeline).WithProperty(MetricNames.RunIdProperty, runId);
+        // Both counts on every evaluation (one of them zero), so the dashboard's lines and Sum statistics never gap.
+        var promoted = response.Decision == EvaluationDecision.Promote;
+        outcome.Put(MetricNames.CandidatesPromoted, promoted ? 1 : 0, MetricUnit.Count);
+        outcome.Put(MetricNames.CandidatesRejected, promoted ? 0 : 1, MetricUnit.Count);
         if (training is { TrainingStartTime: { } start, TrainingEndTime: { } end } && end >= start)
         {
             outcome.Put(MetricNames.TrainingDurationSeconds, (end - start).TotalSeconds, MetricUnit.Seconds);
@@ -102,13 +108,36 @@ public sealed class EvaluateModelFunction
         foreach (var metric in ModelMetricNames.All)
         {
             if (!response.Metrics.TryGetValue(metric, out var value)) continue;
-            new EmfMetrics(_options.MetricsNamespace, _output, _clock)
+            new EmfMetrics(_options.MetricsNamespace, _metricsOutput, _clock)
                 .WithDimension(MetricNames.PipelineDimension, pipeline)
                 .WithDimension(MetricNames.MetricDimension, metric)
                 .WithProperty(MetricNames.RunIdProperty, runId)
                 .Put(MetricNames.ModelMetric, value, MetricUnit.None)
                 .Flush();
         }
+    }
+
+    /// <summary>
+    /// <c>RunCost</c> (USD, by Pipeline and Tier): the run's Glue and SageMaker cost from the usage the services reported,
+    /// the costs that dominate a training run, priced with <see cref="Costs.PriceTable"/>. Emitted here because the
+    /// evaluation is the one task that sees both reports on AWS as well.
+    /// </summary>
+    private void EmitRunCost(string pipeline, string runId, TrainingJobResult? training, GlueJobRunUsage? glue)
+    {
+        var cost = Costs.RunCostEstimator.Estimate(new Costs.RunUsage
+        {
+            GlueDpuSeconds = glue?.DpuSeconds is { } dpu ? Costs.PriceTable.GlueBilledDpuSeconds(dpu, glue.MaxCapacity ?? 0) : 0,
+            TrainingInstanceType = training?.ResourceConfig?.InstanceType,
+            TrainingInstanceCount = training?.ResourceConfig?.InstanceCount ?? 1,
+            TrainingSeconds = training?.TrainingTimeInSeconds ?? 0,
+            BillableTrainingSeconds = training?.BillableTimeInSeconds ?? 0,
+        });
+        new EmfMetrics(_options.MetricsNamespace, _metricsOutput, _clock)
+            .WithDimension(MetricNames.PipelineDimension, pipeline)
+            .WithDimension(MetricNames.TierDimension, _options.Pipeline.Tier.ToString().ToLowerInvariant())
+            .WithProperty(MetricNames.RunIdProperty, runId)
+            .Put(MetricNames.RunCost, cost.Total, MetricUnit.None)
+            .Flush();
     }
 
     private static string Required(string? value, string field) =>

@@ -12,4 +12,6 @@ public sealed record EvaluateModelRequest
     [JsonPropertyName("predictionsPrefix")] public string? PredictionsPrefix { get; init; }
     /// <summary>What the callback (or the reconcile) reported for the training job.</summary>
     [JsonPropertyName("training")] public TrainingJobResult? Training { get; init; }
+    /// <summary>The feature job's JobRun (<c>$.features.jobRun</c>), for the run's cost estimate.</summary>
+    [JsonPropertyName("glueJobRun")] public GlueJobRunUsage? GlueJobRun { get; init; }
 }

@@ -21,4 +21,9 @@ public sealed record TrainingJobResult
 
     [JsonPropertyName("TrainingEndTime"), JsonConverter(typeof(FlexibleTimestampConverter))]
     public DateTimeOffset? TrainingEndTime { get; init; }
+
+    /// <summary>Usage the event detail carries (the DescribeTrainingJob shape), for the cost estimate.</summary>
+    [JsonPropertyName("TrainingTimeInSeconds")] public int? TrainingTimeInSeconds { get; init; }
+    [JsonPropertyName("BillableTimeInSeconds")] public int? BillableTimeInSeconds { get; init; }
+    [JsonPropertyName("ResourceConfig")] public TrainingResourceConfig? ResourceConfig { get; init; }
 }

@@ -22,18 +22,19 @@ public sealed class ValidateFeaturesFunction
     private readonly string _bucket;
     private readonly string _metricsNamespace;
     private readonly TextWriter _output;
+    private readonly TextWriter _metricsOutput;
     private readonly TimeProvider _clock;
 
     public ValidateFeaturesFunction() : this(TaskServices.FromEnvironment()) { }
 
     public ValidateFeaturesFunction(TaskServices services)
         : this(services.ObjectStore, new DynamoDbValidationLedger(services.DynamoDb, services.Options.TableName),
-            LoadContract(services), services.Options.BucketName, services.Options.MetricsNamespace, services.Output, services.Clock)
+            LoadContract(services), services.Options.BucketName, services.Options.MetricsNamespace, services.Output, services.Clock, services.MetricsOutput)
     {
     }
 
     public ValidateFeaturesFunction(IObjectStore store, IValidationLedger ledger, DataContract contract, string bucket,
-        string metricsNamespace, TextWriter output, TimeProvider clock)
+        string metricsNamespace, TextWriter output, TimeProvider clock, TextWriter? metricsOutput = null)
     {
         _store = store;
         _ledger = ledger;
@@ -41,6 +42,7 @@ public sealed class ValidateFeaturesFunction
         _bucket = bucket;
         _metricsNamespace = metricsNamespace;
         _output = output;
+        _metricsOutput = metricsOutput ?? output;
         _clock = clock;
     }
 
@@ -52,7 +54,7 @@ public sealed class ValidateFeaturesFunction
         var validation = new FeatureTableValidation(_store, _ledger, _contract, _clock, logger);
         var outcome = await validation.ValidateAsync(request, request.Bucket ?? _bucket).ConfigureAwait(false);
         ValidationMetrics.Emit(outcome, request.Pipeline, request.RunId, clock.Elapsed.TotalMilliseconds,
-            () => new EmfMetrics(_metricsNamespace, _output, _clock));
+            () => new EmfMetrics(_metricsNamespace, _metricsOutput, _clock));
         var response = new ValidateFeaturesResponse
         {
             Passed = outcome.Passed,

@@ -27,7 +27,7 @@ public sealed class ValidationFailureTests(ChurnStackFixture stack)
     }
 
     /// <summary>Every 10th customer gets a tenure of 500 months, beyond the contract's 0-72 range.</summary>
-    private static string CorruptTenure(string sample, string target)
+    internal static string CorruptTenure(string sample, string target)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var lines = File.ReadAllLines(sample);

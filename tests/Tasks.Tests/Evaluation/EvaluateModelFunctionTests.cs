@@ -156,6 +156,9 @@ public sealed class EvaluateModelFunctionTests : IDisposable
         var auc = lines.Single(l => l.TryGetProperty("Metric", out var m) && m.GetString() == "auc");
         Assert.Equal(1.0, auc.GetProperty("ModelMetric").GetDouble());
         Assert.Equal("churn", auc.GetProperty("Pipeline").GetString());
+        Assert.Equal(0, outcome.GetProperty("CandidatesRejected").GetDouble());
+        var cost = lines.Single(l => l.TryGetProperty("RunCost", out _));
+        Assert.Equal(("churn", "critical"), (cost.GetProperty("Pipeline").GetString(), cost.GetProperty("Tier").GetString()));
     }
 
     [Fact]

@@ -11,12 +11,13 @@ namespace TrainingOrchestration.Cli.Commands.Runs;
 internal static class RunCatalog
 {
     public static IReadOnlyList<JsonObject> Load(string runsDirectory, string? pipeline = null) =>
-        Directory.Exists(runsDirectory) ? Collect(Directory.EnumerateDirectories(runsDirectory), pipeline) : [];
+        Directory.Exists(runsDirectory) ? LoadWorkspaces(Directory.EnumerateDirectories(runsDirectory), pipeline) : [];
 
     /// <summary>The runs recorded in one workspace (<c>run --workspace DIR</c> reuses it, so it may hold several).</summary>
-    public static IReadOnlyList<JsonObject> LoadWorkspace(string workspace, string? pipeline = null) => Collect([workspace], pipeline);
+    public static IReadOnlyList<JsonObject> LoadWorkspace(string workspace, string? pipeline = null) => LoadWorkspaces([workspace], pipeline);
 
-    private static IReadOnlyList<JsonObject> Collect(IEnumerable<string> workspaces, string? pipeline)
+    /// <summary>The runs recorded in the given workspaces, newest first.</summary>
+    public static IReadOnlyList<JsonObject> LoadWorkspaces(IEnumerable<string> workspaces, string? pipeline = null)
     {
         var entries = new List<JsonObject>();
         foreach (var workspace in workspaces)
@@ -67,6 +68,7 @@ internal static class RunCatalog
             ["validation"] = validation,
             ["trigger"] = run["trigger"]?.DeepClone(),
             ["trainingJobName"] = run["trainingJobName"]?.DeepClone(),
+            ["cost"] = run["cost"]?.DeepClone(),
             ["startedAt"] = run["startedAt"]?.DeepClone(),
             ["finishedAt"] = run["finishedAt"]?.DeepClone(),
             ["executionArn"] = executionArn,
