@@ -5,7 +5,7 @@ namespace TrainingOrchestration.Cli.Tests;
 /// <summary>Runs the built CLI as a user does (<c>dotnet TrainingOrchestration.Cli.dll ...</c>) from the repository root.</summary>
 internal static class CliProcess
 {
-    public static string RepositoryRoot => TrainingOrchestration.Pipelines.Conventions.RepositoryRoot.Find(AppContext.BaseDirectory);
+    public static string RepositoryRoot => Repository.Root;
 
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
     {

@@ -11,7 +11,7 @@ namespace TrainingOrchestration.Infra.Tests;
 /// </summary>
 public class ProjectReferenceTests
 {
-    private static readonly string Root = RepositoryRoot.Find(AppContext.BaseDirectory);
+    private static readonly string Root = Repository.Root;
 
     private static readonly string[] Products = Directory.GetFiles(Path.Combine(Root, "src"), "*.csproj", SearchOption.AllDirectories)
         .Concat(Directory.GetFiles(Path.Combine(Root, "infra"), "*.csproj", SearchOption.AllDirectories))

@@ -9,7 +9,7 @@ public sealed class BundledContractTests : IDisposable
 
     private static async Task<ValidationOutcome> Validate(string pipeline, string table)
     {
-        var contract = ContractLoader.Load(Path.Combine(RepoPaths.Pipeline(pipeline), "contract.yaml"));
+        var contract = ContractLoader.Load(Path.Combine(Repository.Path("pipelines", pipeline), "contract.yaml"));
         var rows = File.ReadLines(table).LongCount() - 1;
         var inputs = new ValidationInputs
         {
@@ -23,8 +23,7 @@ public sealed class BundledContractTests : IDisposable
     }
 
     [Theory]
-    [InlineData("churn", "customer_id")]
-    [InlineData("mlc-churn", "subscriber_id")]
+    [MemberData(nameof(BundledPipelines.NamesWithEntityKey), MemberType = typeof(BundledPipelines))]
     public async Task The_bundled_sample_passes_its_pipeline_contract_after_the_feature_sql(string pipeline, string key)
     {
         var table = FeatureTable.Build(pipeline, key, temp);

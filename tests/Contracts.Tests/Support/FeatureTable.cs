@@ -10,7 +10,7 @@ internal static class FeatureTable
 {
     public static string Build(string pipeline, string entityKey, string directory)
     {
-        var folder = RepoPaths.Pipeline(pipeline);
+        var folder = Repository.Path("pipelines", pipeline);
         var sample = Directory.GetFiles(Path.Combine(folder, "sample"), "*.csv").Single();
         var sql = File.ReadAllText(Path.Combine(folder, "features.sql")).Trim().TrimEnd(';');
         var output = Path.Combine(directory, "part-00000.csv");

@@ -196,11 +196,10 @@ public sealed class FeatureJobRunnerTests
         Assert.Contains("s3://churn-bucket/raw/customers/", error.Message);
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_churn_pipelines_own_feature_sql_runs_on_duckdb()
     {
         var sql = Path.Combine(RepoPaths.Pipelines, "churn", "features.sql");
-        Skip.IfNot(File.Exists(sql), "pipelines/churn/features.sql is not in the repository yet");
         using var ws = new FeatureWorkspace(sql).WithChurnSample();
 
         var outcome = ws.Run("r1");

@@ -30,8 +30,7 @@ public sealed class PipelineConfigJsonTests
     }
 
     [Theory]
-    [InlineData("churn")]
-    [InlineData("mlc-churn")]
+    [MemberData(nameof(BundledPipelines.Names), MemberType = typeof(BundledPipelines))]
     public void A_bundled_contract_comes_back_from_PIPELINE_CONFIG_with_the_same_content_and_no_comments(string pipeline)
     {
         var spec = PipelineSpecLoader.Load(Path.Combine(RepositoryPaths.Pipelines, pipeline));
@@ -44,8 +43,7 @@ public sealed class PipelineConfigJsonTests
     }
 
     [Theory]
-    [InlineData("churn")]
-    [InlineData("mlc-churn")]
+    [MemberData(nameof(BundledPipelines.Names), MemberType = typeof(BundledPipelines))]
     public void The_contract_from_PIPELINE_CONFIG_loads_as_the_same_contract_as_the_file(string pipeline)
     {
         var spec = PipelineSpecLoader.Load(Path.Combine(RepositoryPaths.Pipelines, pipeline));
@@ -97,8 +95,7 @@ public sealed class PipelineConfigJsonTests
     }
 
     [Theory]
-    [InlineData("churn")]
-    [InlineData("mlc-churn")]
+    [MemberData(nameof(BundledPipelines.Names), MemberType = typeof(BundledPipelines))]
     public void Bundled_pipeline_config_fits_the_Lambda_environment_limit_with_room_for_the_other_variables(string pipeline)
     {
         var spec = PipelineSpecLoader.Load(Path.Combine(RepositoryPaths.Pipelines, pipeline));

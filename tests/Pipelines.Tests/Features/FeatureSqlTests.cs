@@ -91,8 +91,7 @@ public sealed class FeatureSqlTests
     }
 
     [Theory]
-    [InlineData("churn")]
-    [InlineData("mlc-churn")]
+    [MemberData(nameof(BundledPipelines.Names), MemberType = typeof(BundledPipelines))]
     public void Typed_and_string_columns_give_the_same_features(string pipeline)
     {
         var spec = Load(pipeline);

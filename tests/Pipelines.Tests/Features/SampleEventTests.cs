@@ -9,7 +9,7 @@ namespace TrainingOrchestration.Pipelines.Tests.Features;
 /// </summary>
 public sealed class SampleEventTests
 {
-    public static TheoryData<string> Pipelines() => ["churn", "mlc-churn"];
+    public static TheoryData<string> Pipelines() => BundledPipelines.Names();
 
     [Theory]
     [MemberData(nameof(Pipelines))]

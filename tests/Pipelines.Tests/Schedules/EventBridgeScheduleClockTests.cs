@@ -41,8 +41,7 @@ public sealed class EventBridgeScheduleClockTests
     }
 
     [Theory]
-    [InlineData("churn")]
-    [InlineData("mlc-churn")]
+    [MemberData(nameof(BundledPipelines.Names), MemberType = typeof(BundledPipelines))]
     public void Every_bundled_schedule_fires_within_a_day(string pipeline)
     {
         var spec = PipelineSpecLoader.Load(Path.Combine(RepositoryPaths.Pipelines, pipeline));

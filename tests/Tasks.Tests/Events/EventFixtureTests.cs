@@ -14,7 +14,7 @@ public sealed class EventFixtureTests
     public static TheoryData<string> Fixtures()
     {
         var data = new TheoryData<string>();
-        if (SharedFolder.EventFixtures() is not { } folder)
+        if (SharedFolder.Find("fixtures", "events") is not { } folder)
         {
             data.Add(Missing);
             return data;
@@ -27,8 +27,8 @@ public sealed class EventFixtureTests
     [MemberData(nameof(Fixtures))]
     public async Task Every_real_event_sample_deserializes_into_its_detail_record(string fileName)
     {
-        Skip.If(fileName == Missing, SharedFolder.MissingMessage);
-        await using var stream = File.OpenRead(Path.Combine(SharedFolder.EventFixtures()!, fileName));
+        Skip.If(fileName == Missing, SharedFolder.MissingMessage("fixtures", "events"));
+        await using var stream = File.OpenRead(Path.Combine(SharedFolder.EventFixtures, fileName));
 
         switch (fileName)
         {

@@ -11,7 +11,7 @@ public sealed class PipelineSampleEventTests
     public static TheoryData<string> Pipelines()
     {
         var data = new TheoryData<string>();
-        var root = SharedFolder.RepositoryRoot();
+        var root = Repository.Root;
         if (root is null || !Directory.Exists(Path.Combine(root, "pipelines"))) return data;
         foreach (var folder in Directory.EnumerateDirectories(Path.Combine(root, "pipelines")).Order(StringComparer.Ordinal))
         {
@@ -24,7 +24,7 @@ public sealed class PipelineSampleEventTests
     [MemberData(nameof(Pipelines))]
     public async Task A_pipelines_sample_event_is_a_table_change_of_its_source_table(string pipeline)
     {
-        var folder = Path.Combine(SharedFolder.RepositoryRoot()!, "pipelines", pipeline);
+        var folder = Path.Combine(Repository.Root, "pipelines", pipeline);
         await using var stream = File.OpenRead(Path.Combine(folder, "sample", "event.json"));
 
         var change = await TaskJson.ReadAsync(stream, TaskJsonContext.Default.CloudWatchEventTableChange);

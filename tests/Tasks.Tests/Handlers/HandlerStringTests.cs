@@ -16,7 +16,7 @@ public sealed partial class HandlerStringTests
     public static TheoryData<string, string, string> Handlers()
     {
         var data = new TheoryData<string, string, string>();
-        var workflow = SharedFolder.RepositoryRoot() is { } root ? Path.Combine(root, "src", "StateMachine", "WORKFLOW.md") : null;
+        var workflow = Repository.Root is { } root ? Path.Combine(root, "src", "StateMachine", "WORKFLOW.md") : null;
         if (workflow is null || !File.Exists(workflow)) return data;
         foreach (Match match in HandlerString().Matches(File.ReadAllText(workflow)))
         {

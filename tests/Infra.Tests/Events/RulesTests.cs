@@ -1,0 +1,72 @@
+using Amazon.CDK.Assertions;
+using TrainingOrchestration.Infra.Tests.Support;
+
+namespace TrainingOrchestration.Infra.Tests.Events;
+
+[Collection(SynthesisCollection.Name)]
+public class RulesTests(SynthesizedPipelines synthesized)
+{
+    [Fact]
+    public void Training_job_state_changes_of_this_pipeline_start_the_callback_workflow()
+    {
+        synthesized.Templates[SynthesizedPipelines.Critical].HasResourceProperties("AWS::Events::Rule", new Dictionary<string, object>
+        {
+            ["EventPattern"] = new Dictionary<string, object>
+            {
+                ["source"] = new[] { "aws.sagemaker" },
+                ["detail-type"] = new[] { "SageMaker Training Job State Change" },
+                ["detail"] = new Dictionary<string, object>
+                {
+                    ["TrainingJobStatus"] = new[] { "Completed", "Failed", "Stopped" },
+                    ["TrainingJobName"] = new object[] { new Dictionary<string, object> { ["prefix"] = "fraud-" } },
+                },
+            },
+            ["Targets"] = new object[] { Match.ObjectLike(new Dictionary<string, object> { ["Arn"] = Match.ObjectLike(new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("CallbackWorkflowStateMachine") }) }) },
+        });
+    }
+
+    [Fact]
+    public void Cdc_events_through_pipes_match_source_detail_type_and_table()
+    {
+        synthesized.Templates[SynthesizedPipelines.Critical].HasResourceProperties("AWS::Events::Rule", new Dictionary<string, object>
+        {
+            ["EventPattern"] = new Dictionary<string, object>
+            {
+                ["source"] = new[] { "training-orchestration.cdc" },
+                ["detail-type"] = new[] { "Table Change" },
+                ["detail"] = new Dictionary<string, object> { ["table"] = new[] { "payments" } },
+            },
+            ["Targets"] = new object[] { Match.ObjectLike(new Dictionary<string, object> { ["Arn"] = Match.ObjectLike(new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("TriggerWorkflowStateMachine") }) }) },
+        });
+    }
+
+    [Fact]
+    public void Dms_files_match_object_created_under_the_raw_table_prefix_of_the_bucket()
+    {
+        synthesized.Templates[SynthesizedPipelines.Exploratory].HasResourceProperties("AWS::Events::Rule", new Dictionary<string, object>
+        {
+            ["EventPattern"] = new Dictionary<string, object>
+            {
+                ["source"] = new[] { "aws.s3" },
+                ["detail-type"] = new[] { "Object Created" },
+                ["detail"] = new Dictionary<string, object>
+                {
+                    ["bucket"] = new Dictionary<string, object> { ["name"] = new object[] { Match.ObjectLike(new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("StorageBucket") }) } },
+                    ["object"] = new Dictionary<string, object> { ["key"] = new object[] { new Dictionary<string, object> { ["prefix"] = "raw/leads/" } } },
+                },
+            },
+        });
+    }
+
+    [Theory]
+    [InlineData(SynthesizedPipelines.Critical, "cron(0 * * * ? *)")]
+    [InlineData(SynthesizedPipelines.Exploratory, "rate(12 hours)")]
+    public void The_cadence_schedule_starts_the_trigger_workflow(string pipeline, string schedule)
+    {
+        synthesized.Templates[pipeline].HasResourceProperties("AWS::Events::Rule", new Dictionary<string, object>
+        {
+            ["ScheduleExpression"] = schedule,
+            ["Targets"] = new object[] { Match.ObjectLike(new Dictionary<string, object> { ["Arn"] = Match.ObjectLike(new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("TriggerWorkflowStateMachine") }) }) },
+        });
+    }
+}
