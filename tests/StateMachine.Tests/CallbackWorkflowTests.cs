@@ -1,6 +1,6 @@
 using TrainingOrchestration.Infra.Tests.Support;
 
-namespace TrainingOrchestration.Infra.Tests;
+namespace TrainingOrchestration.StateMachine.Tests;
 
 [Collection(SynthesisCollection.Name)]
 public class CallbackWorkflowTests(SynthesizedPipelines synthesized)

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using TrainingOrchestration.Infra.Tests.Support;
 
-namespace TrainingOrchestration.Infra.Tests;
+namespace TrainingOrchestration.StateMachine.Tests;
 
 /// <summary>
 /// DynamoDB rejects an expression that uses a reserved word as a bare name, and a request that defines a name or a

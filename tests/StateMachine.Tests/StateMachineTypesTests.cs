@@ -1,7 +1,7 @@
 using Amazon.CDK.Assertions;
 using TrainingOrchestration.Infra.Tests.Support;
 
-namespace TrainingOrchestration.Infra.Tests;
+namespace TrainingOrchestration.StateMachine.Tests;
 
 [Collection(SynthesisCollection.Name)]
 public class StateMachineTypesTests(SynthesizedPipelines synthesized)

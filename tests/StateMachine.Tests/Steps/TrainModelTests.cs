@@ -1,9 +1,9 @@
 using TrainingOrchestration.StateMachine.Steps;
 using TrainingOrchestration.StateMachine.Tests.Support;
 
-namespace TrainingOrchestration.StateMachine.Tests;
+namespace TrainingOrchestration.StateMachine.Tests.Steps;
 
-public class WaitTimeoutTests
+public class TrainModelTests
 {
     [Fact]
     public void On_demand_training_waits_for_the_max_runtime_plus_ten_minutes()

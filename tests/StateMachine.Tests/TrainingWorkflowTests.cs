@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Infra.Tests.Support;
 
-namespace TrainingOrchestration.Infra.Tests;
+namespace TrainingOrchestration.StateMachine.Tests;
 
 [Collection(SynthesisCollection.Name)]
 public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
