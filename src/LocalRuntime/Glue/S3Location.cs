@@ -1,4 +1,4 @@
-using TrainingOrchestration.Tasks.Adapters;
+using TrainingOrchestration.LocalRuntime.S3;
 
 namespace TrainingOrchestration.LocalRuntime.Glue;
 

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using TrainingOrchestration.Tasks.Adapters;
 using TrainingOrchestration.Tasks.Ports;
 
 namespace TrainingOrchestration.LocalRuntime.S3;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using TrainingOrchestration.Tasks.Adapters;
 
 namespace TrainingOrchestration.LocalRuntime.S3;
 

@@ -2,7 +2,7 @@ namespace TrainingOrchestration.Pipelines.Conventions;
 
 /// <summary>
 /// The environment variables the task Lambdas read (WORKFLOW.md "Names"): the stack sets them, the handlers bind them
-/// once into their options, and the local runtime sets the same names (plus the local-only ones) when it invokes them.
+/// once into their options, and the local runtime sets the same names when it invokes them.
 /// </summary>
 public static class LambdaEnvironmentVariables
 {
@@ -12,11 +12,6 @@ public static class LambdaEnvironmentVariables
     /// <summary>The pipeline spec as compact JSON (see <see cref="Config.PipelineConfigJson"/>).</summary>
     public const string PipelineConfig = "PIPELINE_CONFIG";
     public const string MetricsNamespace = "METRICS_NAMESPACE";
-
-    /// <summary>Set only by the local runtime: the folder that stands in for S3.</summary>
-    public const string ObjectStoreRoot = "OBJECT_STORE_ROOT";
-    /// <summary>Set only by the local runtime: the dynalite endpoint.</summary>
-    public const string DynamoDbEndpoint = "DYNAMODB_ENDPOINT";
 
     // Set by Lambda itself (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
     public const string Region = "AWS_REGION";
@@ -33,7 +28,4 @@ public static class LambdaEnvironmentVariables
 
     /// <summary>The names the stack sets and the handlers require, for checks that none is retyped elsewhere.</summary>
     public static readonly IReadOnlyList<string> Stack = [TableName, BucketName, PipelineName, PipelineConfig, MetricsNamespace];
-
-    /// <summary>The names only the local runtime sets.</summary>
-    public static readonly IReadOnlyList<string> LocalOnly = [ObjectStoreRoot, DynamoDbEndpoint];
 }

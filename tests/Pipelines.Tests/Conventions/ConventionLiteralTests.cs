@@ -69,7 +69,7 @@ public class ConventionLiteralTests
     [Fact]
     public void Every_custom_metric_name_and_stack_variable_is_checked()
     {
-        foreach (var name in MetricNames.All.Concat(LambdaEnvironmentVariables.Stack).Concat(LambdaEnvironmentVariables.LocalOnly))
+        foreach (var name in MetricNames.All.Concat(LambdaEnvironmentVariables.Stack))
         {
             Assert.NotNull(ConventionLiteralRules.Violation(name));
         }

@@ -1,8 +1,8 @@
-namespace TrainingOrchestration.Tasks.Adapters;
+namespace TrainingOrchestration.LocalRuntime.S3;
 
 /// <summary>
 /// Where an S3 object or prefix lives when S3 is a folder: <c>&lt;root&gt;/&lt;bucket&gt;/&lt;key&gt;</c>, keys using
-/// '/' on every OS. The one mapping the Lambdas' <see cref="FileObjectStore"/>, the local buckets and the Glue and
+/// '/' on every OS. The one mapping the local <see cref="FileObjectStore"/> (what the Lambdas use locally), the local buckets and the Glue and
 /// SageMaker stand-ins share, with the one guard against a bucket name or key ("..") that would leave the bucket's folder.
 /// </summary>
 public static class LocalObjectPath
