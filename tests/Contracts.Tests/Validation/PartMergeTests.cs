@@ -14,7 +14,7 @@ public sealed class PartMergeTests : IDisposable
     [InlineData(5)]
     public async Task The_churn_features_split_into_parts_by_key_hash_merge_to_the_outcome_of_the_whole_table(int partCount)
     {
-        var contract = ContractLoader.Load(Path.Combine(RepoPaths.Pipeline("churn"), "contract.yaml"));
+        var contract = ContractLoader.Load(Path.Combine(Repository.Path("pipelines", "churn"), "contract.yaml"));
         var table = FeatureTable.Build("churn", "customer_id", temp);
         var baseline = (await Validate(contract, [Source(table)], Inputs(null))).Profile;
         var parts = SplitByKeyHash(Corrupt(File.ReadAllLines(table)), partCount);
@@ -37,7 +37,7 @@ public sealed class PartMergeTests : IDisposable
     [Fact]
     public async Task A_part_validated_against_another_contract_version_is_refused_at_the_merge()
     {
-        var contract = ContractLoader.Load(Path.Combine(RepoPaths.Pipeline("churn"), "contract.yaml"));
+        var contract = ContractLoader.Load(Path.Combine(Repository.Path("pipelines", "churn"), "contract.yaml"));
         var table = FeatureTable.Build("churn", "customer_id", temp);
         var partial = await new ContractValidator(contract).ValidatePartAsync([Source(table)], Inputs(null));
 
@@ -49,7 +49,7 @@ public sealed class PartMergeTests : IDisposable
     [Fact]
     public async Task A_partial_validation_of_the_churn_table_is_small_enough_for_a_step_functions_payload()
     {
-        var contract = ContractLoader.Load(Path.Combine(RepoPaths.Pipeline("churn"), "contract.yaml"));
+        var contract = ContractLoader.Load(Path.Combine(Repository.Path("pipelines", "churn"), "contract.yaml"));
         var table = FeatureTable.Build("churn", "customer_id", temp);
 
         var partial = await new ContractValidator(contract).ValidatePartAsync([Source(table)], Inputs(null));

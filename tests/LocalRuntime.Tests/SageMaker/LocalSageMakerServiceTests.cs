@@ -35,8 +35,8 @@ public sealed class LocalSageMakerServiceTests
     [SkippableFact]
     public async Task The_state_change_event_has_every_field_of_AWSs_documented_example()
     {
-        var fixture = Path.Combine(RepoPaths.Root, "..", "shared", "fixtures", "events", "sagemaker-training-job-state-change.completed.awsdocs.json");
-        Skip.IfNot(File.Exists(fixture), "../shared/fixtures is not available");
+        var fixture = SharedFolder.EventFixture("sagemaker-training-job-state-change.completed.awsdocs.json");
+        Skip.IfNot(File.Exists(fixture), SharedFolder.MissingMessage("fixtures", "events"));
         var expected = JsonNode.Parse(File.ReadAllText(fixture))!.AsObject();
         using var fx = new SageMakerFixture();
 

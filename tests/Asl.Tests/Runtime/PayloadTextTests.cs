@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using TrainingOrchestration.Asl.Json;
 using TrainingOrchestration.Asl.Runtime;
 
-namespace TrainingOrchestration.Asl.Tests;
+namespace TrainingOrchestration.Asl.Tests.Runtime;
 
 public sealed class PayloadTextTests
 {

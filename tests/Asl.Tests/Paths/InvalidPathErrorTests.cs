@@ -1,4 +1,4 @@
-namespace TrainingOrchestration.Asl.Tests;
+namespace TrainingOrchestration.Asl.Tests.Paths;
 
 /// <summary>
 /// A path that selects nothing fails the state with States.Runtime and AWS's wording for that kind of field.

@@ -1,6 +1,6 @@
 using TrainingOrchestration.Asl.Conformance;
 
-namespace TrainingOrchestration.Asl.Tests;
+namespace TrainingOrchestration.Asl.Tests.Conformance;
 
 public sealed class ConformanceRunnerTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace TrainingOrchestration.Asl.Tests;
+namespace TrainingOrchestration.Asl.Tests.Jsonata;
 
 /// <summary>
 /// The recordings test_wait_timestamp_jsonata, [SECONDS] and [NANOSECONDS] in ../shared/conformance succeeded on AWS
