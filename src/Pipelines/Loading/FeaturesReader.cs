@@ -36,9 +36,6 @@ internal static partial class FeaturesReader
         };
     }
 
-    /// <summary>The views the feature job defines before it runs the SQL (WORKFLOW.md "Feature job").</summary>
-    public static readonly string[] FeatureViews = ["source"];
-
     /// <summary>
     /// Resolves a path relative to the pipeline folder; reports it when the file is missing, is a folder, or lies
     /// outside the pipeline folder (absolute, '..', or a symbolic link out).
@@ -62,7 +59,7 @@ internal static partial class FeaturesReader
             features.ErrorInFile(sqlFile, badAt.Line, badAt.Column, field, StrictUtf8.Problem(sqlFile, badAt), StrictUtf8.Fix);
             return false;
         }
-        if (FeatureSqlGuard.Check(text, FeatureViews) is not { } violation) return true;
+        if (FeatureSqlGuard.Check(text, FeatureSqlGuard.FeatureJobViews) is not { } violation) return true;
         features.ErrorInFile(sqlFile, violation.Line, violation.Column, field, violation.Problem, violation.Fix);
         return false;
     }

@@ -11,6 +11,9 @@ namespace TrainingOrchestration.Pipelines.Sql;
 /// </summary>
 public static class FeatureSqlGuard
 {
+    /// <summary>The views the feature job defines before it runs the SQL (WORKFLOW.md "Feature job").</summary>
+    public static readonly IReadOnlyList<string> FeatureJobViews = ["source"];
+
     private static readonly HashSet<string> RelationStarts = new(["from", "join"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words that end a comma-separated <c>FROM</c> list at the same parenthesis depth.</summary>
