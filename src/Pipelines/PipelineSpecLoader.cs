@@ -148,7 +148,12 @@ public static partial class PipelineSpecLoader
     /// </summary>
     private static void CheckSampleHasEntityKey(YamlSection sample, string sampleData, string entityKey)
     {
-        var header = File.ReadLines(sampleData).FirstOrDefault() ?? "";
+        var header = File.ReadLines(sampleData).FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            sample.Error("data", "the sample file is empty (no header line).", "Put a CSV header and some rows of the source table in it.");
+            return;
+        }
         var columns = header.Split(',').Select(c => c.Trim().Trim('"'));
         if (columns.Contains(entityKey, StringComparer.Ordinal)) return;
         sample.Error("data", $"the sample's header has no column '{entityKey}' (features.entityKey).",
