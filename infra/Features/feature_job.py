@@ -138,8 +138,222 @@ def default_catalog_database(pipeline):
     return "training_orchestration_" + pipeline.replace("-", "_")
 
 
+# The same rules as src/Pipelines/Sql/feature-sql-rules.json (the C# guard); a test keeps the two equal.
+FEATURE_SQL_RULES = {
+    "allowedFirstWords": [
+        "select", "with",
+    ],
+    "statementKeywords": [
+        "alter", "analyze", "attach", "call", "checkpoint", "comment", "copy", "create", "deallocate", "delete",
+        "describe", "detach", "drop", "execute", "explain", "export", "import", "insert", "install", "load", "merge",
+        "pivot", "pragma", "prepare", "refresh", "reset", "set", "show", "summarize", "truncate", "uninstall", "unpivot",
+        "update", "use", "vacuum", "msck", "cache", "uncache",
+    ],
+    "forbiddenFunctions": [
+        "read_csv", "read_csv_auto", "read_parquet", "parquet_scan", "parquet_metadata", "parquet_schema",
+        "parquet_file_metadata", "parquet_kv_metadata", "parquet_bloom_probe", "read_json", "read_json_auto",
+        "read_json_objects", "read_json_objects_auto", "read_ndjson", "read_ndjson_auto", "read_ndjson_objects",
+        "read_text", "read_blob", "read_xlsx", "read_files", "sniff_csv", "glob", "getenv", "getvariable",
+        "current_setting", "query", "query_table", "sqlite_scan", "sqlite_attach", "postgres_scan", "postgres_attach",
+        "postgres_query", "mysql_scan", "mysql_query", "iceberg_scan", "iceberg_metadata", "iceberg_snapshots",
+        "delta_scan", "st_read", "load_aws_credentials", "reflect", "java_method", "try_reflect", "input_file_name",
+        "input_file_block_start", "input_file_block_length", "current_user", "session_user", "user",
+    ],
+    "forbiddenFunctionPrefixes": [
+        "duckdb_", "pragma_", "which_secret",
+    ],
+    "allowedTableFunctions": [
+        "unnest", "range", "generate_series",
+    ],
+}
+FEATURE_SQL_VIEWS = ("source",)
+_FROM_LIST_ENDS = {"where", "group", "having", "qualify", "window", "order", "limit", "offset", "union", "except",
+                   "intersect", "select", "fetch"}
+_NOT_FUNCTION_NAMES = {"as", "in", "exists", "from", "join", "on", "using", "where", "and", "or", "not", "select", "any",
+                       "all", "some", "values", "lateral", "over", "filter", "within", "then", "else", "when", "case", "by",
+                       "having", "qualify", "union", "except", "intersect", "is", "like", "between", "window", "recursive",
+                       "materialized", "tablesample", "pivot", "unpivot", "for", "with"}
+
+
+class SqlRefused(FeatureJobError):
+    """Feature SQL that reaches outside its pipeline; line and column are 1-based."""
+
+    def __init__(self, line, column, problem):
+        super().__init__(f"features.sql:{line}:{column}: {problem}")
+        self.line, self.column = line, column
+
+
+def sql_tokens(sql):
+    """(kind, text, line, column) tokens as DuckDB and Spark both read them; the C# SqlTokenizer does the same."""
+    tokens, i, line, col = [], 0, 1, 1
+
+    def advance(n):
+        nonlocal i, line, col
+        for ch in sql[i:i + n]:
+            line, col = (line + 1, 1) if ch == "\n" else (line, col + 1)
+        i += n
+
+    while i < len(sql):
+        c, start = sql[i], (line, col)
+        if c.isspace():
+            advance(1)
+        elif sql.startswith("--", i):
+            end = sql.find("\n", i)
+            advance((len(sql) if end < 0 else end) - i)
+        elif sql.startswith("/*", i):
+            advance(2)
+            while i < len(sql) and not sql.startswith("*/", i):
+                if sql.startswith("/*", i):
+                    raise SqlRefused(line, col, "a comment opened inside a comment")
+                advance(1)
+            if i >= len(sql):
+                raise SqlRefused(*start, "this /* comment is never closed")
+            advance(2)
+        elif c in "'\"`":
+            advance(1)
+            text = []
+            while True:
+                if i >= len(sql):
+                    raise SqlRefused(*start, "this quoted text is never closed")
+                ch = sql[i]
+                if ch == "\\":
+                    raise SqlRefused(line, col, "a backslash inside quotes reads differently in Spark and DuckDB")
+                advance(1)
+                if ch != c:
+                    text.append(ch)
+                elif i < len(sql) and sql[i] == c:
+                    text.append(c)
+                    advance(1)
+                else:
+                    break
+            tokens.append(("string" if c == "'" else "quoted", "".join(text), *start))
+        elif c.isalpha() or c == "_" or c.isdigit():
+            j = i
+            while j < len(sql) and (sql[j].isalnum() or sql[j] == "_" or (c.isdigit() and sql[j] == ".")):
+                j += 1
+            tokens.append(("word" if not c.isdigit() else "number", sql[i:j], *start))
+            advance(j - i)
+        elif c == "$":
+            raise SqlRefused(*start, "a '$' (DuckDB's $$-quoted strings and $parameters) is not portable to Spark SQL")
+        else:
+            tokens.append(("symbol", c, *start))
+            advance(1)
+    return tokens
+
+
+def _with_names(tokens):
+    names = set()
+    for i, t in enumerate(tokens):
+        if not _is_word(t, "with"):
+            continue
+        j = i + 1 + (1 if i + 1 < len(tokens) and _is_word(tokens[i + 1], "recursive") else 0)
+        while j < len(tokens) and tokens[j][0] in ("word", "quoted"):
+            name = tokens[j][1]
+            j += 1
+            if j < len(tokens) and tokens[j][1] == "(" and tokens[j][0] == "symbol":
+                j = _after_parentheses(tokens, j)
+            if j >= len(tokens) or not _is_word(tokens[j], "as"):
+                break
+            j += 1
+            while j < len(tokens) and (_is_word(tokens[j], "not") or _is_word(tokens[j], "materialized")):
+                j += 1
+            if j >= len(tokens) or tokens[j][:2] != ("symbol", "("):
+                break
+            names.add(name.lower())
+            j = _after_parentheses(tokens, j)
+            if j >= len(tokens) or tokens[j][:2] != ("symbol", ","):
+                break
+            j += 1
+    return names
+
+
+def _after_parentheses(tokens, open_at):
+    depth = 0
+    for i in range(open_at, len(tokens)):
+        if tokens[i][:2] == ("symbol", "("):
+            depth += 1
+        elif tokens[i][:2] == ("symbol", ")"):
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(tokens)
+
+
+def _is_word(token, word):
+    return token[0] == "word" and token[1].lower() == word
+
+
+def _forbidden_function(name):
+    lower = name.lower()
+    return lower in FEATURE_SQL_RULES["forbiddenFunctions"] or any(
+        lower.startswith(p) for p in FEATURE_SQL_RULES["forbiddenFunctionPrefixes"])
+
+
+def _check_relation(tokens, at, readable):
+    if at < len(tokens) and _is_word(tokens[at], "lateral"):
+        at += 1
+    if at >= len(tokens):
+        return
+    kind, text, line, column = tokens[at]
+    following = tokens[at + 1] if at + 1 < len(tokens) else ("", "", 0, 0)
+    if (kind, text) == ("symbol", "("):
+        return
+    if kind == "string":
+        raise SqlRefused(line, column, f"FROM '{text}' names a file")
+    if kind not in ("word", "quoted"):
+        return
+    if following[:2] == ("symbol", "("):
+        if text.lower() in FEATURE_SQL_RULES["allowedTableFunctions"] or _forbidden_function(text):
+            return
+        raise SqlRefused(line, column, f"the table function {text}() is not allowed in FROM")
+    if following[:2] == ("symbol", "."):
+        raise SqlRefused(line, column, f"'{text}.' qualifies a table; only the job's views are readable")
+    if text.lower() not in readable:
+        raise SqlRefused(line, column, f"'{text}' is not a view the job defines or a WITH name of this query")
+
+
+def check_feature_sql(sql, views=FEATURE_SQL_VIEWS):
+    """Refuses (SqlRefused) feature SQL that is not one SELECT over the job's views, as the C# FeatureSqlGuard does."""
+    tokens = sql_tokens(sql)
+    if not tokens:
+        raise SqlRefused(1, 1, "the SQL is empty")
+    first = tokens[0]
+    if first[0] != "word" or first[1].lower() not in FEATURE_SQL_RULES["allowedFirstWords"]:
+        raise SqlRefused(first[2], first[3], f"the SQL starts with '{first[1]}'; it must be one SELECT or WITH query")
+    semicolons = [i for i, t in enumerate(tokens) if t[:2] == ("symbol", ";")]
+    if semicolons:
+        extra = [t for t in tokens[semicolons[0] + 1:] if t[:2] != ("symbol", ";")]
+        if extra:
+            raise SqlRefused(extra[0][2], extra[0][3], "a second statement starts here")
+    readable = {v.lower() for v in views} | _with_names(tokens)
+    in_from, in_function = [False], [False]
+    for i, (kind, text, line, column) in enumerate(tokens):
+        previous = tokens[i - 1] if i > 0 else ("", "", 0, 0)
+        following = tokens[i + 1] if i + 1 < len(tokens) else ("", "", 0, 0)
+        if (kind, text) == ("symbol", "("):
+            if following[0] == "word" and following[1].lower() in FEATURE_SQL_RULES["statementKeywords"]:
+                raise SqlRefused(following[2], following[3], f"'{following[1]}' starts a statement inside the query")
+            in_from.append(False)
+            in_function.append(previous[0] in ("word", "quoted") and not (
+                previous[0] == "word" and previous[1].lower() in _NOT_FUNCTION_NAMES))
+        elif (kind, text) == ("symbol", ")"):
+            if len(in_from) > 1:
+                in_from.pop()
+                in_function.pop()
+        elif kind in ("word", "quoted") and following[:2] == ("symbol", "(") and _forbidden_function(text):
+            raise SqlRefused(line, column, f"{text}() reads files, settings or the environment")
+        elif kind == "word" and text.lower() in ("from", "join") and not in_function[-1] and not _is_word(previous, "distinct"):
+            in_from[-1] = True
+            _check_relation(tokens, i + 1, readable)
+        elif (kind, text) == ("symbol", ",") and in_from[-1]:
+            _check_relation(tokens, i + 1, readable)
+        elif kind == "word" and text.lower() in _FROM_LIST_ENDS:
+            in_from[-1] = False
+
+
 def feature_sql_body(sql_text):
-    """Spark's sql() takes one statement without a trailing semicolon."""
+    """Spark's sql() takes one statement without a trailing semicolon; SQL that reaches outside is refused."""
+    check_feature_sql(sql_text)
     body = sql_text.strip()
     while body.endswith(";"):
         body = body[:-1].rstrip()

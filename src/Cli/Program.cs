@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using TrainingOrchestration.Cli.Commands;
+using TrainingOrchestration.Cli.Errors;
 
 // Output to a pipe or a file is read by scripts and people later: never wrapped at the 80 columns Spectre assumes there.
 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 400;
@@ -11,4 +12,12 @@ foreach (var command in CommandCatalog.All())
 {
     root.Subcommands.Add(command);
 }
-return await root.Parse(args).InvokeAsync();
+// No exception reaches the user as a stack trace: anything a command did not catch becomes one line and a hint.
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e)
+{
+    return UnexpectedErrorReport.Write(e, Console.Error, UnexpectedErrorReport.DebugRequested());
+}

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using TrainingOrchestration.Pipelines.Loading;
 using TrainingOrchestration.Pipelines.Spec;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace TrainingOrchestration.Pipelines;
@@ -33,13 +34,26 @@ public static partial class PipelineSpecLoader
         return spec!;
     }
 
+    /// <summary>Deeper nesting than any spec needs; YamlDotNet builds the tree recursively, so this keeps a hostile file from overflowing the stack.</summary>
+    public const int MaxDepth = 32;
+
     private static YamlMappingNode? Parse(string file, SpecErrorList errors)
     {
+        var text = StrictUtf8.TryRead(file, out var badAt);
+        if (text is null)
+        {
+            errors.Add(new Mark(0, badAt.Line, badAt.Column), "(encoding)", StrictUtf8.Problem(file, badAt), StrictUtf8.Fix);
+            return null;
+        }
         var stream = new YamlStream();
         try
         {
-            using var reader = File.OpenText(file);
-            stream.Load(reader);
+            if (TooDeep(text) is { } deep)
+            {
+                errors.Add(deep, "(document)", $"nests more than {MaxDepth} levels deep.", "A pipeline spec is a few levels deep; check for runaway [ or { nesting.");
+                return null;
+            }
+            stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
@@ -56,6 +70,19 @@ public static partial class PipelineSpecLoader
         }
         if (stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode map) return map;
         errors.Add(Mark.Empty, "(document)", "must be a single YAML mapping (name: ..., tier: ..., ...).", "See pipelines/churn/pipeline.yaml for the shape.");
+        return null;
+    }
+
+    /// <summary>Where the nesting first exceeds <see cref="MaxDepth"/>, read with the event parser (which does not recurse).</summary>
+    private static Mark? TooDeep(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            if (parser.Current is MappingStart or SequenceStart && ++depth > MaxDepth) return parser.Current.Start;
+            if (parser.Current is MappingEnd or SequenceEnd) depth--;
+        }
         return null;
     }
 
@@ -84,6 +111,8 @@ public static partial class PipelineSpecLoader
         var cadence = CadenceReader.Read(root.Section("cadence", required: true, SpecKeys.Cadence));
         var features = FeaturesReader.Read(root.Section("features", required: true, SpecKeys.Features), directory);
         var contract = FeaturesReader.ExistingFile(root, "contract", directory, "contract.yaml");
+        var contractYaml = contract is null ? null : StrictUtf8.TryRead(contract, out var contractBadAt) is { } yaml ? yaml
+            : Refuse(root, "contract", StrictUtf8.Problem(contract, contractBadAt));
         var sample = root.Section("sample", required: false, SpecKeys.Sample);
         var sampleData = sample is not null && sample.Has("data") ? FeaturesReader.ExistingFile(sample, "data", directory, "sample/data.csv") : null;
         if (sampleData is not null && features is not null) CheckSampleHasEntityKey(sample!, sampleData, features.EntityKey);
@@ -96,15 +125,21 @@ public static partial class PipelineSpecLoader
         var evaluation = EvaluationReader.Read(root.Section("evaluation", required: true, SpecKeys.Evaluation), errors);
         var notifications = NotificationsReader.Read(root.Section("notifications", required: false, SpecKeys.Notifications));
         if (errors.Any || name is null || description is null || tier is null || source is null || cadence is null
-            || features is null || contract is null || training is null || evaluation is null || notifications is null)
+            || features is null || contract is null || contractYaml is null || training is null || evaluation is null || notifications is null)
             return null;
         return new PipelineSpec
         {
             Name = name, Description = description, Tier = tier.Value, Source = source, Cadence = cadence,
-            Features = features, ContractFile = contract, ContractYaml = File.ReadAllText(contract), Training = training, Evaluation = evaluation,
+            Features = features, ContractFile = contract, ContractYaml = contractYaml, Training = training, Evaluation = evaluation,
             Notifications = notifications, Directory = directory, SampleDataFile = sampleData, SampleEventFile = sampleEvent,
             SampleChangesFile = sampleChanges,
         };
+    }
+
+    private static string? Refuse(YamlSection section, string key, string problem)
+    {
+        section.Error(key, problem, StrictUtf8.Fix);
+        return null;
     }
 
     /// <summary>
@@ -113,7 +148,12 @@ public static partial class PipelineSpecLoader
     /// </summary>
     private static void CheckSampleHasEntityKey(YamlSection sample, string sampleData, string entityKey)
     {
-        var header = File.ReadLines(sampleData).FirstOrDefault() ?? "";
+        var header = File.ReadLines(sampleData).FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            sample.Error("data", "the sample file is empty (no header line).", "Put a CSV header and some rows of the source table in it.");
+            return;
+        }
         var columns = header.Split(',').Select(c => c.Trim().Trim('"'));
         if (columns.Contains(entityKey, StringComparer.Ordinal)) return;
         sample.Error("data", $"the sample's header has no column '{entityKey}' (features.entityKey).",
@@ -128,6 +168,11 @@ public static partial class PipelineSpecLoader
         {
             root.Error("name", $"'{name}' is not a valid pipeline name.",
                 "Use 1 to 40 lowercase letters, digits and hyphens (it prefixes stack, state machine and training job names).");
+            return null;
+        }
+        if (TargetNames.PipelineNameProblem(name) is { } problem)
+        {
+            root.Error("name", problem, "Choose a shorter name starting with a letter or digit (it prefixes stack, state machine and training job names).");
             return null;
         }
         var folder = Path.GetFileName(directory);

@@ -11,6 +11,9 @@ internal sealed class FailureSamples(ScanPosition position, int limit)
     private readonly List<FailingRow> examples = [];
 
     public long Count { get; private set; }
+
+    /// <summary>The file and 1-based row the pass is on now.</summary>
+    public (string? File, long Row) Current => (position.File, position.Row);
     public IReadOnlyList<FailingRow> Examples => examples;
 
     public void Add(ReadOnlySpan<char> value)

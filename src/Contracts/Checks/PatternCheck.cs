@@ -5,21 +5,44 @@ using TrainingOrchestration.Contracts.Validation;
 
 namespace TrainingOrchestration.Contracts.Checks;
 
-/// <summary>Non-null values must match the regular expression (anchor it with ^...$ to match the whole value).</summary>
+/// <summary>
+/// Non-null values must match the regular expression (anchor it with ^...$ to match the whole value). A pattern that
+/// backtracks for longer than <see cref="MatchTimeout"/> on one value fails the rule with "timed out at row N" (a
+/// result, not an exception), and the rest of the column is not matched, so one bad pattern cannot stall the pass.
+/// </summary>
 internal sealed class PatternCheck(RuleSpec rule, int column, FailureSamples failures) : Check(rule)
 {
-    private readonly Regex regex = new(rule.Pattern!, RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
+    private readonly Regex regex = new(rule.Pattern!, RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
+    private (string? File, long Row)? timedOutAt;
 
     public override int CellColumn => column;
 
     public override void Observe(CellState state, double number, ReadOnlySpan<char> text)
     {
-        if (state == CellState.Value && !regex.IsMatch(text)) failures.Add(text);
+        if (state != CellState.Value || timedOutAt is not null) return;
+        try
+        {
+            if (!regex.IsMatch(text)) failures.Add(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            timedOutAt = failures.Current;
+            failures.Add(text);
+        }
     }
 
-    public override RuleOutcome Complete(CompletionContext context) =>
-        Outcome(failures.Count == 0, $"{failures.Count} values not matching", $"matches {Rule.Pattern}", failures);
+    public override RuleOutcome Complete(CompletionContext context)
+    {
+        if (timedOutAt is not { } at)
+            return Outcome(failures.Count == 0, $"{failures.Count} values not matching", $"matches {Rule.Pattern}", failures);
+        var where = at.File is null ? $"row {at.Row}" : $"row {at.Row} of {at.File}";
+        return Outcome(false, $"timed out at {where}", $"matches {Rule.Pattern}", failures,
+            $"the pattern took longer than {MatchTimeout.TotalSeconds:0}s on one value, so the rest of the column was not checked; simplify it (avoid nested quantifiers such as (a+)+).");
+    }
 
+    // A chunk scanned in parallel carries its failures (the timed-out value among them), not the time-out note.
     public override PartialRule Export() => Export(failures);
 
     public override void Absorb(PartialRule part, long rowOffset) => Absorb(failures, part, rowOffset);

@@ -94,9 +94,18 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
             .ToList();
     }
 
-    private static void RunFeatureSql(DuckDBConnection db, string sql, FeatureJobArguments args)
+    private void RunFeatureSql(DuckDBConnection db, string sql, FeatureJobArguments args)
     {
         var body = sql.Trim().TrimEnd(';').TrimEnd();
+        try
+        {
+            // The job's own reads are done: from here DuckDB may only write the job's outputs under the S3 folder.
+            Sandbox.DuckDbSandbox.Seal(db, body, Pipelines.Sql.FeatureSqlGuard.FeatureJobViews, [s3Root]);
+        }
+        catch (Sandbox.SandboxedSqlException e)
+        {
+            throw new FeatureJobException($"the feature SQL of pipeline '{args.Pipeline}' was refused at {e.Message}", e);
+        }
         DuckDbSql.Execute(db, $"CREATE TEMP TABLE features AS\n{body}\n", $"running the feature SQL of pipeline '{args.Pipeline}'");
     }
 

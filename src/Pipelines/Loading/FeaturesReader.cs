@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TrainingOrchestration.Pipelines.Spec;
+using TrainingOrchestration.Pipelines.Sql;
 
 namespace TrainingOrchestration.Pipelines.Loading;
 
@@ -12,6 +13,7 @@ internal static partial class FeaturesReader
     {
         if (features is null) return null;
         var sql = ExistingFile(features, "sql", directory, "features.sql");
+        if (sql is not null && !SqlStaysInside(features, sql)) sql = null;
         var entityKey = Identifier(features, "entityKey", "customer_id");
         var label = Identifier(features, "label", "churn");
         if (entityKey is not null && entityKey == label)
@@ -34,16 +36,32 @@ internal static partial class FeaturesReader
         };
     }
 
-    /// <summary>Resolves a path relative to the pipeline folder and reports it when the file is missing.</summary>
+    /// <summary>
+    /// Resolves a path relative to the pipeline folder; reports it when the file is missing, is a folder, or lies
+    /// outside the pipeline folder (absolute, '..', or a symbolic link out).
+    /// </summary>
     public static string? ExistingFile(YamlSection section, string key, string directory, string example)
     {
         var relative = section.String(key, required: true, example);
         if (relative is null) return null;
-        var full = Path.GetFullPath(Path.Combine(directory, relative));
-        if (File.Exists(full)) return full;
-        section.Error(key, $"file '{relative}' does not exist (looked for {full}).",
-            $"Create it in {directory} or correct the path (paths are relative to the pipeline folder).");
-        return null;
+        var full = PipelinePath.Resolve(directory, relative, out var problem, out var fix);
+        if (full is null) section.Error(key, problem!, fix!);
+        return full;
+    }
+
+    /// <summary>The SQL is UTF-8 and one SELECT over the job's views (<see cref="FeatureSqlGuard"/>); errors point into the SQL file.</summary>
+    private static bool SqlStaysInside(YamlSection features, string sqlFile)
+    {
+        var field = features.FieldOf("sql");
+        var text = StrictUtf8.TryRead(sqlFile, out var badAt);
+        if (text is null)
+        {
+            features.ErrorInFile(sqlFile, badAt.Line, badAt.Column, field, StrictUtf8.Problem(sqlFile, badAt), StrictUtf8.Fix);
+            return false;
+        }
+        if (FeatureSqlGuard.Check(text, FeatureSqlGuard.FeatureJobViews) is not { } violation) return true;
+        features.ErrorInFile(sqlFile, violation.Line, violation.Column, field, violation.Problem, violation.Fix);
+        return false;
     }
 
     private static string? Identifier(YamlSection section, string key, string example)

@@ -39,6 +39,10 @@ internal static partial class SourceReader
         }
         var eventSource = cdc.String("eventSource", required: false, DetailTypes.CdcSource);
         var detailType = cdc.String("detailType", required: false, DetailTypes.TableChange);
+        if (eventSource is not null && TargetNames.EventSourceProblem(eventSource) is { } sourceProblem)
+            cdc.Error("eventSource", sourceProblem, "It is matched against PutEvents' Source, so use what EventBridge accepts there.");
+        if (detailType is not null && TargetNames.DetailTypeProblem(detailType) is { } typeProblem)
+            cdc.Error("detailType", typeProblem, "Shorten it; it is matched against PutEvents' DetailType.");
         if (kind == CdcKind.S3Files && (eventSource is not null || detailType is not null))
             cdc.Error(cdc.Has("eventSource") ? "eventSource" : "detailType",
                 "s3-files sources are matched on S3 'Object Created' under raw/<table>/, not on an event source.",

@@ -14,6 +14,9 @@ internal sealed class SpecErrorList(string file)
     public void Add(Mark at, string field, string problem, string fix) =>
         errors.Add(new SpecError(File, at.Line, at.Column, field, problem, fix));
 
+    public void AddIn(string file, long line, long column, string field, string problem, string fix) =>
+        errors.Add(new SpecError(file, line, column, field, problem, fix));
+
     public void ThrowIfAny()
     {
         if (errors.Count > 0)

@@ -50,6 +50,10 @@ internal sealed class YamlSection
 
     public void ErrorAt(Mark at, string field, string problem, string fix) => errors.Add(at, field, problem, fix);
 
+    /// <summary>An error located in another file the field names (the feature SQL), not in pipeline.yaml.</summary>
+    public void ErrorInFile(string file, long line, long column, string field, string problem, string fix) =>
+        errors.AddIn(file, line, column, field, problem, fix);
+
     public YamlSection? Section(string key, bool required, IReadOnlyCollection<string> knownKeys)
     {
         var value = Value(key, required, "a mapping (indented keys below it)", $"{key}:\n    ...");

@@ -98,6 +98,21 @@ public class ColumnRuleTests
     }
 
     [Fact]
+    public async Task A_pattern_that_times_out_fails_the_rule_naming_the_row_instead_of_throwing()
+    {
+        var evil = new string('a', 40) + "!";
+
+        var outcome = await Run("""
+              - { check: pattern, column: id, regex: '^(a+)+$' }
+            """, $"id,age,score,plan\nA1,1,1,x\n{evil},1,1,x\n{evil},1,1,x\n");
+
+        var rule = outcome.Rule("pattern:id");
+        Assert.False(rule.Passed);
+        Assert.StartsWith("timed out at row 2", rule.Observed);
+        Assert.Contains("simplify", rule.Note);
+    }
+
+    [Fact]
     public async Task Unique_and_primary_key_report_duplicates_with_the_first_occurrence()
     {
         const string csv = "id,age,score,plan\nA1,1,1,x\nA2,1,1,x\nA1,2,1,y\n,3,1,y\n";

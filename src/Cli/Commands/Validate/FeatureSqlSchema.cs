@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using TrainingOrchestration.Contracts;
 using TrainingOrchestration.Contracts.Model;
+using TrainingOrchestration.LocalRuntime.Sandbox;
 
 namespace TrainingOrchestration.Cli.Commands.Validate;
 
@@ -26,8 +27,10 @@ internal static class FeatureSqlSchema
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE VIEW source AS SELECT * FROM read_csv_auto('{sampleCsv.Replace("'", "''")}', header = true)";
+        // A table, not a view: once the connection is sealed, a view over read_csv_auto could not read the file either.
+        command.CommandText = $"CREATE TEMP TABLE source AS SELECT * FROM read_csv_auto('{sampleCsv.Replace("'", "''")}', header = true)";
         command.ExecuteNonQuery();
+        DuckDbSandbox.Seal(connection, []);
         command.CommandText = $"DESCRIBE {sql}";
         using var reader = command.ExecuteReader();
         var columns = new List<(string, string)>();

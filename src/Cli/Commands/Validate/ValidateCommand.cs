@@ -62,7 +62,7 @@ internal static class ValidateCommand
         var file = new FileInfo(data);
         if (!file.Exists)
         {
-            Console.Error.WriteLine($"{data}: file not found");
+            Console.Error.WriteLine(Directory.Exists(data) ? $"{data}: --data: is a folder, not a file. Name one CSV or Parquet file." : $"{data}: --data: file not found. Check the path.");
             return 1;
         }
         var source = new TableSource(file.Name, file.Length, _ => Task.FromResult<Stream>(file.OpenRead()));
