@@ -4,6 +4,7 @@ using TrainingOrchestration.Asl;
 using TrainingOrchestration.LocalRuntime.CloudWatch;
 using TrainingOrchestration.LocalRuntime.DynamoDb;
 using TrainingOrchestration.LocalRuntime.Events;
+using TrainingOrchestration.LocalRuntime.Faults;
 using TrainingOrchestration.LocalRuntime.Glue;
 using TrainingOrchestration.LocalRuntime.Lambda;
 using TrainingOrchestration.LocalRuntime.S3;
@@ -48,6 +49,9 @@ public sealed partial class LocalCloud : IAsyncDisposable
 
     /// <summary>The local Glue: the stack's jobs run the feature job on DuckDB.</summary>
     public LocalGlueService Glue { get; private set; } = null!;
+
+    /// <summary>Errors injected into the integrations (throttling, limits), raised with the names AWS reports.</summary>
+    public ServiceFaults Faults { get; } = new();
 
     /// <summary>The MockConfigFile test case applied to executions the runtime starts.</summary>
     public ExecutionOptionsPolicy Mocks { get; }
@@ -181,6 +185,7 @@ public sealed partial class LocalCloud : IAsyncDisposable
         Glue = new LocalGlueService(new FeatureJobRunner(Buckets.Root, Path.Combine(workspace, "glue", "bookmarks"), Options.PipelinesRoot), glueJobs, Metrics);
         Engine.Dispatcher.Add(new GlueServiceIntegration(Glue));
         AddModelServices();
+        Engine.Dispatcher.Add(Faults); // asked first: a pending fault answers before the stand-in
     }
 
     /// <summary>Registers the SageMaker stand-ins (kept apart so the composition reads one service per line).</summary>
