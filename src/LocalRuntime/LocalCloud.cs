@@ -161,6 +161,8 @@ public sealed partial class LocalCloud : IAsyncDisposable
             AssetStager.Stage(stack, Buckets);
         }
         RegisterIntegrations(glueJobs);
+        // Standard executions report their status changes on the default bus, as on AWS.
+        Engine.ExecutionStatusChanged += execution => _ = Bus.PutEventAsync(ExecutionStatusChangeEvent.For(execution));
         foreach (var stack in Stacks)
         {
             foreach (var machine in stack.OfType("AWS::StepFunctions::StateMachine")) RegisterStateMachine(machine);
