@@ -47,7 +47,8 @@ public sealed class ExecutionSnapshotTests
     public async Task A_running_execution_cannot_be_exported()
     {
         var harness = new Harness();
-        var arn = harness.Start("""{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":3600,"End":true}}}""");
+        var activity = harness.Engine.CreateActivity("NoWorker");
+        var arn = harness.Start("""{"StartAt":"W","States":{"W":{"Type":"Task","Resource":""" + "\"" + activity + "\"" + ""","End":true}}}""");
 
         var refused = Assert.Throws<StepFunctionsApiException>(() => harness.Engine.ExportExecution(arn));
 
