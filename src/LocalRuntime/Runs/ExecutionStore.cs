@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Asl;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Runs;
 
@@ -40,7 +41,7 @@ public static class ExecutionStore
     public static ExecutionSnapshot FindTrainingRun(string workspace, string pipeline, string runId)
     {
         var folder = Path.Combine(workspace, Folder);
-        var machine = $":stateMachine:{pipeline}-training";
+        var machine = ":stateMachine:" + ResourceNames.TrainingStateMachine(pipeline);
         var matches = (Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json") : [])
             .Select(file => ExecutionSnapshot.FromJson(JsonNode.Parse(File.ReadAllText(file))!.AsObject()))
             .Where(s => s.Description.StateMachineArn.EndsWith(machine, StringComparison.Ordinal))
@@ -49,7 +50,7 @@ public static class ExecutionStore
         return matches.Count switch
         {
             1 => matches[0],
-            0 => throw new FileNotFoundException($"No {pipeline}-training execution with runId {runId} is saved under {folder}; `runs --json` lists the workspace's runs."),
+            0 => throw new FileNotFoundException($"No {ResourceNames.TrainingStateMachine(pipeline)} execution with runId {runId} is saved under {folder}; `runs --json` lists the workspace's runs."),
             _ => matches.OrderByDescending(s => s.Description.StartDate).First(),
         };
     }

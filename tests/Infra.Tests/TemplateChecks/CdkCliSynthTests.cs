@@ -1,3 +1,5 @@
+using TrainingOrchestration.Pipelines.Conventions;
+
 namespace TrainingOrchestration.Infra.Tests.TemplateChecks;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
-using TrainingOrchestration.Infra;
+using TrainingOrchestration.Pipelines.Conventions;
 using TrainingOrchestration.LocalRuntime.Runs;
 using TrainingOrchestration.Pipelines;
 using TrainingOrchestration.Cli.Commands.Run;
@@ -38,7 +38,7 @@ internal static class RedriveCommand
         var console = json ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }) : AnsiConsole.Console;
         try
         {
-            var root = RepositoryRoot.TryFind(Directory.GetCurrentDirectory()) ?? RepositoryRoot.Find(AppContext.BaseDirectory);
+            var root = RepositoryRoot.Locate();
             pipelinesRoot = Path.GetFullPath(pipelinesRoot ?? Path.Combine(root, "pipelines"));
             workspace ??= RunCatalog.WorkspaceOf(Path.Combine(root, ".local", "runs"), pipeline, runId)
                 ?? throw new DirectoryNotFoundException($"No workspace under .local/runs holds run {runId} of {pipeline}; pass --workspace DIR.");
