@@ -11,12 +11,11 @@ namespace TrainingOrchestration.LocalRuntime.Faults;
 public static class AwsErrorNames
 {
     public static readonly IntegrationErrors SageMaker = new("SageMaker", "AmazonSageMaker", "AmazonSageMakerException",
-        IntegrationErrors.Suffixed("ResourceInUse", "ResourceLimitExceeded", "ResourceNotFound", "Conflict"));
+        IntegrationErrors.Suffixed("ResourceInUse", "ResourceLimitExceeded", "ResourceNotFound"));
 
     public static readonly IntegrationErrors Glue = new("Glue", "AWSGlue", "AWSGlueException",
-        IntegrationErrors.Same("AccessDeniedException", "AlreadyExistsException", "ConcurrentModificationException",
-            "ConcurrentRunsExceededException", "EntityNotFoundException", "InternalServiceException", "InvalidInputException",
-            "OperationTimeoutException", "ResourceNumberLimitExceededException"));
+        IntegrationErrors.Same("AccessDeniedException", "ConcurrentRunsExceededException", "EntityNotFoundException",
+            "InternalServiceException", "InvalidInputException", "OperationTimeoutException", "ResourceNumberLimitExceededException"));
 
     public static readonly IntegrationErrors DynamoDb = new("DynamoDB", "AmazonDynamoDBv2", "AmazonDynamoDBException",
         new Dictionary<string, string>(StringComparer.Ordinal)
@@ -26,22 +25,18 @@ public static class AwsErrorNames
             ["RequestLimitExceeded"] = "RequestLimitExceededException",
             ["InternalServerError"] = "InternalServerErrorException",
             ["ResourceNotFoundException"] = "ResourceNotFoundException",
-            ["ItemCollectionSizeLimitExceededException"] = "ItemCollectionSizeLimitExceededException",
-            ["TransactionConflictException"] = "TransactionConflictException",
         });
 
     public static readonly IntegrationErrors Lambda = new("Lambda", "AWSLambda", "AWSLambdaException",
         IntegrationErrors.Same("TooManyRequestsException", "ServiceException", "ResourceNotFoundException",
-            "ResourceConflictException", "InvalidParameterValueException", "EC2ThrottledException", "ResourceNotReadyException",
-            "SdkClientException", "ClientExecutionTimeoutException"));
+            "InvalidParameterValueException", "SdkClientException", "ClientExecutionTimeoutException"));
 
     public static readonly IntegrationErrors Sns = new("SNS", "AmazonSNS", "AmazonSNSException",
-        IntegrationErrors.Suffixed("Throttled", "InternalError", "KMSThrottling", "NotFound", "InvalidParameter",
-            "AuthorizationError", "KMSDisabled", "KMSNotFound"));
+        IntegrationErrors.Suffixed("Throttled", "InternalError", "KMSThrottling", "NotFound", "InvalidParameter", "AuthorizationError"));
 
     /// <summary>Also <c>EventBridge.FailedEntry</c>: the optimized putEvents fails the task when FailedEntryCount is not 0.</summary>
     public static readonly IntegrationErrors EventBridge = new("EventBridge", "AmazonEventBridge", "AmazonEventBridgeException",
-        IntegrationErrors.Of(IntegrationErrors.Suffixed("Internal", "ResourceNotFound", "InvalidEventPattern"),
+        IntegrationErrors.Of(IntegrationErrors.Suffixed("Internal"),
             new Dictionary<string, string> { [FailedEntry] = FailedEntry }));
 
     /// <summary>The code (and error name suffix) of a putEvents answer with failed entries.</summary>
@@ -49,24 +44,22 @@ public static class AwsErrorNames
 
     public static readonly IntegrationErrors StepFunctions = new("StepFunctions", "AWSStepFunctions", "AWSStepFunctionsException",
         IntegrationErrors.Suffixed("ExecutionAlreadyExists", "ExecutionLimitExceeded", "InvalidArn", "InvalidExecutionInput",
-            "InvalidName", "StateMachineDoesNotExist", "StateMachineDeleting"));
+            "InvalidName", "StateMachineDoesNotExist"));
 
     // AWS SDK integrations: Step Functions' service spelling (DynamoDb, Sfn) and the SDK 2.x models of the actions used.
     public static readonly IntegrationErrors S3Sdk = new("S3", "S3", "S3Exception",
-        IntegrationErrors.Suffixed("NoSuchKey", "NoSuchBucket", "ObjectNotInActiveTierError", "InvalidObjectState"), SdkV2: true);
+        IntegrationErrors.Suffixed("NoSuchKey", "NoSuchBucket"), SdkV2: true);
 
     public static readonly IntegrationErrors DynamoDbSdk = new("DynamoDb", "DynamoDb", "DynamoDbException",
         IntegrationErrors.Of(
-            IntegrationErrors.Same("ConditionalCheckFailedException", "ProvisionedThroughputExceededException", "ResourceNotFoundException",
-                "TransactionConflictException", "ItemCollectionSizeLimitExceededException"),
+            IntegrationErrors.Same("ConditionalCheckFailedException", "ProvisionedThroughputExceededException"),
             IntegrationErrors.Suffixed("RequestLimitExceeded", "InternalServerError")), SdkV2: true);
 
     public static readonly IntegrationErrors SfnSdk = new("Sfn", "Sfn", "SfnException",
-        IntegrationErrors.Suffixed("ExecutionDoesNotExist", "InvalidArn", "InvalidToken", "TaskDoesNotExist", "TaskTimedOut",
-            "InvalidOutput", "ExecutionNotRedrivable", "ExecutionLimitExceeded"), SdkV2: true);
+        IntegrationErrors.Suffixed("ExecutionDoesNotExist", "InvalidArn", "InvalidToken", "TaskDoesNotExist", "TaskTimedOut", "InvalidOutput"), SdkV2: true);
 
     public static readonly IntegrationErrors SageMakerSdk = new("SageMaker", "SageMaker", "SageMakerException",
-        IntegrationErrors.Suffixed("ResourceInUse", "ResourceLimitExceeded", "ResourceNotFound", "Conflict"), SdkV2: true);
+        IntegrationErrors.Suffixed("ResourceInUse", "ResourceLimitExceeded", "ResourceNotFound"), SdkV2: true);
 
     /// <summary>The AWS SDK integration's table for the SDK service of the Resource (<c>s3</c>, <c>dynamodb</c>, <c>sfn</c>, <c>sagemaker</c>).</summary>
     public static IntegrationErrors? AwsSdk(string service) => service switch

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using TrainingOrchestration.LocalRuntime.Faults;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Tests.Faults;
 
@@ -55,5 +57,17 @@ public sealed class AwsErrorNamesTests
     public void An_integration_without_a_naming_table_is_refused_rather_than_guessed()
     {
         Assert.Throws<ArgumentException>(() => AwsErrorNames.For("batch:submitJob", "ThrottlingException", "Rate exceeded", 400));
+    }
+
+    [Fact]
+    public void Every_name_the_stand_ins_can_raise_is_in_the_WORKFLOW_md_table()
+    {
+        var workflow = File.ReadAllText(Path.Combine(RepositoryRoot.Find(AppContext.BaseDirectory), "src", "StateMachine", "WORKFLOW.md"));
+        var table = workflow[workflow.IndexOf("## Error names", StringComparison.Ordinal)..];
+        var documented = Regex.Matches(table, "`([A-Za-z0-9]+\\.[A-Za-z0-9]+)`").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+        var missing = AwsErrorNames.All.SelectMany(t => t.Names).Where(n => !documented.Contains(n)).ToList();
+
+        Assert.True(missing.Count == 0, "Names the stand-ins raise but WORKFLOW.md does not list: " + string.Join(", ", missing));
     }
 }
