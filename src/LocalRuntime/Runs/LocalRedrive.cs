@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Asl;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Runs;
 
@@ -45,7 +46,7 @@ public static class LocalRedrive
             PipelinesRoot = request.PipelinesRoot,
         }, cancellationToken);
         var session = new PipelineSession(cloud, request.Pipeline);
-        var runsBefore = (await session.ReadRunsAsync(cancellationToken)).ToDictionary(r => r["sk"]!.GetValue<string>(), r => r.ToJsonString());
+        var runsBefore = (await session.ReadRunsAsync(cancellationToken)).ToDictionary(r => r[TableKeys.SortKey]!.GetValue<string>(), r => r.ToJsonString());
 
         var executionArn = act(cloud, failed);
         await session.WaitForIdleAsync(request.Timeout, progress, cancellationToken);
@@ -55,9 +56,9 @@ public static class LocalRedrive
             .Select(e => ExecutionSummary.From(e.StateMachine, e.Execution, cloud.Engine.GetExecutionHistory(e.Execution.ExecutionArn)))
             .OrderBy(e => e.Start).ToList();
         var runId = JsonNode.Parse(cloud.Engine.DescribeExecution(executionArn).Input)?["runId"]?.GetValue<string>();
-        var run = items.Where(i => i["sk"]?.GetValue<string>() is { } sk && sk.StartsWith("RUN#", StringComparison.Ordinal)
+        var run = items.Where(i => i[TableKeys.SortKey]?.GetValue<string>() is { } sk && sk.StartsWith(TableKeys.RunPrefix, StringComparison.Ordinal)
                 && (!runsBefore.TryGetValue(sk, out var before) || before != i.ToJsonString()))
-            .OrderBy(i => i["sk"]!.GetValue<string>() == $"RUN#{runId}" ? 1 : 0).LastOrDefault();
+            .OrderBy(i => i[TableKeys.SortKey]!.GetValue<string>() == TableKeys.Run(runId ?? "") ? 1 : 0).LastOrDefault();
         var record = RunRecord.Build(request.Pipeline.Name, request.Workspace, items, executions, cloud.Bus.Events, cloud.Sns.Messages, stopwatch.Elapsed);
         RunRecord.Write(request.Workspace, record);
         ExecutionStore.Save(session, request.Workspace);

@@ -48,7 +48,7 @@ internal static class RunCatalog
     {
         var record = RunRecord.Read(workspace);
         var run = (record?["runs"] as JsonArray ?? []).OfType<JsonObject>()
-            .FirstOrDefault(r => (r["runId"]?.GetValue<string>() ?? r["sk"]?.GetValue<string>()?["RUN#".Length..]) == runId);
+            .FirstOrDefault(r => (r["runId"]?.GetValue<string>() ?? TableKeys.RunIdOf(r[TableKeys.SortKey]!.GetValue<string>())) == runId);
         return run is null ? null : Entry(run, record!, workspace);
     }
 
