@@ -76,7 +76,8 @@ public sealed class TrainingStack : Stack
             LogGroup = WorkflowLogs("CallbackLogs", CallbackWorkflow.StateMachineName(p)),
         });
 
-        _ = new PipelineRules(this, "Rules", spec, Storage.Bucket, Trigger.StateMachine, Callback.StateMachine);
+        var deadLetters = new RuleDeadLetters(this, "RuleDeadLetters", spec, topics.Notifications, topics.Paging);
+        _ = new PipelineRules(this, "Rules", spec, Storage.Bucket, Trigger.StateMachine, Callback.StateMachine, deadLetters.Queue);
         Dashboard = new WeeklyReviewDashboard(this, "WeeklyReview", p, Training.StateMachine, Trigger.StateMachine, Callback.StateMachine, featureJob.JobName);
         _ = new PipelineAlarms(this, "Alarms", spec, Training.StateMachine, topics.Notifications, topics.Paging);
 

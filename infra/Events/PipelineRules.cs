@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Events;
 using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.S3;
+using Amazon.CDK.AWS.SQS;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 using TrainingOrchestration.Pipelines.Spec;
@@ -12,7 +13,8 @@ namespace TrainingOrchestration.Infra.Events;
 
 /// <summary>
 /// The EventBridge rules that drive the workflows: the table's CDC events and the cadence schedule start the trigger
-/// workflow; SageMaker's training job state changes for this pipeline's jobs start the callback workflow.
+/// workflow; SageMaker's training job state changes for this pipeline's jobs start the callback workflow. Every target has
+/// the pipeline's dead-letter queue (<see cref="RuleDeadLetters"/>).
 /// </summary>
 public sealed class PipelineRules : Construct
 {
@@ -22,7 +24,7 @@ public sealed class PipelineRules : Construct
     public Rule Schedule { get; }
     public Rule TrainingJobStateChange { get; }
 
-    public PipelineRules(Construct scope, string id, PipelineSpec spec, IBucket bucket, IStateMachine trigger, IStateMachine callback)
+    public PipelineRules(Construct scope, string id, PipelineSpec spec, IBucket bucket, IStateMachine trigger, IStateMachine callback, IQueue deadLetters)
         : base(scope, id)
     {
         var p = spec.Name;
@@ -31,14 +33,14 @@ public sealed class PipelineRules : Construct
             Description = $"CDC events of table {spec.Source.Table} start the {p} trigger workflow.",
             EventPattern = ChangePattern(spec, bucket),
         });
-        Changes.AddTarget(Target(trigger));
+        Changes.AddTarget(Target(trigger, deadLetters));
 
         Schedule = new Rule(this, "CadenceSchedule", new RuleProps
         {
             Description = $"Re-evaluates the {p} cadence policy even when no change arrives.",
             Schedule = Amazon.CDK.AWS.Events.Schedule.Expression(spec.Cadence.Schedule),
         });
-        Schedule.AddTarget(Target(trigger));
+        Schedule.AddTarget(Target(trigger, deadLetters));
 
         TrainingJobStateChange = new Rule(this, "TrainingJobStateChange", new RuleProps
         {
@@ -54,7 +56,7 @@ public sealed class PipelineRules : Construct
                 },
             },
         });
-        TrainingJobStateChange.AddTarget(Target(callback));
+        TrainingJobStateChange.AddTarget(Target(callback, deadLetters));
     }
 
     /// <summary>
@@ -84,9 +86,11 @@ public sealed class PipelineRules : Construct
         },
     };
 
-    private static SfnStateMachine Target(IStateMachine machine) => new(machine, new SfnStateMachineProps
+    /// <summary>Every target retries for two hours, then leaves the event in the dead-letter queue (<see cref="RuleDeadLetters"/>).</summary>
+    private static SfnStateMachine Target(IStateMachine machine, IQueue deadLetters) => new(machine, new SfnStateMachineProps
     {
         RetryAttempts = 8,
         MaxEventAge = Duration.Hours(2),
+        DeadLetterQueue = deadLetters,
     });
 }

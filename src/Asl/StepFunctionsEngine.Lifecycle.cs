@@ -31,6 +31,7 @@ public sealed partial class StepFunctionsEngine
             record.Completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             record.History.Add("ExecutionRedriven", new JsonObject { ["redriveCount"] = record.RedriveCount }, record.History.LastId);
         }
+        RaiseStatusChanged(record);
         Launch(record, checkpoint.State, checkpoint.Input, checkpoint.Variables);
         return record.RedriveDate!.Value;
     }
@@ -129,5 +130,17 @@ public sealed partial class StepFunctionsEngine
         {
             foreach (var callback in callbacks) callback();
         }
+        RaiseStatusChanged(record);
+    }
+
+    /// <summary>
+    /// Raised when a Standard execution starts, closes or is redriven, with its description at that moment: what Step
+    /// Functions sends to EventBridge as "Step Functions Execution Status Change" (Express executions send none).
+    /// </summary>
+    public event Action<ExecutionDescription>? ExecutionStatusChanged;
+
+    private void RaiseStatusChanged(ExecutionRecord record)
+    {
+        if (record.Machine.Type == StateMachineType.Standard) ExecutionStatusChanged?.Invoke(record.Describe());
     }
 }

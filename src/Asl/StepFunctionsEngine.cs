@@ -141,6 +141,7 @@ public sealed partial class StepFunctionsEngine
             ["inputDetails"] = new JsonObject { ["truncated"] = false },
             ["roleArn"] = record.Machine.RoleArn,
         }, 0);
+        RaiseStatusChanged(record);
         Launch(record, record.Definition.StartAt, parsed, new VariableScope(null));
         return new StartExecutionResult(record.Arn, record.StartDate);
     }

@@ -4,6 +4,7 @@ using TrainingOrchestration.Asl;
 using TrainingOrchestration.LocalRuntime.CloudWatch;
 using TrainingOrchestration.LocalRuntime.DynamoDb;
 using TrainingOrchestration.LocalRuntime.Events;
+using TrainingOrchestration.LocalRuntime.Faults;
 using TrainingOrchestration.LocalRuntime.Glue;
 using TrainingOrchestration.LocalRuntime.Lambda;
 using TrainingOrchestration.LocalRuntime.S3;
@@ -48,6 +49,9 @@ public sealed partial class LocalCloud : IAsyncDisposable
 
     /// <summary>The local Glue: the stack's jobs run the feature job on DuckDB.</summary>
     public LocalGlueService Glue { get; private set; } = null!;
+
+    /// <summary>Errors injected into the integrations (throttling, limits), raised with the names AWS reports.</summary>
+    public ServiceFaults Faults { get; } = new();
 
     /// <summary>The MockConfigFile test case applied to executions the runtime starts.</summary>
     public ExecutionOptionsPolicy Mocks { get; }
@@ -157,6 +161,8 @@ public sealed partial class LocalCloud : IAsyncDisposable
             AssetStager.Stage(stack, Buckets);
         }
         RegisterIntegrations(glueJobs);
+        // Standard executions report their status changes on the default bus, as on AWS.
+        Engine.ExecutionStatusChanged += execution => _ = Bus.PutEventAsync(ExecutionStatusChangeEvent.For(execution));
         foreach (var stack in Stacks)
         {
             foreach (var machine in stack.OfType("AWS::StepFunctions::StateMachine")) RegisterStateMachine(machine);
@@ -181,6 +187,7 @@ public sealed partial class LocalCloud : IAsyncDisposable
         Glue = new LocalGlueService(new FeatureJobRunner(Buckets.Root, Path.Combine(workspace, "glue", "bookmarks"), Options.PipelinesRoot), glueJobs, Metrics);
         Engine.Dispatcher.Add(new GlueServiceIntegration(Glue));
         AddModelServices();
+        Engine.Dispatcher.Add(Faults); // asked first: a pending fault answers before the stand-in
     }
 
     /// <summary>Registers the SageMaker stand-ins (kept apart so the composition reads one service per line).</summary>

@@ -37,6 +37,7 @@ public sealed class RunCommandTests
             var features = record["explanation"]!["features"]!.AsArray();
             Assert.Equal("contract_years", features[0]!["feature"]!.GetValue<string>());
             Assert.True(features[0]!["meanAbsShap"]!.GetValue<double>() > 0);
+            Assert.True(Directory.GetFiles(Path.Combine(workspace, "executions"), "churn-*.json").Length > 0, "the workspace keeps its executions for runs redrive");
             var (listed, json, _) = await CliProcess.RunAsync("runs", "--json", "--runs-dir", runsDirectory);
             Assert.Equal(0, listed);
             Assert.Equal(run["runId"]!.GetValue<string>(), JsonNode.Parse(json)!.AsArray().Single()!["runId"]!.GetValue<string>());

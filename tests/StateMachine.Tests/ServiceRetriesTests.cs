@@ -21,7 +21,7 @@ public class ServiceRetriesTests
         var retry = ServiceRetries.For(ServiceRetries.DynamoDb, ServiceRetries.DynamoDb, ServiceRetries.SageMaker);
 
         Assert.Equal(retry.Errors!.Distinct(), retry.Errors);
-        Assert.Contains("SageMaker.ThrottlingException", retry.Errors!);
+        Assert.Contains("SageMaker.AmazonSageMakerException", retry.Errors!);
         Assert.DoesNotContain(Errors.ALL, retry.Errors!);
         Assert.DoesNotContain(Errors.TASKS_FAILED, retry.Errors!);
     }

@@ -31,6 +31,17 @@ internal sealed class ExecutionHistory(ClockDriver clock)
 
     public long LastId => Interlocked.Read(ref _count);
 
+    /// <summary>Puts back the events of an exported execution (ids 1..n in order) before it is redriven.</summary>
+    public void Restore(IEnumerable<HistoryEvent> events)
+    {
+        foreach (var e in events.OrderBy(e => e.Id))
+        {
+            var id = Interlocked.Increment(ref _count);
+            if (id != e.Id) throw new InvalidOperationException($"History event ids must run 1..n without gaps; expected {id}, got {e.Id}.");
+            Slot(id - 1) = e;
+        }
+    }
+
     public IReadOnlyList<HistoryEvent> Snapshot()
     {
         var count = Interlocked.Read(ref _count);

@@ -37,4 +37,10 @@ internal sealed class VariableScope(VariableScope? parent)
         }
         return copy;
     }
+
+    /// <summary>This scope's own variables (not its parents'), copied: what an execution snapshot keeps.</summary>
+    public Dictionary<string, JsonNode?> OwnValues()
+    {
+        lock (_values) { return _values.ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal); }
+    }
 }

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Asl;
+using TrainingOrchestration.LocalRuntime.Faults;
 
 namespace TrainingOrchestration.LocalRuntime.Events;
 
 /// <summary>
 /// <c>arn:aws:states:::events:putEvents</c> (and <c>aws-sdk:eventbridge:putEvents</c>): turns PutEvents entries
 /// (<c>Source</c>, <c>DetailType</c>, <c>Detail</c> as JSON text or object, <c>Resources</c>, <c>Time</c>) into events on the
-/// local bus and answers like the API: <c>{"Entries":[{"EventId"}],"FailedEntryCount":0}</c>.
+/// local bus and answers like the API: <c>{"Entries":[{"EventId"}],"FailedEntryCount":0}</c>; with a failed entry the
+/// optimized integration fails the task with <c>EventBridge.FailedEntry</c> and the response as the cause.
 /// </summary>
 public sealed class EventsIntegration(LocalEventBus bus) : IServiceIntegration
 {
@@ -43,6 +45,9 @@ public sealed class EventsIntegration(LocalEventBus bus) : IServiceIntegration
             var recorded = await bus.PutEventAsync(evt);
             results.Add(new JsonObject { ["EventId"] = recorded.Id });
         }
-        return new JsonObject { ["Entries"] = results, ["FailedEntryCount"] = failed };
+        var response = new JsonObject { ["Entries"] = results, ["FailedEntryCount"] = failed };
+        // The optimized integration fails the task when an entry failed (docs: step-functions/latest/dg/connect-eventbridge.html).
+        if (failed > 0 && !request.IsAwsSdk) throw new TaskFailedException(AwsErrorNames.EventBridge.NameOf(AwsErrorNames.FailedEntry), response.ToJsonString());
+        return response;
     }
 }

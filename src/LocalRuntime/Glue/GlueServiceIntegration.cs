@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using TrainingOrchestration.Asl;
+using TrainingOrchestration.LocalRuntime.Faults;
 
 namespace TrainingOrchestration.LocalRuntime.Glue;
 
@@ -30,7 +31,7 @@ public sealed partial class GlueServiceIntegration(LocalGlueService glue) : ISer
         }
         catch (GlueServiceException e)
         {
-            throw new TaskFailedException($"Glue.{e.ErrorCode}", $"{e.Message} (Service: Glue, Status Code: 400, Request ID: {Guid.NewGuid()})");
+            throw AwsErrorNames.For("glue:startJobRun", e.ErrorCode, e.Message, 400);
         }
 
         if (request.Pattern != IntegrationPattern.Sync) return Task.FromResult<JsonNode?>(new JsonObject { ["JobRunId"] = run.Id });

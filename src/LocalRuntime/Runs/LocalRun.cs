@@ -71,6 +71,7 @@ public static class LocalRun
         var explanation = RunExplanation.Build(session, run);
         var record = RunRecord.Build(request.Pipeline.Name, request.Workspace, items, executions, cloud.Bus.Events, cloud.Sns.Messages, stopwatch.Elapsed, explanation);
         RunRecord.Write(request.Workspace, record);
+        ExecutionStore.Save(session, request.Workspace);
         var report = await RunReportComposer.WriteAsync(session, run, stopwatch.Elapsed, Path.GetFullPath(request.Workspace), cancellationToken, explanation);
         var runId = run?["runId"]?.GetValue<string>();
         var features = runId is null ? null : RunFeatures.Find(Path.GetFullPath(request.Workspace), request.Pipeline.Name, runId);

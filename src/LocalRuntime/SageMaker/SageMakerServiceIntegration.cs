@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using TrainingOrchestration.Asl;
+using TrainingOrchestration.LocalRuntime.Faults;
 
 namespace TrainingOrchestration.LocalRuntime.SageMaker;
 
@@ -61,19 +62,12 @@ public sealed partial class SageMakerServiceIntegration(LocalSageMakerService sa
     }
 
     /// <summary>Optimized integrations name errors after the SDK v1 exception: unmodelled codes are AmazonSageMakerException.</summary>
-    private static TaskFailedException OptimizedError(SageMakerServiceException e)
-    {
-        var name = e.ErrorCode is "ResourceInUse" or "ResourceLimitExceeded" or "ResourceNotFound" ? e.ErrorCode + "Exception" : "AmazonSageMakerException";
-        return new TaskFailedException($"SageMaker.{name}",
-            $"{e.Message} (Service: AmazonSageMaker; Status Code: 400; Error Code: {e.ErrorCode}; Request ID: {Guid.NewGuid()}; Proxy: null)");
-    }
+    private static TaskFailedException OptimizedError(SageMakerServiceException e) =>
+        AwsErrorNames.For("sagemaker:createTrainingJob", e.ErrorCode, e.Message, 400);
 
-    /// <summary>AWS SDK integrations name errors after the SDK v2 exception: unmodelled codes are SageMakerException.</summary>
-    private static TaskFailedException SdkError(SageMakerServiceException e)
-    {
-        var name = e.ErrorCode is "ResourceInUse" or "ResourceLimitExceeded" or "ResourceNotFound" ? e.ErrorCode + "Exception" : "SageMakerException";
-        return new TaskFailedException($"SageMaker.{name}", $"{e.Message} (Service: SageMaker, Status Code: 400, Request ID: {Guid.NewGuid()})");
-    }
+    /// <summary>AWS SDK integrations name errors <c>SageMaker.&lt;Code&gt;</c> with the Exception suffix always added.</summary>
+    private static TaskFailedException SdkError(SageMakerServiceException e) =>
+        AwsErrorNames.For("aws-sdk:sagemaker:describeTrainingJob", e.ErrorCode, e.Message, 400);
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:states:[^:]*:[^:]*:(sagemaker:(createTrainingJob(\.sync)?|createModel|createTransformJob(\.sync)?)|aws-sdk:sagemaker:(describeTrainingJob|stopTrainingJob))$")]
     private static partial Regex ResourcePattern();

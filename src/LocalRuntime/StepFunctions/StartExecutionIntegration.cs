@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Asl;
+using TrainingOrchestration.LocalRuntime.Faults;
 
 namespace TrainingOrchestration.LocalRuntime.StepFunctions;
 
@@ -36,8 +37,8 @@ public sealed class StartExecutionIntegration(StepFunctionsEngine engine, Execut
         }
         catch (StepFunctionsApiException ex)
         {
-            var code = ex.ErrorCode.EndsWith("Exception", StringComparison.Ordinal) ? ex.ErrorCode : ex.ErrorCode + "Exception";
-            throw new TaskFailedException($"StepFunctions.{code}", ex.Message);
+            var code = ex.ErrorCode.EndsWith("Exception", StringComparison.Ordinal) ? ex.ErrorCode[..^"Exception".Length] : ex.ErrorCode;
+            throw AwsErrorNames.For("states:startExecution", code, ex.Message, 400);
         }
     }
 }

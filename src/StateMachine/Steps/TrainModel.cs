@@ -93,7 +93,7 @@ internal sealed class TrainModel
                 ["Description"] = JsonPath.StringAt("$"),
             },
             ResultPath = "$.training.reconciled",
-        }), ServiceRetries.SageMaker);
+        }), ServiceRetries.SageMakerSdk);
 
         var useReconciled = new Pass(scope, "UseReconciledResult", new PassProps
         {

@@ -43,6 +43,19 @@ internal static class RunCatalog
             .ToList();
     }
 
+    /// <summary>The entry of one run in one workspace's record, as <c>runs --json</c> prints it; null when the record lacks it.</summary>
+    public static JsonObject? Find(string workspace, string runId)
+    {
+        var record = RunRecord.Read(workspace);
+        var run = (record?["runs"] as JsonArray ?? []).OfType<JsonObject>()
+            .FirstOrDefault(r => (r["runId"]?.GetValue<string>() ?? TableKeys.RunIdOf(r[TableKeys.SortKey]!.GetValue<string>())) == runId);
+        return run is null ? null : Entry(run, record!, workspace);
+    }
+
+    /// <summary>The workspace under <paramref name="runsDirectory"/> whose newest record holds <paramref name="runId"/> of <paramref name="pipeline"/>.</summary>
+    public static string? WorkspaceOf(string runsDirectory, string pipeline, string runId) =>
+        Load(runsDirectory, pipeline).FirstOrDefault(r => r["runId"]?.GetValue<string>() == runId)?["workspace"]?.GetValue<string>();
+
     private static JsonObject Entry(JsonObject run, JsonObject record, string workspace)
     {
         var runId = run["runId"]?.GetValue<string>() ?? TableKeys.RunIdOf(run[TableKeys.SortKey]!.GetValue<string>());
@@ -63,6 +76,8 @@ internal static class RunCatalog
             ["reason"] = run["reason"]?.DeepClone() ?? run["cause"]?.DeepClone(),
             ["error"] = run["error"]?.DeepClone(),
             ["failedState"] = run["failedState"]?.DeepClone(),
+            ["redriveCount"] = run["redriveCount"]?.DeepClone() ?? 0,
+            ["rerunOf"] = run["rerunOf"]?.DeepClone(),
             ["metrics"] = run["metrics"]?.DeepClone(),
             ["thresholds"] = run["thresholds"]?.DeepClone(),
             ["validation"] = validation,

@@ -27,6 +27,8 @@ internal static class RunsCommand
         var show = new Command("show", "Show one recorded run: every decision and its reason, metrics, validation, path.") { runId, json, directory };
         show.SetAction(parse => Show(RunsDirectory(parse.GetValue(directory)), parse.GetValue(runId)!, parse.GetValue(json)));
         command.Subcommands.Add(show);
+        command.Subcommands.Add(RedriveCommand.Create("redrive", redrive: true));
+        command.Subcommands.Add(RedriveCommand.Create("rerun", redrive: false));
         return command;
     }
 
