@@ -1,4 +1,5 @@
 using TrainingOrchestration.LocalRuntime.Faults;
+using TrainingOrchestration.LocalRuntime.Runs;
 
 namespace TrainingOrchestration.EndToEnd.Tests;
 
