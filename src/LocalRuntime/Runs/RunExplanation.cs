@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using TrainingOrchestration.LocalRuntime.SageMaker;
 using TrainingOrchestration.LocalRuntime.SageMaker.Xgboost;
 using TrainingOrchestration.Pipelines.Conventions;
-using TrainingOrchestration.Pipelines.Rules;
+using TrainingOrchestration.Pipelines.Hyperparameters;
 
 namespace TrainingOrchestration.LocalRuntime.Runs;
 

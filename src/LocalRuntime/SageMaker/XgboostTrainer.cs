@@ -1,5 +1,5 @@
 using TrainingOrchestration.LocalRuntime.SageMaker.Xgboost;
-using TrainingOrchestration.Pipelines.Rules;
+using TrainingOrchestration.Pipelines.Hyperparameters;
 
 namespace TrainingOrchestration.LocalRuntime.SageMaker;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using TrainingOrchestration.Pipelines.Rules;
+using TrainingOrchestration.Pipelines.Hyperparameters;
 using TrainingOrchestration.Pipelines.Spec;
 using YamlDotNet.RepresentationModel;
 

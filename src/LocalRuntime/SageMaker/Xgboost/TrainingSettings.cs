@@ -1,5 +1,5 @@
 using System.Globalization;
-using TrainingOrchestration.Pipelines.Rules;
+using TrainingOrchestration.Pipelines.Hyperparameters;
 
 namespace TrainingOrchestration.LocalRuntime.SageMaker.Xgboost;
 

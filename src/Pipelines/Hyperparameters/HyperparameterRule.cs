@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TrainingOrchestration.Pipelines.Rules;
+namespace TrainingOrchestration.Pipelines.Hyperparameters;
 
 /// <summary>
 /// What one XGBoost hyperparameter accepts: a numeric range (with open or closed ends, integer or real) or a set

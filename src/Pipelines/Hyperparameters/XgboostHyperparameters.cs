@@ -1,4 +1,4 @@
-namespace TrainingOrchestration.Pipelines.Rules;
+namespace TrainingOrchestration.Pipelines.Hyperparameters;
 
 /// <summary>
 /// The one rule set for the hyperparameters of SageMaker's built-in XGBoost 1.7-1, shared by the spec loader (a typo

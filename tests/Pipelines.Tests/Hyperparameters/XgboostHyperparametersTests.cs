@@ -1,6 +1,6 @@
-using TrainingOrchestration.Pipelines.Rules;
+using TrainingOrchestration.Pipelines.Hyperparameters;
 
-namespace TrainingOrchestration.Pipelines.Tests.Rules;
+namespace TrainingOrchestration.Pipelines.Tests.Hyperparameters;
 
 /// <summary>The one hyperparameter rule set, checked against sagemaker-xgboost-container v1.7-1's hyperparameter_validation.py.</summary>
 public sealed class XgboostHyperparametersTests

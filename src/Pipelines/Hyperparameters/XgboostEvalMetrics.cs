@@ -1,4 +1,4 @@
-namespace TrainingOrchestration.Pipelines.Rules;
+namespace TrainingOrchestration.Pipelines.Hyperparameters;
 
 /// <summary>
 /// The <c>eval_metric</c> values SageMaker's XGBoost 1.7-1 container accepts (<c>XGB_MAXIMIZE_METRICS</c> +
