@@ -23,15 +23,9 @@ internal static class FeatureSqlSchema
 
     public static IReadOnlyList<(string Name, string SqlType)> Describe(string sqlFile, string sampleCsv)
     {
-        var sql = File.ReadAllText(sqlFile).Trim().TrimEnd(';');
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
+        using var connection = OverSample(sampleCsv);
         using var command = connection.CreateCommand();
-        // A table, not a view: once the connection is sealed, a view over read_csv_auto could not read the file either.
-        command.CommandText = $"CREATE TEMP TABLE source AS SELECT * FROM read_csv_auto('{sampleCsv.Replace("'", "''")}', header = true)";
-        command.ExecuteNonQuery();
-        DuckDbSandbox.Seal(connection, []);
-        command.CommandText = $"DESCRIBE {sql}";
+        command.CommandText = $"DESCRIBE {Sql(sqlFile)}";
         using var reader = command.ExecuteReader();
         var columns = new List<(string, string)>();
         while (reader.Read())
@@ -39,5 +33,24 @@ internal static class FeatureSqlSchema
             columns.Add((reader.GetString(0), reader.GetString(1)));
         }
         return columns;
+    }
+
+    /// <summary>The feature SQL's text as DuckDB runs it (no trailing semicolon, so it can be wrapped).</summary>
+    public static string Sql(string sqlFile) => File.ReadAllText(sqlFile).Trim().TrimEnd(';');
+
+    /// <summary>
+    /// A sealed in-memory connection holding the sample as the table <c>source</c>: every check that runs the user's
+    /// feature SQL over the sample goes through it, so none of them bypasses the sandbox.
+    /// </summary>
+    public static DuckDBConnection OverSample(string sampleCsv)
+    {
+        var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // A table, not a view: once the connection is sealed, a view over read_csv_auto could not read the file either.
+        command.CommandText = $"CREATE TEMP TABLE source AS SELECT * FROM read_csv_auto('{sampleCsv.Replace("'", "''")}', header = true)";
+        command.ExecuteNonQuery();
+        DuckDbSandbox.Seal(connection, []);
+        return connection;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.Cli.Commands.Validate;
@@ -36,13 +35,9 @@ internal static class LabelValueCheck
 
     private static List<(string? Value, long Count)> LabelCounts(PipelineSpec spec)
     {
-        var sql = File.ReadAllText(spec.Features.SqlFile).Trim().TrimEnd(';');
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
+        using var connection = FeatureSqlSchema.OverSample(spec.SampleDataFile!);
         using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE VIEW source AS SELECT * FROM read_csv_auto('{spec.SampleDataFile!.Replace("'", "''")}', header = true)";
-        command.ExecuteNonQuery();
-        command.CommandText = $"SELECT CAST(\"{spec.Features.Label}\" AS VARCHAR), COUNT(*) FROM ({sql}\n) GROUP BY 1 ORDER BY 2 DESC";
+        command.CommandText = $"SELECT CAST(\"{spec.Features.Label}\" AS VARCHAR), COUNT(*) FROM ({FeatureSqlSchema.Sql(spec.Features.SqlFile)}\n) GROUP BY 1 ORDER BY 2 DESC";
         using var reader = command.ExecuteReader();
         var counts = new List<(string?, long)>();
         while (reader.Read()) counts.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1)));
