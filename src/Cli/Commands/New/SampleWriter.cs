@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using DuckDB.NET.Data;
 
 namespace TrainingOrchestration.Cli.Commands.New;
 
@@ -12,12 +11,8 @@ internal static class SampleWriter
 {
     public static IReadOnlyDictionary<string, string?> Write(ScaffoldPlan plan, string target)
     {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText =
-            $"SELECT * FROM read_csv('{plan.Profile.File.Replace("'", "''")}', header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true)";
-        using var reader = command.ExecuteReader();
+        using var csv = new CsvText(plan.Profile.File);
+        var reader = csv.Rows;
         var header = plan.SampleHeader.ToList();
         using var writer = new StreamWriter(target, false, new UTF8Encoding(false)) { NewLine = "\n" };
         writer.WriteLine(string.Join(',', header.Select(Quote)));

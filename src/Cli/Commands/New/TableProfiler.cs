@@ -1,12 +1,10 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 
 namespace TrainingOrchestration.Cli.Commands.New;
 
 /// <summary>
-/// Profiles a CSV file for the scaffold. DuckDB reads it with the delimiter and quoting declared (comma, double quote,
-/// header row) and every value as text, so the profile sees exactly what is written in the file; the types are then
-/// inferred here with the contract's strict rules (an integer is a sign and digits, nothing else).
+/// Profiles a CSV file for the scaffold, read as text by <see cref="CsvText"/>; the types are then inferred here with
+/// the contract's strict rules (an integer is a sign and digits, nothing else).
 /// </summary>
 internal static class TableProfiler
 {
@@ -20,12 +18,8 @@ internal static class TableProfiler
 
     public static TableProfile Profile(string csvFile)
     {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText =
-            $"SELECT * FROM read_csv('{csvFile.Replace("'", "''")}', header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true)";
-        using var reader = command.ExecuteReader();
+        using var csv = new CsvText(csvFile);
+        var reader = csv.Rows;
         var columns = Enumerable.Range(0, reader.FieldCount).Select(i => new Accumulator(reader.GetName(i))).ToArray();
         long rows = 0;
         while (reader.Read())
