@@ -23,6 +23,7 @@ public sealed class TrainingStack : Stack
     public TrainingWorkflow Training { get; }
     public TriggerWorkflow Trigger { get; }
     public CallbackWorkflow Callback { get; }
+    public RunStatusWorkflow RunStatus { get; }
     public WeeklyReviewDashboard Dashboard { get; }
 
     public static string NameOf(string pipeline) => ResourceNames.Stack(pipeline);
@@ -76,8 +77,20 @@ public sealed class TrainingStack : Stack
             LogGroup = WorkflowLogs("CallbackLogs", CallbackWorkflow.StateMachineName(p)),
         });
 
+        RunStatus = new RunStatusWorkflow(this, "RunStatusWorkflow", new RunStatusWorkflowProps
+        {
+            Pipeline = p,
+            Table = Storage.Table,
+            Key = Storage.Key,
+            TrainingStateMachineName = TrainingWorkflow.StateMachineName(p),
+            Notifications = topics.Notifications,
+            Paging = topics.Paging,
+            LogGroup = WorkflowLogs("RunStatusLogs", RunStatusWorkflow.StateMachineName(p)),
+        });
+
         var deadLetters = new RuleDeadLetters(this, "RuleDeadLetters", spec, topics.Notifications, topics.Paging);
-        _ = new PipelineRules(this, "Rules", spec, Storage.Bucket, Trigger.StateMachine, Callback.StateMachine, deadLetters.Queue);
+        _ = new PipelineRules(this, "Rules", spec, Storage.Bucket, Trigger.StateMachine, Callback.StateMachine,
+            Training.StateMachine, RunStatus.StateMachine, deadLetters.Queue);
         Dashboard = new WeeklyReviewDashboard(this, "WeeklyReview", p, Training.StateMachine, Trigger.StateMachine, Callback.StateMachine, featureJob.JobName);
         _ = new PipelineAlarms(this, "Alarms", spec, Training.StateMachine, topics.Notifications, topics.Paging);
 
@@ -87,6 +100,7 @@ public sealed class TrainingStack : Stack
         Output("TrainingStateMachineArn", Training.StateMachine.StateMachineArn);
         Output("TriggerStateMachineArn", Trigger.StateMachine.StateMachineArn);
         Output("CallbackStateMachineArn", Callback.StateMachine.StateMachineArn);
+        Output("RunStatusStateMachineArn", RunStatus.StateMachine.StateMachineArn);
         Output("BucketName", Storage.Bucket.BucketName);
         Output("TableName", Storage.Table.TableName);
         Output("NotificationsTopicArn", topics.Notifications.TopicArn);
@@ -94,9 +108,14 @@ public sealed class TrainingStack : Stack
         Output("DashboardUrl", $"https://{Aws.REGION}.console.aws.amazon.com/cloudwatch/home?region={Aws.REGION}#dashboards:name={Dashboard.DashboardName}");
     }
 
+    /// <summary>
+    /// A workflow's log group, kept when the stack is deleted. Its name ends in the stack's id (the GUID in the stack
+    /// ARN), so deleting and re-creating the stack makes a new group instead of failing on the kept one's fixed name;
+    /// the <c>/aws/vendedlogs/</c> prefix keeps CloudWatch Logs' resource policy small (AWS: step-functions/latest/dg/cw-logs.html).
+    /// </summary>
     private LogGroup WorkflowLogs(string id, string stateMachineName) => new(this, id, new LogGroupProps
     {
-        LogGroupName = $"/aws/vendedlogs/states/{stateMachineName}",
+        LogGroupName = $"/aws/vendedlogs/states/{stateMachineName}-{Fn.Select(2, Fn.Split("/", Aws.STACK_ID))}",
         Retention = RetentionDays.THREE_MONTHS,
         EncryptionKey = Storage.Key,
         RemovalPolicy = RemovalPolicy.RETAIN,

@@ -23,8 +23,10 @@ public sealed class PipelineRules : Construct
     public Rule Changes { get; }
     public Rule Schedule { get; }
     public Rule TrainingJobStateChange { get; }
+    public Rule TrainingRunStatus { get; }
 
-    public PipelineRules(Construct scope, string id, PipelineSpec spec, IBucket bucket, IStateMachine trigger, IStateMachine callback, IQueue deadLetters)
+    public PipelineRules(Construct scope, string id, PipelineSpec spec, IBucket bucket, IStateMachine trigger, IStateMachine callback,
+        IStateMachine training, IStateMachine runStatus, IQueue deadLetters)
         : base(scope, id)
     {
         var p = spec.Name;
@@ -57,6 +59,24 @@ public sealed class PipelineRules : Construct
             },
         });
         TrainingJobStateChange.AddTarget(Target(callback, deadLetters));
+
+        // Step Functions sends a Standard execution's status changes to the default bus; the detail carries
+        // DescribeExecution's fields (AWS: step-functions/latest/dg/cw-events.html, "Execution status change").
+        TrainingRunStatus = new Rule(this, "TrainingRunStatus", new RuleProps
+        {
+            Description = $"Training executions of pipeline {p} that fail, time out, are aborted or are redriven start the run-status workflow.",
+            EventPattern = new EventPattern
+            {
+                Source = [DetailTypes.StepFunctionsSource],
+                DetailType = [DetailTypes.ExecutionStatusChange],
+                Detail = new Dictionary<string, object>
+                {
+                    ["stateMachineArn"] = new[] { training.StateMachineArn },
+                    ["status"] = RunStatusWorkflow.Statuses,
+                },
+            },
+        });
+        TrainingRunStatus.AddTarget(Target(runStatus, deadLetters));
     }
 
     /// <summary>

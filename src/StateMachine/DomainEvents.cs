@@ -12,15 +12,16 @@ public static class DomainEvents
     public const string ModelRejected = DetailTypes.ModelRejected;
     public const string RunFailed = DetailTypes.RunFailed;
 
-    /// <summary>An entry with detail <c>{pipeline, runId, decision, reason, metrics}</c>.</summary>
-    public static EventBridgePutEventsEntry Entry(string pipeline, string detailType, string decision, string reason, object metrics) => new()
+    /// <summary>An entry with detail <c>{pipeline, runId, decision, reason, metrics}</c> and any <paramref name="more"/> fields.</summary>
+    public static EventBridgePutEventsEntry Entry(string pipeline, string detailType, string decision, string reason, object metrics,
+        string runIdPath = "$.runId", IDictionary<string, object>? more = null) => new()
     {
         Source = Source,
         DetailType = detailType,
-        Detail = TaskInput.FromObject(new Dictionary<string, object>
+        Detail = TaskInput.FromObject(new Dictionary<string, object>(more ?? new Dictionary<string, object>())
         {
             ["pipeline"] = pipeline,
-            ["runId"] = JsonPath.StringAt("$.runId"),
+            ["runId"] = JsonPath.StringAt(runIdPath),
             ["decision"] = decision,
             ["reason"] = reason,
             ["metrics"] = metrics,

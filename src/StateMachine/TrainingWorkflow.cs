@@ -8,9 +8,11 @@ namespace TrainingOrchestration.StateMachine;
 
 /// <summary>
 /// The training workflow (Standard), state for state as WORKFLOW.md "Training workflow" describes it and in the order
-/// it runs: lock, record, build features with Glue, validate, train with a task-token wait, create the candidate model,
-/// score the test split, evaluate, promote or reject, record the outcome and release. Each step is a file of
-/// <c>Steps/</c>; every Task retries transient errors and catches everything else into the <see cref="FailureHandler"/>.
+/// it runs: identify the run, lock, record, build features with Glue, validate, train with a task-token wait, create
+/// the candidate model, score the test split, evaluate, promote or reject, record the outcome and release. Each step
+/// is a file of <c>Steps/</c>. Every Task retries the transient errors its integration raises; anything else fails the
+/// execution at that Task, so a console redrive resumes there, and the <see cref="RunStatusWorkflow"/> records the
+/// failure. Business outcomes that end a run without a model go through <see cref="BusinessFailure"/>.
 /// </summary>
 public sealed class TrainingWorkflow : Construct
 {
@@ -36,24 +38,28 @@ public sealed class TrainingWorkflow : Construct
         }
 
         var name = StateMachineName(pipeline);
-        var failure = new FailureHandler(this, pipeline, props.Table, props.Notifications, props.Paging);
+        var failure = new BusinessFailure(this, pipeline, props.Table, props.Notifications, props.Paging);
         // CDK writes the definition's states in the order it walks the graph, which enters the failure path first
         // through that path's first way in; PromoteCandidate's way in is made first so the order stays as deployed.
         failure.FailedAt(PromoteOrReject.PromoteStateName);
 
-        var acquireLock = new AcquireLock(this, pipeline, props.Table, name, failure);
-        var recordRunStarted = RecordRunStarted.Create(this, props, failure);
-        var buildFeatures = BuildFeatures.Create(this, props, failure);
+        var identifyRun = IdentifyRun.Create(this, props);
+        var acquireLock = new AcquireLock(this, pipeline, props.Table, name);
+        var recordRunStarted = RecordRunStarted.Create(this, props);
+        var buildFeatures = BuildFeatures.Create(this, props);
         var validateFeatures = new ValidateFeatures(this, props, failure);
         var trainModel = new TrainModel(this, props, failure);
-        var createCandidateModel = CreateCandidateModel.Create(this, props, failure);
-        var scoreTestSplit = ScoreTestSplit.Create(this, props, failure);
-        var evaluateCandidate = EvaluateCandidate.Create(this, props, failure);
+        var createCandidateModel = CreateCandidateModel.Create(this, props);
+        var scoreTestSplit = ScoreTestSplit.Create(this, props);
+        var evaluateCandidate = EvaluateCandidate.Create(this, props);
         var promoteOrReject = new PromoteOrReject(this, props, failure);
-        var recordOutcome = new RecordOutcome(this, props, failure);
+        var recordOutcome = new RecordOutcome(this, props);
 
-        var definition = Chain.Start(acquireLock.States)
+        var definition = Chain.Start(identifyRun)
+            .Next(acquireLock.States)
             .Next(recordRunStarted)
+            .Next(IdentifyRun.RecordRerunOf(this, props))
+            .Next(ChangeCounter.Reset(this, pipeline, props.Table))
             .Next(buildFeatures)
             .Next(validateFeatures.ThenIfPassed(
                 Chain.Start(trainModel.States)
@@ -74,7 +80,7 @@ public sealed class TrainingWorkflow : Construct
         });
 
         foreach (var statement in trainModel.PolicyStatements.Concat(ScoreTestSplit.PolicyStatements(this, pipeline))
-            .Append(CreateCandidateModel.PolicyStatement(this, pipeline)))
+            .Append(CreateCandidateModel.PolicyStatement(this, pipeline)).Append(IdentifyRun.PolicyStatement(props.Table)))
         {
             StateMachine.AddToRolePolicy(statement);
         }

@@ -20,7 +20,6 @@ public sealed class TriggerWorkflow : Construct
     private const string CountExpression = "ADD #pendingChanges :n SET #firstPendingAt = if_not_exists(#firstPendingAt, :now), "
         + "#generation = if_not_exists(#generation, :zero), #lastEventAt = :now";
 
-    private const string ResetExpression = "SET #pendingChanges = :zero, #lastRunStartedAt = :now REMOVE #firstPendingAt ADD #generation :one";
 
     public Amazon.CDK.AWS.StepFunctions.StateMachine StateMachine { get; }
 
@@ -48,26 +47,6 @@ public sealed class TriggerWorkflow : Construct
             ResultPath = JsonPath.DISCARD,
         }), ServiceRetries.DynamoDb);
         recordDecision.Next(new Succeed(this, "DecisionRecorded"));
-
-        var reset = ServiceRetries.Apply(new DynamoUpdateItem(this, "ResetChangeCounter", new DynamoUpdateItemProps
-        {
-            Table = table,
-            Key = PipelineKeys.TriggerCounter(pipeline),
-            UpdateExpression = ResetExpression,
-            ConditionExpression = "#generation = :seen",
-            ExpressionAttributeNames = AttributeNames.In(ResetExpression),
-            ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
-            {
-                [":zero"] = DynamoAttributeValue.FromNumber(0),
-                [":one"] = DynamoAttributeValue.FromNumber(1),
-                [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
-                [":seen"] = DynamoAttributeValue.NumberFromString(JsonPath.StringAt("$.counter.Attributes.generation.N")),
-            },
-            ResultPath = JsonPath.DISCARD,
-        }), ServiceRetries.DynamoDb);
-        // Another trigger of the same generation reset the counter first; the decision is still worth recording.
-        reset.AddCatch(recordDecision, new CatchProps { Errors = ["DynamoDB.ConditionalCheckFailedException"], ResultPath = JsonPath.DISCARD });
-        reset.Next(recordDecision);
 
         var duplicate = new Pass(this, "RecordDuplicateTrigger", new PassProps
         {
@@ -99,6 +78,8 @@ public sealed class TriggerWorkflow : Construct
                     // The counter comes back in DynamoDB JSON ({"N": "12"}); the run's input carries a number.
                     ["pendingChanges.$"] = "States.StringToJson($.counter.Attributes.pendingChanges.N)",
                     ["eventId"] = JsonPath.StringAt("$.id"),
+                    // The run resets the count once it holds the lock, conditional on this generation (Steps/ChangeCounter).
+                    ["generation.$"] = "States.StringToJson($.counter.Attributes.generation.N)",
                 },
             }),
             ResultSelector = new Dictionary<string, object>
@@ -109,7 +90,7 @@ public sealed class TriggerWorkflow : Construct
             ResultPath = "$.outcome",
         }), ServiceRetries.StepFunctions);
         start.AddCatch(explainDuplicate, new CatchProps { Errors = ["StepFunctions.ExecutionAlreadyExistsException"], ResultPath = "$.duplicate" });
-        start.Next(reset);
+        start.Next(recordDecision);
 
         var skip = new Pass(this, "SkipRun", new PassProps
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TrainingOrchestration.Asl;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.StepFunctions;
 
@@ -11,8 +12,8 @@ namespace TrainingOrchestration.LocalRuntime.StepFunctions;
 /// </summary>
 public static class ExecutionStatusChangeEvent
 {
-    public const string Source = "aws.states";
-    public const string DetailType = "Step Functions Execution Status Change";
+    public const string Source = DetailTypes.StepFunctionsSource;
+    public const string DetailType = DetailTypes.ExecutionStatusChange;
 
     /// <summary>The event entry to put on the local bus (the bus adds id, time, account, region, version).</summary>
     public static JsonObject For(ExecutionDescription execution) => new()

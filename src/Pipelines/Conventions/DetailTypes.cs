@@ -27,5 +27,8 @@ public static class DetailTypes
     public const string GlueSource = "aws.glue";
     public const string GlueJobStateChange = "Glue Job State Change";
     public const string ScheduleSource = "aws.events";
+    /// <summary>Step Functions' own events (AWS: step-functions/latest/dg/eventbridge-integration.html).</summary>
+    public const string StepFunctionsSource = "aws.states";
+    public const string ExecutionStatusChange = "Step Functions Execution Status Change";
     public const string ScheduledEvent = "Scheduled Event";
 }

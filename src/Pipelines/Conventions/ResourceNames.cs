@@ -21,6 +21,8 @@ public static class ResourceNames
 
     public static string CallbackStateMachine(string pipeline) => $"{pipeline}-callback";
 
+    public static string RunStatusStateMachine(string pipeline) => $"{pipeline}-run-status";
+
     /// <summary>The feature Glue job and its security configuration.</summary>
     public static string FeatureJob(string pipeline) => $"{pipeline}-features";
 

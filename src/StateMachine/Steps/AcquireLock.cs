@@ -7,14 +7,18 @@ using Constructs;
 namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
-/// <c>AcquirePipelineLock</c> and the states that deal with a held lock (WORKFLOW.md step 1). The lock item names its holder (the execution ARN). A second
-/// execution finding the lock held asks Step Functions whether the holder still runs: a holder that was aborted or
-/// timed out never reached its release step, so its lock is taken over instead of blocking the pipeline forever.
-/// Step Functions has no clock arithmetic, so staleness is judged by the holder's status rather than an expiry time.
+/// <c>AcquirePipelineLock</c> and the states that deal with a held lock (WORKFLOW.md step 1). The lock item names its
+/// holder (the execution ARN). A second execution finding the lock held asks Step Functions whether the holder still
+/// runs. A running holder, or a failed one whose lock the run-status workflow holds for a redrive
+/// (<c>redriveUntil</c> still ahead), makes this run a recorded skip, <c>PipelineBusy</c>, not a failure. A holder
+/// that ended without releasing (aborted, timed out, failed and past its redrive window, or gone) is taken over.
 /// </summary>
 internal sealed class AcquireLock
 {
-    private const string TakeExpression = "SET #holder = :me, #acquiredAt = :now, #runId = :runId REMOVE #releasedAt";
+    private const string TakeExpression = "SET #holder = :me, #acquiredAt = :now, #runId = :runId REMOVE #releasedAt, #redriveUntil, #failedRunId";
+
+    private const string BusyExpression = "SET #status = :skipped, #decision = :skipped, #reason = :reason, #runId = :runId, "
+        + "#pipeline = :pipeline, #executionArn = :me, #startedAt = :now, #finishedAt = :now, #heldBy = :holder, #trigger = :trigger";
 
     public DynamoUpdateItem Acquire { get; }
     public DynamoUpdateItem TakeOver { get; }
@@ -24,13 +28,9 @@ internal sealed class AcquireLock
     /// <summary>Starts at <c>AcquirePipelineLock</c>; the run goes on from there or from <c>TakeOverStaleLock</c>.</summary>
     public Chain States => Chain.Custom(Acquire, [Acquire, TakeOver], TakeOver);
 
-    public AcquireLock(Construct scope, string pipeline, ITable table, string trainingStateMachineName, FailureHandler failure)
+    public AcquireLock(Construct scope, string pipeline, ITable table, string trainingStateMachineName)
     {
-        var busy = new Fail(scope, "PipelineBusy", new FailProps
-        {
-            Error = "PipelineBusy",
-            Cause = $"Another training run of pipeline '{pipeline}' holds the lock.",
-        });
+        var busy = RecordBusy(scope, pipeline, table);
 
         Acquire = LockUpdate(scope, "AcquirePipelineLock", pipeline, table,
             "attribute_not_exists(#holder) OR #holder = :me", null);
@@ -61,12 +61,16 @@ internal sealed class AcquireLock
                 }),
             ],
             Parameters = new Dictionary<string, object> { ["ExecutionArn"] = JsonPath.StringAt("$.lock.Item.holder.S") },
-            ResultSelector = new Dictionary<string, object> { ["status"] = JsonPath.StringAt("$.Status") },
+            // The entered time rides along so the Choice can compare the lock's redrive window with now.
+            ResultSelector = new Dictionary<string, object> { ["status"] = JsonPath.StringAt("$.Status"), ["now"] = PipelineKeys.Now },
             ResultPath = "$.lock.holderExecution",
         }), ServiceRetries.StepFunctionsSdk);
 
         var holderRunning = new Choice(scope, "LockHolderRunning?")
             .When(Condition.StringEquals("$.lock.holderExecution.status", "RUNNING"), busy)
+            .When(Condition.And(
+                Condition.IsPresent("$.lock.Item.redriveUntil.S"),
+                Condition.TimestampGreaterThanJsonPath("$.lock.Item.redriveUntil.S", "$.lock.holderExecution.now")), busy)
             .Otherwise(TakeOver);
         var lockHeld = new Choice(scope, "LockStillHeld?")
             .When(Condition.IsPresent("$.lock.Item.holder.S"), DescribeHolder)
@@ -77,13 +81,41 @@ internal sealed class AcquireLock
         TakeOver.AddCatch(busy, new CatchProps { Errors = conditionFailed, ResultPath = JsonPath.DISCARD });
         DescribeHolder.AddCatch(TakeOver, new CatchProps { Errors = ["Sfn.ExecutionDoesNotExistException"], ResultPath = JsonPath.DISCARD });
 
+        // A holder gone from Step Functions (more than 90 days after it closed) has nothing to redrive either.
         Inspect.Next(lockHeld);
         DescribeHolder.Next(holderRunning);
+    }
 
-        foreach (var task in new TaskStateBase[] { Acquire, TakeOver, Inspect, DescribeHolder })
+    /// <summary>
+    /// <c>PipelineBusy</c>: the run item records the skip (status and decision SKIPPED, the holder and why), and the
+    /// run ends at <c>SkippedPipelineBusy</c>. Nothing pages; the trigger's change count was not reset, so the
+    /// changes wait for the next run (see <see cref="ChangeCounter"/>).
+    /// </summary>
+    private static IChainable RecordBusy(Construct scope, string pipeline, ITable table)
+    {
+        var record = ServiceRetries.Apply(new DynamoUpdateItem(scope, "PipelineBusy", new DynamoUpdateItemProps
         {
-            failure.Catch(task);
-        }
+            Table = table,
+            Key = PipelineKeys.Run(pipeline),
+            UpdateExpression = BusyExpression,
+            ExpressionAttributeNames = AttributeNames.In(BusyExpression),
+            ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
+            {
+                [":skipped"] = DynamoAttributeValue.FromString("SKIPPED"),
+                [":reason"] = DynamoAttributeValue.FromString(JsonPath.Format(
+                    "PipelineBusy: execution {} holds the pipeline lock for run {}; the changes wait for the next run.",
+                    JsonPath.StringAt("$.lock.Item.holder.S"), JsonPath.StringAt("$.lock.Item.runId.S"))),
+                [":runId"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.runId")),
+                [":pipeline"] = DynamoAttributeValue.FromString(pipeline),
+                [":me"] = DynamoAttributeValue.FromString(PipelineKeys.ExecutionArn),
+                [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
+                [":holder"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.lock.Item.holder.S")),
+                [":trigger"] = DynamoAttributeValue.FromString(JsonPath.JsonToString(JsonPath.StringAt("$.trigger"))),
+            },
+            ResultPath = JsonPath.DISCARD,
+        }), ServiceRetries.DynamoDb);
+        return Chain.Start(record).Next(ChangeCounter.AdvanceGeneration(scope, pipeline, table))
+            .Next(new Succeed(scope, "SkippedPipelineBusy"));
     }
 
     private static DynamoUpdateItem LockUpdate(Construct scope, string id, string pipeline, ITable table, string condition, string? staleHolder)

@@ -12,7 +12,7 @@ namespace TrainingOrchestration.StateMachine.Steps;
 /// </summary>
 internal static class BuildFeatures
 {
-    public static GlueStartJobRun Create(Construct scope, TrainingWorkflowProps props, FailureHandler failure)
+    public static GlueStartJobRun Create(Construct scope, TrainingWorkflowProps props)
     {
         var state = ServiceRetries.Apply(new GlueStartJobRun(scope, "BuildFeatures", new GlueStartJobRunProps
         {
@@ -21,7 +21,6 @@ internal static class BuildFeatures
             Arguments = TaskInput.FromObject(JobArguments(props)),
             ResultPath = "$.features.jobRun",
         }), ServiceRetries.Glue);
-        failure.Catch(state);
         return state;
     }
 

@@ -13,7 +13,7 @@ namespace TrainingOrchestration.StateMachine.Steps;
 /// </summary>
 internal static class CreateCandidateModel
 {
-    public static CustomState Create(Construct scope, TrainingWorkflowProps props, FailureHandler failure)
+    public static CustomState Create(Construct scope, TrainingWorkflowProps props)
     {
         var state = new CustomState(scope, "CreateCandidateModel", new CustomStateProps
         {
@@ -43,7 +43,6 @@ internal static class CreateCandidateModel
             },
         });
         state.AddRetry(ServiceRetries.For(ServiceRetries.SageMaker));
-        failure.Catch(state);
         return state;
     }
 

@@ -10,7 +10,7 @@ namespace TrainingOrchestration.StateMachine.Steps;
 /// </summary>
 internal static class EvaluateCandidate
 {
-    public static LambdaInvoke Create(Construct scope, TrainingWorkflowProps props, FailureHandler failure)
+    public static LambdaInvoke Create(Construct scope, TrainingWorkflowProps props)
     {
         var pipeline = props.Spec.Name;
         var state = InvokeTaskFunction.Create(scope, "EvaluateCandidate", props.EvaluateModelFunction, new Dictionary<string, object>
@@ -22,7 +22,6 @@ internal static class EvaluateCandidate
             ["training"] = JsonPath.StringAt("$.training.result"),
             ["glueJobRun"] = JsonPath.StringAt("$.features.jobRun"),
         }, "$.evaluation");
-        failure.Catch(state);
         return state;
     }
 }

@@ -22,7 +22,7 @@ internal sealed class PromoteOrReject
     /// <summary>Starts at the <c>PromoteOrReject?</c> choice; ends with <c>PublishModelPromoted</c> or <c>PublishModelRejected</c>.</summary>
     public Chain States { get; }
 
-    public PromoteOrReject(Construct scope, TrainingWorkflowProps props, FailureHandler failure)
+    public PromoteOrReject(Construct scope, TrainingWorkflowProps props, BusinessFailure failure)
     {
         var pipeline = props.Spec.Name;
         var bucket = props.Bucket.BucketName;
@@ -66,7 +66,7 @@ internal sealed class PromoteOrReject
                 ["Cause"] = JsonPath.Format("The champion changed while run {} was evaluated (expected {}); re-run to compare with the new champion.",
                     JsonPath.StringAt("$.runId"), JsonPath.StringAt("$.evaluation.expectedChampionRunId")),
             },
-            ResultPath = FailureHandler.FailurePath,
+            ResultPath = BusinessFailure.FailurePath,
         });
         championChanged.Next(failure.FailedAt(PromoteStateName));
 
@@ -94,11 +94,6 @@ internal sealed class PromoteOrReject
         var decide = new Choice(scope, "PromoteOrReject?")
             .When(Condition.StringEquals("$.evaluation.decision", "PROMOTE"), promote)
             .Otherwise(publishRejected);
-
-        foreach (var task in new TaskStateBase[] { promote, copy, publishPromoted, publishRejected })
-        {
-            failure.Catch(task);
-        }
 
         States = Chain.Custom(decide, [publishPromoted, publishRejected], publishRejected);
     }

@@ -7,18 +7,18 @@ namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
 /// <c>RecordRunSucceeded</c> (WORKFLOW.md step 13): the run item gets the decision, its reason, the metrics and the
-/// job; <c>NotifyOutcome</c> tells the notifications topic when the spec asks for it; <c>ReleasePipelineLock</c>
+/// job and the redrive count; <c>NotifyOutcome</c> tells the notifications topic when the spec asks for it; <c>ReleasePipelineLock</c>
 /// frees the pipeline and the run ends at <c>Done</c>.
 /// </summary>
 internal sealed class RecordOutcome
 {
     private const string RecordSucceededExpression = "SET #status = :succeeded, #decision = :decision, #reason = :reason, "
-        + "#metrics = :metrics, #metricsSource = :metricsSource, #thresholds = :thresholds, #trainingJobName = :job, #finishedAt = :now";
+        + "#metrics = :metrics, #metricsSource = :metricsSource, #thresholds = :thresholds, #trainingJobName = :job, #finishedAt = :now, #redriveCount = :redriveCount";
 
     /// <summary>Starts at <c>RecordRunSucceeded</c> and ends at <c>Done</c>.</summary>
     public Chain States { get; }
 
-    public RecordOutcome(Construct scope, TrainingWorkflowProps props, FailureHandler failure)
+    public RecordOutcome(Construct scope, TrainingWorkflowProps props)
     {
         var pipeline = props.Spec.Name;
 
@@ -38,10 +38,12 @@ internal sealed class RecordOutcome
                 [":thresholds"] = DynamoAttributeValue.FromString(JsonPath.JsonToString(JsonPath.StringAt("$.evaluation.thresholds"))),
                 [":job"] = DynamoAttributeValue.FromString(JsonPath.StringAt(TrainModel.JobNamePath)),
                 [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
+                // A redriven run that now succeeds moves from FAILED to its outcome; failedState, error and cause
+                // stay as the record of what the redrive recovered from.
+                [":redriveCount"] = DynamoAttributeValue.NumberFromString(JsonPath.JsonToString(JsonPath.NumberAt("$$.Execution.RedriveCount"))),
             },
             ResultPath = JsonPath.DISCARD,
         }), ServiceRetries.DynamoDb);
-        failure.Catch(record);
 
         var steps = Chain.Start(record);
         if (props.Spec.Notifications.NotifyOnSuccess)
@@ -60,7 +62,6 @@ internal sealed class RecordOutcome
                 }),
                 ResultPath = JsonPath.DISCARD,
             }), ServiceRetries.Sns);
-            failure.Catch(notify);
             steps = steps.Next(notify);
         }
 
@@ -68,7 +69,6 @@ internal sealed class RecordOutcome
         var release = ReleaseLock.Create(scope, "ReleasePipelineLock", pipeline, props.Table);
         // A lock taken over meanwhile is no longer ours to release; the run itself is done.
         release.AddCatch(done, new CatchProps { Errors = ["DynamoDB.ConditionalCheckFailedException"], ResultPath = JsonPath.DISCARD });
-        failure.Catch(release);
 
         States = steps.Next(release).Next(done);
     }

@@ -8,7 +8,7 @@ namespace TrainingOrchestration.StateMachine.Steps;
 /// <summary><c>RecordRunStarted</c> (WORKFLOW.md step 2): the run item, RUNNING, with the execution and what triggered it.</summary>
 internal static class RecordRunStarted
 {
-    public static DynamoPutItem Create(Construct scope, TrainingWorkflowProps props, FailureHandler failure)
+    public static DynamoPutItem Create(Construct scope, TrainingWorkflowProps props)
     {
         var pipeline = props.Spec.Name;
         var state = ServiceRetries.Apply(new DynamoPutItem(scope, "RecordRunStarted", new DynamoPutItemProps
@@ -25,7 +25,6 @@ internal static class RecordRunStarted
             },
             ResultPath = JsonPath.DISCARD,
         }), ServiceRetries.DynamoDb);
-        failure.Catch(state);
         return state;
     }
 }

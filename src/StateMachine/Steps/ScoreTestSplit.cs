@@ -13,7 +13,7 @@ namespace TrainingOrchestration.StateMachine.Steps;
 /// </summary>
 internal static class ScoreTestSplit
 {
-    public static CustomState Create(Construct scope, TrainingWorkflowProps props, FailureHandler failure)
+    public static CustomState Create(Construct scope, TrainingWorkflowProps props)
     {
         var bucket = props.Bucket.BucketName;
         var pipeline = props.Spec.Name;
@@ -74,7 +74,6 @@ internal static class ScoreTestSplit
             },
         });
         state.AddRetry(ServiceRetries.For(ServiceRetries.SageMaker));
-        failure.Catch(state);
         return state;
     }
 

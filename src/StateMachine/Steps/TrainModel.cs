@@ -29,7 +29,7 @@ internal sealed class TrainModel
     /// </summary>
     public Chain States { get; }
 
-    public TrainModel(Construct scope, TrainingWorkflowProps props, FailureHandler failure)
+    public TrainModel(Construct scope, TrainingWorkflowProps props, BusinessFailure failure)
     {
         var spec = props.Spec;
         var pipeline = spec.Name;
@@ -116,7 +116,7 @@ internal sealed class TrainModel
                 ["Cause"] = JsonPath.Format("No callback arrived in time and training job {} is {}.",
                     JsonPath.StringAt("$.training.reconciled.TrainingJobName"), JsonPath.StringAt("$.training.reconciled.TrainingJobStatus")),
             },
-            ResultPath = FailureHandler.FailurePath,
+            ResultPath = BusinessFailure.FailurePath,
         });
         notCompleted.Next(failure.FailedAt(Wait.StateId));
 
@@ -130,8 +130,6 @@ internal sealed class TrainModel
         Name.Next(Start);
         Start.Next(Wait);
         Reconcile.Next(completed);
-        failure.Catch(Reconcile);
-        failure.Catch(Start);
         States = Chain.Custom(Name, [useReconciled, Wait], Wait);
 
         PolicyStatements =

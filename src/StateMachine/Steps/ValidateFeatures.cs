@@ -15,7 +15,7 @@ internal sealed class ValidateFeatures
     private readonly LambdaInvoke _validate;
     private readonly Pass _validationFailed;
 
-    public ValidateFeatures(Construct scope, TrainingWorkflowProps props, FailureHandler failure)
+    public ValidateFeatures(Construct scope, TrainingWorkflowProps props, BusinessFailure failure)
     {
         _scope = scope;
         var pipeline = props.Spec.Name;
@@ -35,10 +35,9 @@ internal sealed class ValidateFeatures
                 ["Error"] = "ValidationFailed",
                 ["Cause"] = JsonPath.StringAt("$.validation.summary"),
             },
-            ResultPath = FailureHandler.FailurePath,
+            ResultPath = BusinessFailure.FailurePath,
         });
         _validationFailed.Next(failure.FailedAt(_validate.StateId));
-        failure.Catch(_validate);
     }
 
     /// <summary>Validation followed by <paramref name="onPassed"/>, the rest of the run, when the features pass.</summary>

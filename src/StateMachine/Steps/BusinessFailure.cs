@@ -7,12 +7,18 @@ using Constructs;
 namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
-/// The training workflow's failure path (WORKFLOW.md step 14): record the run as failed, notify (and page for a
-/// critical pipeline), publish <c>Training Run Failed</c>, release the lock, then fail with the original error.
-/// Every step of this path catches everything and moves on, so one broken notification cannot keep the lock held
-/// or hide the original error.
+/// The path of a run that ends without a model for a business reason (WORKFLOW.md step 14): the features failed the
+/// contract (<c>ValidationFailed</c>), the training job failed or was stopped (<c>TrainingJobFailed</c>,
+/// <c>TrainingJobStopped</c>), or the champion changed under the evaluation (<c>ChampionChanged</c>). It records the
+/// run as failed with the state, error and cause, notifies (and pages for a critical pipeline), publishes
+/// <c>Training Run Failed</c>, releases the lock and ends the execution successfully at <c>RunEndedWithoutModel</c>:
+/// a redrive could not change any of these outcomes, a rerun after fixing the cause can.
+/// Service errors are not caught here: once its retries are spent, a Task fails the execution at that Task so that
+/// a console redrive resumes there; the run-status workflow (<see cref="RunStatusWorkflow"/>) records those
+/// failures from the execution's status-change event. Every notification step catches everything and moves on, so
+/// one broken notification cannot keep the lock held or hide the original error.
 /// </summary>
-public sealed class FailureHandler
+public sealed class BusinessFailure
 {
     public const string FailurePath = "$.failure";
 
@@ -30,17 +36,16 @@ public sealed class FailureHandler
 
     /// <summary>
     /// The first state of the path (RecordRunFailed). It reads <see cref="FailedStatePath"/>, so it is entered only
-    /// through a <see cref="FailedAt"/> Pass; every Task of the workflow catches <c>States.ALL</c> into its own one.
+    /// through a <see cref="FailedAt"/> Pass; each business outcome reaches it through its own one.
     /// </summary>
     public IChainable Entry { get; }
 
-    public FailureHandler(Construct scope, string pipeline, ITable table, ITopic notifications, ITopic? paging)
+    public BusinessFailure(Construct scope, string pipeline, ITable table, ITopic notifications, ITopic? paging)
     {
         _scope = scope;
-        var runFailed = new Fail(scope, "RunFailed", new FailProps
+        var runFailed = new Succeed(scope, "RunEndedWithoutModel", new SucceedProps
         {
-            ErrorPath = "$.failure.Error",
-            CausePath = "$.failure.Cause",
+            Comment = "The run is recorded as FAILED with its reason; the execution itself did what it should.",
         });
 
         var releaseLock = ReleaseLock.Create(scope, "ReleaseLockAfterFailure", pipeline, table);
@@ -110,22 +115,14 @@ public sealed class FailureHandler
         return pass;
     }
 
-    /// <summary>Sends every error of <paramref name="task"/> to the failure path with the error at <c>$.failure</c>.</summary>
-    public void Catch(TaskStateBase task) =>
-        task.AddCatch(FailedAt(task.StateId), new CatchProps { Errors = [Errors.ALL], ResultPath = FailurePath });
-
-    /// <inheritdoc cref="Catch(TaskStateBase)"/>
-    public void Catch(CustomState state) =>
-        state.AddCatch(FailedAt(state.StateId), new CatchProps { Errors = [Errors.ALL], ResultPath = FailurePath });
-
     /// <summary>
-    /// Sends <paramref name="errors"/> and then every other error of a JSONata state to the failure path, its
-    /// catcher Output putting the error at <c>$.failure</c> as ResultPath does for JSONPath states.
+    /// Sends the business errors <paramref name="errors"/> of a JSONata state to this path, its catcher Output putting
+    /// the error at <c>$.failure</c> as ResultPath does for JSONPath states. Nothing else is caught.
     /// </summary>
     public void Catch(JsonataTaskState state, params string[] errors)
     {
-        if (errors.Length > 0) state.Catch(FailedAt(state.StateId), errors, JsonataFailureOutput);
-        state.Catch(FailedAt(state.StateId), [Errors.ALL], JsonataFailureOutput);
+        ArgumentOutOfRangeException.ThrowIfZero(errors.Length, nameof(errors));
+        state.Catch(FailedAt(state.StateId), errors, JsonataFailureOutput);
     }
 
     private static SnsPublish Notify(Construct scope, string id, ITopic topic, string pipeline) =>
