@@ -14,11 +14,12 @@ public class TrainingWorkflowOrderTests
     {
         var states = Notifying.Value.States("churn-training");
 
-        var path = HappyPath(states, "AcquirePipelineLock");
+        var path = HappyPath(states, states.Parent!["StartAt"]!.GetValue<string>());
 
         Assert.Equal(
         [
-            "AcquirePipelineLock", "RecordRunStarted", "BuildFeatures", "ValidateFeatures", "FeaturesPassContract?",
+            "IdentifyRun", "AcquirePipelineLock", "RecordRunStarted", "Rerun?", "RecordRerunOf", "RunRecorded",
+            "ResetChangeCounter?", "ResetChangeCounter", "ChangeCounterReset", "BuildFeatures", "ValidateFeatures", "FeaturesPassContract?",
             "NameTrainingJob", "StartTrainingJob", "WaitForTrainingJob", "CreateCandidateModel", "ScoreTestSplit",
             "EvaluateCandidate", "PromoteOrReject?", "PromoteCandidate", "CopyApprovedModel", "PublishModelPromoted",
             "RecordRunSucceeded", "NotifyOutcome", "ReleasePipelineLock", "Done",

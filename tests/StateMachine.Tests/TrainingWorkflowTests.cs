@@ -12,7 +12,12 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
     private static readonly string[] FailurePath = ["RecordRunFailed", "NotifyFailure", "PageOnCall", "PublishRunFailed", "ReleaseLockAfterFailure"];
 
     [Theory]
+    [InlineData("IdentifyRun", ":states:::dynamodb:getItem")]
     [InlineData("AcquirePipelineLock", ":states:::dynamodb:updateItem")]
+    [InlineData("PipelineBusy", ":states:::dynamodb:updateItem")]
+    [InlineData("RecordRerunOf", ":states:::dynamodb:updateItem")]
+    [InlineData("ResetChangeCounter", ":states:::dynamodb:updateItem")]
+    [InlineData("AdvanceTriggerGeneration", ":states:::dynamodb:updateItem")]
     [InlineData("RecordRunStarted", ":states:::dynamodb:putItem")]
     [InlineData("BuildFeatures", ":states:::glue:startJobRun.sync")]
     [InlineData("ValidateFeatures", "TasksValidateFeatures")]
@@ -49,8 +54,8 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
     [InlineData("NameTrainingJob", "Pass")]
     [InlineData("ValidationFailed", "Pass")]
     [InlineData("ChampionChanged", "Pass")]
-    [InlineData("PipelineBusy", "Fail")]
-    [InlineData("RunFailed", "Fail")]
+    [InlineData("SkippedPipelineBusy", "Succeed")]
+    [InlineData("RunEndedWithoutModel", "Succeed")]
     [InlineData("Done", "Succeed")]
     public void Control_states_have_their_readable_names(string state, string type) =>
         Assert.Equal(type, _training.State(state)["Type"]!.GetValue<string>());
@@ -67,11 +72,13 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
     }
 
     [Fact]
-    public void The_training_job_starts_at_the_first_state_lock()
+    public void The_run_is_identified_then_locked_then_recorded_before_any_work()
     {
-        Assert.Equal("AcquirePipelineLock", _training.Root["StartAt"]!.GetValue<string>());
+        Assert.Equal("IdentifyRun", _training.Root["StartAt"]!.GetValue<string>());
+        Assert.Equal("AcquirePipelineLock", _training.State("IdentifyRun")["Next"]!.GetValue<string>());
         Assert.Equal("RecordRunStarted", _training.State("AcquirePipelineLock")["Next"]!.GetValue<string>());
-        Assert.Equal("BuildFeatures", _training.State("RecordRunStarted")["Next"]!.GetValue<string>());
+        Assert.Equal("Rerun?", _training.State("RecordRunStarted")["Next"]!.GetValue<string>());
+        Assert.Equal("BuildFeatures", _training.State("ChangeCounterReset")["Next"]!.GetValue<string>());
     }
 
     [Fact]
@@ -91,23 +98,19 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
     }
 
     [Fact]
-    public void Every_task_outside_the_failure_path_catches_everything_into_a_Pass_naming_itself_then_RecordRunFailed()
+    public void No_task_outside_the_failure_path_catches_everything_so_a_failed_task_fails_the_execution_where_a_redrive_resumes()
     {
         foreach (var (name, task) in _training.Tasks.Where(t => !FailurePath.Contains(t.Name)))
         {
-            var catchAll = task["Catch"]!.AsArray().Last()!;
-            Assert.True(catchAll["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>()).SequenceEqual(["States.ALL"]), name);
-            Assert.Equal(name + "Failed", catchAll["Next"]!.GetValue<string>());
-            if (task["QueryLanguage"]?.GetValue<string>() == "JSONata")
-            {
-                Assert.Null(catchAll["ResultPath"]);
-                Assert.Equal("{% $merge([$states.input, {'failure': $states.errorOutput}]) %}", catchAll["Output"]!.GetValue<string>());
-            }
-            else
-            {
-                Assert.Equal("$.failure", catchAll["ResultPath"]!.GetValue<string>());
-            }
+            var caught = (task["Catch"]?.AsArray() ?? []).SelectMany(c => c!["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>())).ToList();
+            Assert.DoesNotContain("States.ALL", caught);
+            Assert.DoesNotContain("States.TaskFailed", caught);
         }
+
+        // The business outcomes still take the recorded path: the wait hands a failed training job to it.
+        var wait = _training.State("WaitForTrainingJob")["Catch"]!.AsArray();
+        Assert.Contains(wait, c => c!["Next"]!.GetValue<string>() == "WaitForTrainingJobFailed"
+            && c["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>()).SequenceEqual(["TrainingJobFailed", "TrainingJobStopped"]));
     }
 
     [Fact]
@@ -159,22 +162,20 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
         Assert.Equal(next, _training.State(pass)["Next"]!.GetValue<string>());
 
     [Fact]
-    public void The_failure_path_records_notifies_pages_publishes_releases_and_fails_with_the_original_error()
+    public void The_business_failure_path_records_notifies_pages_publishes_releases_and_ends_the_execution_successfully()
     {
         Assert.Equal("NotifyFailure", _training.State("RecordRunFailed")["Next"]!.GetValue<string>());
         Assert.Equal("PageOnCall", _training.State("NotifyFailure")["Next"]!.GetValue<string>());
         Assert.Equal("PublishRunFailed", _training.State("PageOnCall")["Next"]!.GetValue<string>());
         Assert.Equal("ReleaseLockAfterFailure", _training.State("PublishRunFailed")["Next"]!.GetValue<string>());
-        Assert.Equal("RunFailed", _training.State("ReleaseLockAfterFailure")["Next"]!.GetValue<string>());
-        var fail = _training.State("RunFailed");
-        Assert.Equal("$.failure.Error", fail["ErrorPath"]!.GetValue<string>());
-        Assert.Equal("$.failure.Cause", fail["CausePath"]!.GetValue<string>());
+        Assert.Equal("RunEndedWithoutModel", _training.State("ReleaseLockAfterFailure")["Next"]!.GetValue<string>());
+        Assert.Equal("Succeed", _training.State("RunEndedWithoutModel")["Type"]!.GetValue<string>());
         Assert.Equal("#holder = :me", _training.State("ReleaseLockAfterFailure")["Parameters"]!["ConditionExpression"]!.GetValue<string>());
         Assert.Equal("Training Run Failed", _training.State("PublishRunFailed")["Parameters"]!["Entries"]![0]!["DetailType"]!.GetValue<string>());
     }
 
     [Fact]
-    public void The_lock_is_conditional_and_a_busy_pipeline_fails_without_touching_the_run()
+    public void The_lock_is_conditional_held_for_a_redrive_and_a_busy_pipeline_is_a_recorded_skip()
     {
         var acquire = _training.State("AcquirePipelineLock");
 
@@ -182,7 +183,14 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
         var busy = acquire["Catch"]!.AsArray().First()!;
         Assert.Equal("DynamoDB.ConditionalCheckFailedException", busy["ErrorEquals"]![0]!.GetValue<string>());
         Assert.Equal("InspectLockHolder", busy["Next"]!.GetValue<string>());
-        Assert.Equal("PipelineBusy", _training.State("LockHolderRunning?")["Choices"]![0]!["Next"]!.GetValue<string>());
+        var holder = _training.State("LockHolderRunning?")["Choices"]!.AsArray();
+        Assert.Equal("PipelineBusy", holder[0]!["Next"]!.GetValue<string>());
+        Assert.Equal("PipelineBusy", holder[1]!["Next"]!.GetValue<string>());
+        Assert.Contains("redriveUntil", holder[1]!.ToJsonString());
+        var skip = _training.State("PipelineBusy")["Parameters"]!;
+        Assert.Contains("#status = :skipped", skip["UpdateExpression"]!.GetValue<string>());
+        Assert.Equal("SKIPPED", skip["ExpressionAttributeValues"]![":skipped"]!["S"]!.GetValue<string>());
+        Assert.Equal("AdvanceTriggerGeneration?", _training.State("PipelineBusy")["Next"]!.GetValue<string>());
         Assert.Equal("#holder = :stale", _training.State("TakeOverStaleLock")["Parameters"]!["ConditionExpression"]!.GetValue<string>());
     }
 

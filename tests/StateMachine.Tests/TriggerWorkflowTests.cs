@@ -11,7 +11,6 @@ public class TriggerWorkflowTests(SynthesizedPipelines synthesized)
     [InlineData("CountChanges", ":states:::dynamodb:updateItem")]
     [InlineData("DecideCadence", "TasksDecideCadence")]
     [InlineData("StartTrainingRun", ":states:::states:startExecution")]
-    [InlineData("ResetChangeCounter", ":states:::dynamodb:updateItem")]
     [InlineData("RecordTriggerDecision", ":states:::dynamodb:putItem")]
     public void Every_trigger_task_uses_its_integration(string state, string resource) =>
         Assert.Contains(resource, _trigger.State(state)["Resource"]!.GetValue<string>());
@@ -39,8 +38,10 @@ public class TriggerWorkflowTests(SynthesizedPipelines synthesized)
         Assert.Equal("$.cadence.reason", _trigger.State("ExplainDuplicateTrigger")["ResultPath"]!.GetValue<string>());
         Assert.Equal("RecordDuplicateTrigger", _trigger.State("ExplainDuplicateTrigger")["Next"]!.GetValue<string>());
         Assert.Equal("StepFunctions.ExecutionAlreadyExistsException", start["Catch"]![0]!["ErrorEquals"]![0]!.GetValue<string>());
-        Assert.Equal("ResetChangeCounter", start["Next"]!.GetValue<string>());
-        Assert.Equal("#generation = :seen", _trigger.State("ResetChangeCounter")["Parameters"]!["ConditionExpression"]!.GetValue<string>());
+        // The trigger does not reset the count: the run does, once it holds the lock (a busy run must not lose the changes).
+        Assert.Equal("RecordTriggerDecision", start["Next"]!.GetValue<string>());
+        Assert.Equal("States.StringToJson($.counter.Attributes.generation.N)",
+            start["Parameters"]!["Input"]!["trigger"]!["generation.$"]!.GetValue<string>());
     }
 
     [Fact]
@@ -48,7 +49,6 @@ public class TriggerWorkflowTests(SynthesizedPipelines synthesized)
     {
         Assert.Equal("RecordTriggerDecision", _trigger.State("SkipRun")["Next"]!.GetValue<string>());
         Assert.Equal("RecordTriggerDecision", _trigger.State("RecordDuplicateTrigger")["Next"]!.GetValue<string>());
-        Assert.Equal("RecordTriggerDecision", _trigger.State("ResetChangeCounter")["Next"]!.GetValue<string>());
         var item = _trigger.State("RecordTriggerDecision")["Parameters"]!["Item"]!;
         Assert.Equal("$.outcome.decision", item["decision"]!["S.$"]!.GetValue<string>());
         Assert.Equal("$.cadence.reason", item["reason"]!["S.$"]!.GetValue<string>());

@@ -51,13 +51,14 @@ public class WorkflowConstructTests
     }
 
     [Fact]
-    public void Without_paging_every_catch_into_the_failure_path_still_names_its_state_before_RecordRunFailed()
+    public void Without_paging_every_business_failure_still_names_its_state_before_RecordRunFailed()
     {
         var states = Quiet.Value.States("leads-training");
 
         var failurePasses = states.Where(s => s.Value!["ResultPath"]?.GetValue<string>() == "$.failedState").ToList();
 
-        Assert.Contains(failurePasses, s => s.Key == "BuildFeaturesFailed");
+        Assert.Contains(failurePasses, s => s.Key == "ValidateFeaturesFailed");
+        Assert.DoesNotContain(failurePasses, s => s.Key == "BuildFeaturesFailed");
         Assert.Contains(failurePasses, s => s.Key == "WaitForTrainingJobFailed");
         Assert.All(failurePasses, s =>
         {
