@@ -188,6 +188,7 @@ public sealed partial class LocalCloud : IAsyncDisposable
         Engine.Dispatcher.Add(new GlueServiceIntegration(Glue));
         AddModelServices();
         Engine.Dispatcher.Add(Faults); // asked first: a pending fault answers before the stand-in
+        Faults.Next = resource => Engine.Dispatcher.FindAfter(Faults, resource);
     }
 
     /// <summary>Registers the SageMaker stand-ins (kept apart so the composition reads one service per line).</summary>

@@ -185,8 +185,10 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
         Assert.Equal("InspectLockHolder", busy["Next"]!.GetValue<string>());
         var holder = _training.State("LockHolderRunning?")["Choices"]!.AsArray();
         Assert.Equal("PipelineBusy", holder[0]!["Next"]!.GetValue<string>());
-        Assert.Equal("PipelineBusy", holder[1]!["Next"]!.GetValue<string>());
-        Assert.Contains("redriveUntil", holder[1]!.ToJsonString());
+        Assert.Equal("TakeOverStaleLock", holder[1]!["Next"]!.GetValue<string>());
+        Assert.Contains("$.rerunOf", holder[1]!.ToJsonString());
+        Assert.Equal("PipelineBusy", holder[2]!["Next"]!.GetValue<string>());
+        Assert.Contains("redriveUntil", holder[2]!.ToJsonString());
         var skip = _training.State("PipelineBusy")["Parameters"]!;
         Assert.Contains("#status = :skipped", skip["UpdateExpression"]!.GetValue<string>());
         Assert.Equal("SKIPPED", skip["ExpressionAttributeValues"]![":skipped"]!["S"]!.GetValue<string>());

@@ -12,13 +12,17 @@ public sealed class TaskDispatcher
         return this;
     }
 
-    public IServiceIntegration? Find(string resource)
+    public IServiceIntegration? Find(string resource) => FindAfter(null, resource);
+
+    /// <summary>The integration that would answer <paramref name="resource"/> if <paramref name="skipped"/> (and those registered after it) did not exist.</summary>
+    public IServiceIntegration? FindAfter(IServiceIntegration? skipped, string resource)
     {
         lock (_gate)
         {
-            foreach (var integration in _integrations)
+            var from = skipped is null ? 0 : _integrations.IndexOf(skipped) + 1;
+            for (var i = from; i < _integrations.Count; i++)
             {
-                if (integration.CanHandle(resource)) return integration;
+                if (_integrations[i].CanHandle(resource)) return _integrations[i];
             }
         }
         return null;

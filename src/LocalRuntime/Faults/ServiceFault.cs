@@ -16,6 +16,9 @@ namespace TrainingOrchestration.LocalRuntime.Faults;
 /// <param name="Times">How many calls fail before the integration works again.</param>
 public sealed record ServiceFault(string Integration, string Code, string Message = "Rate exceeded", int StatusCode = 400, int Times = 1)
 {
+    /// <summary>Only calls from this Task state fail (two states may use one integration, e.g. both Lambda Tasks); null: any state.</summary>
+    public string? State { get; init; }
+
     /// <summary>The integration key of a Task Resource: <c>arn:aws:states:::glue:startJobRun.sync</c> → <c>glue:startJobRun</c>.</summary>
     public static string IntegrationOf(string resource)
     {

@@ -16,6 +16,15 @@ public sealed class ServiceFaults : IServiceIntegration
     /// <summary>Every fault raised so far, in order (error name and the Resource it failed), for tests and reports.</summary>
     public List<(string Resource, string Error)> Raised { get; } = [];
 
+    /// <summary>The integration that answers when the pending faults of an integration are all for other states.</summary>
+    public Func<string, IServiceIntegration?>? Next { get; set; }
+
+    /// <summary>Drops every pending fault (an operator fixed the cause before a redrive).</summary>
+    public void Clear()
+    {
+        lock (_gate) { _pending.Clear(); }
+    }
+
     public void Inject(ServiceFault fault)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fault.Times, 1, nameof(fault));
@@ -30,15 +39,24 @@ public sealed class ServiceFaults : IServiceIntegration
 
     public Task<JsonNode?> InvokeAsync(TaskRequest request, CancellationToken cancellationToken)
     {
+        ServiceFault? fault = null;
         var integration = ServiceFault.IntegrationOf(request.Resource);
-        ServiceFault fault;
         lock (_gate)
         {
-            var index = _pending.FindIndex(f => f.Integration == integration);
-            if (index < 0) throw new InvalidOperationException($"No fault pending for {integration}.");
-            fault = _pending[index];
-            if (fault.Times == 1) _pending.RemoveAt(index);
-            else _pending[index] = fault with { Times = fault.Times - 1 };
+            var index = _pending.FindIndex(f => f.Integration == integration && (f.State is null || f.State == request.Context.StateName));
+            if (index >= 0)
+            {
+                fault = _pending[index];
+                if (fault.Times == 1) _pending.RemoveAt(index);
+                else _pending[index] = fault with { Times = fault.Times - 1 };
+            }
+        }
+
+        if (fault is null)
+        {
+            // The pending faults of this integration are for other states: the stand-in answers this one.
+            var next = Next?.Invoke(request.Resource) ?? throw new InvalidOperationException($"No fault pending for {integration} in state {request.Context.StateName}.");
+            return next.InvokeAsync(request, cancellationToken);
         }
 
         var error = AwsErrorNames.For(integration, fault.Code, fault.Message, fault.StatusCode);

@@ -8,14 +8,15 @@ namespace TrainingOrchestration.StateMachine.RunStatus;
 
 /// <summary>
 /// What follows a redrive (the execution RUNNING again with a redrive count): <c>ClaimLockForRedrive</c> takes the
-/// lock back — it is still this execution's, or free — and <c>RecordRunRedriven</c> moves the run from FAILED to
-/// RUNNING with the count. When another run took the lock over after the redrive window, <c>StopRedrive</c> stops
+/// lock back — it is still this execution's, or free and not held by another run since — and <c>RecordRunRedriven</c> moves the run from FAILED to
+/// RUNNING with the count. When another run took the lock over (after the redrive window, or a rerun), <c>StopRedrive</c> stops
 /// the redriven execution (error <c>PipelineLockTakenOver</c>): two runs of one pipeline never run side by side.
 /// </summary>
 internal sealed class RedrivenRunSteps
 {
     private const string ClaimExpression = "SET #holder = :execution, #acquiredAt = :now, #runId = :runId REMOVE #redriveUntil, #failedRunId, #releasedAt";
-    private const string ClaimCondition = "#holder = :execution OR attribute_not_exists(#holder)";
+    // Still this execution's, or free and not taken by any other run since (a rerun that finished released it).
+    private const string ClaimCondition = "#holder = :execution OR (attribute_not_exists(#holder) AND (attribute_not_exists(#runId) OR #runId = :runId))";
     private const string RedrivenExpression = "SET #status = :running, #redriveCount = :redriveCount, #redrivenAt = :now";
     private const string StillFailed = "#status = :failed";
 

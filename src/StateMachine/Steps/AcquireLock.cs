@@ -11,7 +11,9 @@ namespace TrainingOrchestration.StateMachine.Steps;
 /// holder (the execution ARN). A second execution finding the lock held asks Step Functions whether the holder still
 /// runs. A running holder, or a failed one whose lock the run-status workflow holds for a redrive
 /// (<c>redriveUntil</c> still ahead), makes this run a recorded skip, <c>PipelineBusy</c>, not a failure. A holder
-/// that ended without releasing (aborted, timed out, failed and past its redrive window, or gone) is taken over.
+/// that ended without releasing (aborted, timed out, failed and past its redrive window, or gone) is taken over, and
+/// so is a failed holder's lock by a rerun of that very run (<c>rerunOf</c>); a later redrive of the failed execution
+/// is then stopped by the run-status workflow.
 /// </summary>
 internal sealed class AcquireLock
 {
@@ -68,6 +70,10 @@ internal sealed class AcquireLock
 
         var holderRunning = new Choice(scope, "LockHolderRunning?")
             .When(Condition.StringEquals("$.lock.holderExecution.status", "RUNNING"), busy)
+            // A rerun of the failed run takes its lock over at once: the operator chose a new run over a redrive.
+            .When(Condition.And(
+                Condition.IsPresent(IdentifyRun.RerunOfPath),
+                Condition.StringEqualsJsonPath(IdentifyRun.RerunOfPath, "$.lock.Item.runId.S")), TakeOver)
             .When(Condition.And(
                 Condition.IsPresent("$.lock.Item.redriveUntil.S"),
                 Condition.TimestampGreaterThanJsonPath("$.lock.Item.redriveUntil.S", "$.lock.holderExecution.now")), busy)

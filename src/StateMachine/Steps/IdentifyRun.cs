@@ -24,7 +24,7 @@ internal static class IdentifyRun
 
     /// <summary>JSONata for the fresh run id of the execution the expression runs in.</summary>
     public const string FreshRunIdExpression =
-        "$replace($replace($substring($states.context.Execution.StartTime, 0, 16), '-', ''), ':', '') & '-' & "
+        "$join($split($join($split($substring($states.context.Execution.StartTime, 0, 16), '-')), ':')) & '-' & "
         + "$substring($hash($states.context.Execution.Id, 'SHA-256'), 0, 6)";
 
     public static JsonataTaskState Create(Construct scope, TrainingWorkflowProps props)
