@@ -15,7 +15,7 @@ public class RuleDeadLetterTests(SynthesizedPipelines synthesized)
         var rules = synthesized.Resources(pipeline, "AWS::Events::Rule").ToList();
         var targets = rules.SelectMany(r => r.Resource["Properties"]!["Targets"]!.AsArray().OfType<JsonObject>()).ToList();
 
-        Assert.Equal(3, rules.Count);
+        Assert.Equal(4, rules.Count);
         Assert.All(targets, t => Assert.Equal(queue.LogicalId, t["DeadLetterConfig"]?["Arn"]?["Fn::GetAtt"]?[0]?.GetValue<string>()));
         var alarm = Assert.Single(synthesized.Resources(pipeline, "AWS::CloudWatch::Alarm"),
             a => a.Resource["Properties"]!["MetricName"]?.GetValue<string>() == "ApproximateNumberOfMessagesVisible");
@@ -32,7 +32,7 @@ public class RuleDeadLetterTests(SynthesizedPipelines synthesized)
 
         Assert.Contains(statements, s => s["Effect"]!.GetValue<string>() == "Deny" && s.ToJsonString().Contains("aws:SecureTransport", StringComparison.Ordinal));
         var sends = statements.Where(s => s["Principal"]?["Service"]?.GetValue<string>() == "events.amazonaws.com").ToList();
-        Assert.Equal(3, sends.Count);
+        Assert.Equal(4, sends.Count);
         Assert.All(sends, s => Assert.Contains("aws:SourceArn", s["Condition"]!.ToJsonString(), StringComparison.Ordinal));
     }
 }

@@ -26,6 +26,53 @@ public class RulesTests(SynthesizedPipelines synthesized)
     }
 
     [Fact]
+    public void Training_executions_that_fail_time_out_abort_or_are_redriven_start_the_run_status_workflow_with_a_dead_letter_queue()
+    {
+        synthesized.Templates[SynthesizedPipelines.Critical].HasResourceProperties("AWS::Events::Rule", new Dictionary<string, object>
+        {
+            ["EventPattern"] = new Dictionary<string, object>
+            {
+                ["source"] = new[] { "aws.states" },
+                ["detail-type"] = new[] { "Step Functions Execution Status Change" },
+                ["detail"] = new Dictionary<string, object>
+                {
+                    ["stateMachineArn"] = new object[] { Match.ObjectLike(new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("TrainingWorkflowStateMachine") }) },
+                    ["status"] = new[] { "FAILED", "TIMED_OUT", "ABORTED", "RUNNING" },
+                },
+            },
+            ["Targets"] = new object[]
+            {
+                Match.ObjectLike(new Dictionary<string, object>
+                {
+                    ["Arn"] = Match.ObjectLike(new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("RunStatusWorkflowStateMachine") }),
+                    ["DeadLetterConfig"] = Match.ObjectLike(new Dictionary<string, object>()),
+                }),
+            },
+        });
+    }
+
+    [Fact]
+    public void The_run_status_workflow_reads_and_stops_only_training_executions_of_its_pipeline()
+    {
+        var template = synthesized.Templates[SynthesizedPipelines.Critical];
+        var policies = template.FindResources("AWS::IAM::Policy", new Dictionary<string, object>
+        {
+            ["Properties"] = new Dictionary<string, object> { ["Roles"] = new object[] { Match.ObjectLike(new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("RunStatusWorkflowStateMachineRole") }) } },
+        });
+        var statements = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(policies))!.AsObject()
+            .SelectMany(p => p.Value!["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray())
+            .Where(st => st!["Action"]!.ToJsonString().Contains("states:", StringComparison.Ordinal)).ToList();
+        var json = string.Join("\n", statements.Select(st => st!.ToJsonString()));
+        Assert.Contains("states:GetExecutionHistory", json);
+        Assert.Contains("states:StopExecution", json);
+        Assert.All(statements, st =>
+        {
+            Assert.NotEqual("*", st!["Resource"]!.ToJsonString().Trim('"'));
+            Assert.Contains(":execution:fraud-training:*", st["Resource"]!.ToJsonString());
+        });
+    }
+
+    [Fact]
     public void Cdc_events_through_pipes_match_source_detail_type_and_table()
     {
         synthesized.Templates[SynthesizedPipelines.Critical].HasResourceProperties("AWS::Events::Rule", new Dictionary<string, object>

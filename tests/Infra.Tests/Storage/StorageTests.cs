@@ -80,10 +80,25 @@ public class StorageTests(SynthesizedPipelines synthesized)
         var logs = synthesized.Resources(pipeline, "AWS::Logs::LogGroup").ToList();
 
         Assert.NotEmpty(topics);
-        Assert.Equal(6, logs.Count);
+        Assert.Equal(7, logs.Count);
         Assert.All(topics, t => Assert.Contains("StorageKey", t.Resource["Properties"]!["KmsMasterKeyId"]!.ToJsonString()));
         Assert.All(logs, l => Assert.Contains("StorageKey", l.Resource["Properties"]!["KmsKeyId"]!.ToJsonString()));
         Assert.All(logs, l => Assert.Equal(90, l.Resource["Properties"]!["RetentionInDays"]!.GetValue<int>()));
+    }
+
+    [Theory]
+    [MemberData(nameof(SynthesizedPipelines.Pipelines), MemberType = typeof(SynthesizedPipelines))]
+    public void Kept_workflow_log_groups_are_named_after_the_stack_id_so_a_recreated_stack_never_collides_with_them(string pipeline)
+    {
+        var workflowLogs = synthesized.Resources(pipeline, "AWS::Logs::LogGroup")
+            .Where(l => l.Resource["Properties"]!["LogGroupName"]?.ToJsonString().Contains("/aws/vendedlogs/states/", StringComparison.Ordinal) == true).ToList();
+
+        Assert.Equal(4, workflowLogs.Count);
+        Assert.All(workflowLogs, l =>
+        {
+            Assert.Equal("Retain", l.Resource["DeletionPolicy"]!.GetValue<string>());
+            Assert.Contains("AWS::StackId", l.Resource["Properties"]!["LogGroupName"]!.ToJsonString());
+        });
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed partial class TemplateChecksTests : IDisposable
         var stacks = Directory.GetFiles(outdir, "*.template.json").Length;
         var (passed, failed) = Totals(result.Output);
         Assert.Equal(0, failed);
-        Assert.Equal(stacks * 5 + 1, passed); // per stack: validator, cdk-nag, three state machines; plus the acknowledgements
+        Assert.Equal(stacks * 6 + 1, passed); // per stack: validator, cdk-nag, four state machines; plus the acknowledgements
     }
 
     [Fact]
