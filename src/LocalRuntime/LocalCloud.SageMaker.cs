@@ -9,7 +9,8 @@ public sealed partial class LocalCloud
 
     partial void AddModelServices()
     {
-        SageMaker = new LocalSageMakerService(Buckets.Root, evt => Bus.PutEventsAsync([evt]), Clock, new SageMakerLocalOptions(Options.Region, Options.AccountId), Metrics);
+        SageMaker = new LocalSageMakerService(Buckets.Root, evt => Bus.PutEventsAsync([evt]), Clock, new SageMakerLocalOptions(Options.Region, Options.AccountId), Metrics,
+            Path.Combine(Path.GetFullPath(Options.Workspace), "sagemaker", "models"));
         Engine.Dispatcher.Add(new SageMakerServiceIntegration(SageMaker));
     }
 }

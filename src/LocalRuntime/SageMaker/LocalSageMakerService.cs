@@ -14,8 +14,12 @@ namespace TrainingOrchestration.LocalRuntime.SageMaker;
 /// <param name="s3Root">The folder holding one folder per bucket.</param>
 /// <param name="publish">Puts one event on the local EventBridge bus (<c>ILocalEventBus.PutEventsAsync</c>).</param>
 /// <param name="clock">The runtime's clock; a <see cref="VirtualClock"/> is held while a training job runs.</param>
+/// <param name="modelsDirectory">
+/// Where models are kept as JSON, one file each, so a later session on the same workspace (a redrive) finds the models
+/// an earlier one created, as SageMaker keeps them in the account; null keeps them in memory only.
+/// </param>
 public sealed class LocalSageMakerService(string s3Root, Func<JsonNode, Task> publish, IClock clock, SageMakerLocalOptions? options = null,
-    CloudWatch.LocalMetricStore? metrics = null)
+    CloudWatch.LocalMetricStore? metrics = null, string? modelsDirectory = null)
 {
     private readonly SageMakerLocalOptions _options = options ?? new SageMakerLocalOptions();
     private readonly ConcurrentDictionary<string, TrainingJob> _trainingJobs = new(StringComparer.Ordinal);
@@ -65,8 +69,20 @@ public sealed class LocalSageMakerService(string s3Root, Func<JsonNode, Task> pu
         var arn = _options.Arn("model", name);
         var model = (JsonObject)request.DeepClone();
         model["ModelArn"] = arn;
-        if (!_models.TryAdd(name, model)) throw SageMakerServiceException.Validation($"Cannot create already existing model \"{arn}\".");
+        if (FindModel(name) is not null || !_models.TryAdd(name, model)) throw SageMakerServiceException.Validation($"Cannot create already existing model \"{arn}\".");
+        if (modelsDirectory is not null)
+        {
+            Directory.CreateDirectory(modelsDirectory);
+            File.WriteAllText(Path.Combine(modelsDirectory, name + ".json"), model.ToJsonString());
+        }
         return new JsonObject { ["ModelArn"] = arn };
+    }
+
+    private JsonObject? FindModel(string name)
+    {
+        if (_models.TryGetValue(name, out var model)) return model;
+        var file = modelsDirectory is null ? null : Path.Combine(modelsDirectory, name + ".json");
+        return file is not null && File.Exists(file) ? _models.GetOrAdd(name, _ => JsonNode.Parse(File.ReadAllText(file))!.AsObject()) : null;
     }
 
     /// <summary>CreateTransformJob, run to completion: scores every input file with the model and writes <c>&lt;file&gt;.out</c>.</summary>
@@ -75,7 +91,7 @@ public sealed class LocalSageMakerService(string s3Root, Func<JsonNode, Task> pu
         SageMakerRequestValidator.ValidateTransformJob(request);
         var name = JsonRead.String(request["TransformJobName"])!;
         var modelName = JsonRead.String(request["ModelName"])!;
-        if (!_models.TryGetValue(modelName, out var model))
+        if (FindModel(modelName) is not { } model)
         {
             throw SageMakerServiceException.Validation($"Could not find model \"{_options.Arn("model", modelName)}\".");
         }

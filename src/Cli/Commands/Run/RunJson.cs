@@ -7,7 +7,9 @@ namespace TrainingOrchestration.Cli.Commands.Run;
 /// <c>run --json</c>'s last stdout line, the interface scripts and other tools read: <c>runId</c>, <c>status</c>,
 /// <c>decision</c>, <c>reason</c>, <c>workspace</c>, <c>featuresTable</c> (the run's feature table: a CSV with a header, the
 /// entity key, the label, the features as features.sql names them and the split, every row of every split), <c>changes</c>
-/// (what the merge applied: inserted, updated, deleted, ...) and the trigger's decision. Null where there is no value.
+/// (what the merge applied: inserted, updated, deleted, ...) and the trigger's decision; for a failed run also
+/// <c>error</c> and <c>failedState</c> (the state the execution failed in, for <c>runs redrive</c>), and
+/// <c>redriveCount</c>, <c>rerunOf</c>, <c>executionArn</c>. Null where there is no value.
 /// </summary>
 internal static class RunJson
 {
@@ -20,6 +22,11 @@ internal static class RunJson
             ["status"] = run?["status"]?.DeepClone() ?? (outcome.Succeeded ? "NOT_STARTED" : "FAILED"),
             ["decision"] = run?["decision"]?.DeepClone(),
             ["reason"] = run?["reason"]?.DeepClone() ?? run?["cause"]?.DeepClone() ?? outcome.TriggerDecision?["reason"]?.DeepClone(),
+            ["error"] = run?["error"]?.DeepClone(),
+            ["failedState"] = run?["failedState"]?.DeepClone(),
+            ["redriveCount"] = run?["redriveCount"]?.DeepClone() ?? 0,
+            ["rerunOf"] = run?["rerunOf"]?.DeepClone(),
+            ["executionArn"] = run?["executionArn"]?.DeepClone(),
             ["workspace"] = outcome.Workspace,
             ["featuresTable"] = outcome.Features?.FeaturesTable,
             ["changes"] = outcome.Features?.Changes?.DeepClone(),
