@@ -31,7 +31,9 @@ public class TrainingWorkflowOrderTests
     {
         var states = Notifying.Value.States("churn-training");
 
-        Assert.Equal("RecordRunStarted", states["TakeOverStaleLock"]!["Next"]!.GetValue<string>());
+        Assert.Equal("RecordAbandonedRun", states["TakeOverStaleLock"]!["Next"]!.GetValue<string>());
+        Assert.Equal("RecordRunStarted", states["PreviousRunSettled"]!["Next"]!.GetValue<string>());
+        Assert.Equal("#status = :running", states["RecordAbandonedRun"]!["Parameters"]!["ConditionExpression"]!.GetValue<string>());
         Assert.Equal("CreateCandidateModel", states["UseReconciledResult"]!["Next"]!.GetValue<string>());
         Assert.Equal("RecordRunSucceeded", states["PublishModelRejected"]!["Next"]!.GetValue<string>());
     }

@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
+using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine.Steps;
 
@@ -27,8 +28,12 @@ internal sealed class AcquireLock
     public DynamoGetItem Inspect { get; }
     public CallAwsService DescribeHolder { get; }
 
-    /// <summary>Starts at <c>AcquirePipelineLock</c>; the run goes on from there or from <c>TakeOverStaleLock</c>.</summary>
-    public Chain States => Chain.Custom(Acquire, [Acquire, TakeOver], TakeOver);
+    /// <summary>Starts at <c>AcquirePipelineLock</c>; the run goes on from there or, after a take-over, from <c>PreviousRunSettled</c>.</summary>
+    public Chain States => Chain.Custom(Acquire, [Acquire, _previousRunSettled], _previousRunSettled);
+
+    private readonly Pass _previousRunSettled;
+
+    private const string AbandonedExpression = "SET #status = :abandoned, #decision = :failed, #reason = :reason, #abandonedAt = :now";
 
     public AcquireLock(Construct scope, string pipeline, ITable table, string trainingStateMachineName)
     {
@@ -88,6 +93,33 @@ internal sealed class AcquireLock
         DescribeHolder.AddCatch(TakeOver, new CatchProps { Errors = ["Sfn.ExecutionDoesNotExistException"], ResultPath = JsonPath.DISCARD });
 
         // A holder gone from Step Functions (more than 90 days after it closed) has nothing to redrive either.
+        // The holder ended without recording its outcome (a killed local process, an abort that left no status event):
+        // its run, still RUNNING, is marked ABANDONED so that no run stays RUNNING forever.
+        const string stillRunning = "#status = :running";
+        var abandon = ServiceRetries.Apply(new DynamoUpdateItem(scope, "RecordAbandonedRun", new DynamoUpdateItemProps
+        {
+            Table = table,
+            Key = PipelineKeys.Item(PipelineKeys.PipelinePk(pipeline), JsonPath.Format(TableKeys.Run("{}"), JsonPath.StringAt("$.lock.Item.runId.S"))),
+            UpdateExpression = AbandonedExpression,
+            ConditionExpression = stillRunning,
+            ExpressionAttributeNames = AttributeNames.In(AbandonedExpression, stillRunning),
+            ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
+            {
+                [":abandoned"] = DynamoAttributeValue.FromString("ABANDONED"),
+                [":failed"] = DynamoAttributeValue.FromString("FAILED"),
+                [":running"] = DynamoAttributeValue.FromString("RUNNING"),
+                [":reason"] = DynamoAttributeValue.FromString(JsonPath.Format(
+                    "Abandoned: execution {} ended without recording its outcome; run {} took the pipeline lock over.",
+                    JsonPath.StringAt("$.lock.Item.holder.S"), JsonPath.StringAt("$.runId"))),
+                [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
+            },
+            ResultPath = JsonPath.DISCARD,
+        }), ServiceRetries.DynamoDb);
+        _previousRunSettled = new Pass(scope, "PreviousRunSettled");
+        abandon.AddCatch(_previousRunSettled, new CatchProps { Errors = conditionFailed, ResultPath = JsonPath.DISCARD });
+        abandon.Next(_previousRunSettled);
+        TakeOver.Next(abandon);
+
         Inspect.Next(lockHeld);
         DescribeHolder.Next(holderRunning);
     }
