@@ -23,18 +23,28 @@ internal static class TemplateCache
         var template = Path.Combine(directory, ResourceNames.TemplateFile(pipeline));
         if (File.Exists(template)) return template;
 
-        var building = directory + ".building-" + Environment.ProcessId;
+        RemoveAbandonedBuilds(Path.GetDirectoryName(directory)!);
+        var building = directory + BuildingMarker + Environment.ProcessId;
         var placeholder = Path.Combine(building, "local-tasks-asset");
         Directory.CreateDirectory(placeholder);
         File.WriteAllText(Path.Combine(placeholder, "README.txt"),
             "Local runs invoke the task handlers in process; deploy with `synth` for the published Lambda code.\n");
-        TemplateSynthesizer.Synthesize(new InfraAppOptions
+        try
         {
-            PipelinesRoot = pipelinesRoot,
-            OutDir = building,
-            TasksAssetDirectory = placeholder,
-            RepositoryRoot = repositoryRoot,
-        });
+            TemplateSynthesizer.Synthesize(new InfraAppOptions
+            {
+                PipelinesRoot = pipelinesRoot,
+                OutDir = building,
+                TasksAssetDirectory = placeholder,
+                RepositoryRoot = repositoryRoot,
+            });
+        }
+        catch
+        {
+            // A failed synthesis leaves nothing behind: the half-written assembly goes with it.
+            Directory.Delete(building, recursive: true);
+            throw;
+        }
         try
         {
             Directory.Move(building, directory);
@@ -45,6 +55,33 @@ internal static class TemplateCache
         }
         return File.Exists(template) ? template
             : throw new FileNotFoundException($"Synthesis produced no stack for pipeline {pipeline} (expected {template}).", template);
+    }
+
+    private const string BuildingMarker = ".building-";
+
+    /// <summary>Removes what a synthesis killed mid-way left (its process is gone); a live one's folder stays.</summary>
+    private static void RemoveAbandonedBuilds(string synthRoot)
+    {
+        if (!Directory.Exists(synthRoot)) return;
+        foreach (var folder in Directory.EnumerateDirectories(synthRoot, "*" + BuildingMarker + "*"))
+        {
+            var pid = folder[(folder.LastIndexOf(BuildingMarker, StringComparison.Ordinal) + BuildingMarker.Length)..];
+            if (!int.TryParse(pid, out var id) || IsRunning(id)) continue;
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static string Key(string pipelinesRoot)
