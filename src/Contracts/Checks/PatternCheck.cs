@@ -42,8 +42,13 @@ internal sealed class PatternCheck(RuleSpec rule, int column, FailureSamples fai
             $"the pattern took longer than {MatchTimeout.TotalSeconds:0}s on one value, so the rest of the column was not checked; simplify it (avoid nested quantifiers such as (a+)+).");
     }
 
-    // A chunk scanned in parallel carries its failures (the timed-out value among them), not the time-out note.
-    public override PartialRule Export() => Export(failures);
+    // A chunk scanned in parallel carries its failures and where it timed out, so the merged outcome keeps the note.
+    public override PartialRule Export() =>
+        Export(failures) with { TimedOutAt = timedOutAt is { } at ? new FailingRow(at.File, at.Row, "") : null };
 
-    public override void Absorb(PartialRule part, long rowOffset) => Absorb(failures, part, rowOffset);
+    public override void Absorb(PartialRule part, long rowOffset)
+    {
+        Absorb(failures, part, rowOffset);
+        if (timedOutAt is null && part.TimedOutAt is { } at) timedOutAt = (at.File, at.Row + rowOffset);
+    }
 }

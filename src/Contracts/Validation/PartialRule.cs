@@ -14,4 +14,6 @@ public sealed record PartialRule
     public double? Max { get; init; }
     public long[]? Bins { get; init; }
     public long? Keys { get; init; }
+    /// <summary>For <c>pattern</c>: the file and row (within the part) where a match timed out, so the note survives a merge.</summary>
+    public FailingRow? TimedOutAt { get; init; }
 }

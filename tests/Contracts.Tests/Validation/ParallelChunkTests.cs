@@ -48,6 +48,32 @@ public sealed class ParallelChunkTests : IDisposable
         Assert.Equal(Json(serial), Json(parallel));
     }
 
+    [Fact]
+    public async Task A_pattern_that_times_out_in_a_later_chunk_still_fails_with_its_row_after_the_merge()
+    {
+        const string contract = """
+            contract: chunks
+            version: "1"
+            columns:
+              - { name: id, type: string }
+              - { name: note, type: string }
+            rules:
+              - { check: pattern, column: note, regex: '^(a+)+$' }
+            """;
+        var path = Path.Combine(temp, "part-00000.csv");
+        var csv = new StringBuilder("id,note\n");
+        for (var i = 1; i <= 400_000; i++) csv.Append('K').Append(i).Append(',').Append(i == 250_000 ? new string('a', 40) + "!" : "aaaa").Append('\n');
+        File.WriteAllText(path, csv.ToString());
+        Assert.True(new FileInfo(path).Length > ContractValidator.MinChunkedBytes);
+
+        var serial = await Validate(path, parallelism: 1, contract);
+        var parallel = await Validate(path, parallelism: 3, contract);
+
+        Assert.StartsWith("timed out at row 250000", serial.Rule("pattern:note").Observed);
+        Assert.StartsWith("timed out at row 250000", parallel.Rule("pattern:note").Observed);
+        Assert.Contains("simplify", parallel.Rule("pattern:note").Note);
+    }
+
     /// <summary>Rows with failures spread over the file (so they land in different chunks), duplicates far from their first rows, two ragged rows.</summary>
     private static string Table(int rows, bool quotedLineBreaks)
     {
@@ -66,8 +92,8 @@ public sealed class ParallelChunkTests : IDisposable
         return csv.ToString();
     }
 
-    private static Task<ValidationOutcome> Validate(string path, int parallelism) =>
-        new ContractValidator(ContractLoader.Parse(Contract, "contract.yaml")).ValidateAsync(
+    private static Task<ValidationOutcome> Validate(string path, int parallelism, string contract = Contract) =>
+        new ContractValidator(ContractLoader.Parse(contract, "contract.yaml")).ValidateAsync(
             [new TableSource(Path.GetFileName(path), new FileInfo(path).Length, _ => Task.FromResult<Stream>(File.OpenRead(path)))],
             new ValidationInputs { Now = ContractRun.Now, UniqueKeysInMemory = 20_000, Parallelism = parallelism, TempDirectory = Path.Combine(Path.GetTempPath(), "contract-chunks-spill") });
 
