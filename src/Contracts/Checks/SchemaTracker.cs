@@ -5,7 +5,8 @@ namespace TrainingOrchestration.Contracts.Checks;
 
 /// <summary>
 /// The <c>columns</c> rule: every declared column present (in order when the contract says strict), no undeclared
-/// column unless allowed, every row with as many fields as the header, and the file readable as CSV at all.
+/// column unless allowed, no column named twice in a header, every row with as many fields as the header, and the
+/// file readable as CSV at all (an empty file says so).
 /// </summary>
 internal sealed class SchemaTracker(DataContract contract, FailureSamples raggedRows)
 {
@@ -22,6 +23,15 @@ internal sealed class SchemaTracker(DataContract contract, FailureSamples ragged
     /// <summary>Maps each contract column to its index in the file (-1 when missing) and records what is wrong.</summary>
     public int[] Map(string file, IReadOnlyList<string> header)
     {
+        if (header.Count == 0)
+        {
+            problems.Add($"{file}: the file is empty (no header row)");
+            return contract.Columns.Select(_ => -1).ToArray();
+        }
+        foreach (var twice in header.Select((name, i) => (name, i)).GroupBy(h => h.name).Where(g => g.Count() > 1))
+        {
+            problems.Add($"{file}: the header names column '{twice.Key}' {twice.Count()} times (columns {string.Join(" and ", twice.Select(h => h.i + 1))})");
+        }
         var map = contract.Columns.Select(c => IndexOf(header, c.Name)).ToArray();
         var missing = contract.Columns.Where((c, i) => map[i] < 0).Select(c => c.Name).ToList();
         if (missing.Count > 0) problems.Add($"{file}: missing column(s) {string.Join(", ", missing)}");

@@ -6,7 +6,7 @@ namespace TrainingOrchestration.Contracts.Loading;
 /// <summary>Reads the top level of a contract: name, version, columns, schema options and the rule list.</summary>
 internal sealed class ContractParser(ContractDiagnostics diagnostics)
 {
-    private static readonly HashSet<string> TopLevelKeys = ["contract", "version", "description", "exampleRows", "nullValues", "schema", "columns", "rules"];
+    private static readonly HashSet<string> TopLevelKeys = ["contract", "version", "description", "exampleRows", "nullValues", "csv", "schema", "columns", "rules"];
     private readonly YamlValues values = new(diagnostics);
 
     public DataContract? Parse(YamlMappingNode root)
@@ -17,6 +17,7 @@ internal sealed class ContractParser(ContractDiagnostics diagnostics)
         var version = keys.TryGetValue("version", out var v) ? values.Text(v, "version", null) ?? "" : "1";
         var exampleRows = keys.TryGetValue("exampleRows", out var e) ? values.Integer(e, "exampleRows", null, 0, 1000) ?? 5 : 5;
         var nullValues = keys.TryGetValue("nullValues", out var nv) ? values.TextList(nv, "nullValues", null) ?? [] : [];
+        var csv = keys.TryGetValue("csv", out var d) ? ParseCsv(d) : CsvDialect.Default;
 
         var columns = keys.TryGetValue("columns", out var c) ? ParseColumns(c) : null;
         if (columns is null && !keys.ContainsKey("columns")) diagnostics.Add(root, null, "missing 'columns' (the table's columns, in order, with their types)");
@@ -54,6 +55,7 @@ internal sealed class ContractParser(ContractDiagnostics diagnostics)
             Schema = schema,
             Rules = rules,
             NullValues = nullValues,
+            Csv = csv,
             ExampleRows = exampleRows,
         };
     }
@@ -110,6 +112,31 @@ internal sealed class ContractParser(ContractDiagnostics diagnostics)
             diagnostics.Add(node, null, $"column '{column}' has unknown type '{text}'; use string, integer, decimal, boolean, timestamp or date");
         }
         return type;
+    }
+
+    /// <summary><c>csv: { delimiter, quote }</c>: one character each, from the lists every reader (Spark included) takes.</summary>
+    private CsvDialect ParseCsv(YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            diagnostics.Add(node, "columns", "'csv' must be a mapping { delimiter, quote }");
+            return CsvDialect.Default;
+        }
+        var keys = values.Keys(map, ["delimiter", "quote"], "columns");
+        var delimiter = keys.TryGetValue("delimiter", out var d) ? Character(d, "delimiter", CsvDialect.Delimiters) : null;
+        var quote = keys.TryGetValue("quote", out var q) ? Character(q, "quote", CsvDialect.Quotes) : null;
+        return new CsvDialect(delimiter ?? CsvDialect.Default.Delimiter, quote ?? CsvDialect.Default.Quote);
+    }
+
+    private char? Character(YamlNode node, string key, char[] allowed)
+    {
+        var text = values.Text(node, key, "columns");
+        if (text is { Length: 1 } && allowed.Contains(text[0])) return text[0];
+        if (text is not null)
+        {
+            diagnostics.Add(node, "columns", $"csv '{key}' must be one of {string.Join(" ", allowed.Select(c => $"'{CsvDialect.Spell(c)}'"))}, found '{text}'");
+        }
+        return null;
     }
 
     private SchemaSpec ParseSchema(YamlNode node)

@@ -15,6 +15,8 @@ public sealed record DataContract
     public required IReadOnlyList<RuleSpec> Rules { get; init; }
     /// <summary>Texts read as null in CSV (the empty field always is).</summary>
     public required IReadOnlyList<string> NullValues { get; init; }
+    /// <summary>The delimiter and quote of the pipeline's CSV files, declared (<c>csv:</c>), never sniffed.</summary>
+    public CsvDialect Csv { get; init; } = CsvDialect.Default;
     /// <summary>How many failing rows each rule outcome quotes as examples.</summary>
     public int ExampleRows { get; init; } = 5;
 

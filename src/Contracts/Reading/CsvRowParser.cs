@@ -1,11 +1,13 @@
 using System.Buffers;
 using System.Text;
+using TrainingOrchestration.Contracts.Model;
 
 namespace TrainingOrchestration.Contracts.Reading;
 
 /// <summary>
-/// RFC 4180 CSV parsing over a stream with one pooled, growable char buffer: quoted fields (with "" escapes,
-/// commas and line breaks inside), CRLF or LF line ends, a UTF-8 BOM, a last line without a line break.
+/// RFC 4180 CSV parsing over a stream with one pooled, growable char buffer, in the contract's declared
+/// <see cref="CsvDialect"/> (delimiter and quote): quoted fields (with doubled-quote escapes, delimiters and line breaks
+/// inside), CRLF or LF line ends, a UTF-8 BOM, a last line without a line break.
 /// Fields are spans into the buffer (quoted fields are unescaped in place), so no string is made per field.
 /// A row that straddles the buffer end is moved to the front and parsing resumes where it stopped, so a chunk
 /// boundary anywhere (even inside quotes) changes nothing. The buffer only grows for a row longer than itself.
@@ -13,7 +15,9 @@ namespace TrainingOrchestration.Contracts.Reading;
 internal sealed class CsvRowParser : IDisposable
 {
     private const int MaxRowChars = 64 * 1024 * 1024;
-    private static readonly SearchValues<char> FieldEnd = SearchValues.Create(",\r\n");
+    private readonly SearchValues<char> fieldEnd;
+    private readonly char delimiter;
+    private readonly char quote;
 
     private readonly Stream stream;
     private readonly Decoder decoder = new UTF8Encoding(false, false).GetDecoder();
@@ -28,9 +32,12 @@ internal sealed class CsvRowParser : IDisposable
     private int[] lengths = new int[64];
 
     /// <param name="atFileStart">False for a chunk that starts inside a file, where no byte-order mark can be.</param>
-    public CsvRowParser(Stream stream, int bufferChars = 128 * 1024, bool atFileStart = true)
+    public CsvRowParser(Stream stream, int bufferChars = 128 * 1024, bool atFileStart = true, CsvDialect? dialect = null)
     {
         this.stream = stream;
+        delimiter = (dialect ?? CsvDialect.Default).Delimiter;
+        quote = (dialect ?? CsvDialect.Default).Quote;
+        fieldEnd = SearchValues.Create([delimiter, '\r', '\n']);
         first = atFileStart;
         bytes = ArrayPool<byte>.Shared.Rent(bufferChars);
         chars = ArrayPool<char>.Shared.Rent(bufferChars);
@@ -41,6 +48,11 @@ internal sealed class CsvRowParser : IDisposable
     /// <summary>Data rows read so far, the header included (1 = the header).</summary>
     public long RowsRead { get; private set; }
 
+    /// <summary>Line breaks consumed before the current row (so the row starts on line <c>LinesBefore + 1</c>).</summary>
+    public long LinesBefore { get; private set; }
+
+    private long linesInRow;
+
     public ReadOnlySpan<char> Field(int index) => chars.AsSpan(rowStart + starts[index], lengths[index]);
 
     /// <summary>Parses the next non-empty row; false at the end of the stream.</summary>
@@ -48,8 +60,11 @@ internal sealed class CsvRowParser : IDisposable
     {
         while (true)
         {
+            LinesBefore += linesInRow;
+            linesInRow = 0;
             var consumed = ParseRow();
             if (consumed < 0) return false;
+            linesInRow++;
             RowsRead++;
             var blank = FieldCount == 1 && lengths[0] == 0 && consumed <= 2;
             // The fields stay valid until the next call, which is when rowStart moves past them.
@@ -75,7 +90,7 @@ internal sealed class CsvRowParser : IDisposable
                 AddField(p, 0);
                 return p;
             }
-            if (chars[rowStart + p] == '"')
+            if (chars[rowStart + p] == quote)
             {
                 p = ParseQuoted(p);
             }
@@ -84,7 +99,7 @@ internal sealed class CsvRowParser : IDisposable
                 var fieldStart = p;
                 while (true)
                 {
-                    var index = IndexOfFieldEnd(chars.AsSpan(rowStart + p, end - rowStart - p));
+                    var index = IndexOfFieldEnd(chars.AsSpan(rowStart + p, end - rowStart - p), delimiter, fieldEnd);
                     if (index >= 0) { p += index; break; }
                     p = end - rowStart;
                     if (!Fill()) { AddField(fieldStart, p - fieldStart); return p; }
@@ -93,7 +108,7 @@ internal sealed class CsvRowParser : IDisposable
             }
             if (rowStart + p >= end && !Fill()) return p;
             var c = chars[rowStart + p];
-            if (c == ',') { p++; continue; }
+            if (c == delimiter) { p++; continue; }
             if (c == '\n') return p + 1;
             if (c == '\r')
             {
@@ -101,21 +116,22 @@ internal sealed class CsvRowParser : IDisposable
                 if (rowStart + p >= end && !Fill()) return p;
                 return chars[rowStart + p] == '\n' ? p + 1 : p;
             }
-            throw new CsvFormatException(RowsRead, $"unexpected '{c}' after a quoted field (a quote inside a field must be doubled)");
+            throw new CsvFormatException(LinesBefore + linesInRow + 1, RowsRead,
+                $"unexpected '{c}' after a quoted field (a {quote} inside a quoted field must be doubled)");
         }
     }
 
     /// <summary>Most fields are a few characters: a scalar look at the first 16 beats setting up a vectorized search.</summary>
-    private static int IndexOfFieldEnd(ReadOnlySpan<char> span)
+    private static int IndexOfFieldEnd(ReadOnlySpan<char> span, char delimiter, SearchValues<char> fieldEnd)
     {
         var scalar = Math.Min(span.Length, 16);
         for (var i = 0; i < scalar; i++)
         {
             var c = span[i];
-            if (c <= ',' && (c == ',' || c == '\n' || c == '\r')) return i;
+            if (c == delimiter || c == '\n' || c == '\r') return i;
         }
         if (span.Length <= scalar) return -1;
-        var rest = span[scalar..].IndexOfAny(FieldEnd);
+        var rest = span[scalar..].IndexOfAny(fieldEnd);
         return rest < 0 ? -1 : rest + scalar;
     }
 
@@ -123,24 +139,27 @@ internal sealed class CsvRowParser : IDisposable
     {
         var write = p;
         var read = p + 1;
+        var openedOn = LinesBefore + linesInRow + 1;
         while (true)
         {
             var span = chars.AsSpan(rowStart + read, end - rowStart - read);
-            var quote = span.IndexOf('"');
-            if (quote < 0)
+            var close = span.IndexOf(quote);
+            if (close < 0)
             {
+                linesInRow += span.Count('\n');
                 span.CopyTo(chars.AsSpan(rowStart + write));
                 write += span.Length;
                 read += span.Length;
-                if (!Fill()) throw new CsvFormatException(RowsRead, "a quoted field is not closed before the end of the file");
+                if (!Fill()) throw new CsvFormatException(openedOn, RowsRead, $"the {quote} opened on this line is never closed (an unbalanced quote)");
                 continue;
             }
-            span[..quote].CopyTo(chars.AsSpan(rowStart + write));
-            write += quote;
-            read += quote + 1;
+            linesInRow += span[..close].Count('\n');
+            span[..close].CopyTo(chars.AsSpan(rowStart + write));
+            write += close;
+            read += close + 1;
             if (rowStart + read >= end && !Fill()) break;
-            if (chars[rowStart + read] != '"') break;
-            chars[rowStart + write++] = '"';
+            if (chars[rowStart + read] != quote) break;
+            chars[rowStart + write++] = quote;
             read++;
         }
         AddField(p, write - p);
@@ -173,7 +192,7 @@ internal sealed class CsvRowParser : IDisposable
         }
         if (end + 8 >= chars.Length)
         {
-            if (chars.Length >= MaxRowChars) throw new CsvFormatException(RowsRead, $"a row is longer than {MaxRowChars} characters (is a quote left open?)");
+            if (chars.Length >= MaxRowChars) throw new CsvFormatException(LinesBefore + 1, RowsRead, $"a row is longer than {MaxRowChars} characters (is a quote left open?)");
             var bigger = ArrayPool<char>.Shared.Rent(chars.Length * 2);
             chars.AsSpan(0, end).CopyTo(bigger);
             ArrayPool<char>.Shared.Return(chars);

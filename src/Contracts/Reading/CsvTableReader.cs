@@ -33,9 +33,11 @@ public sealed class CsvTableReader : TableReader
 
     /// <summary>Opens the file and reads its header; the reader owns <paramref name="stream"/> from here on.</summary>
     /// <param name="readAhead">Parse on a second thread (worth it for large files on more than one core).</param>
-    public static CsvTableReader Open(Stream stream, IReadOnlyList<string> nullValues, int bufferChars = 128 * 1024, bool readAhead = false)
+    /// <param name="dialect">The declared delimiter and quote (default RFC 4180).</param>
+    public static CsvTableReader Open(Stream stream, IReadOnlyList<string> nullValues, int bufferChars = 128 * 1024, bool readAhead = false,
+        CsvDialect? dialect = null)
     {
-        var parser = new CsvRowParser(stream, bufferChars);
+        var parser = new CsvRowParser(stream, bufferChars, dialect: dialect);
         try
         {
             if (!parser.ReadRow())
@@ -58,8 +60,8 @@ public sealed class CsvTableReader : TableReader
     /// A chunk of a file that starts at a row boundary after the header (see <see cref="CsvChunks"/>): no header of its
     /// own, so <paramref name="columns"/> are the file's; rows are numbered from the chunk's start.
     /// </summary>
-    internal static CsvTableReader OpenChunk(Stream stream, IReadOnlyList<string> columns, IReadOnlyList<string> nullValues) =>
-        new(stream, new CsvRowParser(stream, atFileStart: false), [.. columns], [.. nullValues], false);
+    internal static CsvTableReader OpenChunk(Stream stream, IReadOnlyList<string> columns, IReadOnlyList<string> nullValues, CsvDialect dialect) =>
+        new(stream, new CsvRowParser(stream, atFileStart: false, dialect: dialect), [.. columns], [.. nullValues], false);
 
     public override ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
     {

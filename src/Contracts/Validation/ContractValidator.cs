@@ -78,7 +78,7 @@ public sealed class ContractValidator(DataContract contract)
         var stream = await file.Open(cancellationToken).ConfigureAwait(false);
         if (!file.IsParquet && inputs.Parallelism > 1 && stream.CanSeek && stream.Length >= MinChunkedBytes)
         {
-            var boundaries = CsvChunks.Boundaries(stream, inputs.Parallelism);
+            var boundaries = CsvChunks.Boundaries(stream, inputs.Parallelism, contract.Csv.Quote);
             if (boundaries is { Length: > 2 })
             {
                 stream.Position = 0;
@@ -100,7 +100,7 @@ public sealed class ContractValidator(DataContract contract)
         }
         TableReader reader = file.IsParquet
             ? await ParquetTableReader.OpenAsync(stream, cancellationToken).ConfigureAwait(false)
-            : CsvTableReader.Open(stream, contract.NullValues, readAhead: inputs.ReadAhead);
+            : CsvTableReader.Open(stream, contract.NullValues, readAhead: inputs.ReadAhead, dialect: contract.Csv);
         await ScanAsync(reader, state, file.Name, cancellationToken).ConfigureAwait(false);
     }
 
@@ -154,7 +154,7 @@ public sealed class ContractValidator(DataContract contract)
     private async Task<bool> TryScanChunksAsync(TableSource file, Stream stream, long[] boundaries, ValidationInputs inputs, ScanState state,
         CancellationToken cancellationToken)
     {
-        var headerReader = CsvTableReader.Open(stream, contract.NullValues);
+        var headerReader = CsvTableReader.Open(stream, contract.NullValues, dialect: contract.Csv);
         var header = headerReader.Columns;
         await headerReader.DisposeAsync().ConfigureAwait(false);
         var map = new SchemaTracker(contract, new FailureSamples(new ScanPosition(), 0)).Map(file.Name, header);
@@ -195,7 +195,7 @@ public sealed class ContractValidator(DataContract contract)
         CancellationToken cancellationToken)
     {
         var stream = await file.Open(cancellationToken).ConfigureAwait(false);
-        var reader = CsvTableReader.OpenChunk(new ByteRangeStream(stream, start, end), header, contract.NullValues);
+        var reader = CsvTableReader.OpenChunk(new ByteRangeStream(stream, start, end), header, contract.NullValues, contract.Csv);
         await using var _ = reader.ConfigureAwait(false);
         chunk.Plan.Begin(reader, map);
         await ReadRowsAsync(reader, chunk, cancellationToken).ConfigureAwait(false);
