@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.S3.Assets;
 using Constructs;
+using TrainingOrchestration.Contracts;
 using TrainingOrchestration.Pipelines.Spec;
 using TrainingOrchestration.StateMachine;
 using TrainingOrchestration.Pipelines.Conventions;
@@ -164,7 +165,7 @@ public sealed class FeatureJob : Construct
                 ["--database"] = DatabaseName,
                 ["--catalog_table"] = featuresTable,
                 ["--merge_sql_s3_uri"] = mergeSql.S3ObjectUrl,
-            }.Concat(ChangeArguments(spec)).ToDictionary(e => e.Key, e => e.Value),
+            }.Concat(ChangeArguments(spec)).Concat(CsvArguments(spec)).ToDictionary(e => e.Key, e => e.Value),
         });
         job.AddDependency(database);
         job.AddDependency(security);
@@ -181,6 +182,16 @@ public sealed class FeatureJob : Construct
         if (spec.Source.Columns.Count > 0) arguments["--source_columns"] = SourceColumnsText.Format(spec.Source.Columns);
         if (spec.Source.TimestampColumn is not null) arguments["--timestamp_column"] = spec.Source.TimestampColumn;
         return arguments;
+    }
+
+    /// <summary>
+    /// The contract's declared CSV dialect (<c>csv:</c>), so the script reads the raw CSV files and writes <c>table/</c>
+    /// exactly as the local feature job and the validation Lambda do, never with Spark's defaults (escape '\').
+    /// </summary>
+    private static Dictionary<string, object> CsvArguments(PipelineSpec spec)
+    {
+        var csv = ContractLoader.Load(spec.ContractFile).Csv;
+        return new Dictionary<string, object> { ["--csv_delimiter"] = csv.Delimiter.ToString(), ["--csv_quote"] = csv.Quote.ToString() };
     }
 
     /// <summary>The asset's own object, rather than CDK's GrantRead (s3:GetObject*, s3:List* on the whole assets bucket).</summary>

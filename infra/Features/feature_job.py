@@ -21,6 +21,7 @@ Optional, set in the job's DefaultArguments by the stack (infra/Compute/FeatureJ
   --source_columns  the table's columns, name:type,... (string, integer, number, boolean, json)
   --keep_snapshots  curated snapshots kept (default 3)
   --timestamp_column  the DMS TimestampColumnName column (s3-files)
+  --csv_delimiter, --csv_quote  the contract's declared CSV dialect (csv: in contract.yaml; default , and ")
 
 Each run, under s3://<bucket>/:
   1. reads the raw/<table>/ files not seen by an earlier run (job bookmarks on the S3 source) and merges them with
@@ -36,6 +37,7 @@ Each run, under s3://<bucket>/:
      under features/<pipeline>/catalog/run=<run_id>/ (headerless, so Athena reads it as data).
 """
 
+import csv
 import json
 import sys
 from datetime import timezone
@@ -53,7 +55,11 @@ REQUIRED_ARGUMENTS = [
 ]
 DATABASE_ARGUMENT = "database"
 CATALOG_TABLE_ARGUMENT = "catalog_table"
-OPTIONAL_ARGUMENTS = ["merge_sql_s3_uri", "cdc_kind", "source_columns", "keep_snapshots", "timestamp_column"]
+OPTIONAL_ARGUMENTS = ["merge_sql_s3_uri", "cdc_kind", "source_columns", "keep_snapshots", "timestamp_column", "csv_delimiter",
+                      "csv_quote"]
+# The dialects a contract may declare (CsvDialect.Delimiters / CsvDialect.Quotes in src/Contracts/Model/CsvDialect.cs).
+CSV_DELIMITERS = (",", ";", "|", "\t")
+CSV_QUOTES = ('"', "'")
 COLUMN_DIRECTIVE = "-- column:"
 SQL_TYPES = {"string": "STRING", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN", "json": "STRING"}
 NORMALIZE_SQL = {"dynamodb-stream": "normalize_dynamodb_stream.sql", "debezium": "normalize_debezium.sql", "s3-files": "normalize_dms.sql"}
@@ -90,6 +96,84 @@ def parse_columns(text):
             raise FeatureJobError(f"--source_columns: '{entry}' is not name:type with a type among {', '.join(SQL_TYPES)}")
         columns.append((parts[0], SQL_TYPES[parts[1]]))
     return columns
+
+
+def csv_dialect(args):
+    """(delimiter, quote) from --csv_delimiter/--csv_quote, as declared in the contract; never sniffed from a file."""
+    delimiter = args.get("csv_delimiter") or ","
+    quote_char = args.get("csv_quote") or '"'
+    if delimiter not in CSV_DELIMITERS:
+        raise FeatureJobError(f"--csv_delimiter '{delimiter}' is not one of {' '.join(repr(d) for d in CSV_DELIMITERS)}")
+    if quote_char not in CSV_QUOTES:
+        raise FeatureJobError(f"--csv_quote '{quote_char}' is not one of {' '.join(repr(q) for q in CSV_QUOTES)}")
+    return delimiter, quote_char
+
+
+def check_csv_lines(lines, delimiter=",", quote_char='"', header=True):
+    """What makes a CSV file unreadable in its declared dialect, worded as CsvFileCheck.Problem (C#) words it: None, or
+    an empty file, a column named twice in the header, a character after a closing quote, or an unbalanced quote with
+    the line it opens on. `lines` are the file's lines, each with its line break (RFC 4180: a quote inside a quoted
+    field is doubled; a quote only opens a field at its start)."""
+    in_quotes, opened_on, first_row, row, field = False, 0, None, [], []
+    for number, text in enumerate(lines, start=1):
+        if number == 1 and text.startswith("\ufeff"):
+            text = text[1:]
+        if not in_quotes:
+            if text in ("\n", "\r\n", ""):
+                continue
+            if quote_char not in text:
+                if first_row is None:
+                    first_row = text.rstrip("\r\n").split(delimiter)
+                continue
+            row, field = [], []
+        at_field_start, i = not in_quotes, 0
+        while i < len(text):
+            c = text[i]
+            if in_quotes:
+                if c == quote_char and i + 1 < len(text) and text[i + 1] == quote_char:
+                    field.append(c)
+                    i += 2
+                    continue
+                if c == quote_char:
+                    in_quotes = False
+                    if i + 1 < len(text) and text[i + 1] not in (delimiter, "\r", "\n"):
+                        return (f"line {number}: unexpected '{text[i + 1]}' after a quoted field "
+                                f"(a {quote_char} inside a quoted field must be doubled)")
+                else:
+                    field.append(c)
+            elif c == quote_char and at_field_start:
+                in_quotes, opened_on, at_field_start = True, number, False
+            elif c == delimiter:
+                row.append("".join(field))
+                field, at_field_start = [], True
+            elif c not in "\r\n":
+                field.append(c)
+                at_field_start = False
+            i += 1
+        if not in_quotes and first_row is None:
+            first_row = row + ["".join(field)]
+    if in_quotes:
+        return f"line {opened_on}: the {quote_char} opened on this line is never closed (an unbalanced quote)"
+    if first_row is None:
+        return "the file is empty" + (" (no header row)" if header else "")
+    if header:
+        for name in dict.fromkeys(first_row):
+            positions = [i + 1 for i, n in enumerate(first_row) if n == name]
+            if len(positions) > 1:
+                return (f"line 1: the header names column '{name}' {len(positions)} times "
+                        f"(columns {' and '.join(str(p) for p in positions)})")
+    return None
+
+
+def s3_lines(s3, bucket, key):
+    """An S3 object's text lines, each with its line break, streamed."""
+    body, pending = s3.get_object(Bucket=bucket, Key=key)["Body"], b""
+    for chunk in body.iter_chunks(1 << 20):
+        *complete, pending = (pending + chunk).split(b"\n")
+        for line in complete:
+            yield (line + b"\n").decode("utf-8")
+    if pending:
+        yield pending.decode("utf-8")
 
 
 def sql_statements(text, key, columns):
@@ -446,11 +530,14 @@ def numbered_lines(spark, uri, key):
     return spark.createDataFrame(rdd, schema).where("trim(__text) <> ''")
 
 
-def csv_rows(spark, uri, key, header, names=None):
-    """A CSV file with every field as text, plus __file and __line (the header, if any, is line 1)."""
+def csv_rows(spark, uri, key, header, dialect, names=None):
+    """A CSV file with every field as text, plus __file and __line (the header, if any, is line 1), read in the
+    contract's dialect: Spark's escape defaults to a backslash, so it is set to the quote (a doubled quote, RFC 4180)."""
     from pyspark.sql.types import LongType, StringType, StructField, StructType
 
-    frame = spark.read.option("header", header).option("inferSchema", False).csv(uri)
+    delimiter, quote_char = dialect
+    frame = (spark.read.option("header", header).option("inferSchema", False).option("sep", delimiter)
+             .option("quote", quote_char).option("escape", quote_char).option("mode", "FAILFAST").csv(uri))
     if names is not None:
         frame = frame.toDF(*names)
     offset = 2 if header else 1
@@ -469,7 +556,7 @@ def project(frame, columns, extra=()):
     return frame.select([F.col("__file"), F.col("__line")] + list(extra) + picked)
 
 
-def load_change_inputs(spark, args, keys, columns):
+def load_change_inputs(spark, s3, args, keys, columns):
     """Step 1b: raw_lines (JSON records), snapshot_rows (CSV copies with a header) and dms_rows (DMS files), as the
     local runtime's ChangeInputLoader does with DuckDB."""
     from functools import reduce
@@ -477,24 +564,30 @@ def load_change_inputs(spark, args, keys, columns):
     from pyspark.sql.types import LongType, StringType, StructField, StructType
 
     bucket, kind, key = args["bucket"], args["cdc_kind"], args["entity_key"]
+    dialect = csv_dialect(args)
     text_fields = [StructField(name, StringType()) for name, _ in columns]
     empty = lambda fields: spark.createDataFrame([], StructType([StructField("__file", StringType()), StructField("__line", LongType())] + fields))
     lines, snapshots, dms = [], [], []
     for object_key in keys:
         uri = f"s3://{bucket}/{object_key}"
+        if object_key.endswith(".csv"):
+            problem = check_csv_lines(s3_lines(s3, bucket, object_key), *dialect, header=kind != "s3-files")
+            if problem:
+                raise FeatureJobError(f"{uri}: {problem} (read with the contract's csv: delimiter "
+                                      f"'{dialect[0].replace(chr(9), chr(92) + 't')}', quote '{dialect[1]}')")
         if not object_key.endswith(".csv"):
             if kind in ("dynamodb-stream", "debezium"):
                 lines.append(numbered_lines(spark, uri, object_key))
         elif kind != "s3-files":
-            frame = csv_rows(spark, uri, object_key, header=True)
+            frame = csv_rows(spark, uri, object_key, True, dialect)
             if key.lower() not in (c.lower() for c in frame.columns):
                 raise FeatureJobError(f"{uri} line 1: the header has no entity key column '{key}'")
             snapshots.append(project(frame, columns))
         else:
             first = spark.read.text(uri).first()
-            fields = first[0].split(",") if first else []
-            if any(f.strip('"').lower() == key.lower() for f in fields):
-                frame = csv_rows(spark, uri, object_key, header=True)
+            fields = next(csv.reader([first[0]], delimiter=dialect[0], quotechar=dialect[1])) if first else []
+            if any(f.lower() == key.lower() for f in fields):
+                frame = csv_rows(spark, uri, object_key, True, dialect)
                 lower = {c.lower(): c for c in frame.columns}
                 ts = args.get("timestamp_column")
                 op_col = F.col(quote(lower["op"])) if "op" in lower else F.lit(None).cast("string")
@@ -503,7 +596,7 @@ def load_change_inputs(spark, args, keys, columns):
             elif len(fields) in (len(columns), len(columns) + 1):
                 with_op = len(fields) == len(columns) + 1
                 names = (["__dms_op"] if with_op else []) + [name for name, _ in columns]
-                frame = csv_rows(spark, uri, object_key, header=False, names=names)
+                frame = csv_rows(spark, uri, object_key, False, dialect, names=names)
                 op_col = F.col("__dms_op") if with_op else F.lit(None).cast("string")
                 dms.append(project(frame, columns, [op_col.alias("__dms_op"), F.lit(None).cast("string").alias("__dms_ts")]))
             else:
@@ -544,7 +637,7 @@ def merge_changes(spark, s3, args, new_keys):
         columns = parse_columns(args["source_columns"])
         if not columns:
             raise FeatureJobError("--source_columns is required: declare source.columns in pipeline.yaml")
-        load_change_inputs(spark, args, new_keys, columns)
+        load_change_inputs(spark, s3, args, new_keys, columns)
         if previous is None:
             run_sql(spark, files["snapshot_empty.sql"], key, columns)
         else:
@@ -596,10 +689,12 @@ def run_feature_sql(spark, sql_text, args):
     )
 
 
-def write_single_csv(s3, frame, bucket, final_key, header):
-    """Writes `frame` as exactly one CSV object at `final_key` (Spark names its part files itself)."""
+def write_single_csv(s3, frame, bucket, final_key, header, dialect=(",", '"')):
+    """Writes `frame` as exactly one CSV object at `final_key` (Spark names its part files itself), in `dialect` with a
+    quote inside a field doubled (Spark's default escape is a backslash, which no other reader here expects)."""
     staging = final_key.rsplit("/", 1)[0] + "/_staging/"
-    frame.coalesce(1).write.mode("overwrite").option("header", header).csv(f"s3://{bucket}/{staging}")
+    (frame.coalesce(1).write.mode("overwrite").option("header", header).option("sep", dialect[0]).option("quote", dialect[1])
+     .option("escape", dialect[1]).csv(f"s3://{bucket}/{staging}"))
     parts = [item["Key"] for item in list_objects(s3, bucket, staging) if item["Key"].rsplit("/", 1)[-1].startswith("part-")]
     if parts:
         s3.copy_object(Bucket=bucket, Key=final_key, CopySource={"Bucket": bucket, "Key": parts[0]})
@@ -659,7 +754,7 @@ def main(argv):
     prefix = f"features/{pipeline}/run={run_id}/"
     delete_prefix(s3, bucket, prefix)
     delete_prefix(s3, bucket, f"features/{pipeline}/catalog/run={run_id}/")
-    write_single_csv(s3, split_features, bucket, prefix + "table/part-00000.csv", header=True)
+    write_single_csv(s3, split_features, bucket, prefix + "table/part-00000.csv", header=True, dialect=csv_dialect(args))
     channel_columns = [quote(c) for c in features.columns[1:]]
     for channel in CHANNELS:
         rows = split_features.where(F.col("split") == channel).select(channel_columns)

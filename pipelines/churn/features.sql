@@ -5,7 +5,9 @@
 -- Output: entity key, label as 0/1, then numeric features (the XGBoost CSV channels drop the key, keep this order).
 SELECT
   customer_id,
-  CASE WHEN LOWER(CAST(churn AS STRING)) IN ('yes', 'true') THEN 1 ELSE 0 END AS churn,
+  -- the label's two classes mapped explicitly: any other value stays NULL, which the contract's not_null rule reports
+  CASE WHEN LOWER(CAST(churn AS STRING)) IN ('yes', 'true') THEN 1
+       WHEN LOWER(CAST(churn AS STRING)) IN ('no', 'false') THEN 0 END AS churn,
   CAST(female AS INT) AS female,
   CAST(senior_citizen AS INT) AS senior_citizen,
   CAST(partner AS INT) AS partner,

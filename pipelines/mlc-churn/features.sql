@@ -6,7 +6,9 @@
 -- Output: entity key, label as 0/1, then numeric features.
 SELECT
   subscriber_id,
-  CASE WHEN LOWER(CAST(churn AS STRING)) IN ('yes', 'true') THEN 1 ELSE 0 END AS churn,
+  -- the label's two classes mapped explicitly: any other value stays NULL, which the contract's not_null rule reports
+  CASE WHEN LOWER(CAST(churn AS STRING)) IN ('yes', 'true') THEN 1
+       WHEN LOWER(CAST(churn AS STRING)) IN ('no', 'false') THEN 0 END AS churn,
   CAST(account_length AS INT) AS account_length,
   CASE WHEN CAST(area_code AS STRING) = 'area_code_408' THEN 1 ELSE 0 END AS area_code_408,
   CASE WHEN CAST(area_code AS STRING) = 'area_code_415' THEN 1 ELSE 0 END AS area_code_415,

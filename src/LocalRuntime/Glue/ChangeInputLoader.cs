@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using DuckDB.NET.Data;
+using TrainingOrchestration.Contracts.Reading;
 using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.LocalRuntime.Glue;
@@ -53,7 +54,7 @@ internal sealed class ChangeInputLoader(DuckDBConnection db, FeatureJobArguments
 
     private void LoadSnapshot(RawFile file)
     {
-        var read = $"read_csv({DuckDbSql.Literal(file.LocalPath)}, header = true, all_varchar = true)";
+        var read = DuckDbSql.ReadCsv(file.LocalPath, args.Csv, header: true);
         var header = DuckDbSql.Describe(db, $"SELECT * FROM {read}").Select(c => c.Name).ToList();
         RequireKey(file, header);
         DuckDbSql.Execute(db, $"INSERT INTO snapshot_rows SELECT {DuckDbSql.Literal(file.Key)}, row_number() OVER () + 1, {Project(header)} FROM {read}",
@@ -66,12 +67,12 @@ internal sealed class ChangeInputLoader(DuckDBConnection db, FeatureJobArguments
     /// </summary>
     private void LoadDms(RawFile file)
     {
-        var bare = $"read_csv({DuckDbSql.Literal(file.LocalPath)}, header = false, all_varchar = true)";
+        var bare = DuckDbSql.ReadCsv(file.LocalPath, args.Csv, header: false);
         var fields = DuckDbSql.Describe(db, $"SELECT * FROM {bare}").Count;
         var first = DuckDbSql.Strings(db, $"SELECT * FROM {bare} LIMIT 1");
         if (first.Any(v => string.Equals(v, args.EntityKey, StringComparison.OrdinalIgnoreCase)))
         {
-            var read = $"read_csv({DuckDbSql.Literal(file.LocalPath)}, header = true, all_varchar = true)";
+            var read = DuckDbSql.ReadCsv(file.LocalPath, args.Csv, header: true);
             var header = DuckDbSql.Describe(db, $"SELECT * FROM {read}").Select(c => c.Name).ToList();
             RequireKey(file, header);
             var op = header.FirstOrDefault(h => string.Equals(h, "Op", StringComparison.OrdinalIgnoreCase));
@@ -87,9 +88,25 @@ internal sealed class ChangeInputLoader(DuckDBConnection db, FeatureJobArguments
                 $"(a DMS file without a header holds the columns, or Op then the columns; with a timestamp column, set AddColumnName so the header names it)");
         }
         var names = (withOp ? new[] { "__dms_op" } : []).Concat(columns.Select(c => c.Name)).ToList();
-        var named = $"read_csv({DuckDbSql.Literal(file.LocalPath)}, header = false, all_varchar = true, names = [{string.Join(", ", names.Select(DuckDbSql.Literal))}])";
+        var named = DuckDbSql.ReadCsv(file.LocalPath, args.Csv, header: false, $"names = [{string.Join(", ", names.Select(DuckDbSql.Literal))}]");
         DuckDbSql.Execute(db, $"INSERT INTO dms_rows SELECT {DuckDbSql.Literal(file.Key)}, row_number() OVER (), {(withOp ? "__dms_op" : "NULL")}, NULL, " +
             $"{string.Join(", ", columns.Select(c => DuckDbSql.Quote(c.Name)))} FROM {named}", $"reading {file.Key}");
+    }
+
+    /// <summary>
+    /// Before any file is read: an empty CSV file, a header naming a column twice (DuckDB would rename one) or an
+    /// unbalanced quote fails the job naming the file and line, as the Glue script's <c>check_csv_lines</c> does.
+    /// </summary>
+    public static void RequireReadable(FeatureJobArguments args, IEnumerable<RawFile> files)
+    {
+        foreach (var file in files.Where(IsCsv))
+        {
+            if (CsvFileCheck.Problem(file.LocalPath, args.Csv, header: args.Kind != CdcKind.S3Files) is { } problem)
+            {
+                throw new FeatureJobException($"s3://{args.Bucket}/{file.Key}: {problem} (read with the contract's csv: delimiter " +
+                    $"'{Contracts.Model.CsvDialect.Spell(args.Csv.Delimiter)}', quote '{args.Csv.Quote}')");
+            }
+        }
     }
 
     private void RequireKey(RawFile file, List<string> header)

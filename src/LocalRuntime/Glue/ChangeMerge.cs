@@ -43,6 +43,7 @@ internal sealed class ChangeMerge(DuckDBConnection db, string s3Root, FeatureJob
 
     private ChangeCounts Merge(IReadOnlyList<RawFile> newFiles, string? previous)
     {
+        ChangeInputLoader.RequireReadable(args, newFiles);
         var columns = args.Columns.Count > 0 ? args.Columns : InferredColumns(newFiles, previous);
         new ChangeInputLoader(db, args, columns).Load(newFiles);
         if (previous is null)
@@ -116,7 +117,7 @@ internal sealed class ChangeMerge(DuckDBConnection db, string s3Root, FeatureJob
         if (previous is not null) Add(DuckDbSql.Describe(db, $"SELECT * FROM read_parquet({DuckDbSql.Literal(Path.Combine(previous, "*.parquet"))})"));
         foreach (var csv in newFiles.Where(ChangeInputLoader.IsCsv))
         {
-            Add(DuckDbSql.Describe(db, $"SELECT * FROM read_csv({DuckDbSql.Literal(csv.LocalPath)}, header = true)"));
+            Add(DuckDbSql.Describe(db, $"SELECT * FROM {DuckDbSql.ReadCsv(csv.LocalPath, args.Csv, header: true, allText: false)}"));
         }
         if (!found.Any(c => string.Equals(c.Name, args.EntityKey, StringComparison.OrdinalIgnoreCase)))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using TrainingOrchestration.Contracts.Model;
 
 namespace TrainingOrchestration.LocalRuntime.Glue;
 
@@ -57,6 +58,20 @@ internal static class DuckDbSql
         for (var i = 0; i < reader.FieldCount; i++) values.Add(reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "");
         return values;
     }
+
+    /// <summary>
+    /// <c>read_csv</c> of one file in the declared dialect (every value text unless <paramref name="allText"/> is false): <c>delim</c>, <c>quote</c> and
+    /// <c>escape</c> (the quote doubled, RFC 4180) given, so DuckDB's sniffer decides neither
+    /// (https://duckdb.org/docs/data/csv/overview: options given explicitly are not auto-detected).
+    /// </summary>
+    internal static string ReadCsv(string path, CsvDialect dialect, bool header, string? more = null, bool allText = true) =>
+        $"read_csv({Literal(path)}, header = {(header ? "true" : "false")}, delim = {Literal(dialect.Delimiter.ToString())}, " +
+        $"quote = {Literal(dialect.Quote.ToString())}, escape = {Literal(dialect.Quote.ToString())}, all_varchar = {(allText ? "true" : "false")}" +
+        $"{(more is null ? "" : ", " + more)})";
+
+    /// <summary>The <c>COPY … TO</c> options that write CSV in the declared dialect.</summary>
+    internal static string CopyCsvOptions(CsvDialect dialect, bool header) =>
+        $"HEADER {(header ? "true" : "false")}, DELIMITER {Literal(dialect.Delimiter.ToString())}, QUOTE {Literal(dialect.Quote.ToString())}, ESCAPE {Literal(dialect.Quote.ToString())}";
 
     internal static string FileList(IEnumerable<string> paths) => "[" + string.Join(", ", paths.Select(Literal)) + "]";
 

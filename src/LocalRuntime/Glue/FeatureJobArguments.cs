@@ -1,3 +1,4 @@
+using TrainingOrchestration.Contracts.Model;
 using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.LocalRuntime.Glue;
@@ -29,6 +30,12 @@ public sealed record FeatureJobArguments(
 
     /// <summary><c>--timestamp_column</c>: the DMS timestamp column (s3-files only).</summary>
     public string? TimestampColumn { get; init; }
+
+    /// <summary>
+    /// <c>--csv_delimiter</c> and <c>--csv_quote</c>: the contract's declared CSV dialect (the stack sets them from
+    /// <c>csv:</c>); the raw CSV files are read and <c>table/</c> is written with it, never with a sniffed one.
+    /// </summary>
+    public CsvDialect Csv { get; init; } = CsvDialect.Default;
 
     /// <summary>
     /// Reads Glue's argument map (job default arguments overlaid with the run's). Missing or malformed arguments
@@ -71,7 +78,17 @@ public sealed record FeatureJobArguments(
                 ? int.TryParse(keep, out var n) && n >= 1 ? n : throw new FeatureJobException($"--keep_snapshots '{keep}' is not a whole number of at least 1")
                 : 3,
             TimestampColumn = Optional(arguments, "--timestamp_column"),
+            Csv = new CsvDialect(
+                Character(arguments, "--csv_delimiter", CsvDialect.Delimiters) ?? CsvDialect.Default.Delimiter,
+                Character(arguments, "--csv_quote", CsvDialect.Quotes) ?? CsvDialect.Default.Quote),
         };
+    }
+
+    private static char? Character(IReadOnlyDictionary<string, string> arguments, string name, char[] allowed)
+    {
+        if (!arguments.TryGetValue(name, out var value) || value.Length == 0) return null;
+        if (value.Length == 1 && allowed.Contains(value[0])) return value[0];
+        throw new FeatureJobException($"{name} '{value}' is not one of {string.Join(" ", allowed.Select(c => $"'{CsvDialect.Spell(c)}'"))}");
     }
 
     private static string? Optional(IReadOnlyDictionary<string, string> arguments, string name) =>

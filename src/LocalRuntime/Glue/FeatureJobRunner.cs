@@ -150,7 +150,7 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
             $"WHEN {u} < {DuckDbSql.Number(validationBound)} THEN 'validation' ELSE 'test' END AS split FROM features ORDER BY {key}",
             "assigning the split");
 
-        DuckDbSql.Execute(db, $"COPY split_features TO {DuckDbSql.Literal(Path.Combine(root, "table", "part-00000.csv"))} (HEADER true, DELIMITER ',')", "writing table/");
+        DuckDbSql.Execute(db, $"COPY split_features TO {DuckDbSql.Literal(Path.Combine(root, "table", "part-00000.csv"))} ({DuckDbSql.CopyCsvOptions(args.Csv, header: true)})", "writing table/");
         var channelColumns = string.Join(", ", columns.Skip(1).Select(c => DuckDbSql.Quote(c.Name)));
         foreach (var channel in new[] { "train", "validation", "test" })
         {

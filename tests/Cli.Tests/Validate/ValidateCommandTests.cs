@@ -47,12 +47,39 @@ public sealed class ValidateCommandTests : IDisposable
     public async Task A_label_the_sql_does_not_map_to_0_or_1_is_reported_at_the_label_field_with_counts()
     {
         File.WriteAllText(Churn("features.sql"), File.ReadAllText(Churn("features.sql"))
-            .Replace("THEN 1 ELSE 0 END AS churn", "THEN 1 ELSE 5 END AS churn"));
+            .Replace("IN ('no', 'false') THEN 0 END AS churn", "IN ('no', 'false') THEN 5 END AS churn"));
 
         var (exit, _, error) = await CliProcess.RunAsync("validate", "churn", "--pipelines", _pipelines.FullName);
 
         Assert.Equal(1, exit);
         Assert.Contains("features.label: over the sample, features.sql outputs label 'churn' values that binary:logistic cannot train on ('5' in 5174 rows)", error);
+        Assert.Contains(Churn("pipeline.yaml") + ":", error);
+    }
+
+    [Fact]
+    public async Task A_label_value_outside_the_declared_classes_fails_with_example_rows_never_as_a_silent_0()
+    {
+        var sample = Churn("sample/customers.csv");
+        File.WriteAllText(sample, File.ReadAllText(sample).Replace("C000002,No,", "C000002,Maybe,"));
+
+        var (exit, _, error) = await CliProcess.RunAsync("validate", "churn", "--pipelines", _pipelines.FullName);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("features.label: over the sample, features.sql outputs label 'churn' values that binary:logistic cannot train on (NULL in 1 rows)", error);
+        Assert.Contains("for example customer_id 'C000002' (source churn 'Maybe')", error);
+    }
+
+    [Fact]
+    public async Task A_feature_sql_that_turns_an_unknown_label_value_into_a_class_is_refused()
+    {
+        File.WriteAllText(Churn("features.sql"), File.ReadAllText(Churn("features.sql"))
+            .Replace("WHEN LOWER(CAST(churn AS STRING)) IN ('no', 'false') THEN 0 END AS churn", "ELSE 0 END AS churn"));
+
+        var (exit, _, error) = await CliProcess.RunAsync("validate", "churn", "--pipelines", _pipelines.FullName);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("features.label: features.sql gives a label value it was never told about", error);
+        Assert.Contains("would train silently as 0", error);
         Assert.Contains(Churn("pipeline.yaml") + ":", error);
     }
 

@@ -83,7 +83,7 @@ public sealed partial class GlueScriptTests
     [Fact]
     public void Outputs_are_single_files_and_channels_have_no_header()
     {
-        Assert.Contains("frame.coalesce(1).write", Script);
+        Assert.Contains("(frame.coalesce(1).write", Script);
         Assert.Contains("prefix + \"table/part-00000.csv\", header=True", Script);
         Assert.Contains("f\"{prefix}{channel}/part-00000.csv\", header=False", Script);
         Assert.Contains("prefix + \"manifest.json\"", Script);

@@ -22,6 +22,8 @@ internal static class ContractWriter
         yaml.AppendLine("version: \"1\"");
         yaml.AppendLine("exampleRows: 5");
         yaml.AppendLine();
+        yaml.AppendLine("csv: { delimiter: \",\", quote: '\"' }   # declared, never sniffed: how the feature job and this validation read and write CSV");
+        yaml.AppendLine();
         yaml.AppendLine("schema:");
         yaml.AppendLine("  order: strict          # the XGBoost channels are positional: the SQL's column order is part of the contract");
         yaml.AppendLine("  extraColumns: reject");

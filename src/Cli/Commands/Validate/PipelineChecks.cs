@@ -1,5 +1,7 @@
 using DuckDB.NET.Data;
 using TrainingOrchestration.Contracts;
+using TrainingOrchestration.Contracts.Model;
+using TrainingOrchestration.Contracts.Reading;
 using TrainingOrchestration.Pipelines;
 using TrainingOrchestration.Pipelines.Loading;
 using TrainingOrchestration.Pipelines.Spec;
@@ -26,7 +28,19 @@ internal static class PipelineChecks
         {
             findings.AddRange(e.Errors.Select(error => error.ToString()));
         }
-        if (spec.SampleDataFile is not null) findings.AddRange(CheckSqlOverSample(spec, contract));
+        if (spec.SampleDataFile is not null)
+        {
+            var dialect = contract?.Csv ?? CsvDialect.Default;
+            if (CsvFileCheck.Problem(spec.SampleDataFile, dialect, header: true) is { } problem)
+            {
+                findings.Add(At(spec, "sample.data", $"{spec.SampleDataFile}: {problem}.",
+                    $"Fix the file, or declare how it is written in {Path.GetFileName(spec.ContractFile)} (csv: delimiter, quote).").ToString());
+            }
+            else
+            {
+                findings.AddRange(CheckSqlOverSample(spec, contract, dialect));
+            }
+        }
         if (spec.SampleEventFile is not null) findings.AddRange(SampleEventCheck.Check(spec).Select(f => f.ToString()));
         return findings;
     }
@@ -39,12 +53,12 @@ internal static class PipelineChecks
         return findings.Count > 0;
     }
 
-    private static IEnumerable<string> CheckSqlOverSample(PipelineSpec spec, Contracts.Model.DataContract? contract)
+    private static IEnumerable<string> CheckSqlOverSample(PipelineSpec spec, Contracts.Model.DataContract? contract, CsvDialect dialect)
     {
         IReadOnlyList<(string Name, string SqlType)> produced;
         try
         {
-            produced = FeatureSqlSchema.Describe(spec.Features.SqlFile, spec.SampleDataFile!);
+            produced = FeatureSqlSchema.Describe(spec.Features.SqlFile, spec.SampleDataFile!, dialect);
         }
         catch (DuckDBException e)
         {
@@ -59,7 +73,7 @@ internal static class PipelineChecks
             findings.Add(At(spec, field, $"features.sql does not output a column '{column}' (it outputs {string.Join(", ", names)}).",
                 "Select the column in features.sql, or name the column the SQL does output here.").ToString());
         }
-        if (findings.Count == 0) findings.AddRange(LabelValueCheck.Check(spec).Select(f => f.ToString()));
+        if (findings.Count == 0) findings.AddRange(LabelValueCheck.Check(spec, dialect).Select(f => f.ToString()));
         return findings;
     }
 
