@@ -72,6 +72,9 @@ public sealed class MockConfig
         return new MockConfig(testCases, responses);
     }
 
+    /// <summary>Every test case the file defines, under any state machine, in order.</summary>
+    public IReadOnlyList<string> TestCaseNames => _testCases.Values.SelectMany(c => c.Keys).Distinct(StringComparer.Ordinal).ToList();
+
     public bool HasTestCase(string stateMachineName, string testCase) =>
         _testCases.TryGetValue(stateMachineName, out var cases) && cases.ContainsKey(testCase);
 

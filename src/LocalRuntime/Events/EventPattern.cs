@@ -10,7 +10,7 @@ namespace TrainingOrchestration.LocalRuntime.Events;
 /// <c>exists</c>, <c>equals-ignore-case</c>, <c>wildcard</c>, <c>cidr</c>); <c>$or</c> takes a list of patterns.
 /// When the event's value is an array, the leaf matches if any element matches.
 /// </summary>
-public sealed class EventPattern
+public sealed partial class EventPattern
 {
     private readonly JsonObject _pattern;
 

@@ -9,7 +9,8 @@ namespace TrainingOrchestration.LocalRuntime.Events;
 /// <c>arn:aws:states:::events:putEvents</c> (and <c>aws-sdk:eventbridge:putEvents</c>): turns PutEvents entries
 /// (<c>Source</c>, <c>DetailType</c>, <c>Detail</c> as JSON text or object, <c>Resources</c>, <c>Time</c>) into events on the
 /// local bus and answers like the API: <c>{"Entries":[{"EventId"}],"FailedEntryCount":0}</c>; with a failed entry the
-/// optimized integration fails the task with <c>EventBridge.FailedEntry</c> and the response as the cause.
+/// optimized integration fails the task with <c>EventBridge.FailedEntry</c> and the response as the cause. An entry
+/// over 256 KB fails the task with <c>EventBridge.ValidationException</c>, as the API refuses the whole request.
 /// </summary>
 public sealed class EventsIntegration(LocalEventBus bus) : IServiceIntegration
 {
@@ -22,6 +23,11 @@ public sealed class EventsIntegration(LocalEventBus bus) : IServiceIntegration
         var entries = request.Parameters?["Entries"] as JsonArray
             ?? throw new TaskFailedException($"{prefix}.ValidationException", "PutEvents needs Entries (1 to 10 events).");
         if (entries.Count is 0 or > 10) throw new TaskFailedException($"{prefix}.ValidationException", $"PutEvents takes 1 to 10 entries, got {entries.Count}.");
+        // An entry over 256 KB fails the whole request, before any event is put (PutEventsEntrySize cites the docs).
+        if (entries.OfType<JsonObject>().Any(e => PutEventsEntrySize.OfEntry(e) > PutEventsEntrySize.MaxBytes))
+        {
+            throw new TaskFailedException($"{prefix}.{PutEventsEntrySize.ErrorCode}", PutEventsEntrySize.ErrorMessage);
+        }
         var results = new JsonArray();
         var failed = 0;
         foreach (var entry in entries.OfType<JsonObject>())

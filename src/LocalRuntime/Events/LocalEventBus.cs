@@ -67,6 +67,9 @@ public sealed class LocalEventBus(IClock clock, IEventTargetDispatcher targets, 
         return recorded;
     }
 
+    /// <summary>The event as the bus would put it (envelope filled in), without putting it: what rules are matched against.</summary>
+    public JsonObject EnvelopeOf(JsonNode entry) => Envelope(entry);
+
     private JsonObject Envelope(JsonNode entry)
     {
         var evt = entry.DeepClone() as JsonObject ?? throw new ArgumentException("An event must be a JSON object.", nameof(entry));

@@ -20,11 +20,9 @@ public static class LocalRun
             ?? throw new ArgumentException($"Pipeline {request.Pipeline.Name} bundles no sample event or change file; pass --event FILE or --changes FILE.");
         var dataFile = request.DataFile ?? request.Pipeline.SampleDataFile
             ?? throw new ArgumentException($"Pipeline {request.Pipeline.Name} bundles no sample data; pass --data FILE.");
-        if (eventFile is not null && !File.Exists(eventFile)) throw new FileNotFoundException($"Event file {eventFile} does not exist.", eventFile);
         if (changesFile is not null && !File.Exists(changesFile)) throw new FileNotFoundException($"Change file {changesFile} does not exist.", changesFile);
         if (!File.Exists(dataFile)) throw new FileNotFoundException($"Data file {dataFile} does not exist.", dataFile);
-        var evt = eventFile is null ? null : JsonNode.Parse(await File.ReadAllTextAsync(eventFile, cancellationToken)) as JsonObject
-            ?? throw new FormatException($"{eventFile}: an EventBridge event must be a JSON object.");
+        var evt = eventFile is null ? null : EventFile.Read(eventFile);
         var eventTime = evt?["time"]?.GetValue<string>() is { } t && DateTimeOffset.TryParse(t, out var parsed) ? parsed
             : changesFile is not null ? ChangeFileReader.LatestChangeTime(changesFile, request.Pipeline.Source.Cdc.Kind) ?? DateTimeOffset.UtcNow
             : DateTimeOffset.UtcNow;
@@ -42,18 +40,9 @@ public static class LocalRun
         var decisionsBefore = (await session.ReadItemsAsync(cancellationToken)).Where(IsDecision)
             .ToDictionary(i => i[TableKeys.SortKey]!.GetValue<string>(), i => i.ToJsonString());
 
-        session.StageRawData(dataFile);
-        IReadOnlyList<LandedBatch> batches = [];
-        if (changesFile is not null)
-        {
-            var replay = new ChangeReplay(session);
-            batches = replay.Land(changesFile);
-            await replay.DeliverAsync(batches);
-        }
-        else
-        {
-            await session.PutEventAsync(evt!);
-        }
+        // An event no rule of the stack matches starts nothing: it is refused before raw/ is touched, each rule saying why.
+        var unmatched = evt is null ? [] : RuleMismatch.Unmatched(cloud.Bus, evt);
+        var batches = unmatched.Count == 0 ? await SendAsync(session, dataFile, changesFile, evt) : [];
         await session.WaitForIdleAsync(request.Timeout, progress, cancellationToken);
         cloud.PublishServiceMetrics();
         cloud.Alarms.EvaluateUntil(cloud.Clock.UtcNow);
@@ -77,8 +66,23 @@ public static class LocalRun
         var features = runId is null ? null : RunFeatures.Find(Path.GetFullPath(request.Workspace), request.Pipeline.Name, runId);
         return new LocalRunOutcome(Path.GetFullPath(request.Workspace), record, run, decision, executions, stopwatch.Elapsed)
         {
-            Report = report, Features = features, Batches = batches,
+            Report = report, Features = features, Batches = batches, UnmatchedRules = unmatched, EventFile = eventFile,
         };
+    }
+
+    /// <summary>Lands the data, then replays the change file through the ingress or puts the one event; returns the batches landed.</summary>
+    private static async Task<IReadOnlyList<LandedBatch>> SendAsync(PipelineSession session, string dataFile, string? changesFile, JsonObject? evt)
+    {
+        session.StageRawData(dataFile);
+        if (changesFile is null)
+        {
+            await session.PutEventAsync(evt!);
+            return [];
+        }
+        var replay = new ChangeReplay(session);
+        var batches = replay.Land(changesFile);
+        await replay.DeliverAsync(batches);
+        return batches;
     }
 
     /// <summary>Earlier runs of a reused workspace keep the cost their own invocation recorded (the table does not hold it).</summary>

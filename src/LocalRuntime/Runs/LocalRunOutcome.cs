@@ -14,6 +14,15 @@ public sealed record LocalRunOutcome(string Workspace, JsonObject Record, JsonOb
     /// <summary>The change batches this invocation landed and announced (empty when it sent a single event).</summary>
     public IReadOnlyList<Ingress.LandedBatch> Batches { get; init; } = [];
 
+    /// <summary>
+    /// When the event (<c>--event</c>) matched no rule: each pattern rule of the deployed stack with the fields that did
+    /// not match. Empty when the event reached a rule, or a change file was replayed.
+    /// </summary>
+    public IReadOnlyList<RuleMismatch> UnmatchedRules { get; init; } = [];
+
+    /// <summary>The event file sent, when one was.</summary>
+    public string? EventFile { get; init; }
+
     /// <summary>True when every execution succeeded and the run (if one started) succeeded.</summary>
-    public bool Succeeded => Executions.All(e => e.Status == "SUCCEEDED") && (Run is null || Run["status"]?.GetValue<string>() == "SUCCEEDED");
+    public bool Succeeded => UnmatchedRules.Count == 0 && Executions.All(e => e.Status == "SUCCEEDED") && (Run is null || Run["status"]?.GetValue<string>() == "SUCCEEDED");
 }

@@ -72,7 +72,16 @@ internal static class RunCommand
             }
             var spec = PipelineSpecLoader.Load(pipelineDirectory);
             if (Validate.PipelineChecks.Refuse(spec, Console.Error)) return 1;
-            var mocks = arguments.MockConfig is null ? null : MockConfig.Parse(await File.ReadAllTextAsync(arguments.MockConfig, cancellationToken));
+            var mocks = arguments.MockConfig is null ? null : await ReadMocksAsync(arguments.MockConfig, cancellationToken);
+            if (mocks is not null && !mocks.TestCaseNames.Contains(arguments.TestCase!, StringComparer.Ordinal))
+            {
+                var known = mocks.TestCaseNames.Count == 0 ? "none" : string.Join(", ", mocks.TestCaseNames);
+                var message = $"{arguments.MockConfig}: StateMachines.*.TestCases: no test case '{arguments.TestCase}' (--test-case); the file defines: {known}.";
+                console.MarkupLineInterpolated($"[red]{message}[/]");
+                if (arguments.Json) RunJson.WriteFailure(null, message);
+                return 2;
+            }
+            if (arguments.EventFile is not null) EventFile.Read(arguments.EventFile);
             workspace = arguments.Workspace ?? Path.Combine(root, ".local", "runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{spec.Name}");
 
             console.MarkupLineInterpolated($"[bold]{spec.Name}[/]: synthesizing the stack (cached when unchanged)...");
@@ -104,6 +113,19 @@ internal static class RunCommand
             console.MarkupLineInterpolated($"[red]run failed:[/] {e.Message}");
             if (arguments.Json) RunJson.WriteFailure(workspace, e.Message);
             return 1;
+        }
+    }
+
+    /// <summary>The MockConfigFile, with its path in every error (the parser names the field).</summary>
+    private static async Task<MockConfig> ReadMocksAsync(string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return MockConfig.Parse(await File.ReadAllTextAsync(file, cancellationToken));
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"{file}: {e.Message}", e);
         }
     }
 

@@ -19,9 +19,10 @@ internal static class RunJson
         var line = new JsonObject
         {
             ["runId"] = run?["runId"]?.DeepClone(),
-            ["status"] = run?["status"]?.DeepClone() ?? (outcome.Succeeded ? "NOT_STARTED" : "FAILED"),
+            ["status"] = run?["status"]?.DeepClone() ?? (outcome.Succeeded ? "NOT_STARTED" : outcome.UnmatchedRules.Count > 0 ? "NOT_STARTED" : "FAILED"),
             ["decision"] = run?["decision"]?.DeepClone(),
-            ["reason"] = run?["reason"]?.DeepClone() ?? run?["cause"]?.DeepClone() ?? outcome.TriggerDecision?["reason"]?.DeepClone(),
+            ["reason"] = run?["reason"]?.DeepClone() ?? run?["cause"]?.DeepClone() ?? outcome.TriggerDecision?["reason"]?.DeepClone()
+                ?? (outcome.UnmatchedRules.Count > 0 ? RunSummaryView.NoRuleMatched(outcome) : null),
             ["error"] = run?["error"]?.DeepClone(),
             ["failedState"] = run?["failedState"]?.DeepClone(),
             ["redriveCount"] = run?["redriveCount"]?.DeepClone() ?? 0,

@@ -21,7 +21,16 @@ internal static class RunSummaryView
         {
             console.MarkupLineInterpolated($"[bold]Trigger[/]: {Text(trigger["decision"])} — {Text(trigger["reason"])}");
         }
-        if (outcome.Run is not { } run)
+        if (outcome.UnmatchedRules.Count > 0)
+        {
+            console.MarkupLineInterpolated($"[red]{NoRuleMatched(outcome)}[/]");
+            foreach (var rule in outcome.UnmatchedRules)
+            {
+                console.MarkupLineInterpolated($"  rule [bold]{rule.Rule}[/]:");
+                foreach (var field in rule.Fields) console.MarkupLineInterpolated($"    {field.Field}: expected {field.Expected}, found {field.Actual}");
+            }
+        }
+        else if (outcome.Run is not { } run)
         {
             console.MarkupLine("[yellow]No training run was started by this event[/] (see the trigger decision above).");
         }
@@ -56,6 +65,11 @@ internal static class RunSummaryView
             console.MarkupLineInterpolated($"[bold]Model[/]: s3/*/{BucketLayout.PipelineRawModels(spec.Name)} (approved: {BucketLayout.PipelineApprovedModels(spec.Name)}{runId}/)");
         }
     }
+
+    /// <summary>The one-line reason when the sent event reached no rule (the fields follow, per rule).</summary>
+    public static string NoRuleMatched(LocalRunOutcome outcome) =>
+        $"{outcome.EventFile ?? "the event"}: the event matches no rule of this pipeline, so no run was started: " +
+        string.Join(" | ", outcome.UnmatchedRules.Select(r => r.ToString()));
 
     private static void RenderThresholds(IAnsiConsole console, JsonObject run, PipelineSpec spec)
     {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TrainingOrchestration.LocalRuntime.Events;
+using TrainingOrchestration.LocalRuntime.Runs;
 using TrainingOrchestration.Pipelines.Spec;
 using TrainingOrchestration.Pipelines.Conventions;
 
@@ -28,6 +30,11 @@ internal static class SampleEventCheck
         var text = File.ReadAllText(file);
         var detail = evt["detail"] as JsonObject;
         var findings = new List<Finding>();
+        if (PutEventsEntrySize.OfEvent(evt) is var size && size > PutEventsEntrySize.MaxBytes)
+        {
+            var (line, column) = Locate(text, "detail");
+            findings.Add(new Finding(file, line, column, "detail", EventFile.TooLarge(size), "Send a reference to the data (for example an S3 key) in the event instead."));
+        }
         void Expect(string field, string? actual, string expected, string what)
         {
             if (string.Equals(actual, expected, StringComparison.Ordinal)) return;
