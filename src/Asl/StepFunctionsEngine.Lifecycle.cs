@@ -44,7 +44,7 @@ public sealed partial class StepFunctionsEngine
         IDisposable? timeout = null;
         if (record.Definition.TimeoutSeconds is { } seconds)
         {
-            timeout = _clock.Schedule(_clock.Now.AddSeconds(seconds), () =>
+            timeout = _clock.Schedule(Timestamps.After(_clock.Now, seconds), () =>
                 Close(record, ExecutionStatus.TimedOut, null, ErrorNames.Timeout, $"The execution timed out after {seconds} seconds."));
         }
         _ = Task.Run(async () =>
@@ -82,6 +82,10 @@ public sealed partial class StepFunctionsEngine
             }
         });
     }
+
+    /// <summary>At 25,000 history events the execution fails as AWS fails it: States.Runtime, the quota named in the cause.</summary>
+    private void FailAtHistoryLimit(ExecutionRecord record) =>
+        record.History.LimitReached = () => Close(record, ExecutionStatus.Failed, null, ErrorNames.Runtime, ExecutionHistory.LimitCause);
 
     private void Close(ExecutionRecord record, ExecutionStatus status, JsonNode? output, string? error, string? cause)
     {

@@ -60,6 +60,7 @@ public sealed partial class StepFunctionsEngine
             }
             record.Completion.TrySetResult();
             _executions[d.ExecutionArn] = record;
+            FailAtHistoryLimit(record);
         }
         return d.ExecutionArn;
     }

@@ -135,6 +135,7 @@ public sealed partial class StepFunctionsEngine
             };
             _executions[arn] = record;
         }
+        FailAtHistoryLimit(record);
         record.History.Add("ExecutionStarted", new JsonObject
         {
             ["input"] = inputText,

@@ -46,13 +46,24 @@ internal static partial class DefinitionParser
         return (int)JsonKit.AsDouble(node);
     }
 
+    /// <summary>
+    /// The largest TimeoutSeconds, HeartbeatSeconds or Wait Seconds Step Functions accepts in a definition:
+    /// CreateStateMachine answers "SCHEMA_VALIDATION_FAILED: Maximum value is 99999999 at /States/Wait/Seconds"
+    /// (aws-cloudformation/cfn-lint#4075).
+    /// </summary>
+    public const double MaxSeconds = 99999999;
+
     private static JsonNode? PositiveInt(JsonObject s, string field, string name)
     {
         if (s[field] is not { } node) return null;
         if (!JsonKit.IsIntegerLiteral(node) || JsonKit.AsDouble(node) < 1)
             throw new AslDefinitionException(name, field, "must be a positive integer.");
+        if (JsonKit.AsDouble(node) > MaxSeconds) throw TooLarge(name, field);
         return node;
     }
+
+    private static AslDefinitionException TooLarge(string? name, string field) =>
+        new(name, field, $"SCHEMA_VALIDATION_FAILED: Maximum value is {MaxSeconds:0} at {(name is null ? "" : $"/States/{name}")}/{field}.");
 
     private static void Exclusive(string name, JsonObject s, string a, string b)
     {

@@ -60,6 +60,7 @@ internal static partial class DefinitionParser
         var unreachable = states.Keys.FirstOrDefault(k => !reachable.Contains(k));
         if (unreachable is not null) throw new AslDefinitionException(unreachable, "(state)", "is not reachable from StartAt (UNREACHABLE_STATE).");
         double? timeout = obj["TimeoutSeconds"] is { } t && JsonKit.IsNumber(t) ? JsonKit.AsDouble(t) : null;
+        if (timeout > MaxSeconds) throw TooLarge(null, "TimeoutSeconds");
         return new MachineSpec(startAt, states, language, timeout);
     }
 
@@ -186,6 +187,7 @@ internal static partial class DefinitionParser
                     throw new AslDefinitionException(name, present.Count == 0 ? "Seconds" : present[1], "a Wait state needs exactly one of Seconds, SecondsPath, Timestamp or TimestampPath.");
                 if (spec.Seconds is not null && (!JsonKit.IsIntegerLiteral(spec.Seconds) || JsonKit.AsDouble(spec.Seconds) < 0))
                     throw new AslDefinitionException(name, "Seconds", "must be a non-negative integer.");
+                if (spec.Seconds is not null && JsonKit.AsDouble(spec.Seconds) > MaxSeconds) throw TooLarge(name, "Seconds");
                 if (spec.Timestamp is not null && !Runtime.Timestamps.TryParse(spec.Timestamp, out _))
                     throw new AslDefinitionException(name, "Timestamp", $"'{spec.Timestamp}' is not an RFC3339 timestamp.");
                 break;

@@ -9,6 +9,22 @@ namespace TrainingOrchestration.Asl.Runtime;
 /// </summary>
 internal sealed class ExecutionHistory(ClockDriver clock)
 {
+    /// <summary>
+    /// Step Functions' quota: 25,000 events per execution history
+    /// (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html). Event 25,000 is the ExecutionFailed
+    /// event (States.Runtime, <see cref="LimitCause"/>), so 24,999 is the last event the states produce, as AWS records it
+    /// (GetExecutionHistory of a cut execution, floci-io/floci#2734).
+    /// </summary>
+    public const long MaxEvents = 25_000;
+
+    /// <summary>The cause AWS gives when an execution hits <see cref="MaxEvents"/>.</summary>
+    public const string LimitCause = "The execution reached the maximum number of history events (25000).";
+
+    /// <summary>Called once, by the thread whose event would have been number <see cref="MaxEvents"/>: the engine fails the execution.</summary>
+    public Action? LimitReached { get; set; }
+
+    private int _limitReached;
+
     private const int ChunkBits = 6;
     private const int ChunkSize = 1 << ChunkBits;
     private readonly object _grow = new();
@@ -20,16 +36,35 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     public long Add(string type, JsonObject? details, long previousEventId) =>
         Record(type, details is null ? null : new EventDetails.Json(details), previousEventId);
 
+    /// <exception cref="HistoryLimitExceededException">The event would take the place reserved for the execution's end.</exception>
     public long Record(string type, EventDetails? details, long previousEventId)
     {
         var key = details is null ? null : DetailsKeys.GetOrAdd(type, DetailsKey);
         var timestamp = clock.Now;
-        var id = Interlocked.Increment(ref _count);
+        var id = IsExecutionEnd(type) ? Interlocked.Increment(ref _count) : NextStateEventId();
         Slot(id - 1) = new HistoryEvent(id, previousEventId, timestamp, type, key, details, recorded: true);
         return id;
     }
 
     public long LastId => Interlocked.Read(ref _count);
+
+    private static bool IsExecutionEnd(string type) =>
+        type is "ExecutionSucceeded" or "ExecutionFailed" or "ExecutionAborted" or "ExecutionTimedOut";
+
+    /// <summary>The next id below <see cref="MaxEvents"/>; at the limit the execution is failed and this event refused.</summary>
+    private long NextStateEventId()
+    {
+        while (true)
+        {
+            var current = Interlocked.Read(ref _count);
+            if (current >= MaxEvents - 1)
+            {
+                if (Interlocked.Exchange(ref _limitReached, 1) == 0) LimitReached?.Invoke();
+                throw new HistoryLimitExceededException();
+            }
+            if (Interlocked.CompareExchange(ref _count, current + 1, current) == current) return current + 1;
+        }
+    }
 
     /// <summary>Puts back the events of an exported execution (ids 1..n in order) before it is redriven.</summary>
     public void Restore(IEnumerable<HistoryEvent> events)

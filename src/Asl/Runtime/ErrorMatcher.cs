@@ -1,8 +1,10 @@
 namespace TrainingOrchestration.Asl.Runtime;
 
 /// <summary>
-/// AWS's ErrorEquals matching. States.ALL matches every error; States.TaskFailed matches every error but
-/// States.Timeout (as AWS documents it); States.Runtime is never retried or caught.
+/// AWS's ErrorEquals matching. States.ALL matches every error but the terminal States.DataLimitExceeded; States.TaskFailed
+/// matches every error but States.Timeout and States.DataLimitExceeded; States.Runtime is never retried or caught
+/// (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html: "States.ALL ... can't catch the
+/// States.DataLimitExceeded terminal error or Runtime error types").
 /// </summary>
 internal static class ErrorMatcher
 {
@@ -12,6 +14,7 @@ internal static class ErrorMatcher
         foreach (var name in errorEquals)
         {
             if (name == error) return true;
+            if (error == ErrorNames.DataLimitExceeded) continue;
             if (name == ErrorNames.All) return true;
             if (name == ErrorNames.TaskFailed && error != ErrorNames.Timeout) return true;
         }

@@ -87,7 +87,7 @@ internal sealed partial class Interpreter
             if (!JsonKit.IsNumber(seconds) || !JsonKit.IsIntegerLiteral(seconds) || JsonKit.AsDouble(seconds) < 0)
                 throw new AslErrorException(ErrorNames.QueryEvaluationError,
                     $"{run.ErrorPrefix()}The Seconds field must evaluate to a non-negative integer, but was: {JsonKit.Serialize(seconds)}");
-            due = clock.Now.AddSeconds(JsonKit.AsDouble(seconds));
+            due = Timestamps.After(clock.Now, JsonKit.AsDouble(seconds));
         }
         else
         {

@@ -47,7 +47,7 @@ internal sealed partial class Interpreter
                 var delay = RetryDelay(state.Retry[retrier], attempts[retrier]);
                 attempts[retrier]++;
                 run.RetryCount++;
-                await SleepAsync(run.Frame, clock.Now + delay);
+                await SleepAsync(run.Frame, Timestamps.After(clock.Now, delay.TotalSeconds));
                 continue;
             }
             foreach (var catcher in state.Catch)
@@ -71,6 +71,7 @@ internal sealed partial class Interpreter
     /// <summary>IntervalSeconds × BackoffRate^attempt, capped by MaxDelaySeconds; FULL jitter picks uniformly below that.</summary>
     internal static TimeSpan RetryDelay(RetrierSpec retrier, int attempt)
     {
+        // BackoffRate^attempt reaches infinity for a huge MaxAttempts; the caps below bring it back to a finite delay.
         var seconds = retrier.IntervalSeconds * Math.Pow(retrier.BackoffRate, attempt);
         if (retrier.MaxDelaySeconds is { } max) seconds = Math.Min(seconds, max);
         if (retrier.FullJitter) seconds = Random.Shared.NextDouble() * seconds;
@@ -95,7 +96,7 @@ internal sealed partial class Interpreter
         DateTimeOffset due;
         if (state.Seconds is not null)
         {
-            due = clock.Now.AddSeconds(JsonKit.AsDouble(state.Seconds));
+            due = Timestamps.After(clock.Now, JsonKit.AsDouble(state.Seconds));
         }
         else if (state.Timestamp is not null)
         {
@@ -111,7 +112,7 @@ internal sealed partial class Interpreter
             if (seconds < 0)
                 throw new AslErrorException(ErrorNames.Runtime,
                     $"{run.ErrorPrefix()}The SecondsPath parameter references a negative value: {state.SecondsPath} == {JsonKit.Serialize(value)}");
-            due = clock.Now.AddSeconds(seconds);
+            due = Timestamps.After(clock.Now, seconds);
         }
         else
         {

@@ -38,7 +38,7 @@ internal sealed partial class Interpreter
             var heartbeat = jsonata is not null ? JsonataInteger(run, state.HeartbeatSeconds, jsonata, "HeartbeatSeconds")
                 : state.HeartbeatSecondsPath is not null ? PositiveSeconds(run, source, state.HeartbeatSecondsPath, "HeartbeatSecondsPath")
                 : state.HeartbeatSeconds is not null ? (int)JsonKit.AsDouble(state.HeartbeatSeconds) : (int?)null;
-            var due = clock.Now.AddSeconds(timeout ?? DefaultTaskTimeoutSeconds);
+            var due = Timestamps.After(clock.Now, timeout ?? DefaultTaskTimeoutSeconds);
 
             var prefix = resource.EventPrefix;
             var plain = resource.IsLambdaFunction || resource.IsActivity;

@@ -110,19 +110,27 @@ public sealed class ExecutionApiTests
         Assert.Equal(history[0].Id, history[1].PreviousEventId);
     }
 
+    /// <summary>
+    /// "States.ALL ... can't catch the States.DataLimitExceeded terminal error" and "DataLimitExceeded is a terminal error
+    /// that can't be caught by the States.ALL error type" (docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html);
+    /// a catcher naming the error itself still catches it.
+    /// </summary>
     [Fact]
-    public async Task A_state_output_over_256_KiB_fails_with_States_DataLimitExceeded_which_States_ALL_catches()
+    public async Task A_state_output_over_256_KiB_fails_with_States_DataLimitExceeded_which_only_a_catcher_naming_it_catches()
     {
         var harness = new Harness();
-
-        var uncaught = await harness.RunAsync("""{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"$.s","b.$":"$.s","c.$":"$.s"},"End":true}}}""",
-            new JsonObject { ["s"] = new string('z', 100 * 1024) }.ToJsonString(), name: "A");
-        var caught = await harness.RunAsync("""
+        const string wrapped = """
             {"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"B","States":{"B":{"Type":"Pass","Parameters":{"a.$":"$.s","b.$":"$.s","c.$":"$.s"},"End":true}}}],
-              "Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":null,"Next":"Ok"}],"End":true},"Ok":{"Type":"Succeed","OutputPath":null}}}
-            """, new JsonObject { ["s"] = new string('z', 100 * 1024) }.ToJsonString(), name: "B");
+              "Catch":[{"ErrorEquals":["ERRORS"],"ResultPath":null,"Next":"Ok"}],"End":true},"Ok":{"Type":"Succeed","OutputPath":null}}}
+            """;
+        var input = new JsonObject { ["s"] = new string('z', 100 * 1024) }.ToJsonString();
+
+        var uncaught = await harness.RunAsync("""{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"$.s","b.$":"$.s","c.$":"$.s"},"End":true}}}""", input, name: "A");
+        var all = await harness.RunAsync(wrapped.Replace("ERRORS", "States.ALL"), input, name: "B");
+        var named = await harness.RunAsync(wrapped.Replace("ERRORS", "States.DataLimitExceeded"), input, name: "C");
 
         Assert.Equal("States.DataLimitExceeded", uncaught.Error);
-        Assert.Equal(ExecutionStatus.Succeeded, caught.Status);
+        Assert.Equal(("States.DataLimitExceeded", ExecutionStatus.Failed), (all.Error, all.Status));
+        Assert.Equal(ExecutionStatus.Succeeded, named.Status);
     }
 }
