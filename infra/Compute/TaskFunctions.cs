@@ -54,7 +54,7 @@ public sealed class TaskFunctions : Construct
         [
             Read(bucket.ArnForObjects(features)),
             List(bucket, features),
-            Items(table, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
+            OwnItems(table, p, "dynamodb:GetItem", "dynamodb:PutItem"),
             KeyUse(key),
         ]);
         EvaluateModel = Create("EvaluateModel", EvaluateModelHandler, 1024, Duration.Minutes(10), code, environment, key,
@@ -62,12 +62,12 @@ public sealed class TaskFunctions : Construct
             Read(bucket.ArnForObjects(reports), bucket.ArnForObjects(rawModels), bucket.ArnForObjects(features)),
             List(bucket, reports, rawModels, features),
             Write(bucket.ArnForObjects(reports)),
-            Items(table, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"),
+            OwnItems(table, p, "dynamodb:GetItem", "dynamodb:PutItem"),
             KeyUse(key),
         ]);
         DecideCadence = Create("DecideCadence", DecideCadenceHandler, 256, Duration.Seconds(30), code, environment, key,
         [
-            Items(table, "dynamodb:GetItem", "dynamodb:Query"),
+            OwnItems(table, p, "dynamodb:GetItem", "dynamodb:Query"),
             KeyUse(key),
         ]);
     }
@@ -129,10 +129,21 @@ public sealed class TaskFunctions : Construct
 
     private static PolicyStatement List(IBucket bucket, params string[] prefixes) => StackGrants.ListPrefixes(bucket, null, prefixes);
 
-    private static PolicyStatement Items(ITable table, params string[] actions) => new(new PolicyStatementProps
+    /// <summary>
+    /// The item actions a handler makes (ValidationLedger and ModelRegistry only get and put; none updates or deletes),
+    /// on its own pipeline's partition only: <c>dynamodb:LeadingKeys</c> (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html)
+    /// keeps it off other pipelines' items and the TOKEN# partitions. IAM has no condition on the sort key, so CHAMPION
+    /// and LOCK, which share the pipeline partition, are kept out of reach by granting neither UpdateItem (their
+    /// conditional writes) nor DeleteItem.
+    /// </summary>
+    private static PolicyStatement OwnItems(ITable table, string pipeline, params string[] actions) => new(new PolicyStatementProps
     {
         Actions = actions,
         Resources = [table.TableArn],
+        Conditions = new Dictionary<string, object>
+        {
+            ["ForAllValues:StringEquals"] = new Dictionary<string, object> { ["dynamodb:LeadingKeys"] = new[] { TableKeys.Pipeline(pipeline) } },
+        },
     });
 
     private static PolicyStatement KeyUse(IKey key) => StackGrants.KeyUse(key, sid: null);

@@ -43,10 +43,28 @@ public sealed class PipelineStorage : Construct
                 },
             },
         }));
+        // CloudWatch alarms publish to the encrypted topics: only this account's alarms may (confused deputy,
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-encryption).
         Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
         {
-            Sid = "AllowServicesPublishingToTopics",
-            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com"), new ServicePrincipal("events.amazonaws.com")],
+            Sid = "AllowCloudWatchAlarmsPublishingToTopics",
+            Principals = [new ServicePrincipal("cloudwatch.amazonaws.com")],
+            Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resources = ["*"],
+            Conditions = new Dictionary<string, object>
+            {
+                ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
+                ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = $"arn:{stack.Partition}:cloudwatch:{stack.Region}:{stack.Account}:alarm:*" },
+            },
+        }));
+        // EventBridge rules deliver to the encrypted topics. The one service principal without source conditions: for
+        // EventBridge delivery to an encrypted topic the KMS request carries no aws:SourceAccount/aws:SourceArn, so such
+        // conditions would drop every event (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
+        // "compatibility with AWS services"); the topic policies restrict who may publish instead.
+        Key.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "AllowEventBridgeRulesPublishingToTopics",
+            Principals = [new ServicePrincipal("events.amazonaws.com")],
             Actions = ["kms:Decrypt", "kms:GenerateDataKey"],
             Resources = ["*"],
         }));

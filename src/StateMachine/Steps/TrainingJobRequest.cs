@@ -10,6 +10,27 @@ namespace TrainingOrchestration.StateMachine.Steps;
 /// </summary>
 internal static class TrainingJobRequest
 {
+    /// <summary>
+    /// The instances and their volume, encrypted with the stack's key. "You can't request a VolumeKmsKeyId when using an
+    /// instance type with local storage" (API_ResourceConfig): those (the <c>d</c> families: ml.m5d, ml.c5d, ml.g4dn,
+    /// ml.p3dn, ml.p4d…) encrypt their NVMe store in hardware, so the key is left out for them.
+    /// </summary>
+    internal static Dictionary<string, object> ResourceConfig(TrainingSpec training, string keyArn)
+    {
+        var config = new Dictionary<string, object>
+        {
+            ["InstanceType"] = training.InstanceType,
+            ["InstanceCount"] = training.InstanceCount,
+            ["VolumeSizeInGB"] = training.VolumeSizeGb,
+        };
+        if (!HasInstanceStore(training.InstanceType)) config["VolumeKmsKeyId"] = keyArn;
+        return config;
+    }
+
+    /// <summary>ml.&lt;family&gt;&lt;generation&gt;&lt;options&gt;.&lt;size&gt; where the options hold a <c>d</c> (local NVMe disks).</summary>
+    internal static bool HasInstanceStore(string instanceType) =>
+        System.Text.RegularExpressions.Regex.IsMatch(instanceType, @"^ml\.[a-z]+[0-9]+[a-z]*d[a-z]*\.");
+
     public static Dictionary<string, object> Build(TrainingWorkflowProps props)
     {
         var spec = props.Spec;
@@ -36,12 +57,7 @@ internal static class TrainingJobRequest
                 ["S3OutputPath"] = $"s3://{bucket}/{BucketLayout.PipelineRawModels(spec.Name)}",
                 ["KmsKeyId"] = props.Key.KeyArn,
             },
-            ["ResourceConfig"] = new Dictionary<string, object>
-            {
-                ["InstanceType"] = training.InstanceType,
-                ["InstanceCount"] = training.InstanceCount,
-                ["VolumeSizeInGB"] = training.VolumeSizeGb,
-            },
+            ["ResourceConfig"] = ResourceConfig(training, props.Key.KeyArn),
             ["StoppingCondition"] = stopping,
             ["EnableManagedSpotTraining"] = training.Spot.Enabled,
             // The built-in algorithm needs no network access; isolation keeps the container from reaching out.
