@@ -14,8 +14,12 @@ public sealed record RunReportData
     public string? Decision { get; init; }
     public string? Reason { get; init; }
     public string? ExecutionArn { get; init; }
+    /// <summary>When the workflow started and finished on the runtime's virtual clock (from the event's own time).</summary>
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
+    /// <summary>When the local command ran, by the wall clock, and for how long: the times the report leads with.</summary>
+    public DateTimeOffset? RanAt { get; init; }
+    public TimeSpan? RanFor { get; init; }
     /// <summary>The error and cause of a failed run (<c>error</c>, <c>cause</c> on the run item).</summary>
     public string? Error { get; init; }
     public string? Cause { get; init; }

@@ -65,9 +65,15 @@ public static class RunReportWriter
         Row(md, "Run", data.RunId);
         Row(md, "Status", data.Status);
         if (data.ExecutionArn is not null) Row(md, "Execution", $"`{data.ExecutionArn}`");
-        if (data.StartedAt is { } s) Row(md, "Started", s.UtcDateTime.ToString("u", CultureInfo.InvariantCulture));
-        if (data.FinishedAt is { } f) Row(md, "Finished", f.UtcDateTime.ToString("u", CultureInfo.InvariantCulture));
-        if (data.StartedAt is { } a && data.FinishedAt is { } b) Row(md, "Duration", Format(b - a));
+        if (data.RanAt is { } ran)
+        {
+            Row(md, "Started", ran.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
+            if (data.RanFor is { } took) Row(md, "Finished", (ran + took).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
+        }
+        var virtualClock = data.RanAt is null ? "" : " (virtual clock)";
+        if (data.StartedAt is { } s) Row(md, "Workflow started" + virtualClock, s.UtcDateTime.ToString("u", CultureInfo.InvariantCulture));
+        if (data.FinishedAt is { } f) Row(md, "Workflow finished" + virtualClock, f.UtcDateTime.ToString("u", CultureInfo.InvariantCulture));
+        if (data.StartedAt is { } a && data.FinishedAt is { } b) Row(md, "Duration" + virtualClock, Format(b - a));
         if (data.FailedState is not null) Row(md, "Failed state", data.FailedState);
         if (data.Error is not null) Row(md, "Error", $"`{Escape(data.Error)}`");
         if (data.Cause is not null) Row(md, "Cause", Escape(data.Cause));

@@ -33,7 +33,7 @@ public static class EventFile
 
     /// <summary>The size problem, worded once for <c>run</c> and <c>validate</c>.</summary>
     public static string TooLarge(long size) =>
-        $"as a PutEvents entry this event is {size:N0} bytes, over EventBridge's limit of {PutEventsEntrySize.MaxBytes:N0} " +
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"as a PutEvents entry this event is {size:N0} bytes, over EventBridge's limit of {PutEventsEntrySize.MaxBytes:N0} ") +
         $"(256 KB: Time 14 bytes + Source + DetailType + Detail + Resources, UTF-8), so PutEvents refuses it " +
         $"({PutEventsEntrySize.ErrorCode}: {PutEventsEntrySize.ErrorMessage}).";
 }

@@ -14,7 +14,9 @@ public static class LocalRun
 {
     public static async Task<LocalRunOutcome> ExecuteAsync(LocalRunRequest request, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var inUse = WorkspaceLock.Acquire(request.Workspace);
         var stopwatch = Stopwatch.StartNew();
+        var ranAt = DateTimeOffset.Now;
         var changesFile = request.ChangesFile ?? (request.EventFile is null ? request.Pipeline.SampleChangesFile : null);
         var eventFile = changesFile is not null ? null : request.EventFile ?? request.Pipeline.SampleEventFile
             ?? throw new ArgumentException($"Pipeline {request.Pipeline.Name} bundles no sample event or change file; pass --event FILE or --changes FILE.");
@@ -36,6 +38,7 @@ public static class LocalRun
         }, cancellationToken);
         cloud.Mocks.Use(request.MockConfig, request.TestCase);
         var session = new PipelineSession(cloud, request.Pipeline);
+        await session.SeedTriggerGenerationAsync(WorkspaceGeneration(), cancellationToken);
         var runsBefore = (await session.ReadRunsAsync(cancellationToken)).Select(r => r[TableKeys.SortKey]!.GetValue<string>()).ToHashSet();
         var decisionsBefore = (await session.ReadItemsAsync(cancellationToken)).Where(IsDecision)
             .ToDictionary(i => i[TableKeys.SortKey]!.GetValue<string>(), i => i.ToJsonString());
@@ -61,7 +64,7 @@ public static class LocalRun
         var record = RunRecord.Build(request.Pipeline.Name, request.Workspace, items, executions, cloud.Bus.Events, cloud.Sns.Messages, stopwatch.Elapsed, explanation);
         RunRecord.Write(request.Workspace, record);
         ExecutionStore.Save(session, request.Workspace);
-        var report = await RunReportComposer.WriteAsync(session, run, stopwatch.Elapsed, Path.GetFullPath(request.Workspace), cancellationToken, explanation);
+        var report = await RunReportComposer.WriteAsync(session, run, stopwatch.Elapsed, Path.GetFullPath(request.Workspace), cancellationToken, explanation, ranAt);
         var runId = run?["runId"]?.GetValue<string>();
         var features = runId is null ? null : RunFeatures.Find(Path.GetFullPath(request.Workspace), request.Pipeline.Name, runId);
         return new LocalRunOutcome(Path.GetFullPath(request.Workspace), record, run, decision, executions, stopwatch.Elapsed)
@@ -69,6 +72,12 @@ public static class LocalRun
             Report = report, Features = features, Batches = batches, UnmatchedRules = unmatched, EventFile = eventFile,
         };
     }
+
+    /// <summary>
+    /// The trigger counter's first generation in a new workspace: unique per workspace (milliseconds of the wall clock),
+    /// so each fresh local run gets its own run id and execution name, while a reused workspace keeps counting on.
+    /// </summary>
+    private static long WorkspaceGeneration() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1_700_000_000_000L;
 
     /// <summary>Lands the data, then replays the change file through the ingress or puts the one event; returns the batches landed.</summary>
     private static async Task<IReadOnlyList<LandedBatch>> SendAsync(PipelineSession session, string dataFile, string? changesFile, JsonObject? evt)

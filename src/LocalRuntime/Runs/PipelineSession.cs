@@ -47,6 +47,33 @@ public sealed class PipelineSession(LocalCloud cloud, PipelineSpec pipeline)
         return key;
     }
 
+    /// <summary>
+    /// Starts a new workspace's trigger counter at <paramref name="generation"/> (the trigger workflow keeps an existing
+    /// generation: <c>if_not_exists</c>); a workspace that already has a counter is left as it is.
+    /// </summary>
+    public async Task SeedTriggerGenerationAsync(long generation, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Cloud.DynamoDb.PutItemAsync(new Amazon.DynamoDBv2.Model.PutItemRequest
+            {
+                TableName = TableName,
+                Item = new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>
+                {
+                    [TableKeys.PartitionKey] = new() { S = TableKeys.Pipeline(Pipeline.Name) },
+                    [TableKeys.SortKey] = new() { S = TableKeys.TriggerSortKey },
+                    ["generation"] = new() { N = generation.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                },
+                ConditionExpression = "attribute_not_exists(#pk)",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#pk"] = TableKeys.PartitionKey },
+            }, cancellationToken);
+        }
+        catch (Amazon.DynamoDBv2.Model.ConditionalCheckFailedException)
+        {
+            // A reused workspace: its counter (and so its run ids) carries on.
+        }
+    }
+
     /// <summary>Puts the event on the bus at its own time: the virtual clock is moved forward to it first.</summary>
     public Task<RecordedEvent> PutEventAsync(JsonObject evt)
     {

@@ -11,7 +11,7 @@ namespace TrainingOrchestration.LocalRuntime.Runs;
 public static class RunReportComposer
 {
     public static async Task<RunReportFiles?> WriteAsync(PipelineSession session, JsonObject? run, TimeSpan wallTime, string workspace, CancellationToken cancellationToken = default,
-        JsonObject? explanation = null)
+        JsonObject? explanation = null, DateTimeOffset? ranAt = null)
     {
         if (run is null) return null;
         var runId = Text(run["runId"]) ?? TableKeys.RunIdOf(Text(run[TableKeys.SortKey])!);
@@ -51,6 +51,8 @@ public static class RunReportComposer
             ExecutionArn = training.Execution?.ExecutionArn,
             StartedAt = Time(run["startedAt"]),
             FinishedAt = Time(run["finishedAt"]),
+            RanAt = ranAt,
+            RanFor = wallTime,
             Error = Text(run["error"]),
             Cause = Text(run["cause"]),
             FailedState = Text(run["failedState"]) ?? path.LastOrDefault(s => s.Error is not null)?.Name,

@@ -37,6 +37,7 @@ public static class BadInputCases
         Contract("not UTF-8", f => WriteBytes(f, "contract.yaml", [.. Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(f, "contract.yaml"))), 0xFF]), "UTF-8", "pipeline.yaml"),
         Contract("unknown check", f => Replace(f, "contract.yaml", "check: not_null", "check: not_nul"), "not_nul"),
         Contract("a list instead of a mapping", f => Write(f, "contract.yaml", "- a\n- b\n"), "mapping"),
+        Contract("CSV delimiter no reader takes", f => Replace(f, "contract.yaml", "csv: { delimiter: \",\"", "csv: { delimiter: \":\""), "csv 'delimiter' must be one of"),
         Contract("column the SQL does not produce", f => Replace(f, "contract.yaml", "- { name: female, type: integer }", "- { name: female, type: integer }\n  - { name: no_such_column, type: integer }"), "no_such_column"),
         // feature SQL
         Sql("second statement", f => Append(f, "features.sql", ";\nCOPY source TO '/tmp/escaped.csv'"), "second statement"),
@@ -50,11 +51,15 @@ public static class BadInputCases
         Sql("syntax error", f => Write(f, "features.sql", "SELECT customer_id, FROM FROM source"), "features.sql:1:"),
         Sql("empty", f => Write(f, "features.sql", "-- nothing yet\n"), "empty"),
         Sql("unclosed string", f => Write(f, "features.sql", "SELECT 'open FROM source"), "never closed"),
+        Sql("a label value it does not know mapped to 0", f => Replace(f, "features.sql", "WHEN LOWER(CAST(churn AS STRING)) IN ('no', 'false') THEN 0 END AS churn", "ELSE 0 END AS churn"), "would train silently as 0"),
         Sql("not UTF-8", f => WriteBytes(f, "features.sql", [.. "SELECT 'caf"u8, 0xE9, .. "' AS churn FROM source"u8]), "not valid UTF-8"),
         // sample data
         Data("empty sample", f => Write(f, "sample/customers.csv", ""), "empty", "pipeline.yaml"),
         Data("sample without the entity key", f => Write(f, "sample/customers.csv", "id,churn\n1,Yes\n"), "customer_id", "pipeline.yaml"),
         Data("sample path is a folder", f => { File.Delete(Path.Combine(f, "sample/customers.csv")); Directory.CreateDirectory(Path.Combine(f, "sample/customers.csv")); }, "is a folder", "pipeline.yaml"),
+        Data("unbalanced quote in the sample", f => Replace(f, "sample/customers.csv", "\nC000003,", "\n\"C000003,"), "line 4: the \" opened on this line is never closed", "customers.csv"),
+        Data("column named twice in the sample's header", f => Replace(f, "sample/customers.csv", "customer_id,churn,female,", "customer_id,churn,churn,"), "names column 'churn' 2 times (columns 2 and 3)", "customers.csv"),
+        Data("label value outside the classes", f => Replace(f, "sample/customers.csv", "C000002,No,", "C000002,Maybe,"), "customer_id 'C000002' (source churn 'Maybe')", "pipeline.yaml"),
         Data("--data is a folder", _ => { }, "is a folder", "--data", ["--data", "/tmp"]),
         Data("--data does not exist", _ => { }, "file not found", "--data", ["--data", "/no/such/file.csv"]),
         // sample events
@@ -62,8 +67,22 @@ public static class BadInputCases
         Event("JSON nested 100,000 levels deep", f => Write(f, "sample/event.json", new string('[', 100_000) + new string(']', 100_000)), "depth"),
         Event("empty file", f => Write(f, "sample/event.json", ""), "(json)"),
         Event("event of another table", f => Replace(f, "sample/event.json", "\"table\": \"customers\"", "\"table\": \"subscribers\""), "detail.table"),
+        Event("event over 256 KB", f => Replace(f, "sample/event.json", "\"table\": \"customers\"", "\"table\": \"customers\", \"padding\": \"" + new string('x', 270_000) + "\""), "over EventBridge's limit of 262,144 (256 KB"),
+        Event("run --event over 256 KB", f => Write(f, "big-event.json", "{\"source\":\"training-orchestration.cdc\",\"detail-type\":\"Table Change\",\"detail\":{\"x\":\"" + new string('x', 270_000) + "\"}}"),
+            "PutEvents refuses it (ValidationException", "big-event.json", ["--event", "{folder}/big-event.json"]) with { Command = "run" },
+        Event("run --event that matches no rule", f => Write(f, "other-event.json", File.ReadAllText(Path.Combine(f, "sample/event.json")).Replace("\"table\": \"customers\"", "\"table\": \"subscribers\"")),
+            "detail.table: expected \"customers\", found \"subscribers\"", "other-event.json", ["--event", "{folder}/other-event.json"]) with { Command = "run" },
         Event("event of another source", f => Replace(f, "sample/event.json", "\"source\": \"training-orchestration.cdc\"", "\"source\": \"someone.else\""), "source"),
+        // mock configs and concurrency (run)
+        Mock("--test-case missing from the MockConfigFile", f => Write(f, "mock.json", "{\"StateMachines\":{\"churn-training\":{\"TestCases\":{\"GlueFails\":{}}}},\"MockedResponses\":{}}"),
+            "no test case 'Missing' (--test-case); the file defines: GlueFails", ["--mock-config", "{folder}/mock.json", "--test-case", "Missing"]),
+        Mock("MockConfigFile that is not JSON", f => Write(f, "mock.json", "{ \"StateMachines\": "), "is not valid JSON", ["--mock-config", "{folder}/mock.json", "--test-case", "Any"]),
+        Mock("MockConfigFile naming an undefined range", f => Write(f, "mock.json", "{\"MockedResponses\":{\"R\":{\"x\":{\"Return\":{}}}}}"), "MockedResponses.R", ["--mock-config", "{folder}/mock.json", "--test-case", "Any"]),
+        new("concurrency", "a second run on a workspace in use", _ => { }, WorkspaceName, "workspace in use") { Command = "run", HoldWorkspace = true },
     ];
+
+    /// <summary>The folder name of a run case's workspace (next to the pipelines copy).</summary>
+    public const string WorkspaceName = "bad-input-workspace";
 
     public static TheoryData<string> Names() => new(All.Select(c => c.ToString()));
 
@@ -73,7 +92,9 @@ public static class BadInputCases
     private static BadInputCase Contract(string name, Action<string> act, string names, string file = "contract.yaml") => new("contract", name, act, file, names);
     private static BadInputCase Sql(string name, Action<string> act, string names) => new("sql", name, act, "features.sql", names);
     private static BadInputCase Data(string name, Action<string> act, string names, string file, string[]? arguments = null) => new("data", name, act, file, names, arguments);
-    private static BadInputCase Event(string name, Action<string> act, string names) => new("events", name, act, "event.json", names);
+    private static BadInputCase Event(string name, Action<string> act, string names, string file = "event.json", string[]? arguments = null) =>
+        new("events", name, act, file, names, arguments);
+    private static BadInputCase Mock(string name, Action<string> act, string names, string[] arguments) => new("mocks", name, act, "mock.json", names, arguments) { Command = "run" };
 
     private static void Write(string folder, string file, string text) => File.WriteAllText(Path.Combine(folder, file), text);
 

@@ -1,3 +1,5 @@
+using TrainingOrchestration.LocalRuntime.Runs;
+
 namespace TrainingOrchestration.Cli.Tests.BadInput;
 
 /// <summary>
@@ -17,7 +19,12 @@ public sealed class BadInputTests
         var before = PipelineCopy.Fingerprint(copy.Folder);
         var repository = PipelineCopy.Fingerprint(Path.Combine(CliProcess.RepositoryRoot, "pipelines"));
 
-        var (exit, output, error) = await CliProcess.RunAsync(["validate", "churn", "--pipelines", copy.Pipelines, .. badInput.Arguments ?? []]);
+        var workspace = Path.Combine(copy.Root, BadInputCases.WorkspaceName);
+        var arguments = (badInput.Arguments ?? []).Select(a => a.Replace("{folder}", copy.Folder, StringComparison.Ordinal)).ToList();
+        if (badInput.Command == "run") arguments.AddRange(["--workspace", workspace]);
+        using var held = badInput.HoldWorkspace ? WorkspaceLock.Acquire(workspace) : null;
+
+        var (exit, output, error) = await CliProcess.RunAsync([badInput.Command, "churn", "--pipelines", copy.Pipelines, .. arguments]);
 
         var all = output + error;
         Assert.True(exit != 0, $"exit 0 for a bad input:\n{all}");
@@ -26,6 +33,8 @@ public sealed class BadInputTests
         Assert.Contains(badInput.Names, error);
         Assert.Equal(before, PipelineCopy.Fingerprint(copy.Folder));
         Assert.Equal(repository, PipelineCopy.Fingerprint(Path.Combine(CliProcess.RepositoryRoot, "pipelines")));
+        Assert.Empty(Directory.Exists(workspace) ? Directory.EnumerateFiles(workspace, "*", SearchOption.AllDirectories)
+            .Where(f => f.Contains($"{Path.DirectorySeparatorChar}raw{Path.DirectorySeparatorChar}", StringComparison.Ordinal)) : []);
     }
 
     [Fact]

@@ -18,6 +18,8 @@ internal sealed class PipelineCopy : IDisposable
         }
     }
 
+    public string Root => root.FullName;
+
     public string Pipelines => Path.Combine(root.FullName, "pipelines");
 
     public string Folder => Path.Combine(Pipelines, "churn");

@@ -77,12 +77,14 @@ internal static class RunCommand
             {
                 var known = mocks.TestCaseNames.Count == 0 ? "none" : string.Join(", ", mocks.TestCaseNames);
                 var message = $"{arguments.MockConfig}: StateMachines.*.TestCases: no test case '{arguments.TestCase}' (--test-case); the file defines: {known}.";
-                console.MarkupLineInterpolated($"[red]{message}[/]");
+                Console.Error.WriteLine(message);
                 if (arguments.Json) RunJson.WriteFailure(null, message);
                 return 2;
             }
             if (arguments.EventFile is not null) EventFile.Read(arguments.EventFile);
             workspace = arguments.Workspace ?? Path.Combine(root, ".local", "runs", $"{DateTime.Now:yyyyMMdd-HHmmss}-{spec.Name}");
+            // Before the stack is synthesized: a workspace another run holds is refused at once (LocalRun holds it for the run).
+            WorkspaceLock.Acquire(workspace).Dispose();
 
             console.MarkupLineInterpolated($"[bold]{spec.Name}[/]: synthesizing the stack (cached when unchanged)...");
             var template = TemplateCache.TemplateFor(root, Path.GetFullPath(pipelinesRoot), spec.Name);
@@ -104,13 +106,14 @@ internal static class RunCommand
             }, view, cancellationToken);
             view.Flush();
             RunSummaryView.Render(console, outcome, spec, outcome.Report?.Report);
+            if (outcome.UnmatchedRules.Count > 0) Console.Error.WriteLine(RunSummaryView.NoRuleMatched(outcome));
             if (arguments.Json) RunJson.Write(outcome);
             return outcome.Succeeded ? 0 : 1;
         }
         catch (Exception e) when (e is PipelineSpecException or ContractException or TemplateException or FileNotFoundException or DirectoryNotFoundException
                                    or FormatException or TimeoutException or InvalidOperationException or ArgumentException)
         {
-            console.MarkupLineInterpolated($"[red]run failed:[/] {e.Message}");
+            Console.Error.WriteLine($"run failed: {e.Message}");
             if (arguments.Json) RunJson.WriteFailure(workspace, e.Message);
             return 1;
         }

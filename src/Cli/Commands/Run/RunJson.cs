@@ -21,7 +21,7 @@ internal static class RunJson
             ["runId"] = run?["runId"]?.DeepClone(),
             ["status"] = run?["status"]?.DeepClone() ?? (outcome.Succeeded ? "NOT_STARTED" : outcome.UnmatchedRules.Count > 0 ? "NOT_STARTED" : "FAILED"),
             ["decision"] = run?["decision"]?.DeepClone(),
-            ["reason"] = run?["reason"]?.DeepClone() ?? run?["cause"]?.DeepClone() ?? outcome.TriggerDecision?["reason"]?.DeepClone()
+            ["reason"] = run?["reason"]?.DeepClone() ?? Failure(run)?.Message ?? run?["cause"]?.DeepClone() ?? outcome.TriggerDecision?["reason"]?.DeepClone()
                 ?? (outcome.UnmatchedRules.Count > 0 ? RunSummaryView.NoRuleMatched(outcome) : null),
             ["error"] = run?["error"]?.DeepClone(),
             ["failedState"] = run?["failedState"]?.DeepClone(),
@@ -34,10 +34,18 @@ internal static class RunJson
             ["trigger"] = outcome.TriggerDecision?["decision"]?.DeepClone(),
             ["batches"] = outcome.Batches.Count,
             ["report"] = outcome.Report?.Report,
+            ["runbook"] = Failure(run)?.Runbook,
         };
         Console.Out.WriteLine(line.ToJsonString());
         Console.Out.Flush();
     }
+
+    private static (string Message, string Runbook)? Failure(JsonObject? run) =>
+        run?["status"]?.GetValue<string>() == "FAILED" || run?["error"] is not null
+            ? FailureMessage.Explain(Str(run["failedState"]), Str(run["error"]), Str(run["cause"]))
+            : null;
+
+    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     public static void WriteFailure(string? workspace, string message)
     {

@@ -39,8 +39,16 @@ internal static class RunSummaryView
             var decision = Text(run["decision"]);
             var colour = decision switch { "PROMOTED" => "green", "REJECTED" => "yellow", _ => "red" };
             console.MarkupLineInterpolated($"[bold]Run[/] {Text(run["runId"])}: [{colour} bold]{decision}[/] ({Text(run["status"])})");
-            console.MarkupLineInterpolated($"[bold]Reason[/]: {Text(run["reason"] ?? run["cause"])}");
-            if (run["error"] is not null) console.MarkupLineInterpolated($"[bold]Error[/]: {Text(run["error"])} at {Text(run["failedState"])}");
+            if (FailureMessage.Explain(Text(run["failedState"]), Text(run["error"]), Text(run["cause"])) is { } failure)
+            {
+                console.MarkupLineInterpolated($"[bold]Reason[/]: {failure.Message}");
+                console.MarkupLineInterpolated($"[bold]Runbook[/]: {failure.Runbook}");
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"[bold]Reason[/]: {Text(run["reason"] ?? run["cause"])}");
+                if (run["error"] is not null) console.MarkupLineInterpolated($"[bold]Error[/]: {Text(run["error"])} at {Text(run["failedState"])}");
+            }
             if (outcome.Features?.ChangesSummary() is { } applied) console.MarkupLineInterpolated($"[bold]Changes applied[/]: {applied}");
             RenderThresholds(console, run, spec);
             RenderValidation(console, run, outcome.Record);
