@@ -11,8 +11,13 @@ public sealed class WorkspaceLock : IDisposable
     public const string FileName = ".in-use";
 
     private readonly FileStream _handle;
+    private readonly string _holderFile;
 
-    private WorkspaceLock(FileStream handle) => _handle = handle;
+    private WorkspaceLock(FileStream handle, string holderFile)
+    {
+        _handle = handle;
+        _holderFile = holderFile;
+    }
 
     /// <exception cref="WorkspaceInUseException">Another process holds the workspace.</exception>
     public static WorkspaceLock Acquire(string workspace)
@@ -21,26 +26,22 @@ public sealed class WorkspaceLock : IDisposable
         var path = Path.Combine(workspace, FileName);
         try
         {
+            // The exclusive handle is the lock (flock on Unix); the process id goes beside it, readable while it is held.
             var handle = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            handle.SetLength(0);
-            var pid = System.Text.Encoding.UTF8.GetBytes(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            handle.Write(pid);
-            handle.Flush();
-            return new WorkspaceLock(handle);
+            File.WriteAllText(path + ".pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return new WorkspaceLock(handle, path + ".pid");
         }
         catch (IOException)
         {
-            throw new WorkspaceInUseException(workspace, Holder(path));
+            throw new WorkspaceInUseException(workspace, Holder(path + ".pid"));
         }
     }
 
-    private static string? Holder(string path)
+    private static string? Holder(string pidFile)
     {
         try
         {
-            using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(read);
-            var text = reader.ReadToEnd().Trim();
+            var text = File.ReadAllText(pidFile).Trim();
             return text.Length == 0 ? null : text;
         }
         catch (IOException)
@@ -49,5 +50,9 @@ public sealed class WorkspaceLock : IDisposable
         }
     }
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        try { File.Delete(_holderFile); } catch (IOException) { }
+        _handle.Dispose();
+    }
 }
