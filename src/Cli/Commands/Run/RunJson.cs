@@ -21,7 +21,7 @@ internal static class RunJson
             ["runId"] = run?["runId"]?.DeepClone(),
             ["status"] = run?["status"]?.DeepClone() ?? (outcome.Succeeded ? "NOT_STARTED" : outcome.UnmatchedRules.Count > 0 ? "NOT_STARTED" : "FAILED"),
             ["decision"] = run?["decision"]?.DeepClone(),
-            ["reason"] = run?["reason"]?.DeepClone() ?? Failure(run)?.Message ?? run?["cause"]?.DeepClone() ?? outcome.TriggerDecision?["reason"]?.DeepClone()
+            ["reason"] = Failure(run)?.Message ?? run?["reason"]?.DeepClone() ?? run?["cause"]?.DeepClone() ?? outcome.TriggerDecision?["reason"]?.DeepClone()
                 ?? (outcome.UnmatchedRules.Count > 0 ? RunSummaryView.NoRuleMatched(outcome) : null),
             ["error"] = run?["error"]?.DeepClone(),
             ["failedState"] = run?["failedState"]?.DeepClone(),
