@@ -274,6 +274,9 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
         Assert.Equal("Line", score["TransformInput"]!["SplitType"]!.GetValue<string>());
         Assert.Contains("/features/fraud/run={}/test/", score["TransformInput"]!["DataSource"]!["S3DataSource"]!["S3Uri.$"]!.GetValue<string>());
         Assert.Contains("/reports/fraud/run={}/predictions/", score["TransformOutput"]!["S3OutputPath.$"]!.GetValue<string>());
+        // The transform's volume and output are encrypted with the stack's key (the fixture's instance has no NVMe store).
+        Assert.Contains("StorageKey", score["TransformResources"]!["VolumeKmsKeyId"]!.ToJsonString());
+        Assert.Contains("StorageKey", score["TransformOutput"]!["KmsKeyId"]!.ToJsonString());
     }
 
     [Fact]

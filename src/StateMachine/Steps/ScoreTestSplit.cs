@@ -47,11 +47,7 @@ internal static class ScoreTestSplit
                         ["AssembleWith"] = "Line",
                         ["KmsKeyId"] = props.Key.KeyArn,
                     },
-                    ["TransformResources"] = new Dictionary<string, object>
-                    {
-                        ["InstanceType"] = props.Spec.Training.InstanceType,
-                        ["InstanceCount"] = 1,
-                    },
+                    ["TransformResources"] = TrainingJobRequest.TransformResources(props.Spec.Training, props.Key.KeyArn),
                     ["DataProcessing"] = new Dictionary<string, object>
                     {
                         ["InputFilter"] = "$[1:]",

@@ -27,6 +27,17 @@ internal static class TrainingJobRequest
         return config;
     }
 
+    /// <summary>
+    /// A batch transform's instances and their volume key, by the same rule (API_TransformResources: "you can't request
+    /// a VolumeKmsKeyId when using an instance type with local storage").
+    /// </summary>
+    internal static Dictionary<string, object> TransformResources(TrainingSpec training, string keyArn)
+    {
+        var resources = new Dictionary<string, object> { ["InstanceType"] = training.InstanceType, ["InstanceCount"] = 1 };
+        if (!HasInstanceStore(training.InstanceType)) resources["VolumeKmsKeyId"] = keyArn;
+        return resources;
+    }
+
     /// <summary>ml.&lt;family&gt;&lt;generation&gt;&lt;options&gt;.&lt;size&gt; where the options hold a <c>d</c> (local NVMe disks).</summary>
     internal static bool HasInstanceStore(string instanceType) =>
         System.Text.RegularExpressions.Regex.IsMatch(instanceType, @"^ml\.[a-z]+[0-9]+[a-z]*d[a-z]*\.");
