@@ -52,6 +52,7 @@ public sealed class TrainingStack : Stack
             Notifications = topics.Notifications,
             Paging = topics.Paging,
             ValidateFeaturesFunction = functions.ValidateFeatures,
+            ValidatePartFunction = functions.ValidatePart,
             EvaluateModelFunction = functions.EvaluateModel,
             GlueJobName = featureJob.JobName,
             SageMakerRole = sageMaker.Role,

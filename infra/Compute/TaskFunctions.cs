@@ -14,13 +14,14 @@ using TrainingOrchestration.Pipelines.Conventions;
 namespace TrainingOrchestration.Infra.Compute;
 
 /// <summary>
-/// The three C# task Lambdas (WORKFLOW.md "Names"), each with its own role holding only what it touches and its own
+/// The four C# task Lambdas (WORKFLOW.md "Names"), each with its own role holding only what it touches and its own
 /// encrypted log group with retention. Handlers take and return a <c>Stream</c>, so no Lambda packages are needed.
 /// </summary>
 public sealed class TaskFunctions : Construct
 {
     public const string Assembly = "TrainingOrchestration.Tasks";
     public const string ValidateFeaturesHandler = Assembly + "::TrainingOrchestration.Tasks.Validation.ValidateFeaturesFunction::Handle";
+    public const string ValidatePartHandler = Assembly + "::TrainingOrchestration.Tasks.Validation.ValidatePartFunction::Handle";
     public const string EvaluateModelHandler = Assembly + "::TrainingOrchestration.Tasks.Evaluation.EvaluateModelFunction::Handle";
     public const string DecideCadenceHandler = Assembly + "::TrainingOrchestration.Tasks.Cadence.DecideCadenceFunction::Handle";
     public const string MetricsNamespace = MetricNames.Namespace;
@@ -29,6 +30,7 @@ public sealed class TaskFunctions : Construct
     public static readonly Runtime Dotnet10 = new("dotnet10", RuntimeFamily.DOTNET_CORE);
 
     public Function ValidateFeatures { get; }
+    public Function ValidatePart { get; }
     public Function EvaluateModel { get; }
     public Function DecideCadence { get; }
 
@@ -55,6 +57,15 @@ public sealed class TaskFunctions : Construct
             Read(bucket.ArnForObjects(features)),
             List(bucket, features),
             OwnItems(table, p, "dynamodb:GetItem", "dynamodb:PutItem"),
+            KeyUse(key),
+        ]);
+        // One table part per invocation: the part's rows stream through the validator in constant memory; the
+        // mergeable result (counts, sums, histograms, examples) is written beside the table.
+        ValidatePart = Create("ValidatePart", ValidatePartHandler, 1024, Duration.Minutes(15), code, environment, key,
+        [
+            Read(bucket.ArnForObjects(features)),
+            Write(bucket.ArnForObjects(features)),
+            Items(table, "dynamodb:GetItem", "dynamodb:Query"),
             KeyUse(key),
         ]);
         EvaluateModel = Create("EvaluateModel", EvaluateModelHandler, 1024, Duration.Minutes(10), code, environment, key,

@@ -61,6 +61,7 @@ public sealed class TrainingWorkflow : Construct
             .Next(IdentifyRun.RecordRerunOf(this, props))
             .Next(ChangeCounter.Reset(this, pipeline, props.Table))
             .Next(buildFeatures)
+            .Next(ValidateFeatureParts.Create(this, props))
             .Next(validateFeatures.ThenIfPassed(
                 Chain.Start(trainModel.States)
                     .Next(createCandidateModel)
@@ -80,7 +81,8 @@ public sealed class TrainingWorkflow : Construct
         });
 
         foreach (var statement in trainModel.PolicyStatements.Concat(ScoreTestSplit.PolicyStatements(this, pipeline))
-            .Append(CreateCandidateModel.PolicyStatement(this, pipeline)).Append(IdentifyRun.PolicyStatement(props.Table)))
+            .Append(CreateCandidateModel.PolicyStatement(this, pipeline)).Append(IdentifyRun.PolicyStatement(props.Table))
+            .Concat(ValidateFeatureParts.PolicyStatements(this, props, name)))
         {
             StateMachine.AddToRolePolicy(statement);
         }

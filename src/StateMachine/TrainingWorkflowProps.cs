@@ -22,6 +22,8 @@ public sealed record TrainingWorkflowProps
     public ITopic? Paging { get; init; }
     /// <summary>Function <c>ValidateFeatures</c>, called by the state of the same name.</summary>
     public required IFunction ValidateFeaturesFunction { get; init; }
+    /// <summary>The Lambda the <c>ValidateFeatureParts</c> Distributed Map runs on each feature table part.</summary>
+    public required IFunction ValidatePartFunction { get; init; }
     /// <summary>Function <c>EvaluateModel</c>, called by state <c>EvaluateCandidate</c>.</summary>
     public required IFunction EvaluateModelFunction { get; init; }
     public required string GlueJobName { get; init; }

@@ -6,11 +6,17 @@ namespace TrainingOrchestration.LocalRuntime.S3;
 /// <summary>
 /// <c>arn:aws:states:::aws-sdk:s3:copyObject|getObject|putObject|headObject|deleteObject|listObjectsV2</c> on
 /// <see cref="LocalBuckets"/>, with the API's field names and errors named as the SDK integration names them
-/// (<c>S3.NoSuchKeyException</c>, <c>S3.NoSuchBucketException</c>).
+/// (<c>S3.NoSuchKeyException</c>, <c>S3.NoSuchBucketException</c>). Also a Distributed Map's ItemReader resources
+/// <c>arn:aws:states:::s3:listObjectsV2</c> and <c>s3:getObject</c>; the ItemReader reads every page of a listing
+/// (AWS: step-functions/latest/dg/input-output-itemreader.html), so for it the listing is not cut at 1,000 keys.
 /// </summary>
 public sealed class S3Integration(LocalBuckets buckets) : IServiceIntegration
 {
-    public bool CanHandle(string resource) => resource.Contains(":states:::aws-sdk:s3:", StringComparison.Ordinal);
+    private const string ItemReaderPrefix = ":states:::s3:";
+
+    public bool CanHandle(string resource) => resource.Contains(":states:::aws-sdk:s3:", StringComparison.Ordinal)
+        || resource.EndsWith(ItemReaderPrefix + "listObjectsV2", StringComparison.Ordinal)
+        || resource.EndsWith(ItemReaderPrefix + "getObject", StringComparison.Ordinal);
 
     public async Task<JsonNode?> InvokeAsync(TaskRequest request, CancellationToken cancellationToken)
     {
@@ -52,6 +58,7 @@ public sealed class S3Integration(LocalBuckets buckets) : IServiceIntegration
                 File.Delete(buckets.PathFor(bucket, Required(p, "Key")));
                 return new JsonObject();
             case "listObjectsV2":
+                if (request.Resource.Contains(ItemReaderPrefix, StringComparison.Ordinal) && p["MaxKeys"] is null) p["MaxKeys"] = int.MaxValue;
                 return List(p, bucket);
             default:
                 throw new TaskFailedException("States.Runtime", $"The local S3 does not implement {request.Action}.");

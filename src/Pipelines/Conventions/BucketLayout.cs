@@ -37,6 +37,12 @@ public static class BucketLayout
     public static string RunFeatures(string pipeline, string runId) => $"{PipelineFeatures(pipeline)}run={runId}/";
 
     /// <summary>One split (<c>train</c>, <c>validation</c>, <c>test</c>) or the <c>table</c> of a run's features.</summary>
+    /// <summary>
+    /// Where the Distributed Map's part validations leave their mergeable results, one JSON per table part; not under
+    /// <c>validation/</c>, which is the validation split's training channel.
+    /// </summary>
+    public static string ValidationParts(string pipeline, string runId) => $"{RunFeatures(pipeline, runId)}contract-parts/";
+
     public static string FeatureSplit(string pipeline, string runId, string split) => $"{RunFeatures(pipeline, runId)}{split}/";
 
     public static string PipelineRawModels(string pipeline) => $"{RawModels}{pipeline}/";

@@ -6,8 +6,8 @@ using TrainingOrchestration.Pipelines.Conventions;
 namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
-/// <c>ValidateFeatures</c> (WORKFLOW.md steps 4 and 5): the validation Lambda checks the features against the data
-/// contract; <c>FeaturesPassContract?</c> goes on when they pass and fails the run with <c>ValidationFailed</c> when not.
+/// <c>ValidateFeatures</c> (WORKFLOW.md steps 4 and 5): after <see cref="ValidateFeatureParts"/> has validated each
+/// table part, the validation Lambda merges the parts into the run's outcome against the data contract; <c>FeaturesPassContract?</c> goes on when they pass and fails the run with <c>ValidationFailed</c> when not.
 /// </summary>
 internal sealed class ValidateFeatures
 {
@@ -26,6 +26,7 @@ internal sealed class ValidateFeatures
             ["bucket"] = props.Bucket.BucketName,
             ["featuresPrefix"] = JsonPath.Format(BucketLayout.RunFeatures(pipeline, "{}"), JsonPath.StringAt("$.runId")),
             ["glueJobRun"] = JsonPath.StringAt("$.features.jobRun"),
+            ["parts"] = JsonPath.StringAt(ValidateFeatureParts.ResultPath),
         }, "$.validation");
 
         _validationFailed = new Pass(scope, "ValidationFailed", new PassProps

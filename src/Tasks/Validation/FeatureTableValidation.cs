@@ -31,21 +31,17 @@ public sealed class FeatureTableValidation(IObjectStore store, IValidationLedger
         var now = clock.GetUtcNow();
 
         ValidationOutcome outcome;
-        if (files.Count == 0)
+        if (request.Parts is { } parts)
+        {
+            outcome = await MergeAsync(parts, bucket, prefix, Inputs(request, baseline, manifest, now), cancellationToken).ConfigureAwait(false);
+        }
+        else if (files.Count == 0)
         {
             outcome = NoTable(bucket, prefix);
         }
         else
         {
-            var inputs = new ValidationInputs
-            {
-                Now = now,
-                RunId = request.RunId,
-                Baseline = baseline,
-                GlueJobRun = request.GlueJobRun,
-                Manifest = manifest,
-                TempDirectory = Path.Combine(Path.GetTempPath(), $"validation-{request.RunId}"),
-            };
+            var inputs = Inputs(request, baseline, manifest, now);
             try
             {
                 outcome = await new ContractValidator(contract).ValidateAsync(files, inputs, cancellationToken).ConfigureAwait(false);
@@ -66,6 +62,71 @@ public sealed class FeatureTableValidation(IObjectStore store, IValidationLedger
             request.Pipeline, request.RunId, outcome.Passed, outcome.RowCount, contract.Name, contract.Version, baseline?.RunId ?? "none", outcome.Summary);
         return outcome;
     }
+
+    /// <summary>
+    /// One item of the Distributed Map: validates the table part at <see cref="ValidatePartRequest.Key"/> as far as a
+    /// part can be validated alone and leaves the mergeable result beside the table (<see cref="BucketLayout.ValidationParts"/>),
+    /// so the map's output stays a list of small references whatever the contract's histograms weigh.
+    /// </summary>
+    public async Task<ValidatePartResponse> ValidatePartAsync(ValidatePartRequest request, string bucket, CancellationToken cancellationToken = default)
+    {
+        var table = BucketLayout.RunFeatures(request.Pipeline, request.RunId) + "table/";
+        if (!request.Key.StartsWith(table, StringComparison.Ordinal))
+            throw new TaskInputException($"ValidatePart: {request.Key} is not under the run's table prefix {table}.");
+        if (!IsTableFile(request.Key)) return new ValidatePartResponse { Key = request.Key };
+
+        var baseline = await ledger.GetAcceptedProfileAsync(request.Pipeline, cancellationToken).ConfigureAwait(false);
+        var name = request.Key[table.Length..];
+        var inputs = new ValidationInputs
+        {
+            Now = clock.GetUtcNow(),
+            RunId = request.RunId,
+            Baseline = baseline,
+            TempDirectory = Path.Combine(Path.GetTempPath(), $"validation-{request.RunId}-{Guid.NewGuid():N}"),
+        };
+        PartialValidation partial;
+        try
+        {
+            partial = await new ContractValidator(contract).ValidatePartAsync(
+                [new TableSource(name, request.Size, ct => store.OpenReadAsync(bucket, request.Key, ct))], inputs, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Directory.Exists(inputs.TempDirectory)) Directory.Delete(inputs.TempDirectory, recursive: true);
+        }
+
+        var partialKey = BucketLayout.ValidationParts(request.Pipeline, request.RunId) + name + ".json";
+        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(PartialValidationSerializer.Serialize(partial)));
+        await store.WriteAsync(bucket, partialKey, content, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Validated part {Key} of {Pipeline} run {RunId}: {RowCount} rows", request.Key, request.Pipeline, request.RunId, partial.RowCount);
+        return new ValidatePartResponse { Key = request.Key, PartialKey = partialKey, RowCount = partial.RowCount };
+    }
+
+    /// <summary>The parts' results, in file order, merged into the outcome validating the whole table gives.</summary>
+    private async Task<ValidationOutcome> MergeAsync(IReadOnlyList<ValidatePartResponse> parts, string bucket, string prefix, ValidationInputs inputs, CancellationToken cancellationToken)
+    {
+        var partials = new List<PartialValidation>();
+        foreach (var part in parts.Where(p => p.PartialKey is not null).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var stream = await store.OpenReadAsync(bucket, part.PartialKey!, cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                using var reader = new StreamReader(stream);
+                partials.Add(PartialValidationSerializer.Deserialize(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)));
+            }
+        }
+        return partials.Count == 0 ? NoTable(bucket, prefix) : ValidationMerge.Merge(contract, partials, inputs);
+    }
+
+    private static ValidationInputs Inputs(ValidateFeaturesRequest request, Contracts.Profiles.TableProfile? baseline, FeatureManifest? manifest, DateTimeOffset now) => new()
+    {
+        Now = now,
+        RunId = request.RunId,
+        Baseline = baseline,
+        GlueJobRun = request.GlueJobRun,
+        Manifest = manifest,
+        TempDirectory = Path.Combine(Path.GetTempPath(), $"validation-{request.RunId}"),
+    };
 
     private static bool IsTableFile(string key) =>
         key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || key.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);

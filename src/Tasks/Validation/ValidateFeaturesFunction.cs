@@ -67,7 +67,7 @@ public sealed class ValidateFeaturesFunction
     }
 
     /// <summary>The contract text from PIPELINE_CONFIG, else the contract file it names (local runs from the repo).</summary>
-    private static DataContract LoadContract(TaskServices services)
+    internal static DataContract LoadContract(TaskServices services)
     {
         var spec = services.Options.Pipeline;
         return string.IsNullOrWhiteSpace(spec.ContractYaml)

@@ -12,4 +12,9 @@ public sealed record ValidateFeaturesRequest
     /// <summary><c>features/&lt;p&gt;/run=&lt;runId&gt;/</c>; the table is under <c>table/</c>, the manifest beside it.</summary>
     [JsonPropertyName("featuresPrefix")] public string? FeaturesPrefix { get; init; }
     [JsonPropertyName("glueJobRun")] public GlueJobRun? GlueJobRun { get; init; }
+    /// <summary>
+    /// The results of <c>ValidateFeatureParts</c> (the Distributed Map, one <see cref="ValidatePartResponse"/> per table
+    /// part): when present the function merges them instead of reading the table itself.
+    /// </summary>
+    [JsonPropertyName("parts")] public IReadOnlyList<ValidatePartResponse>? Parts { get; init; }
 }

@@ -8,6 +8,8 @@ namespace TrainingOrchestration.Tasks.Validation;
     PropertyNameCaseInsensitive = true, NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(ValidateFeaturesRequest))]
 [JsonSerializable(typeof(ValidateFeaturesResponse))]
+[JsonSerializable(typeof(ValidatePartRequest))]
+[JsonSerializable(typeof(ValidatePartResponse))]
 [JsonSerializable(typeof(FeatureManifest))]
 [JsonSerializable(typeof(ValidationOutcome))]
 public sealed partial class ValidationJsonContext : JsonSerializerContext;

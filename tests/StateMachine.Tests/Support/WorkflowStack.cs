@@ -39,7 +39,7 @@ public sealed class WorkflowStack
             Spec = spec, Table = table, Bucket = bucket, Key = key,
             Notifications = new Topic(stack, "Notifications"),
             Paging = paging ? new Topic(stack, "Paging") : null,
-            ValidateFeaturesFunction = Function("Validate"), EvaluateModelFunction = Function("Evaluate"),
+            ValidateFeaturesFunction = Function("Validate"), ValidatePartFunction = Function("ValidatePart"), EvaluateModelFunction = Function("Evaluate"),
             GlueJobName = spec.Name + "-features",
             SageMakerRole = new Role(stack, "SageMaker", new RoleProps { AssumedBy = new ServicePrincipal("sagemaker.amazonaws.com") }),
             TrainingImage = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1",
