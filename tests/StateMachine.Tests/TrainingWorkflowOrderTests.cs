@@ -19,7 +19,7 @@ public class TrainingWorkflowOrderTests
         Assert.Equal(
         [
             "IdentifyRun", "AcquirePipelineLock", "RecordRunStarted", "Rerun?", "RecordRerunOf", "RunRecorded",
-            "ResetChangeCounter?", "ResetChangeCounter", "ChangeCounterReset", "BuildFeatures", "ValidateFeatures", "FeaturesPassContract?",
+            "ResetChangeCounter?", "ResetChangeCounter", "ChangeCounterReset", "BuildFeatures", "ValidateFeatureParts", "ValidateFeatures", "FeaturesPassContract?",
             "NameTrainingJob", "StartTrainingJob", "WaitForTrainingJob", "CreateCandidateModel", "ScoreTestSplit",
             "EvaluateCandidate", "PromoteOrReject?", "PromoteCandidate", "CopyApprovedModel", "PublishModelPromoted",
             "RecordRunSucceeded", "NotifyOutcome", "ReleasePipelineLock", "Done",

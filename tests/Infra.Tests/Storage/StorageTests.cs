@@ -80,7 +80,7 @@ public class StorageTests(SynthesizedPipelines synthesized)
         var logs = synthesized.Resources(pipeline, "AWS::Logs::LogGroup").ToList();
 
         Assert.NotEmpty(topics);
-        Assert.Equal(7, logs.Count);
+        Assert.Equal(8, logs.Count);
         Assert.All(topics, t => Assert.Contains("StorageKey", t.Resource["Properties"]!["KmsMasterKeyId"]!.ToJsonString()));
         Assert.All(logs, l => Assert.Contains("StorageKey", l.Resource["Properties"]!["KmsKeyId"]!.ToJsonString()));
         Assert.All(logs, l => Assert.Equal(90, l.Resource["Properties"]!["RetentionInDays"]!.GetValue<int>()));
