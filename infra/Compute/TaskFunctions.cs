@@ -65,7 +65,7 @@ public sealed class TaskFunctions : Construct
         [
             Read(bucket.ArnForObjects(features)),
             Write(bucket.ArnForObjects(features)),
-            Items(table, "dynamodb:GetItem", "dynamodb:Query"),
+            OwnItems(table, p, "dynamodb:GetItem"),
             KeyUse(key),
         ]);
         EvaluateModel = Create("EvaluateModel", EvaluateModelHandler, 1024, Duration.Minutes(10), code, environment, key,
