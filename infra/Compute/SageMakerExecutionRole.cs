@@ -10,7 +10,7 @@ namespace TrainingOrchestration.Infra.Compute;
 
 /// <summary>
 /// The role SageMaker assumes for the pipeline's training and transform jobs: read the feature channels, write model
-/// artifacts, checkpoints and predictions under the pipeline's prefixes, pull the XGBoost image, write its logs.
+/// artifacts, checkpoints and predictions under the pipeline's prefixes, read the approved (champion) artifacts, pull the XGBoost image, write its logs.
 /// </summary>
 public sealed class SageMakerExecutionRole : Construct
 {
@@ -21,6 +21,8 @@ public sealed class SageMakerExecutionRole : Construct
         var stack = Stack.Of(this);
         var features = BucketLayout.PipelineFeatures(pipeline) + "*";
         var rawModels = BucketLayout.PipelineRawModels(pipeline) + "*";
+        // The champion's approved copy, which ScoreChampion's transform reads.
+        var approvedModels = BucketLayout.PipelineApprovedModels(pipeline) + "*";
         var checkpoints = BucketLayout.PipelineCheckpoints(pipeline) + "*";
         var reports = BucketLayout.PipelineReports(pipeline) + "*";
         Role = new Role(this, "Role", new RoleProps
@@ -32,7 +34,7 @@ public sealed class SageMakerExecutionRole : Construct
         {
             Sid = "ReadFeaturesAndModels",
             Actions = ["s3:GetObject"],
-            Resources = [bucket.ArnForObjects(features), bucket.ArnForObjects(rawModels), bucket.ArnForObjects(checkpoints)],
+            Resources = [bucket.ArnForObjects(features), bucket.ArnForObjects(rawModels), bucket.ArnForObjects(approvedModels), bucket.ArnForObjects(checkpoints)],
         }));
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
         {

@@ -9,10 +9,11 @@ namespace TrainingOrchestration.StateMachine;
 /// <summary>
 /// The training workflow (Standard), state for state as WORKFLOW.md "Training workflow" describes it and in the order
 /// it runs: identify the run, lock, record, build features with Glue, validate, train with a task-token wait, create
-/// the candidate model, score the test split, evaluate, promote or reject, record the outcome and release. Each step
-/// is a file of <c>Steps/</c>. Every Task retries the transient errors its integration raises; anything else fails the
-/// execution at that Task, so a console redrive resumes there, and the <see cref="RunStatusWorkflow"/> records the
-/// failure. Business outcomes that end a run without a model go through <see cref="BusinessFailure"/>.
+/// the candidate model, score the test split with the candidate and with the champion, evaluate, promote or reject,
+/// record the outcome and release. Each step is a file of <c>Steps/</c>. Every Task retries the transient errors its
+/// integration raises; anything else fails the execution at that Task, so a console redrive resumes there, and the
+/// <see cref="RunStatusWorkflow"/> records the failure. Business outcomes that end a run without a model go through
+/// <see cref="BusinessFailure"/>; the steps after the champion write are side effects whose failure is recorded.
 /// </summary>
 public sealed class TrainingWorkflow : Construct
 {
@@ -51,6 +52,7 @@ public sealed class TrainingWorkflow : Construct
         var trainModel = new TrainModel(this, props, failure);
         var createCandidateModel = CreateCandidateModel.Create(this, props);
         var scoreTestSplit = ScoreTestSplit.Create(this, props);
+        var scoreChampion = new ScoreChampion(this, props);
         var evaluateCandidate = EvaluateCandidate.Create(this, props);
         var promoteOrReject = new PromoteOrReject(this, props, failure);
         var recordOutcome = new RecordOutcome(this, props);
@@ -66,6 +68,7 @@ public sealed class TrainingWorkflow : Construct
                 Chain.Start(trainModel.States)
                     .Next(createCandidateModel)
                     .Next(scoreTestSplit)
+                    .Next(scoreChampion.States)
                     .Next(evaluateCandidate)
                     .Next(promoteOrReject.States)
                     .Next(recordOutcome.States)));

@@ -26,6 +26,11 @@ public sealed class RejectionTests(ChurnStackFixture stack)
         Assert.Equal("REJECTED", run["decision"].Text());
         Assert.True(run["metrics"]!["auc"]!.GetValue<double>() < 0.80);
         Assert.Contains("auc", run["reason"].Text(), StringComparison.OrdinalIgnoreCase);
+        // The champion was scored on this run's (shuffled) test split too, and compared row by row.
+        Assert.Equal(champion["runId"].Text(), run["champion"]!["runId"].Text());
+        Assert.NotNull(run["champion"]!["metrics"]!["auc"]);
+        Assert.Equal("delong", run["champion"]!["interval"]!["method"].Text());
+        Assert.NotEmpty(Directory.GetFiles(cloud.Buckets.PathFor(session.BucketName, $"reports/churn/run={SecondRunId}/champion-predictions"), "*.out"));
         Assert.Equal(champion["runId"].Text(), (await session.ReadItemAsync("CHAMPION"))!["runId"].Text());
         Assert.Contains(cloud.Bus.Events, e => e.DetailType == "Model Rejected");
         Assert.False(File.Exists(cloud.Buckets.PathFor(session.BucketName, $"models/approved/churn/{SecondRunId}/model.tar.gz")));

@@ -21,7 +21,7 @@ public class TrainingWorkflowOrderTests
             "IdentifyRun", "AcquirePipelineLock", "RecordRunStarted", "Rerun?", "RecordRerunOf", "RunRecorded",
             "ResetChangeCounter?", "ResetChangeCounter", "ChangeCounterReset", "BuildFeatures", "ValidateFeatureParts", "ValidateFeatures", "FeaturesPassContract?",
             "NameTrainingJob", "StartTrainingJob", "WaitForTrainingJob", "CreateCandidateModel", "ScoreTestSplit",
-            "EvaluateCandidate", "PromoteOrReject?", "PromoteCandidate", "CopyApprovedModel", "PublishModelPromoted",
+            "LookUpChampion", "ChampionToScore?", "ChampionToScore", "CreateChampionModel", "ScoreChampion", "EvaluateCandidate", "PromoteOrReject?", "PromoteCandidate", "CopyApprovedModel", "PublishModelPromoted",
             "RecordRunSucceeded", "NotifyOutcome", "ReleasePipelineLock", "Done",
         ], path);
     }

@@ -25,6 +25,8 @@ public sealed record RunReportData
     public string? Cause { get; init; }
     public string? FailedState { get; init; }
     public IReadOnlyList<MetricCheck> Metrics { get; init; } = [];
+    /// <summary>The comparison with the champion on the same test split, in one sentence (<see cref="WorkflowResults.ChampionComparison"/>).</summary>
+    public string? ChampionComparison { get; init; }
     /// <summary>Where the metrics came from: test-split, training-job or model-artifact.</summary>
     public string? MetricsSource { get; init; }
     public ValidationSummary? Validation { get; init; }

@@ -91,7 +91,7 @@ public static class RunReportWriter
             return;
         }
         if (data.MetricsSource is not null) md.AppendLine(CultureInfo.InvariantCulture, $"Source: {data.MetricsSource}.").AppendLine();
-        md.AppendLine("| metric | observed | threshold | result | champion |");
+        md.AppendLine("| metric | observed | threshold | result | champion (same split) |");
         md.AppendLine("|---|---:|---|---|---:|");
         foreach (var m in data.Metrics)
         {
@@ -106,6 +106,7 @@ public static class RunReportWriter
             md.AppendLine(CultureInfo.InvariantCulture, $"| {m.Metric} | {Number(m.Observed)} | {threshold} | {result} | {(m.Champion is { } c ? Number(c) : "-")} |");
         }
         md.AppendLine();
+        if (data.ChampionComparison is { } comparison) md.AppendLine(comparison).AppendLine();
     }
 
     private static void Quality(StringBuilder md, RunReportData data, RocCurve? roc, ConfusionMatrix? matrix)

@@ -51,6 +51,23 @@ public static class WorkflowResults
         return checks;
     }
 
+    /// <summary>
+    /// <c>champion: {runId, metric, difference, interval: {lower, upper, confidence, method, resamples}, margin, decision,
+    /// unavailable}</c> (the evaluation's comparison on the same test split) as one sentence for the report.
+    /// </summary>
+    public static string? ChampionComparison(JsonNode? champion)
+    {
+        if (champion is not JsonObject c || Text(c["runId"]) is not { } runId) return null;
+        if (Text(c["unavailable"]) is { } why) return $"Champion {runId} was not compared on this test split: {why}.";
+        if (c["interval"] is not JsonObject interval || Double(c["difference"]) is not { } difference) return null;
+        var confidence = (Double(interval["confidence"]) ?? 0) * 100;
+        var resamples = Long(interval["resamples"]) is > 0 and var n ? $", {n} resamples" : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Champion {runId} on the same test split: {Text(c["metric"])} improvement {difference:0.######}, {confidence:0.##}% interval " +
+            $"[{Double(interval["lower"]):0.######}, {Double(interval["upper"]):0.######}] ({Text(interval["method"])}{resamples}); margin " +
+            $"{Double(c["margin"]) ?? 0:0.######}: **{Text(c["decision"])}**.");
+    }
+
     private static string? Text(JsonNode? node) => node switch
     {
         null => null,

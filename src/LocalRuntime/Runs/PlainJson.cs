@@ -8,7 +8,7 @@ namespace TrainingOrchestration.LocalRuntime.Runs;
 public static class PlainJson
 {
     /// <summary>Attributes the workflows store as JSON text (States.JsonToString) and a reader wants as JSON.</summary>
-    private static readonly HashSet<string> JsonTextAttributes = ["metrics", "thresholds", "validation", "trigger", "outcome", "rules", "profile", "window"];
+    private static readonly HashSet<string> JsonTextAttributes = ["metrics", "thresholds", "validation", "trigger", "outcome", "rules", "profile", "window", "champion", "sideEffects"];
 
     public static JsonObject FromItem(IReadOnlyDictionary<string, AttributeValue> item)
     {

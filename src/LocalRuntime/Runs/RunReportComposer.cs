@@ -18,7 +18,6 @@ public static class RunReportComposer
         var pipeline = session.Pipeline.Name;
         var validationItem = await session.ReadItemAsync(TableKeys.Validation(runId), cancellationToken);
         var validation = validationItem?["outcome"] is JsonValue v && v.TryGetValue<string>(out var text) ? JsonNode.Parse(text) : validationItem?["outcome"];
-        var champion = await session.ReadItemAsync(TableKeys.ChampionSortKey, cancellationToken);
         var training = session.Executions().Where(e => e.StateMachine == ResourceNames.TrainingStateMachine(pipeline))
             .FirstOrDefault(e => e.Execution.ExecutionArn == Text(run["executionArn"]) || JsonNode.Parse(e.Execution.Input)?["runId"]?.GetValue<string>() == runId);
         var path = training.Execution is null ? [] : ExecutionPath.FromHistory(session.Cloud.Engine.GetExecutionHistory(training.Execution.ExecutionArn));
@@ -29,7 +28,8 @@ public static class RunReportComposer
         {
             ["thresholds"] = run["thresholds"]?.DeepClone(),
             ["metrics"] = run["metrics"]?.DeepClone(),
-            ["champion"] = champion is null || Text(champion["runId"]) == runId ? null : new JsonObject { ["metrics"] = champion["metrics"]?.DeepClone() },
+            // The champion's metrics on this run's test split, as the evaluation compared them.
+            ["champion"] = run["champion"] is JsonObject champion ? champion.DeepClone() : null,
         };
         var outputs = new List<OutputLocation>
         {
@@ -58,6 +58,7 @@ public static class RunReportComposer
             FailedState = Text(run["failedState"]) ?? path.LastOrDefault(s => s.Error is not null)?.Name,
             Metrics = WorkflowResults.Metrics(evaluation),
             MetricsSource = Text(run["metricsSource"]),
+            ChampionComparison = WorkflowResults.ChampionComparison(run["champion"]),
             Validation = WorkflowResults.Validation(validation),
             Path = path,
             Durations = [new NamedDuration("Wall time of the local run", wallTime)],

@@ -62,5 +62,11 @@ public static class BucketLayout
     /// <summary><c>reports/&lt;pipeline&gt;/run=&lt;runId&gt;/predictions/</c>: the batch transform's output.</summary>
     public static string Predictions(string pipeline, string runId) => $"{PipelineReports(pipeline)}run={runId}/predictions/";
 
+    /// <summary><c>reports/&lt;pipeline&gt;/run=&lt;runId&gt;/champion-predictions/</c>: the champion's batch transform of the same test split.</summary>
+    public static string ChampionPredictions(string pipeline, string runId) => $"{PipelineReports(pipeline)}run={runId}/champion-predictions/";
+
+    /// <summary><c>reports/&lt;pipeline&gt;/run=&lt;runId&gt;/model-metrics.json</c>: the candidate's ModelQuality statistics for its model package.</summary>
+    public static string ModelMetricsReport(string pipeline, string runId) => $"{PipelineReports(pipeline)}run={runId}/model-metrics.json";
+
     public static string PipelineGlueTemporary(string pipeline) => $"{GlueTemporary}{pipeline}/";
 }

@@ -6,4 +6,5 @@ public static class ModelStatus
     public const string Candidate = "CANDIDATE";
     public const string Champion = "CHAMPION";
     public const string Retired = "RETIRED";
+    public const string Rejected = "REJECTED";
 }

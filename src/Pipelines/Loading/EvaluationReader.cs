@@ -3,7 +3,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace TrainingOrchestration.Pipelines.Loading;
 
-/// <summary>Reads <c>evaluation</c>: primary metric, per-metric thresholds and the champion margin.</summary>
+/// <summary>Reads <c>evaluation</c>: primary metric, per-metric thresholds, the champion margin, and the confidence level and
+/// bootstrap resamples of the paired comparison with the champion.</summary>
 internal static class EvaluationReader
 {
     public static EvaluationSpec? Read(YamlSection? evaluation, SpecErrorList errors)
@@ -22,8 +23,20 @@ internal static class EvaluationReader
             evaluation.Error("championMargin", $"{margin} is negative.", "Use 0 or a small positive margin such as 0.002.");
             margin = null;
         }
-        if (primary is null || thresholds is null || margin is null) return null;
-        return new EvaluationSpec { PrimaryMetric = primary, Thresholds = thresholds, ChampionMargin = margin.Value };
+        var confidence = evaluation.Has("confidence") ? evaluation.Double("confidence", required: true, "0.95") : EvaluationSpec.DefaultConfidence;
+        if (confidence is < 0.5 or >= 1)
+        {
+            evaluation.Error("confidence", $"{confidence} is not a confidence level in [0.5, 1).", "Use e.g. 0.95 (a 95% interval for the improvement over the champion).");
+            confidence = null;
+        }
+        var resamples = evaluation.Has("resamples")
+            ? evaluation.Int("resamples", required: true, EvaluationSpec.MinResamples, EvaluationSpec.MaxResamples, "1000")
+            : EvaluationSpec.DefaultResamples;
+        if (primary is null || thresholds is null || margin is null || confidence is null || resamples is null) return null;
+        return new EvaluationSpec
+        {
+            PrimaryMetric = primary, Thresholds = thresholds, ChampionMargin = margin.Value, Confidence = confidence.Value, Resamples = resamples.Value,
+        };
     }
 
     private static IReadOnlyDictionary<string, MetricThreshold>? ReadThresholds(YamlSection evaluation, SpecErrorList errors)

@@ -16,7 +16,7 @@ internal static class SpecKeys
     public static readonly string[] Training =
         ["xgboostVersion", "instanceType", "instanceCount", "volumeSizeGb", "maxRuntime", "spot", "hyperparameters"];
     public static readonly string[] Spot = ["enabled", "maxWait"];
-    public static readonly string[] Evaluation = ["primaryMetric", "thresholds", "championMargin"];
+    public static readonly string[] Evaluation = ["primaryMetric", "thresholds", "championMargin", "confidence", "resamples"];
     public static readonly string[] Threshold = ["min", "max"];
     public static readonly string[] Notifications = ["emails", "notifyOnSuccess"];
 }

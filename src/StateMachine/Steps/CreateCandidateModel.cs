@@ -15,7 +15,14 @@ internal static class CreateCandidateModel
 {
     public static CustomState Create(Construct scope, TrainingWorkflowProps props)
     {
-        var state = new CustomState(scope, "CreateCandidateModel", new CustomStateProps
+        var state = Model(scope, "CreateCandidateModel", props, TrainModel.JobNamePath, "$.training.result.ModelArtifacts.S3ModelArtifacts", "$.runId", "$.model");
+        return state;
+    }
+
+    /// <summary>A SageMaker model named at <paramref name="namePath"/> serving the artifact at <paramref name="artifactPath"/>.</summary>
+    public static CustomState Model(Construct scope, string id, TrainingWorkflowProps props, string namePath, string artifactPath, string runIdPath, string resultPath)
+    {
+        var state = new CustomState(scope, id, new CustomStateProps
         {
             StateJson = new Dictionary<string, object>
             {
@@ -23,11 +30,11 @@ internal static class CreateCandidateModel
                 ["Resource"] = $"arn:{Aws.PARTITION}:states:::sagemaker:createModel",
                 ["Parameters"] = new Dictionary<string, object>
                 {
-                    ["ModelName.$"] = TrainModel.JobNamePath,
+                    ["ModelName.$"] = namePath,
                     ["PrimaryContainer"] = new Dictionary<string, object>
                     {
                         ["Image"] = props.TrainingImage,
-                        ["ModelDataUrl.$"] = "$.training.result.ModelArtifacts.S3ModelArtifacts",
+                        ["ModelDataUrl.$"] = artifactPath,
                     },
                     ["ExecutionRoleArn"] = props.SageMakerRole.RoleArn,
                     ["EnableNetworkIsolation"] = true,
@@ -35,11 +42,11 @@ internal static class CreateCandidateModel
                     {
                         new Dictionary<string, object> { ["Key"] = "pipeline", ["Value"] = props.Spec.Name },
                         new Dictionary<string, object> { ["Key"] = "tier", ["Value"] = props.Spec.Tier.ToString().ToLowerInvariant() },
-                        new Dictionary<string, object> { ["Key"] = "runId", ["Value.$"] = "$.runId" },
+                        new Dictionary<string, object> { ["Key"] = "runId", ["Value.$"] = runIdPath },
                     },
                 },
                 ["ResultSelector"] = new Dictionary<string, object> { ["ModelArn.$"] = "$.ModelArn" },
-                ["ResultPath"] = "$.model",
+                ["ResultPath"] = resultPath,
             },
         });
         state.AddRetry(ServiceRetries.For(ServiceRetries.SageMaker));

@@ -6,14 +6,14 @@ using Constructs;
 namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
-/// <c>RecordRunSucceeded</c> (WORKFLOW.md step 13): the run item gets the decision, its reason, the metrics and the
-/// job and the redrive count; <c>NotifyOutcome</c> tells the notifications topic when the spec asks for it; <c>ReleasePipelineLock</c>
+/// <c>RecordRunSucceeded</c> (WORKFLOW.md step 13): the run item gets the decision, its reason, the metrics, the
+/// champion comparison, the job and the redrive count; <c>NotifyOutcome</c> tells the notifications topic when the spec asks for it; <c>ReleasePipelineLock</c>
 /// frees the pipeline and the run ends at <c>Done</c>.
 /// </summary>
 internal sealed class RecordOutcome
 {
     private const string RecordSucceededExpression = "SET #status = :succeeded, #decision = :decision, #reason = :reason, "
-        + "#metrics = :metrics, #metricsSource = :metricsSource, #thresholds = :thresholds, #trainingJobName = :job, #finishedAt = :now, #redriveCount = :redriveCount";
+        + "#metrics = :metrics, #metricsSource = :metricsSource, #thresholds = :thresholds, #champion = :champion, #trainingJobName = :job, #finishedAt = :now, #redriveCount = :redriveCount";
 
     /// <summary>Starts at <c>RecordRunSucceeded</c> and ends at <c>Done</c>.</summary>
     public Chain States { get; }
@@ -36,6 +36,8 @@ internal sealed class RecordOutcome
                 [":metrics"] = DynamoAttributeValue.FromString(JsonPath.JsonToString(JsonPath.StringAt("$.evaluation.metrics"))),
                 [":metricsSource"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.evaluation.metricsSource")),
                 [":thresholds"] = DynamoAttributeValue.FromString(JsonPath.JsonToString(JsonPath.StringAt("$.evaluation.thresholds"))),
+                // The champion on the same test split: its metrics, the improvement, its interval and the decision ("null" without one).
+                [":champion"] = DynamoAttributeValue.FromString(JsonPath.JsonToString(JsonPath.StringAt("$.evaluation.champion"))),
                 [":job"] = DynamoAttributeValue.FromString(JsonPath.StringAt(TrainModel.JobNamePath)),
                 [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
                 // A redriven run that now succeeds moves from FAILED to its outcome; failedState, error and cause

@@ -15,9 +15,20 @@ internal static class ScoreTestSplit
 {
     public static CustomState Create(Construct scope, TrainingWorkflowProps props)
     {
+        var state = Transform(scope, "ScoreTestSplit", props, TrainModel.JobNamePath, PredictionsPrefixTemplate(props.Spec.Name), "$.scoring");
+        return state;
+    }
+
+    /// <summary>
+    /// A batch transform of the run's test split with the model (and job) named at <paramref name="jobNamePath"/>,
+    /// writing <c>label,score</c> lines under <paramref name="outputPrefixTemplate"/> (one <c>{}</c> for the run id).
+    /// <c>ScoreChampion</c> runs the same request with the champion's model, so both outputs pair line by line.
+    /// </summary>
+    public static CustomState Transform(Construct scope, string id, TrainingWorkflowProps props, string jobNamePath, string outputPrefixTemplate, string resultPath)
+    {
         var bucket = props.Bucket.BucketName;
         var pipeline = props.Spec.Name;
-        var state = new CustomState(scope, "ScoreTestSplit", new CustomStateProps
+        var state = new CustomState(scope, id, new CustomStateProps
         {
             StateJson = new Dictionary<string, object>
             {
@@ -25,8 +36,8 @@ internal static class ScoreTestSplit
                 ["Resource"] = $"arn:{Aws.PARTITION}:states:::sagemaker:createTransformJob.sync",
                 ["Parameters"] = new Dictionary<string, object>
                 {
-                    ["TransformJobName.$"] = TrainModel.JobNamePath,
-                    ["ModelName.$"] = TrainModel.JobNamePath,
+                    ["TransformJobName.$"] = jobNamePath,
+                    ["ModelName.$"] = jobNamePath,
                     ["TransformInput"] = new Dictionary<string, object>
                     {
                         ["DataSource"] = new Dictionary<string, object>
@@ -42,7 +53,7 @@ internal static class ScoreTestSplit
                     },
                     ["TransformOutput"] = new Dictionary<string, object>
                     {
-                        ["S3OutputPath.$"] = $"States.Format('s3://{bucket}/{PredictionsPrefixTemplate(pipeline)}', $.runId)",
+                        ["S3OutputPath.$"] = $"States.Format('s3://{bucket}/{outputPrefixTemplate}', $.runId)",
                         ["Accept"] = "text/csv",
                         ["AssembleWith"] = "Line",
                         ["KmsKeyId"] = props.Key.KeyArn,
@@ -66,7 +77,7 @@ internal static class ScoreTestSplit
                     ["TransformJobStatus.$"] = "$.TransformJobStatus",
                     ["S3OutputPath.$"] = "$.TransformOutput.S3OutputPath",
                 },
-                ["ResultPath"] = "$.scoring",
+                ["ResultPath"] = resultPath,
             },
         });
         state.AddRetry(ServiceRetries.For(ServiceRetries.SageMaker));

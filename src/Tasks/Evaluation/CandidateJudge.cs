@@ -1,21 +1,23 @@
 using TrainingOrchestration.Pipelines.Spec;
-using TrainingOrchestration.Tasks.Ports;
+using TrainingOrchestration.Tasks.Evaluation.Comparison;
 
 namespace TrainingOrchestration.Tasks.Evaluation;
 
 /// <summary>
-/// Turns resolved metrics, the champion and the spec into the evaluation result: reject when there are no
-/// metrics, when the primary metric is missing, when a threshold fails, or when the champion is not beaten by the
-/// margin; promote otherwise. Pure: the handler does the reading and writing.
+/// Turns resolved metrics, the champion scored on the same test split and the spec into the evaluation result: reject
+/// when there are no metrics, when the primary metric is missing, when a threshold fails, or when the improvement over
+/// the champion is not clearly (by the interval's lower bound) at least the margin; promote otherwise. The champion
+/// comparison is recorded whatever the decision. Pure: the handler does the reading and writing.
 /// </summary>
 public static class CandidateJudge
 {
     public const string NoChampion = "none";
 
-    public static EvaluateModelResponse Judge(ResolvedMetrics resolved, ChampionRecord? champion, EvaluationSpec spec, string? artifact)
+    public static EvaluateModelResponse Judge(ResolvedMetrics resolved, ChampionOnSplit? champion, EvaluationSpec spec, string? artifact)
     {
         var metrics = resolved.Metrics;
         var thresholds = ThresholdGate.Check(metrics, spec.Thresholds);
+        var verdict = ChampionGate.Compare(metrics.Values, champion, spec);
         string decision;
         string reason;
         if (resolved.Source == MetricsSource.None)
@@ -35,7 +37,6 @@ public static class CandidateJudge
         }
         else
         {
-            var verdict = ChampionGate.Compare(metrics.Values, champion, spec);
             decision = verdict.CandidateWins ? EvaluationDecision.Promote : EvaluationDecision.Reject;
             reason = $"{verdict.Reason} ({resolved.Source})";
         }
@@ -47,7 +48,7 @@ public static class CandidateJudge
             Metrics = metrics.Values,
             MetricsSource = resolved.Source,
             Thresholds = thresholds.Results,
-            Champion = champion is null ? null : new ChampionSummary(champion.RunId, champion.Metrics),
+            Champion = verdict.Champion,
             ExpectedChampionRunId = champion?.RunId ?? NoChampion,
             PrimaryMetric = spec.PrimaryMetric,
             Artifact = artifact,

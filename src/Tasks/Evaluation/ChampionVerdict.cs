@@ -1,4 +1,4 @@
 namespace TrainingOrchestration.Tasks.Evaluation;
 
-/// <summary>Whether the candidate beats the champion, and the comparison in words.</summary>
-public sealed record ChampionVerdict(bool CandidateWins, string Reason);
+/// <summary>Whether the candidate beats the champion, the comparison in words, and the comparison as recorded.</summary>
+public sealed record ChampionVerdict(bool CandidateWins, string Reason, ChampionSummary? Champion);

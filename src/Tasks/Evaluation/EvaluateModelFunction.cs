@@ -6,6 +6,7 @@ using TrainingOrchestration.Tasks.Json;
 using TrainingOrchestration.Tasks.Observability;
 using TrainingOrchestration.Tasks.Ports;
 using TrainingOrchestration.Pipelines.Conventions;
+using TrainingOrchestration.Tasks.Evaluation.Comparison;
 
 namespace TrainingOrchestration.Tasks.Evaluation;
 
@@ -18,6 +19,7 @@ public sealed class EvaluateModelFunction
 {
     private readonly TaskOptions _options;
     private readonly MetricsResolver _resolver;
+    private readonly PredictionReader _predictions;
     private readonly IModelRegistry _registry;
     private readonly TextWriter _metricsOutput;
     private readonly TimeProvider _clock;
@@ -34,7 +36,8 @@ public sealed class EvaluateModelFunction
         TextWriter? metricsOutput = null)
     {
         _options = options;
-        _resolver = new MetricsResolver(new PredictionReader(store), new ArtifactMetricsReader(store));
+        _predictions = new PredictionReader(store);
+        _resolver = new MetricsResolver(_predictions, new ArtifactMetricsReader(store));
         _registry = registry;
         _metricsOutput = metricsOutput ?? output;
         _clock = clock;
@@ -56,17 +59,17 @@ public sealed class EvaluateModelFunction
         var training = request.Training;
         var artifact = training?.ModelArtifacts?.S3ModelArtifacts;
         var spec = _options.Pipeline.Evaluation;
-        var champion = await _registry.GetChampionAsync(pipeline).ConfigureAwait(false);
         EvaluateModelResponse response;
         if (training?.TrainingJobStatus is { } status && status != "Completed")
         {
             var resolvedNothing = new ResolvedMetrics(MetricsSource.None, MetricSet.Empty, null, null,
                 [$"training job {training.TrainingJobName} ended {status}; there is no model to evaluate"]);
-            response = CandidateJudge.Judge(resolvedNothing, champion, spec, artifact);
+            response = CandidateJudge.Judge(resolvedNothing, await ChampionOnSplitAsync(pipeline, runId, bucket, request, null), spec, artifact);
         }
         else
         {
             var resolved = await _resolver.ResolveAsync(bucket, request.PredictionsPrefix, training).ConfigureAwait(false);
+            var champion = await ChampionOnSplitAsync(pipeline, runId, bucket, request, resolved.Predictions).ConfigureAwait(false);
             response = CandidateJudge.Judge(resolved, champion, spec, artifact);
             _logger.LogInformation(
                 "Metrics for {TrainingJobName} from {MetricsSource} over {RowCount} rows; confusion {Confusion}",
@@ -75,6 +78,8 @@ public sealed class EvaluateModelFunction
 
         await _registry.RecordCandidateAsync(new ModelRecord
         {
+            // A rejected candidate is final; a promoted one stays CANDIDATE until the workflow's champion write.
+            Status = response.Decision == EvaluationDecision.Promote ? ModelStatus.Candidate : ModelStatus.Rejected,
             Pipeline = pipeline,
             RunId = runId,
             Artifact = artifact,
@@ -91,6 +96,33 @@ public sealed class EvaluateModelFunction
         _logger.LogInformation("Candidate {Decision} against champion {ExpectedChampionRunId}: {Reason}",
             response.Decision, response.ExpectedChampionRunId, response.Reason);
         return await TaskJson.WriteAsync(response, TaskJsonContext.Default.EvaluateModelResponse).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The champion the workflow scored on this split, compared with the candidate row by row. A request that names
+    /// no scored champion (a definition without <c>ScoreChampion</c>) falls back to the registry's champion, which then
+    /// cannot be compared and keeps its place.
+    /// </summary>
+    private async Task<ChampionOnSplit?> ChampionOnSplitAsync(string pipeline, string runId, string bucket, EvaluateModelRequest request, PredictionSet? candidate)
+    {
+        if (request.Champion?.RunId is not { Length: > 0 } scored)
+        {
+            var stored = await _registry.GetChampionAsync(pipeline).ConfigureAwait(false);
+            return stored is null ? null : ChampionOnSplit.NotCompared(stored.RunId, $"champion {stored.RunId} was not scored on this run's test split");
+        }
+        if (scored == CandidateJudge.NoChampion) return null;
+        if (candidate is null) return ChampionOnSplit.NotCompared(scored, "the candidate has no test-split predictions to pair with the champion's");
+        if (request.Champion.PredictionsPrefix is not { Length: > 0 } prefix) return ChampionOnSplit.NotCompared(scored, "the request gives no champion predictionsPrefix");
+        try
+        {
+            var (championBucket, key) = S3Uri.Location(bucket, prefix);
+            var theirs = await _predictions.ReadAsync(championBucket, key).ConfigureAwait(false);
+            return ChampionComparer.Compare(scored, candidate, theirs, _options.Pipeline.Evaluation, runId);
+        }
+        catch (PredictionFormatException e)
+        {
+            return ChampionOnSplit.NotCompared(scored, $"champion {scored}'s predictions are unreadable: {e.Message}");
+        }
     }
 
     private void EmitMetrics(string pipeline, string runId, TrainingJobResult? training, EvaluateModelResponse response)

@@ -12,6 +12,11 @@ public sealed record EvaluateModelRequest
     [JsonPropertyName("predictionsPrefix")] public string? PredictionsPrefix { get; init; }
     /// <summary>What the callback (or the reconcile) reported for the training job.</summary>
     [JsonPropertyName("training")] public TrainingJobResult? Training { get; init; }
+    /// <summary>
+    /// The champion the workflow scored on this run's test split (<c>$.championScoring</c>): its run id, <c>none</c>
+    /// when there was no champion, and the prefix of its batch-transform output.
+    /// </summary>
+    [JsonPropertyName("champion")] public ChampionScoring? Champion { get; init; }
     /// <summary>The feature job's JobRun (<c>$.features.jobRun</c>), for the run's cost estimate.</summary>
     [JsonPropertyName("glueJobRun")] public GlueJobRunUsage? GlueJobRun { get; init; }
 }

@@ -19,7 +19,7 @@ public sealed class MetricsResolver(PredictionReader predictions, ArtifactMetric
             if (set.Count > 0)
             {
                 var metrics = ClassificationMetrics.Compute(set, out var confusion);
-                return new ResolvedMetrics(MetricsSource.TestSplit, metrics, confusion, set.Count, attempts);
+                return new ResolvedMetrics(MetricsSource.TestSplit, metrics, confusion, set.Count, attempts, set);
             }
             attempts.Add($"no predictions (*{PredictionReader.OutputSuffix} with rows) under s3://{predictionsBucket}/{prefix}");
         }

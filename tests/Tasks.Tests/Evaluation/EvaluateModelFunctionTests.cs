@@ -90,16 +90,16 @@ public sealed class EvaluateModelFunctionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_candidate_that_does_not_beat_the_champion_is_rejected_against_it()
+    public async Task A_champion_the_workflow_did_not_score_on_this_split_keeps_its_place()
     {
         await WritePredictions("0,0.1\n0,0.4\n1,0.35\n1,0.8\n");
-        _registry.SetChampion("churn", new ChampionRecord("20261101T0000-ffffff", null, new Dictionary<string, double> { ["auc"] = 0.9 }, "auc", null));
+        _registry.SetChampion("churn", new ChampionRecord("20261101T0000-ffffff", null, new Dictionary<string, double> { ["auc"] = 0.5 }, "auc", null));
 
         var result = await Invoke(Payload());
 
         Assert.Equal("REJECT", result.GetProperty("decision").GetString());
         Assert.Equal("20261101T0000-ffffff", result.GetProperty("expectedChampionRunId").GetString());
-        Assert.Equal(0.9, result.GetProperty("champion").GetProperty("metrics").GetProperty("auc").GetDouble());
+        Assert.Contains("was not scored on this run's test split", result.GetProperty("champion").GetProperty("unavailable").GetString());
     }
 
     [Fact]

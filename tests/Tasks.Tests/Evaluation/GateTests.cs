@@ -1,6 +1,6 @@
 using TrainingOrchestration.Pipelines.Spec;
 using TrainingOrchestration.Tasks.Evaluation;
-using TrainingOrchestration.Tasks.Ports;
+using TrainingOrchestration.Tasks.Evaluation.Comparison;
 using TrainingOrchestration.Tasks.Tests.Support;
 
 namespace TrainingOrchestration.Tasks.Tests.Evaluation;
@@ -10,8 +10,8 @@ public sealed class GateTests
     private static MetricSet Metrics(params (string Name, double Value)[] values) =>
         new(values.ToDictionary(v => v.Name, v => v.Value), new Dictionary<string, string>());
 
-    private static ChampionRecord Champion(params (string Name, double Value)[] values) =>
-        new("20261101T0000-abcdef", "s3://b/models/approved/churn/x/model.tar.gz", values.ToDictionary(v => v.Name, v => v.Value), "auc", null);
+    private static ChampionOnSplit Compared(PairedComparison comparison) =>
+        new("20261101T0000-abcdef", Metrics((comparison.Metric, comparison.Champion)), comparison, null);
 
     [Fact]
     public void Thresholds_are_inclusive_bounds()
@@ -57,49 +57,54 @@ public sealed class GateTests
     }
 
     [Theory]
-    [InlineData(0.806, true)]
-    [InlineData(0.805, true)]
-    [InlineData(0.8049, false)]
-    [InlineData(0.80, false)]
-    [InlineData(0.79, false)]
-    public void The_candidate_must_beat_the_champion_by_the_margin(double candidateAuc, bool wins)
+    [InlineData(0.006, true)]
+    [InlineData(0.005, true)]
+    [InlineData(0.0049, false)]
+    [InlineData(-0.01, false)]
+    public void The_lower_bound_of_the_improvement_must_reach_the_margin(double lower, bool wins)
     {
-        var verdict = ChampionGate.Compare(new Dictionary<string, double> { ["auc"] = candidateAuc }, Champion(("auc", 0.80)),
+        var verdict = ChampionGate.Compare(new Dictionary<string, double> { ["auc"] = 0.85 }, Compared(new PairedComparison("auc", 0.85, 0.80, 0.05, lower, 0.09, 0.95, "delong", 0)),
             PipelineSpecs.Evaluation(margin: 0.005));
 
         Assert.Equal(wins, verdict.CandidateWins);
-    }
-
-    [Theory]
-    [InlineData(0.40, true)]
-    [InlineData(0.42, true)]
-    [InlineData(0.43, false)]
-    [InlineData(0.45, false)]
-    public void For_lower_is_better_metrics_the_candidate_must_be_lower_by_the_margin(double candidateLogLoss, bool wins)
-    {
-        var verdict = ChampionGate.Compare(new Dictionary<string, double> { ["log_loss"] = candidateLogLoss }, Champion(("log_loss", 0.45)),
-            PipelineSpecs.Evaluation(primaryMetric: "log_loss", margin: 0.03));
-
-        Assert.Equal(wins, verdict.CandidateWins);
-        Assert.Contains("lower is better", verdict.Reason);
+        Assert.Equal(wins ? "PROMOTE" : "REJECT", verdict.Champion!.Decision);
+        Assert.Equal(0.05, verdict.Champion.Difference);
+        Assert.Equal(lower, verdict.Champion.Interval!.Lower);
     }
 
     [Fact]
-    public void With_a_zero_margin_an_equal_candidate_does_not_replace_the_champion()
+    public void A_candidate_better_on_average_but_within_the_noise_keeps_the_champion()
     {
-        var verdict = ChampionGate.Compare(new Dictionary<string, double> { ["auc"] = 0.8 }, Champion(("auc", 0.8)), PipelineSpecs.Evaluation(margin: 0));
+        var verdict = ChampionGate.Compare(new Dictionary<string, double> { ["auc"] = 0.83 }, Compared(new PairedComparison("auc", 0.83, 0.80, 0.03, -0.01, 0.07, 0.95, "delong", 0)),
+            PipelineSpecs.Evaluation(margin: 0.002));
 
         Assert.False(verdict.CandidateWins);
-        Assert.Contains("not better", verdict.Reason);
+        Assert.Contains("95% interval [-0.01, 0.07]", verdict.Reason);
+        Assert.Contains("not clearly better", verdict.Reason);
     }
 
     [Fact]
-    public void A_champion_without_the_primary_metric_does_not_block_the_candidate()
+    public void For_lower_is_better_metrics_the_reason_says_so()
     {
-        var verdict = ChampionGate.Compare(new Dictionary<string, double> { ["auc"] = 0.8 }, Champion(("f1", 0.5)), PipelineSpecs.Evaluation());
+        var verdict = ChampionGate.Compare(new Dictionary<string, double> { ["log_loss"] = 0.40 },
+            Compared(new PairedComparison("log_loss", 0.40, 0.45, 0.05, 0.04, 0.06, 0.9, "paired-bootstrap", 1000)),
+            PipelineSpecs.Evaluation(primaryMetric: "log_loss", margin: 0.03));
 
         Assert.True(verdict.CandidateWins);
-        Assert.Contains("has no auc", verdict.Reason);
+        Assert.Contains("lower is better", verdict.Reason);
+        Assert.Equal(1000, verdict.Champion!.Interval!.Resamples);
+    }
+
+    [Fact]
+    public void A_champion_that_could_not_be_compared_on_the_split_keeps_its_place()
+    {
+        var verdict = ChampionGate.Compare(new Dictionary<string, double> { ["auc"] = 0.9 },
+            ChampionOnSplit.NotCompared("20261101T0000-abcdef", "champion 20261101T0000-abcdef has no predictions on this run's test split"), PipelineSpecs.Evaluation());
+
+        Assert.False(verdict.CandidateWins);
+        Assert.Contains("has no predictions on this run's test split; the champion stays", verdict.Reason);
+        Assert.Equal("REJECT", verdict.Champion!.Decision);
+        Assert.NotNull(verdict.Champion.Unavailable);
     }
 
     [Fact]
@@ -133,11 +138,13 @@ public sealed class GateTests
     {
         var resolved = new ResolvedMetrics(MetricsSource.TrainingJob, Metrics(("auc", 0.85), ("log_loss", 0.4)), null, null, []);
 
-        var result = CandidateJudge.Judge(resolved, Champion(("auc", 0.80)), PipelineSpecs.Evaluation(), "s3://b/a.tar.gz");
+        var result = CandidateJudge.Judge(resolved, Compared(new PairedComparison("auc", 0.85, 0.80, 0.05, 0.02, 0.08, 0.95, "delong", 0)),
+            PipelineSpecs.Evaluation(), "s3://b/a.tar.gz");
 
         Assert.Equal("PROMOTE", result.Decision);
         Assert.Equal("20261101T0000-abcdef", result.ExpectedChampionRunId);
         Assert.Equal("20261101T0000-abcdef", result.Champion!.RunId);
+        Assert.Equal(0.80, result.Champion.Metrics["auc"]);
         Assert.Contains("(training-job)", result.Reason);
     }
 }

@@ -74,6 +74,8 @@ internal static class PipelineYamlWriter
         yaml.AppendLine("  thresholds:");
         yaml.AppendLine(Commented("    auc: { min: 0.6 }", "a first bar; raise it once you know what a good model scores"));
         yaml.AppendLine("  championMargin: 0.002");
+        yaml.AppendLine(Commented("  confidence: 0.95", "the improvement's interval on the champion's and candidate's shared test split"));
+        yaml.AppendLine(Commented("  resamples: 1000", "paired bootstrap resamples (AUC uses DeLong's test instead)"));
         yaml.AppendLine();
         yaml.AppendLine("notifications:");
         yaml.AppendLine(Commented("  emails: []", "add the team's address to hear about outcomes"));

@@ -65,6 +65,7 @@ internal static class RunCatalog
         var executionArn = run["executionArn"]?.GetValue<string>();
         var pipeline = run["pipeline"]?.GetValue<string>() ?? record["pipeline"]?.GetValue<string>() ?? "";
         var features = RunFeatures.Find(Path.GetFullPath(workspace), pipeline, runId);
+        var files = RunFiles.Find(Path.GetFullPath(workspace), pipeline, runId, run["trainingJobName"]?.GetValue<string>());
         var execution = (record["executions"] as JsonArray ?? []).OfType<JsonObject>()
             .FirstOrDefault(e => executionArn is not null && e["executionArn"]?.GetValue<string>() == executionArn);
         return new JsonObject
@@ -78,7 +79,16 @@ internal static class RunCatalog
             ["failedState"] = run["failedState"]?.DeepClone(),
             ["redriveCount"] = run["redriveCount"]?.DeepClone() ?? 0,
             ["rerunOf"] = run["rerunOf"]?.DeepClone(),
+            ["trainer"] = record["trainer"]?.DeepClone(),
             ["metrics"] = run["metrics"]?.DeepClone(),
+            // The champion on this run's test split: metrics, difference, interval, decision (null without a champion).
+            ["champion"] = run["champion"]?.DeepClone(),
+            ["modelPackage"] = run["modelPackageArn"]?.DeepClone(),
+            ["artifact"] = run["artifact"]?.DeepClone(),
+            ["sideEffectFailed"] = run["sideEffectFailed"]?.DeepClone(),
+            ["artifactPath"] = files.ArtifactPath,
+            ["testPredictionsPath"] = files.TestPredictionsPath,
+            ["testChannelPath"] = files.TestChannelPath,
             ["thresholds"] = run["thresholds"]?.DeepClone(),
             ["validation"] = validation,
             ["trigger"] = run["trigger"]?.DeepClone(),
