@@ -5,6 +5,7 @@ using TrainingOrchestration.Infra.Compute;
 using TrainingOrchestration.Infra.Events;
 using TrainingOrchestration.Infra.Features;
 using TrainingOrchestration.Infra.Operations;
+using TrainingOrchestration.Infra.Registry;
 using TrainingOrchestration.Infra.Storage;
 using TrainingOrchestration.Pipelines.Spec;
 using TrainingOrchestration.StateMachine;
@@ -42,6 +43,7 @@ public sealed class TrainingStack : Stack
         var functions = new TaskFunctions(this, "Tasks", spec, tasksAssetDirectory, Storage.Bucket, Storage.Table, Storage.Key);
         var imageAccount = XgboostImage.Account(this);
         var sageMaker = new SageMakerExecutionRole(this, "SageMakerExecution", p, Storage.Bucket, Storage.Key, imageAccount);
+        var registry = new PipelineModelRegistry(this, "ModelRegistry", p);
 
         Training = new TrainingWorkflow(this, "TrainingWorkflow", new TrainingWorkflowProps
         {
@@ -59,6 +61,7 @@ public sealed class TrainingStack : Stack
             TrainingImage = XgboostImage.Uri(imageAccount, spec.Training.XgboostVersion),
             SqlS3Uri = featureJob.Sql.S3ObjectUrl,
             LogGroup = WorkflowLogs("TrainingLogs", TrainingWorkflow.StateMachineName(p)),
+            ModelPackageGroupName = registry.GroupName,
         });
         Trigger = new TriggerWorkflow(this, "TriggerWorkflow", new TriggerWorkflowProps
         {
@@ -106,6 +109,7 @@ public sealed class TrainingStack : Stack
         Output("TableName", Storage.Table.TableName);
         Output("NotificationsTopicArn", topics.Notifications.TopicArn);
         Output("DashboardName", Dashboard.DashboardName);
+        Output("ModelPackageGroupName", registry.GroupName);
         Output("DashboardUrl", $"https://{Aws.REGION}.console.aws.amazon.com/cloudwatch/home?region={Aws.REGION}#dashboards:name={Dashboard.DashboardName}");
     }
 

@@ -31,6 +31,10 @@ public static class PipelineKeys
     public static Dictionary<string, DynamoAttributeValue> Run(string pipeline) => Item(
         PipelinePk(pipeline), JsonPath.Format(TableKeys.Run("{}"), JsonPath.StringAt("$.runId")));
 
+    /// <summary>The MODEL item of the run id at <paramref name="runIdPath"/>.</summary>
+    public static Dictionary<string, DynamoAttributeValue> Model(string pipeline, string runIdPath) => Item(
+        PipelinePk(pipeline), JsonPath.Format(TableKeys.Model("{}"), JsonPath.StringAt(runIdPath)));
+
     /// <summary>The task-token item of a training job whose name is at <paramref name="jobNamePath"/>.</summary>
     public static Dictionary<string, DynamoAttributeValue> Token(string jobNamePath) => Item(
         JsonPath.Format(TableKeys.Token("{}"), JsonPath.StringAt(jobNamePath)), TableKeys.TokenSortKey);

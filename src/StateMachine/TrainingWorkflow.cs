@@ -54,8 +54,8 @@ public sealed class TrainingWorkflow : Construct
         var scoreTestSplit = ScoreTestSplit.Create(this, props);
         var scoreChampion = new ScoreChampion(this, props);
         var evaluateCandidate = EvaluateCandidate.Create(this, props);
-        var promoteOrReject = new PromoteOrReject(this, props, failure);
         var recordOutcome = new RecordOutcome(this, props);
+        var promoteOrReject = new PromoteOrReject(this, props, failure, recordOutcome.States);
 
         var definition = Chain.Start(identifyRun)
             .Next(acquireLock.States)

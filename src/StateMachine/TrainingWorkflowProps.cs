@@ -34,4 +34,6 @@ public sealed record TrainingWorkflowProps
     /// <summary>S3 URI of the pipeline's <c>features.sql</c> asset.</summary>
     public required string SqlS3Uri { get; init; }
     public required ILogGroup LogGroup { get; init; }
+    /// <summary>The pipeline's SageMaker Model Package Group: every candidate becomes a version of it.</summary>
+    public required string ModelPackageGroupName { get; init; }
 }

@@ -21,8 +21,8 @@ public class TrainingWorkflowOrderTests
             "IdentifyRun", "AcquirePipelineLock", "RecordRunStarted", "Rerun?", "RecordRerunOf", "RunRecorded",
             "ResetChangeCounter?", "ResetChangeCounter", "ChangeCounterReset", "BuildFeatures", "ValidateFeatureParts", "ValidateFeatures", "FeaturesPassContract?",
             "NameTrainingJob", "StartTrainingJob", "WaitForTrainingJob", "CreateCandidateModel", "ScoreTestSplit",
-            "LookUpChampion", "ChampionToScore?", "ChampionToScore", "CreateChampionModel", "ScoreChampion", "EvaluateCandidate", "PromoteOrReject?", "PromoteCandidate", "CopyApprovedModel", "PublishModelPromoted",
-            "RecordRunSucceeded", "NotifyOutcome", "ReleasePipelineLock", "Done",
+            "LookUpChampion", "ChampionToScore?", "ChampionToScore", "CreateChampionModel", "ScoreChampion", "EvaluateCandidate", "PromoteOrReject?", "CopyApprovedModel", "PromoteCandidate", "MarkModelChampion",
+            "PreviousChampion?", "RegisterApprovedModel", "PublishModelPromoted", "NotifyOutcome", "RecordRunSucceeded", "ReleasePipelineLock", "Done",
         ], path);
     }
 
@@ -35,7 +35,7 @@ public class TrainingWorkflowOrderTests
         Assert.Equal("RecordRunStarted", states["PreviousRunSettled"]!["Next"]!.GetValue<string>());
         Assert.Equal("#status = :running", states["RecordAbandonedRun"]!["Parameters"]!["ConditionExpression"]!.GetValue<string>());
         Assert.Equal("CreateCandidateModel", states["UseReconciledResult"]!["Next"]!.GetValue<string>());
-        Assert.Equal("RecordRunSucceeded", states["PublishModelRejected"]!["Next"]!.GetValue<string>());
+        Assert.Equal("NotifyOutcome", states["PublishModelRejected"]!["Next"]!.GetValue<string>());
     }
 
     /// <summary>Follows Next, and for a Choice its first rule, from <paramref name="start"/> to the end.</summary>

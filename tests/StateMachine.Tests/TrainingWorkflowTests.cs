@@ -12,6 +12,9 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
     private static readonly string[] FailurePath = ["RecordRunFailed", "NotifyFailure", "PageOnCall", "PublishRunFailed", "ReleaseLockAfterFailure"];
     /// <summary>States added after the catch-all failure path was set to go: their failure fails the execution at that state, for redrive.</summary>
     private static readonly string[] WithoutCatchAll = ["LookUpChampion", "CreateChampionModel", "ScoreChampion"];
+    /// <summary>The steps after the decision: a failure is recorded at <c>$.outcome.sideEffects</c> and the run goes on.</summary>
+    private static readonly string[] SideEffects =
+        ["MarkModelChampion", "RetirePreviousChampion", "RegisterApprovedModel", "PublishModelPromoted", "RegisterRejectedModel", "PublishModelRejected", "NotifyOutcome"];
 
     [Theory]
     [InlineData("IdentifyRun", ":states:::dynamodb:getItem")]
@@ -102,7 +105,7 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
     [Fact]
     public void No_task_outside_the_failure_path_catches_everything_so_a_failed_task_fails_the_execution_where_a_redrive_resumes()
     {
-        foreach (var (name, task) in _training.Tasks.Where(t => !FailurePath.Contains(t.Name) && !WithoutCatchAll.Contains(t.Name)))
+        foreach (var (name, task) in _training.Tasks.Where(t => !FailurePath.Contains(t.Name) && !WithoutCatchAll.Contains(t.Name) && !SideEffects.Contains(t.Name) && t.Name != "ReleasePipelineLock"))
         {
             var caught = (task["Catch"]?.AsArray() ?? []).SelectMany(c => c!["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>())).ToList();
             Assert.DoesNotContain("States.ALL", caught);
@@ -289,8 +292,45 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
         Assert.Equal("attribute_not_exists(#runId) OR #runId = :expected", promote["Parameters"]!["ConditionExpression"]!.GetValue<string>());
         Assert.Equal("$.evaluation.expectedChampionRunId", promote["Parameters"]!["ExpressionAttributeValues"]![":expected"]!["S.$"]!.GetValue<string>());
         Assert.Equal("ChampionChanged", CatchFor(promote["Catch"]!.AsArray(), "DynamoDB.ConditionalCheckFailedException"));
-        Assert.Equal("CopyApprovedModel", promote["Next"]!.GetValue<string>());
+        Assert.Equal("PromoteCandidate", _training.State("CopyApprovedModel")["Next"]!.GetValue<string>());
+        Assert.Equal("MarkModelChampion", promote["Next"]!.GetValue<string>());
         Assert.Contains("models/approved/fraud/{}/model.tar.gz", _training.State("CopyApprovedModel")["Parameters"]!["Key.$"]!.GetValue<string>());
+        Assert.Contains("models/approved/fraud/{}/model.tar.gz", promote["Parameters"]!["ExpressionAttributeValues"]![":artifact"]!["S.$"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Every_step_after_the_decision_records_its_failure_as_a_side_effect_and_goes_on()
+    {
+        foreach (var name in SideEffects)
+        {
+            var state = _training.State(name);
+            var catchAll = state["Catch"]!.AsArray().Last()!;
+            Assert.True(catchAll["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>()).SequenceEqual(["States.ALL"]), name);
+            Assert.Equal($"$.outcome.sideEffects.{name}", catchAll["ResultPath"]!.GetValue<string>());
+            Assert.DoesNotContain("Failed", catchAll["Next"]!.GetValue<string>());
+        }
+        Assert.Equal("ApprovedModelNotRegistered", _training.State("RegisterApprovedModel")["Catch"]!.AsArray().Last()!["Next"]!.GetValue<string>());
+        Assert.Equal("PROMOTED", _training.State("PromoteCandidate")["ResultSelector"]!["decision"]!.GetValue<string>());
+        Assert.Equal("REJECTED", _training.State("CandidateRejected")["Parameters"]!["decision"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Each_candidate_becomes_a_model_package_with_its_approval_status_and_metrics_report()
+    {
+        var approved = _training.State("RegisterApprovedModel");
+        var rejected = _training.State("RegisterRejectedModel");
+
+        Assert.EndsWith(":states:::aws-sdk:sagemaker:createModelPackage", approved["Resource"]!.GetValue<string>());
+        Assert.Equal("Approved", approved["Parameters"]!["ModelApprovalStatus"]!.GetValue<string>());
+        Assert.Equal("Rejected", rejected["Parameters"]!["ModelApprovalStatus"]!.GetValue<string>());
+        Assert.Equal("TrainingOrchestration-fraud", approved["Parameters"]!["ModelPackageGroupName"]!.GetValue<string>());
+        var statistics = approved["Parameters"]!["ModelMetrics"]!["ModelQuality"]!["Statistics"]!;
+        Assert.Equal("application/json", statistics["ContentType"]!.GetValue<string>());
+        Assert.Equal("$.evaluation.modelMetricsUri", statistics["S3Uri.$"]!.GetValue<string>());
+        Assert.Equal("$.outcome.artifact", approved["Parameters"]!["InferenceSpecification"]!["Containers"]![0]!["ModelDataUrl.$"]!.GetValue<string>());
+        var detail = _training.State("PublishModelPromoted")["Parameters"]!["Entries"]![0]!["Detail"]!;
+        Assert.Equal("$.outcome.artifact", detail["artifact.$"]!.GetValue<string>());
+        Assert.Equal("$.modelPackage.ModelPackageArn", detail["modelPackageArn.$"]!.GetValue<string>());
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public static class AwsErrorNames
         IntegrationErrors.Suffixed("ExecutionDoesNotExist", "InvalidArn", "InvalidToken", "TaskDoesNotExist", "TaskTimedOut", "InvalidOutput"), SdkV2: true);
 
     public static readonly IntegrationErrors SageMakerSdk = new("SageMaker", "SageMaker", "SageMakerException",
-        IntegrationErrors.Suffixed("ResourceInUse", "ResourceLimitExceeded", "ResourceNotFound"), SdkV2: true);
+        IntegrationErrors.Suffixed("ResourceInUse", "ResourceLimitExceeded", "ResourceNotFound", "Conflict"), SdkV2: true);
 
     /// <summary>The AWS SDK integration's table for the SDK service of the Resource (<c>s3</c>, <c>dynamodb</c>, <c>sfn</c>, <c>sagemaker</c>).</summary>
     public static IntegrationErrors? AwsSdk(string service) => service switch

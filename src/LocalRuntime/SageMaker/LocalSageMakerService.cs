@@ -25,8 +25,13 @@ public sealed class LocalSageMakerService(string s3Root, Func<JsonNode, Task> pu
     private readonly ConcurrentDictionary<string, TrainingJob> _trainingJobs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> _models = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TransformJob> _transformJobs = new(StringComparer.Ordinal);
+    private ModelPackageRegistry? _modelPackages;
 
     public SageMakerLocalOptions Options => _options;
+
+    /// <summary>The Model Registry, kept beside the buckets in <c>&lt;workspace&gt;/sagemaker/model-packages.json</c>.</summary>
+    public ModelPackageRegistry ModelPackages => _modelPackages ??= new ModelPackageRegistry(
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(s3Root))!, "sagemaker", "model-packages.json"), _options, clock);
 
     /// <summary>CreateTrainingJob: validates, records the job InProgress, starts training, returns <c>{TrainingJobArn}</c>.</summary>
     public JsonObject CreateTrainingJob(JsonObject request)

@@ -9,7 +9,8 @@ namespace TrainingOrchestration.LocalRuntime.SageMaker;
 /// Step Functions' SageMaker integrations over <see cref="LocalSageMakerService"/>: the optimized
 /// <c>sagemaker:createTrainingJob</c> (request-response or <c>.sync</c>), <c>createModel</c>,
 /// <c>createTransformJob(.sync)</c>, and the AWS SDK <c>aws-sdk:sagemaker:describeTrainingJob</c> /
-/// <c>stopTrainingJob</c>. API errors become the error names Step Functions reports (see README.md).
+/// <c>stopTrainingJob</c> and the Model Registry's <c>createModelPackage</c> / <c>updateModelPackage</c> /
+/// <c>describeModelPackage</c> (<see cref="ModelPackageRegistry"/>). API errors become the error names Step Functions reports (see README.md).
 /// </summary>
 public sealed partial class SageMakerServiceIntegration(LocalSageMakerService sageMaker) : IServiceIntegration
 {
@@ -28,6 +29,9 @@ public sealed partial class SageMakerServiceIntegration(LocalSageMakerService sa
                 "describeTrainingJob" => TrainingJobDescription.ToJson(
                     sageMaker.DescribeTrainingJob(JsonRead.String(parameters["TrainingJobName"]) ?? ""), TimestampStyle.Iso8601),
                 "stopTrainingJob" => Stop(parameters),
+                "createModelPackage" => sageMaker.ModelPackages.CreateModelPackage(parameters),
+                "updateModelPackage" => sageMaker.ModelPackages.UpdateModelPackage(parameters),
+                "describeModelPackage" => sageMaker.ModelPackages.DescribeModelPackage(JsonRead.String(parameters["ModelPackageName"]) ?? ""),
                 _ => throw new TaskFailedException("States.Runtime", $"sagemaker:{request.Action} has no local stand-in"),
             };
         }
@@ -69,6 +73,6 @@ public sealed partial class SageMakerServiceIntegration(LocalSageMakerService sa
     private static TaskFailedException SdkError(SageMakerServiceException e) =>
         AwsErrorNames.For("aws-sdk:sagemaker:describeTrainingJob", e.ErrorCode, e.Message, 400);
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:states:[^:]*:[^:]*:(sagemaker:(createTrainingJob(\.sync)?|createModel|createTransformJob(\.sync)?)|aws-sdk:sagemaker:(describeTrainingJob|stopTrainingJob))$")]
+    [GeneratedRegex(@"^arn:aws[a-z-]*:states:[^:]*:[^:]*:(sagemaker:(createTrainingJob(\.sync)?|createModel|createTransformJob(\.sync)?)|aws-sdk:sagemaker:(describeTrainingJob|stopTrainingJob|createModelPackage|updateModelPackage|describeModelPackage))$")]
     private static partial Regex ResourcePattern();
 }

@@ -22,6 +22,7 @@ internal static class PhysicalNaming
         ["AWS::SQS::Queue"] = "QueueName",
         ["AWS::CloudWatch::Alarm"] = "AlarmName",
         ["AWS::CloudWatch::Dashboard"] = "DashboardName",
+        ["AWS::SageMaker::ModelPackageGroup"] = "ModelPackageGroupName",
     };
 
     public static string? NameProperty(string type) => NameProperties.GetValueOrDefault(type);
@@ -58,14 +59,17 @@ internal static class PhysicalNaming
             "AWS::SQS::Queue" => $"arn:{p}:sqs:{r}:{a}:{name}",
             "AWS::KMS::Key" => $"arn:{p}:kms:{r}:{a}:key/{name}",
             "AWS::CloudWatch::Alarm" => $"arn:{p}:cloudwatch:{r}:{a}:alarm:{name}",
+            // SageMaker lowercases resource names in its ARNs.
+            "AWS::SageMaker::ModelPackageGroup" => $"arn:{p}:sagemaker:{r}:{a}:model-package-group/{name.ToLowerInvariant()}",
             _ => null,
         };
     }
 
-    /// <summary>What <c>Ref</c> returns: the ARN for state machines and topics, the queue URL for queues, the name otherwise.</summary>
+    /// <summary>What <c>Ref</c> returns: the ARN for state machines, topics and model package groups, the queue URL for queues, the name otherwise.</summary>
     public static string RefValue(StackEnvironment env, string type, string name, string? arn) => type switch
     {
-        "AWS::StepFunctions::StateMachine" or "AWS::SNS::Topic" or "AWS::IAM::ManagedPolicy" => arn ?? name,
+        // AWS::SageMaker::ModelPackageGroup: Ref is the group's ARN (CloudFormation's return values for the type).
+        "AWS::StepFunctions::StateMachine" or "AWS::SNS::Topic" or "AWS::IAM::ManagedPolicy" or "AWS::SageMaker::ModelPackageGroup" => arn ?? name,
         "AWS::SQS::Queue" => $"https://sqs.{env.Region}.{env.UrlSuffix}/{env.AccountId}/{name}",
         _ => name,
     };

@@ -21,6 +21,7 @@ internal static class ResourceAttributes
             ("AWS::SQS::Queue", "QueueName") => name,
             ("AWS::SQS::Queue", "QueueUrl") => $"https://sqs.{env.Region}.{env.UrlSuffix}/{env.AccountId}/{name}",
             ("AWS::Events::EventBus", "Name") => name,
+            ("AWS::SageMaker::ModelPackageGroup", "ModelPackageGroupArn") => arn,
             _ when type.StartsWith("Custom::", StringComparison.Ordinal) || type == "AWS::CloudFormation::CustomResource"
                 => $"{logicalId}.{attribute}",
             _ => null,

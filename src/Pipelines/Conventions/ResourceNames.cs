@@ -31,4 +31,10 @@ public static class ResourceNames
     public static string NotificationsTopic(string pipeline) => $"{pipeline}-notifications";
 
     public static string PagingTopic(string pipeline) => $"{pipeline}-paging";
+
+    /// <summary>
+    /// The pipeline's SageMaker Model Package Group (the model registry): <c>TrainingOrchestration-&lt;pipeline&gt;</c>,
+    /// at most 22 + 36 characters of the 63 the API allows (<c>[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}</c>).
+    /// </summary>
+    public static string ModelPackageGroup(string pipeline) => Stack(pipeline);
 }

@@ -7,9 +7,11 @@ using TrainingOrchestration.Pipelines.Conventions;
 namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
-/// <c>PromoteOrReject?</c> (WORKFLOW.md steps 11 and 12). Promotion is a conditional write on the champion item that
-/// only succeeds if the champion is still the one the evaluation compared against; the approved artifact is then
-/// copied to <c>models/approved/</c>. Either branch publishes its domain event, which records the decision at
+/// <c>PromoteOrReject?</c> (WORKFLOW.md steps 11 and 12). Promotion copies the artifact to <c>models/approved/</c>
+/// FIRST, so a failed copy never leaves a moved champion; then the conditional champion write points <c>CHAMPION</c>
+/// at that copy, and only succeeds if the champion is still the one the evaluation compared against. What follows
+/// the write (<see cref="PromotionSideEffects"/>) cannot undo it. A rejection registers the candidate as a Rejected
+/// model package and publishes <c>Model Rejected</c>. Both branches put <c>{decision, artifact, sideEffects}</c> at
 /// <c>$.outcome</c> for <see cref="RecordOutcome"/>.
 /// </summary>
 internal sealed class PromoteOrReject
@@ -17,18 +19,16 @@ internal sealed class PromoteOrReject
     public const string PromoteStateName = "PromoteCandidate";
 
     private const string PromoteExpression = "SET #runId = :runId, #artifact = :artifact, #metrics = :metrics, "
-        + "#primaryMetric = :primary, #promotedAt = :now, #previousRunId = :expected";
+        + "#primaryMetric = :primary, #promotedAt = :now, #previousRunId = :expected, #trainingJobName = :job";
 
     /// <summary>Starts at the <c>PromoteOrReject?</c> choice; ends with <c>PublishModelPromoted</c> or <c>PublishModelRejected</c>.</summary>
     public Chain States { get; }
 
-    public PromoteOrReject(Construct scope, TrainingWorkflowProps props, BusinessFailure failure)
+    /// <param name="next">Where the run goes after the decision's events (<see cref="RecordOutcome"/>), also when publishing fails.</param>
+    public PromoteOrReject(Construct scope, TrainingWorkflowProps props, BusinessFailure failure, IChainable next)
     {
         var pipeline = props.Spec.Name;
         var bucket = props.Bucket.BucketName;
-
-        var publishPromoted = Publish(scope, "PublishModelPromoted", pipeline, DomainEvents.ModelPromoted, "PROMOTED");
-        var publishRejected = Publish(scope, "PublishModelRejected", pipeline, DomainEvents.ModelRejected, "REJECTED");
 
         var copy = ServiceRetries.Apply(new CallAwsService(scope, "CopyApprovedModel", new CallAwsServiceProps
         {
@@ -55,7 +55,6 @@ internal sealed class PromoteOrReject
             ResultSelector = new Dictionary<string, object> { ["eTag"] = JsonPath.StringAt("$.CopyObjectResult.ETag") },
             ResultPath = "$.approved",
         }), ServiceRetries.S3);
-        copy.Next(publishPromoted);
 
         // ChampionChanged is a business outcome that fails the run; it enters the failure path through this Pass.
         var championChanged = new Pass(scope, "ChampionChanged", new PassProps
@@ -80,30 +79,45 @@ internal sealed class PromoteOrReject
             ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
             {
                 [":runId"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.runId")),
-                [":artifact"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.training.result.ModelArtifacts.S3ModelArtifacts")),
+                [":artifact"] = DynamoAttributeValue.FromString(JsonPath.Format($"s3://{bucket}/{BucketLayout.ApprovedModel(pipeline, "{}")}", JsonPath.StringAt("$.runId"))),
                 [":metrics"] = DynamoAttributeValue.FromString(JsonPath.JsonToString(JsonPath.StringAt("$.evaluation.metrics"))),
                 [":primary"] = DynamoAttributeValue.FromString(props.Spec.Evaluation.PrimaryMetric),
                 [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
                 [":expected"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.evaluation.expectedChampionRunId")),
+                [":job"] = DynamoAttributeValue.FromString(JsonPath.StringAt(TrainModel.JobNamePath)),
             },
-            ResultPath = JsonPath.DISCARD,
+            ReturnValues = DynamoReturnValues.UPDATED_NEW,
+            // The decision is made here: whatever fails after this write, the run is PROMOTED.
+            ResultSelector = SideEffect.Outcome("PROMOTED", new Dictionary<string, object> { ["artifact"] = JsonPath.StringAt("$.Attributes.artifact.S") }),
+            ResultPath = SideEffect.OutcomePath,
         }), ServiceRetries.DynamoDb);
         promote.AddCatch(championChanged, new CatchProps { Errors = ["DynamoDB.ConditionalCheckFailedException"], ResultPath = JsonPath.DISCARD });
-        promote.Next(copy);
+
+        var promoted = new PromotionSideEffects(scope, props);
+        copy.Next(promote).Next(promoted.States);
+
+        var rejected = new Pass(scope, "CandidateRejected", new PassProps
+        {
+            Parameters = SideEffect.Outcome("REJECTED", new Dictionary<string, object>
+            {
+                ["artifact"] = JsonPath.StringAt("$.training.result.ModelArtifacts.S3ModelArtifacts"),
+            }),
+            ResultPath = SideEffect.OutcomePath,
+        });
+        var publishRejected = PromotionSideEffects.Publish(scope, "PublishModelRejected", pipeline, DomainEvents.ModelRejected, "REJECTED");
+        var registerRejected = RegisterModelPackage.Create(scope, "RegisterRejectedModel", props, "Rejected", "$.outcome.artifact");
+        var notRegistered = PromotionSideEffects.NotRegistered(scope, "RejectedModelNotRegistered");
+        SideEffect.Tolerated(registerRejected, notRegistered);
+        notRegistered.Next(publishRejected);
+        rejected.Next(registerRejected).Next(publishRejected);
 
         var decide = new Choice(scope, "PromoteOrReject?")
-            .When(Condition.StringEquals("$.evaluation.decision", "PROMOTE"), promote)
-            .Otherwise(publishRejected);
+            .When(Condition.StringEquals("$.evaluation.decision", "PROMOTE"), copy)
+            .Otherwise(rejected);
 
-        States = Chain.Custom(decide, [publishPromoted, publishRejected], publishRejected);
+        // Up to the champion write a failure fails the execution at its state (nothing has moved; a redrive resumes there).
+        SideEffect.Tolerated(promoted.PublishPromoted, next);
+        SideEffect.Tolerated(publishRejected, next);
+        States = Chain.Custom(decide, [promoted.PublishPromoted, publishRejected], publishRejected);
     }
-
-    /// <summary>Publishes the domain event and, through a static ResultSelector, records the decision at <c>$.outcome</c>.</summary>
-    private static EventBridgePutEvents Publish(Construct scope, string id, string pipeline, string detailType, string decision) =>
-        ServiceRetries.Apply(new EventBridgePutEvents(scope, id, new EventBridgePutEventsProps
-        {
-            Entries = [DomainEvents.Entry(pipeline, detailType, decision, JsonPath.StringAt("$.evaluation.reason"), JsonPath.StringAt("$.evaluation.metrics"))],
-            ResultSelector = new Dictionary<string, object> { ["decision"] = decision },
-            ResultPath = "$.outcome",
-        }), ServiceRetries.EventBridge);
 }

@@ -20,6 +20,7 @@ public sealed class EvaluateModelFunction
     private readonly TaskOptions _options;
     private readonly MetricsResolver _resolver;
     private readonly PredictionReader _predictions;
+    private readonly IObjectStore _store;
     private readonly IModelRegistry _registry;
     private readonly TextWriter _metricsOutput;
     private readonly TimeProvider _clock;
@@ -36,6 +37,7 @@ public sealed class EvaluateModelFunction
         TextWriter? metricsOutput = null)
     {
         _options = options;
+        _store = store;
         _predictions = new PredictionReader(store);
         _resolver = new MetricsResolver(_predictions, new ArtifactMetricsReader(store));
         _registry = registry;
@@ -59,22 +61,24 @@ public sealed class EvaluateModelFunction
         var training = request.Training;
         var artifact = training?.ModelArtifacts?.S3ModelArtifacts;
         var spec = _options.Pipeline.Evaluation;
-        EvaluateModelResponse response;
+        ResolvedMetrics resolved;
+        PredictionSet? candidatePredictions = null;
         if (training?.TrainingJobStatus is { } status && status != "Completed")
         {
-            var resolvedNothing = new ResolvedMetrics(MetricsSource.None, MetricSet.Empty, null, null,
+            resolved = new ResolvedMetrics(MetricsSource.None, MetricSet.Empty, null, null,
                 [$"training job {training.TrainingJobName} ended {status}; there is no model to evaluate"]);
-            response = CandidateJudge.Judge(resolvedNothing, await ChampionOnSplitAsync(pipeline, runId, bucket, request, null), spec, artifact);
         }
         else
         {
-            var resolved = await _resolver.ResolveAsync(bucket, request.PredictionsPrefix, training).ConfigureAwait(false);
-            var champion = await ChampionOnSplitAsync(pipeline, runId, bucket, request, resolved.Predictions).ConfigureAwait(false);
-            response = CandidateJudge.Judge(resolved, champion, spec, artifact);
+            resolved = await _resolver.ResolveAsync(bucket, request.PredictionsPrefix, training).ConfigureAwait(false);
+            candidatePredictions = resolved.Predictions;
             _logger.LogInformation(
                 "Metrics for {TrainingJobName} from {MetricsSource} over {RowCount} rows; confusion {Confusion}",
                 training?.TrainingJobName, resolved.Source, resolved.RowCount, resolved.Confusion?.ToString());
         }
+        var champion = await ChampionOnSplitAsync(pipeline, runId, bucket, request, candidatePredictions).ConfigureAwait(false);
+        var response = CandidateJudge.Judge(resolved, champion, spec, artifact);
+        response = response with { ModelMetricsUri = await WriteModelQualityAsync(bucket, pipeline, runId, response, resolved).ConfigureAwait(false) };
 
         await _registry.RecordCandidateAsync(new ModelRecord
         {
@@ -123,6 +127,16 @@ public sealed class EvaluateModelFunction
         {
             return ChampionOnSplit.NotCompared(scored, $"champion {scored}'s predictions are unreadable: {e.Message}");
         }
+    }
+
+    /// <summary>The ModelQuality statistics the run's model package points at (<see cref="ModelQualityReport"/>); its s3:// URI.</summary>
+    private async Task<string> WriteModelQualityAsync(string bucket, string pipeline, string runId, EvaluateModelResponse response, ResolvedMetrics resolved)
+    {
+        var key = BucketLayout.ModelMetricsReport(pipeline, runId);
+        var report = ModelQualityReport.Build(response, resolved.Confusion, resolved.RowCount, _clock.GetUtcNow());
+        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(report.ToJsonString()));
+        await _store.WriteAsync(bucket, key, content).ConfigureAwait(false);
+        return $"s3://{bucket}/{key}";
     }
 
     private void EmitMetrics(string pipeline, string runId, TrainingJobResult? training, EvaluateModelResponse response)

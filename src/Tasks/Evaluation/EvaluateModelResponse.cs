@@ -20,4 +20,6 @@ public sealed record EvaluateModelResponse
     [JsonPropertyName("expectedChampionRunId")] public required string ExpectedChampionRunId { get; init; }
     [JsonPropertyName("primaryMetric")] public required string PrimaryMetric { get; init; }
     [JsonPropertyName("artifact")] public string? Artifact { get; init; }
+    /// <summary>s3:// URI of the model quality statistics (<see cref="ModelQualityReport"/>) the model package's ModelMetrics names.</summary>
+    [JsonPropertyName("modelMetricsUri")] public string? ModelMetricsUri { get; init; }
 }

@@ -25,6 +25,7 @@ namespace TrainingOrchestration.Tasks.Json;
 [JsonSerializable(typeof(TableChange))]
 [JsonSerializable(typeof(EvaluateModelRequest))]
 [JsonSerializable(typeof(EvaluateModelResponse))]
+[JsonSerializable(typeof(ChampionSummary))]
 [JsonSerializable(typeof(DecideCadenceRequest))]
 [JsonSerializable(typeof(DecideCadenceResponse))]
 [JsonSerializable(typeof(Dictionary<string, double>))]

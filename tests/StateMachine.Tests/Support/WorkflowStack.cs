@@ -45,6 +45,7 @@ public sealed class WorkflowStack
             TrainingImage = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1",
             SqlS3Uri = "s3://assets/features.sql",
             LogGroup = logs,
+            ModelPackageGroupName = "TrainingOrchestration-" + spec.Name,
         });
         _ = new CallbackWorkflow(stack, "Callback", new CallbackWorkflowProps { Pipeline = spec.Name, Table = table, Key = key, Training = training.StateMachine, LogGroup = logs });
         _ = new TriggerWorkflow(stack, "Trigger", new TriggerWorkflowProps

@@ -84,8 +84,10 @@ internal static class RunCatalog
             // The champion on this run's test split: metrics, difference, interval, decision (null without a champion).
             ["champion"] = run["champion"]?.DeepClone(),
             ["modelPackage"] = run["modelPackageArn"]?.DeepClone(),
+            // The approved copy's URI when promoted, the training job's artifact otherwise.
             ["artifact"] = run["artifact"]?.DeepClone(),
-            ["sideEffectFailed"] = run["sideEffectFailed"]?.DeepClone(),
+            // The steps after the decision that failed (the run keeps its decision), by state name; null when none did.
+            ["sideEffectFailed"] = run["sideEffects"] is JsonObject { Count: > 0 } failed ? new JsonArray(failed.Select(f => (JsonNode)f.Key).ToArray()) : null,
             ["artifactPath"] = files.ArtifactPath,
             ["testPredictionsPath"] = files.TestPredictionsPath,
             ["testChannelPath"] = files.TestChannelPath,
