@@ -25,6 +25,7 @@ public sealed class HappyPathTests(ChurnStackFixture stack)
         Assert.Equal(approved, run["artifact"].Text());
         Assert.Empty(run["sideEffects"]!.AsObject());
         Assert.Equal("CHAMPION", (await session.ReadItemAsync($"MODEL#{run["runId"].Text()}"))!["status"].Text());
+        Assert.Equal(run["runId"].Text(), (await session.ReadItemAsync("PROFILE#ACCEPTED"))!["runId"].Text());
         var package = Assert.Single(cloud.SageMaker.ModelPackages.List("TrainingOrchestration-churn"));
         Assert.Equal("Approved", package["ModelApprovalStatus"].Text());
         Assert.Equal(package["ModelPackageArn"].Text(), run["modelPackageArn"].Text());

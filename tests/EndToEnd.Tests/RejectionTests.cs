@@ -34,6 +34,8 @@ public sealed class RejectionTests(ChurnStackFixture stack)
         Assert.Equal(champion["runId"].Text(), (await session.ReadItemAsync("CHAMPION"))!["runId"].Text());
         Assert.Contains(cloud.Bus.Events, e => e.DetailType == "Model Rejected");
         Assert.Equal("REJECTED", (await session.ReadItemAsync($"MODEL#{SecondRunId}"))!["status"].Text());
+        // The drift baseline stays what the champion was trained on.
+        Assert.Equal(champion["runId"].Text(), (await session.ReadItemAsync("PROFILE#ACCEPTED"))!["runId"].Text());
         Assert.Equal("CHAMPION", (await session.ReadItemAsync($"MODEL#{champion["runId"].Text()}"))!["status"].Text());
         Assert.Equal(["Approved", "Rejected"], cloud.SageMaker.ModelPackages.List("TrainingOrchestration-churn").Select(p => p["ModelApprovalStatus"].Text()));
         Assert.False(File.Exists(cloud.Buckets.PathFor(session.BucketName, $"models/approved/churn/{SecondRunId}/model.tar.gz")));

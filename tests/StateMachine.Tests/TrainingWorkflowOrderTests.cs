@@ -22,7 +22,7 @@ public class TrainingWorkflowOrderTests
             "ResetChangeCounter?", "ResetChangeCounter", "ChangeCounterReset", "BuildFeatures", "ValidateFeatureParts", "ValidateFeatures", "FeaturesPassContract?",
             "NameTrainingJob", "StartTrainingJob", "WaitForTrainingJob", "CreateCandidateModel", "ScoreTestSplit",
             "LookUpChampion", "ChampionToScore?", "ChampionToScore", "CreateChampionModel", "ScoreChampion", "EvaluateCandidate", "PromoteOrReject?", "CopyApprovedModel", "PromoteCandidate", "MarkModelChampion",
-            "PreviousChampion?", "RegisterApprovedModel", "PublishModelPromoted", "NotifyOutcome", "RecordRunSucceeded", "ReleasePipelineLock", "Done",
+            "PreviousChampion?", "ReadCandidateProfile", "CandidateProfiled?", "AcceptProfile", "RegisterApprovedModel", "PublishModelPromoted", "NotifyOutcome", "RecordRunSucceeded", "ReleasePipelineLock", "Done",
         ], path);
     }
 

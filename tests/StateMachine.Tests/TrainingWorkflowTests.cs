@@ -14,7 +14,7 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
     private static readonly string[] WithoutCatchAll = ["LookUpChampion", "CreateChampionModel", "ScoreChampion"];
     /// <summary>The steps after the decision: a failure is recorded at <c>$.outcome.sideEffects</c> and the run goes on.</summary>
     private static readonly string[] SideEffects =
-        ["MarkModelChampion", "RetirePreviousChampion", "RegisterApprovedModel", "PublishModelPromoted", "RegisterRejectedModel", "PublishModelRejected", "NotifyOutcome"];
+        ["MarkModelChampion", "RetirePreviousChampion", "ReadCandidateProfile", "AcceptProfile", "RegisterApprovedModel", "PublishModelPromoted", "RegisterRejectedModel", "PublishModelRejected", "NotifyOutcome"];
 
     [Theory]
     [InlineData("IdentifyRun", ":states:::dynamodb:getItem")]

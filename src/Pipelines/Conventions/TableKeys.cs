@@ -18,12 +18,14 @@ public static class TableKeys
     public const string DecisionPrefix = "DECISION#";
     public const string OrphanPrefix = "ORPHAN#";
     public const string TokenPrefix = "TOKEN#";
+    /// <summary>A run's profile of a table that passed validation (<c>PROFILE#&lt;runId&gt;</c>); promotion copies it to <see cref="AcceptedProfileSortKey"/>.</summary>
+    public const string ProfilePrefix = "PROFILE#";
 
     public const string LockSortKey = "LOCK";
     public const string ChampionSortKey = "CHAMPION";
     public const string TriggerSortKey = "TRIGGER";
     public const string TokenSortKey = "TOKEN";
-    public const string AcceptedProfileSortKey = "PROFILE#ACCEPTED";
+    public const string AcceptedProfileSortKey = ProfilePrefix + "ACCEPTED";
 
     /// <summary>The partition key of every item of <paramref name="pipeline"/>.</summary>
     public static string Pipeline(string pipeline) => PipelinePrefix + pipeline;
@@ -33,6 +35,8 @@ public static class TableKeys
     public static string Model(string runId) => ModelPrefix + runId;
 
     public static string Validation(string runId) => ValidationPrefix + runId;
+
+    public static string Profile(string runId) => ProfilePrefix + runId;
 
     public static string Orphan(string trainingJobName) => OrphanPrefix + trainingJobName;
 

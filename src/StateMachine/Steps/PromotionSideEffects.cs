@@ -7,7 +7,7 @@ namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
 /// What follows the champion write (WORKFLOW.md step 12): the MODEL items move (candidate CHAMPION, previous champion
-/// RETIRED), the candidate becomes an Approved model package, and <c>Model Promoted</c> is published with the approved
+/// RETIRED), the run's table profile becomes the accepted drift baseline, the candidate becomes an Approved model package, and <c>Model Promoted</c> is published with the approved
 /// artifact's URI and the package's ARN. Each is a <see cref="SideEffect"/>: its failure is recorded and the run goes on.
 /// </summary>
 internal sealed class PromotionSideEffects
@@ -32,6 +32,36 @@ internal sealed class PromotionSideEffects
         notRegistered.Next(PublishPromoted);
         register.Next(PublishPromoted);
 
+        // The drift baseline moves only on promotion: the promoted run's profile becomes PROFILE#ACCEPTED.
+        var readProfile = ServiceRetries.Apply(new DynamoGetItem(scope, "ReadCandidateProfile", new DynamoGetItemProps
+        {
+            Table = props.Table,
+            Key = PipelineKeys.Item(PipelineKeys.PipelinePk(pipeline), JsonPath.Format(TableKeys.Profile("{}"), JsonPath.StringAt("$.runId"))),
+            ConsistentRead = true,
+            ResultPath = "$.candidateProfile",
+        }), ServiceRetries.DynamoDb);
+        var acceptProfile = ServiceRetries.Apply(new DynamoPutItem(scope, "AcceptProfile", new DynamoPutItemProps
+        {
+            Table = props.Table,
+            Item = new Dictionary<string, DynamoAttributeValue>
+            {
+                [PipelineKeys.PartitionKey] = DynamoAttributeValue.FromString(PipelineKeys.PipelinePk(pipeline)),
+                [PipelineKeys.SortKey] = DynamoAttributeValue.FromString(TableKeys.AcceptedProfileSortKey),
+                ["runId"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.runId")),
+                ["profile"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.candidateProfile.Item.profile.S")),
+                ["rowCount"] = DynamoAttributeValue.NumberFromString(JsonPath.StringAt("$.candidateProfile.Item.rowCount.N")),
+                ["acceptedAt"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
+            },
+            ResultPath = JsonPath.DISCARD,
+        }), ServiceRetries.DynamoDb);
+        var profiled = new Choice(scope, "CandidateProfiled?")
+            .When(Condition.And(Condition.IsPresent("$.candidateProfile.Item.profile.S"), Condition.IsPresent("$.candidateProfile.Item.rowCount.N")), acceptProfile)
+            .Otherwise(register);
+        SideEffect.Tolerated(readProfile, register);
+        SideEffect.Tolerated(acceptProfile, register);
+        readProfile.Next(profiled);
+        acceptProfile.Next(register);
+
         var retire = ServiceRetries.Apply(new DynamoUpdateItem(scope, "RetirePreviousChampion", new DynamoUpdateItemProps
         {
             Table = props.Table,
@@ -48,12 +78,12 @@ internal sealed class PromotionSideEffects
             },
             ResultPath = JsonPath.DISCARD,
         }), ServiceRetries.DynamoDb);
-        retire.AddCatch(register, new CatchProps { Errors = ["DynamoDB.ConditionalCheckFailedException"], ResultPath = JsonPath.DISCARD });
-        SideEffect.Tolerated(retire, register);
-        retire.Next(register);
+        retire.AddCatch(readProfile, new CatchProps { Errors = ["DynamoDB.ConditionalCheckFailedException"], ResultPath = JsonPath.DISCARD });
+        SideEffect.Tolerated(retire, readProfile);
+        retire.Next(readProfile);
 
         var previous = new Choice(scope, "PreviousChampion?")
-            .When(Condition.StringEquals("$.evaluation.expectedChampionRunId", "none"), register)
+            .When(Condition.StringEquals("$.evaluation.expectedChampionRunId", "none"), readProfile)
             .Otherwise(retire);
 
         var mark = ServiceRetries.Apply(new DynamoUpdateItem(scope, "MarkModelChampion", new DynamoUpdateItemProps

@@ -38,13 +38,13 @@ public sealed class DynamoDbValidationLedger(IAmazonDynamoDB dynamoDb, string ta
         return dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken);
     }
 
-    public Task AcceptProfileAsync(string pipeline, string runId, TableProfile profile, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task RecordProfileAsync(string pipeline, string runId, TableProfile profile, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var item = Key(pipeline, TableKeys.AcceptedProfileSortKey);
+        var item = Key(pipeline, TableKeys.Profile(runId));
         item["runId"] = new AttributeValue { S = runId };
         item["profile"] = new AttributeValue { S = ProfileSerializer.Serialize(profile) };
         item["rowCount"] = new AttributeValue { N = profile.RowCount.ToString(CultureInfo.InvariantCulture) };
-        item["acceptedAt"] = new AttributeValue { S = at.ToString("O", CultureInfo.InvariantCulture) };
+        item["profiledAt"] = new AttributeValue { S = at.ToString("O", CultureInfo.InvariantCulture) };
         return dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken);
     }
 

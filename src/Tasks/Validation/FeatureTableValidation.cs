@@ -56,7 +56,7 @@ public sealed class FeatureTableValidation(IObjectStore store, IValidationLedger
         await ledger.RecordOutcomeAsync(request.Pipeline, request.RunId, outcome, now, cancellationToken).ConfigureAwait(false);
         if (outcome.Passed && outcome.Profile is not null)
         {
-            await ledger.AcceptProfileAsync(request.Pipeline, request.RunId, outcome.Profile, now, cancellationToken).ConfigureAwait(false);
+            await ledger.RecordProfileAsync(request.Pipeline, request.RunId, outcome.Profile, now, cancellationToken).ConfigureAwait(false);
         }
         logger.LogInformation("Validated {Pipeline} run {RunId}: {Passed} on {RowCount} rows against contract {Contract} v{ContractVersion} (baseline {BaselineRunId}): {Summary}",
             request.Pipeline, request.RunId, outcome.Passed, outcome.RowCount, contract.Name, contract.Version, baseline?.RunId ?? "none", outcome.Summary);

@@ -65,14 +65,15 @@ public sealed class EvaluateModelFunctionLocalTests
             result = (await JsonDocument.ParseAsync(output)).RootElement.Clone();
         }
 
-        Assert.Equal("PROMOTE", result.GetProperty("decision").GetString());
+        // The payload names no champion scored on this split: the stored champion keeps its place.
+        Assert.Equal("REJECT", result.GetProperty("decision").GetString());
         Assert.Equal("20261101T0000-abcdef", result.GetProperty("expectedChampionRunId").GetString());
         var model = await client.GetItemAsync(Table, new Dictionary<string, AttributeValue>
         {
             ["pk"] = new() { S = "PIPELINE#churn" },
             ["sk"] = new() { S = "MODEL#r2" },
         });
-        Assert.Equal("CANDIDATE", model.Item["status"].S);
+        Assert.Equal("REJECTED", model.Item["status"].S);
         Assert.Equal("1", model.Item["metrics"].M["auc"].N);
         Assert.Equal("test-split", model.Item["metricsSource"].S);
     }

@@ -20,10 +20,18 @@ internal sealed class InMemoryValidationLedger : IValidationLedger
         return Task.CompletedTask;
     }
 
-    public Task AcceptProfileAsync(string pipeline, string runId, TableProfile profile, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Dictionary<string, string> Profiles { get; } = [];
+
+    public Task RecordProfileAsync(string pipeline, string runId, TableProfile profile, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        AcceptedProfileJson = ProfileSerializer.Serialize(profile);
-        AcceptedRunId = runId;
+        Profiles[runId] = ProfileSerializer.Serialize(profile);
         return Task.CompletedTask;
+    }
+
+    /// <summary>What the workflow's AcceptProfile does when <paramref name="runId"/>'s model is promoted.</summary>
+    public void Accept(string runId)
+    {
+        AcceptedProfileJson = Profiles[runId];
+        AcceptedRunId = runId;
     }
 }

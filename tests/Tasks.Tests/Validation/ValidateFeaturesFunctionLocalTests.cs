@@ -78,6 +78,11 @@ public sealed class ValidateFeaturesFunctionLocalTests
         };
 
         var first = await Invoke(variables, workspace.Path, client, "r1");
+        Assert.Empty((await client.GetItemAsync(Table, Key("PROFILE#ACCEPTED"))).Item ?? []);
+        // What the workflow's AcceptProfile does when r1's model is promoted: its profile becomes the accepted one.
+        var candidate = (await client.GetItemAsync(Table, Key("PROFILE#r1"))).Item;
+        candidate["sk"] = new AttributeValue("PROFILE#ACCEPTED");
+        await client.PutItemAsync(Table, candidate);
         var second = await Invoke(variables, workspace.Path, client, "r2");
 
         Assert.True(first.GetProperty("passed").GetBoolean(), first.GetProperty("summary").GetString());

@@ -57,7 +57,7 @@ public sealed class ValidateFeaturesFunctionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_clean_table_passes_is_recorded_and_its_profile_becomes_the_accepted_one()
+    public async Task A_clean_table_passes_is_recorded_and_its_profile_is_kept_for_promotion_but_not_yet_accepted()
     {
         await WriteRun("r1", Rows(200, 50), 200);
 
@@ -67,7 +67,8 @@ public sealed class ValidateFeaturesFunctionTests : IDisposable
         Assert.Equal(200, response.GetProperty("rowCount").GetInt64());
         Assert.Equal("error", response.GetProperty("rules")[0].GetProperty("severity").GetString());
         Assert.True(ledger.Outcomes["demo/r1"].Passed);
-        Assert.Equal("r1", ledger.AcceptedRunId);
+        Assert.True(ledger.Profiles.ContainsKey("r1"));
+        Assert.Null(ledger.AcceptedRunId);
         Assert.Contains("\"RowsChecked\":200", output.ToString());
     }
 
@@ -76,6 +77,7 @@ public sealed class ValidateFeaturesFunctionTests : IDisposable
     {
         await WriteRun("r1", Rows(200, 50), 200);
         await Invoke("r1");
+        ledger.Accept("r1");
         await WriteRun("r2", Rows(80, 500, churn: "2"), 80);
 
         var response = await Invoke("r2");
@@ -89,6 +91,7 @@ public sealed class ValidateFeaturesFunctionTests : IDisposable
         Assert.False(rules["drift:spend"].GetProperty("passed").GetBoolean());
         Assert.Contains("vs run r1", rules["drift:spend"].GetProperty("observed").GetString());
         Assert.Equal("r1", ledger.AcceptedRunId);
+        Assert.False(ledger.Profiles.ContainsKey("r2"));
         Assert.False(ledger.Outcomes["demo/r2"].Passed);
         Assert.Contains("\"Rule\":\"allowed_values:churn\"", output.ToString());
         Assert.Contains("\"Severity\":\"error\",\"RulesFailed\":3", output.ToString());
