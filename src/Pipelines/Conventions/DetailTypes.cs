@@ -15,6 +15,8 @@ public static class DetailTypes
     public const string ModelPromoted = "Model Promoted";
     public const string ModelRejected = "Model Rejected";
     public const string RunFailed = "Training Run Failed";
+    /// <summary>The champion was set back to an earlier version (<c>models &lt;p&gt; rollback</c>, runbooks/rollback-model.md).</summary>
+    public const string ModelRolledBack = "Model Rolled Back";
 
     /// <summary>Default source and detail type of CDC events routed through EventBridge Pipes (pipeline.yaml <c>source.cdc</c>).</summary>
     public const string CdcSource = "training-orchestration.cdc";

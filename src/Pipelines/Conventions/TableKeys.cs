@@ -20,6 +20,8 @@ public static class TableKeys
     public const string TokenPrefix = "TOKEN#";
     /// <summary>A run's profile of a table that passed validation (<c>PROFILE#&lt;runId&gt;</c>); promotion copies it to <see cref="AcceptedProfileSortKey"/>.</summary>
     public const string ProfilePrefix = "PROFILE#";
+    /// <summary>A recorded rollback of the champion (<c>ROLLBACK#&lt;ISO time&gt;</c>).</summary>
+    public const string RollbackPrefix = "ROLLBACK#";
 
     public const string LockSortKey = "LOCK";
     public const string ChampionSortKey = "CHAMPION";
@@ -37,6 +39,8 @@ public static class TableKeys
     public static string Validation(string runId) => ValidationPrefix + runId;
 
     public static string Profile(string runId) => ProfilePrefix + runId;
+
+    public static string Rollback(string at) => RollbackPrefix + at;
 
     public static string Orphan(string trainingJobName) => OrphanPrefix + trainingJobName;
 
