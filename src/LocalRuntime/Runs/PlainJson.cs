@@ -16,7 +16,11 @@ public static class PlainJson
         foreach (var (key, value) in item.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var plain = FromValue(value);
-            if (JsonTextAttributes.Contains(key) && value.S is { } text && text.TrimStart() is ['{' or '[', ..])
+            if (JsonTextAttributes.Contains(key) && value.S == "null")
+            {
+                plain = null; // States.JsonToString of a null (a run without a champion)
+            }
+            else if (JsonTextAttributes.Contains(key) && value.S is { } text && text.TrimStart() is ['{' or '[', ..])
             {
                 try
                 {
