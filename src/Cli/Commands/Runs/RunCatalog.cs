@@ -56,6 +56,18 @@ internal static class RunCatalog
     public static string? WorkspaceOf(string runsDirectory, string pipeline, string runId) =>
         Load(runsDirectory, pipeline).FirstOrDefault(r => r["runId"]?.GetValue<string>() == runId)?["workspace"]?.GetValue<string>();
 
+    /// <summary>
+    /// The steps after the run's decision that failed, the outcome standing: the workflow's tolerated side effects by
+    /// state name (<c>sideEffects</c>), and what the run-status workflow recorded after the run ended
+    /// (<c>sideEffectFailed</c>, e.g. the lock release); null when none failed.
+    /// </summary>
+    private static JsonArray? SideEffectsFailed(JsonObject run)
+    {
+        var failed = (run["sideEffects"] as JsonObject ?? []).Select(f => (JsonNode?)f.Key).ToList();
+        if (run["sideEffectFailed"] is JsonValue recorded) failed.Add(recorded.DeepClone());
+        return failed.Count == 0 ? null : new JsonArray([.. failed]);
+    }
+
     private static JsonObject Entry(JsonObject run, JsonObject record, string workspace)
     {
         var runId = run["runId"]?.GetValue<string>() ?? TableKeys.RunIdOf(run[TableKeys.SortKey]!.GetValue<string>());
@@ -87,7 +99,7 @@ internal static class RunCatalog
             // The approved copy's URI when promoted, the training job's artifact otherwise.
             ["artifact"] = run["artifact"]?.DeepClone(),
             // The steps after the decision that failed (the run keeps its decision), by state name; null when none did.
-            ["sideEffectFailed"] = run["sideEffects"] is JsonObject { Count: > 0 } failed ? new JsonArray(failed.Select(f => (JsonNode)f.Key).ToArray()) : null,
+            ["sideEffectFailed"] = SideEffectsFailed(run),
             ["artifactPath"] = files.ArtifactPath,
             ["testPredictionsPath"] = files.TestPredictionsPath,
             ["testChannelPath"] = files.TestChannelPath,
