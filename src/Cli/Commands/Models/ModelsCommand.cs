@@ -84,7 +84,7 @@ internal static class ModelsCommand
     }
 
     /// <summary>The given workspace, or the newest under .local/runs that recorded a run of <paramref name="pipeline"/>.</summary>
-    private static string Workspace(string pipeline, string? given)
+    internal static string Workspace(string pipeline, string? given)
     {
         if (given is not null) return given;
         var runs = Path.Combine(RepositoryRoot.Locate(), ".local", "runs");
