@@ -26,9 +26,9 @@ public sealed partial class HandlerStringTests
     }
 
     [Fact]
-    public void Workflow_md_names_the_three_task_handlers()
+    public void Workflow_md_names_the_four_task_handlers()
     {
-        Assert.Equal(3, Handlers().Count());
+        Assert.Equal(4, Handlers().Count());
     }
 
     [Theory]
