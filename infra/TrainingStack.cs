@@ -4,6 +4,7 @@ using Constructs;
 using TrainingOrchestration.Infra.Compute;
 using TrainingOrchestration.Infra.Events;
 using TrainingOrchestration.Infra.Features;
+using TrainingOrchestration.Infra.Ingress;
 using TrainingOrchestration.Infra.Operations;
 using TrainingOrchestration.Infra.Registry;
 using TrainingOrchestration.Infra.Storage;
@@ -92,6 +93,7 @@ public sealed class TrainingStack : Stack
             LogGroup = WorkflowLogs("RunStatusLogs", RunStatusWorkflow.StateMachineName(p)),
         });
 
+        _ = new ChangeIngress(this, "Ingress", spec, Storage.Bucket, Storage.Key, topics.Notifications, topics.Paging);
         var deadLetters = new RuleDeadLetters(this, "RuleDeadLetters", spec, topics.Notifications, topics.Paging);
         _ = new PipelineRules(this, "Rules", spec, Storage.Bucket, Trigger.StateMachine, Callback.StateMachine,
             Training.StateMachine, RunStatus.StateMachine, deadLetters.Queue);

@@ -26,6 +26,13 @@ public class IamTests(SynthesizedPipelines synthesized)
         ["logs:DescribeLogGroups"] = "vended log delivery for Step Functions requires *",
         ["ecr:GetAuthorizationToken"] = "the ECR login token is not tied to a repository",
         ["cloudwatch:PutMetricData"] = "no resource-level permissions; restricted by a namespace condition",
+        ["dynamodb:ListStreams"] = "no resource-level permissions (the change Pipe reading a DynamoDB stream)",
+        ["ec2:CreateNetworkInterface"] = "the change Pipe's network interfaces in the Kafka brokers' VPC (eb-pipes-permissions.html, VPC permissions)",
+        ["ec2:DescribeNetworkInterfaces"] = "describe calls have no resource-level permissions",
+        ["ec2:DeleteNetworkInterface"] = "the Pipe deletes the interfaces it created, whose ids it names at run time",
+        ["ec2:DescribeVpcs"] = "describe calls have no resource-level permissions",
+        ["ec2:DescribeSubnets"] = "describe calls have no resource-level permissions",
+        ["ec2:DescribeSecurityGroups"] = "describe calls have no resource-level permissions",
     };
 
     [Theory]

@@ -13,7 +13,7 @@ namespace TrainingOrchestration.LocalRuntime.Ingress;
 /// the stack's ingress writes them, in batches of <c>source.cdc.batchSize</c>, and puts one event per batch on the bus.
 /// <list type="bullet">
 /// <item><c>dynamodb-stream</c>: the Pipe hands Firehose each stream record; Firehose writes one per line under
-/// <c>raw/&lt;table&gt;/changes/YYYY/MM/dd/HH/&lt;stream&gt;-1-YYYY-MM-dd-HH-mm-ss-&lt;id&gt;.jsonl</c>; the event
+/// <c>raw/&lt;table&gt;/changes/YYYY/MM/dd/HH/&lt;pipeline&gt;-changes-1-YYYY-MM-dd-HH-mm-ss-&lt;id&gt;.jsonl</c> (the Firehose stream is <c>&lt;pipeline&gt;-changes</c>); the event
 /// (detail-type <c>source.cdc.detailType</c>) carries <c>changeCount</c>, which the trigger adds to its counter.</item>
 /// <item><c>debezium</c>: the same, each line the Kafka record as the Pipe delivers it (key and value base64).</item>
 /// <item><c>s3-files</c>: DMS writes the CSV itself as <c>raw/&lt;table&gt;/&lt;yyyyMMdd-HHmmssffff&gt;.csv</c>; S3 sends
@@ -41,7 +41,7 @@ public sealed class ChangeReplay(PipelineSession session)
             var lines = chunk.Select(r => Spec.Source.Cdc.Kind == CdcKind.Debezium ? KafkaRecord(r, index) : r.Record.ToJsonString());
             var body = Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
             var id = Convert.ToHexStringLower(SHA256.HashData(body))[..8] + "-" + index.ToString("D4", CultureInfo.InvariantCulture);
-            var key = $"{BucketLayout.RawChanges(Spec.Source.Table)}{now:yyyy/MM/dd/HH}/{Spec.Source.Table}-changes-1-{now:yyyy-MM-dd-HH-mm-ss}-{id}.jsonl";
+            var key = $"{BucketLayout.RawChanges(Spec.Source.Table)}{now:yyyy/MM/dd/HH}/{ResourceNames.LandingStream(Spec.Name)}-1-{now:yyyy-MM-dd-HH-mm-ss}-{id}.jsonl";
             Write(key, body);
             batches.Add(new LandedBatch(key, chunk.Length, BatchEvent(key, chunk.Length, now)));
         }

@@ -17,6 +17,7 @@ public static class BucketLayout
     public const string Checkpoints = "models/checkpoints/";
     public const string Reports = "reports/";
     public const string GlueTemporary = "temporary/glue/";
+    public const string IngressErrors = "ingress-errors/";
 
     /// <summary>The file name SageMaker gives a training job's model archive.</summary>
     public const string ModelArchive = "model.tar.gz";
@@ -27,6 +28,12 @@ public static class BucketLayout
 
     /// <summary><c>raw/&lt;table&gt;/changes/</c>: where the ingress (Firehose) lands change records, partitioned by ingest hour.</summary>
     public static string RawChanges(string table) => $"{RawTable(table)}changes/";
+
+    /// <summary>
+    /// <c>ingress-errors/&lt;table&gt;/</c>: Firehose's <c>ErrorOutputPrefix</c> for records it could not deliver, outside
+    /// <c>raw/</c> so the merge never reads them (docs.aws.amazon.com/firehose/latest/dev/s3-prefixes.html).
+    /// </summary>
+    public static string IngressErrorsTable(string table) => $"{IngressErrors}{table}/";
 
     /// <summary><c>curated/&lt;table&gt;/run=&lt;runId&gt;/</c>: the table's merged state as of one run (Parquet).</summary>
     public static string CuratedSnapshot(string table, string runId) => $"{CuratedTable(table)}run={runId}/";

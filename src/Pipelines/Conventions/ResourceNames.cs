@@ -37,4 +37,13 @@ public static class ResourceNames
     /// at most 22 + 36 characters of the 63 the API allows (<c>[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}</c>).
     /// </summary>
     public static string ModelPackageGroup(string pipeline) => Stack(pipeline);
+
+    /// <summary>The EventBridge Pipe that reads the source's changes (DynamoDB stream or Kafka topic).</summary>
+    public static string ChangePipe(string pipeline) => $"{pipeline}-changes";
+
+    /// <summary>The Firehose stream that lands change records in <c>raw/&lt;table&gt;/changes/</c>; its name starts each object's name.</summary>
+    public static string LandingStream(string pipeline) => $"{pipeline}-changes";
+
+    /// <summary>The Express workflow the Pipe enriches each batch with: it announces the batch (one event, its change count).</summary>
+    public static string ChangeBatchStateMachine(string pipeline) => $"{pipeline}-change-batch";
 }

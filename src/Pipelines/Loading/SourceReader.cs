@@ -55,8 +55,9 @@ internal static partial class SourceReader
                 "Use at most 5m.");
             window = null;
         }
-        if (kind is null || batchSize is null || window is null) return null;
-        var spec = new CdcSpec { Kind = kind.Value, BatchSize = batchSize.Value, BatchWindowSeconds = (int)window.Value.TotalSeconds };
+        var ingress = IngressReader.Read(cdc, kind, batchSize);
+        if (kind is null || batchSize is null || window is null || ingress is null) return null;
+        var spec = new CdcSpec { Kind = kind.Value, BatchSize = batchSize.Value, BatchWindowSeconds = (int)window.Value.TotalSeconds, Ingress = ingress };
         if (eventSource is not null) spec = spec with { EventSource = eventSource };
         if (detailType is not null) spec = spec with { DetailType = detailType };
         return spec;

@@ -45,6 +45,10 @@ public sealed record CdcSpec
     /// <summary>Longest the ingress waits to fill a batch (Pipes <c>MaximumBatchingWindowInSeconds</c>, 0..300).</summary>
     [JsonIgnore]
     public int BatchWindowSeconds { get; init; } = 60;
+
+    /// <summary>Where the stack's ingress reads the changes (stream ARN, Kafka settings, DMS file format).</summary>
+    [JsonIgnore]
+    public IngressSpec Ingress { get; init; } = new();
 }
 
 public enum CdcKind { DynamoDbStream, Debezium, S3Files }

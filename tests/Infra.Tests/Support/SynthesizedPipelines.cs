@@ -7,13 +7,17 @@ namespace TrainingOrchestration.Infra.Tests.Support;
 
 /// <summary>
 /// Synthesizes the fixture pipelines once for all tests (synthesis spawns Node through jsii and takes seconds):
-/// <c>fraud</c> (critical, DynamoDB Streams CDC, spot) and <c>leads</c> (exploratory, S3 files CDC, on demand),
+/// <c>fraud</c> (critical, DynamoDB Streams CDC, spot), <c>leads</c> (exploratory, S3 files CDC, on demand) and
+/// <c>ledger</c> (exploratory, Debezium on self-managed Kafka),
 /// loaded through the real pipeline loader. The Lambda asset is a tiny directory so no publish runs.
 /// </summary>
 public sealed class SynthesizedPipelines : IDisposable
 {
     public const string Critical = "fraud";
     public const string Exploratory = "leads";
+
+    /// <summary>Exploratory, Debezium on self-managed Kafka (SASL/SCRAM-512 secret, VPC subnets and security groups).</summary>
+    public const string Kafka = "ledger";
 
     private readonly string _workDirectory = Directory.CreateTempSubdirectory("infra-tests-").FullName;
 
@@ -44,7 +48,7 @@ public sealed class SynthesizedPipelines : IDisposable
 
     public static string PipelinesRoot => Path.Combine(AppContext.BaseDirectory, "Fixtures", "pipelines");
 
-    public static IEnumerable<object[]> Pipelines => [[Critical], [Exploratory]];
+    public static IEnumerable<object[]> Pipelines => [[Critical], [Exploratory], [Kafka]];
 
     public IEnumerable<(string LogicalId, JsonObject Resource)> Resources(string pipeline, string type) =>
         Json[pipeline]["Resources"]!.AsObject()
