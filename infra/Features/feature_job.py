@@ -518,7 +518,12 @@ def new_raw_files(glue_context, args):
     if SOURCE_FILE_COLUMN not in frame.columns:
         frame = frame.withColumn(SOURCE_FILE_COLUMN, F.input_file_name())
     names = sorted(row[0] for row in frame.select(SOURCE_FILE_COLUMN).distinct().collect())
-    return [n for n in names if n.endswith((".csv", ".jsonl", ".json", ".jsonl.gz", ".json.gz"))]
+    return [n for n in names if n.endswith(RAW_SUFFIXES)]
+
+
+# The raw files the merge reads: change records (JSON Lines, optionally gzipped), CSV copies and DMS CSV files, and
+# DMS Parquet files (S3 target DataFormat parquet). The local runtime's ChangeInputLoader lists the same suffixes.
+RAW_SUFFIXES = (".csv", ".jsonl", ".json", ".jsonl.gz", ".json.gz", ".parquet")
 
 
 def numbered_lines(spark, uri, key):
@@ -546,6 +551,29 @@ def csv_rows(spark, uri, key, header, dialect, names=None):
     return spark.createDataFrame(rdd, schema)
 
 
+def parquet_rows(spark, uri, key):
+    """A Parquet file (DMS S3 target, DataFormat parquet) with __file and __line (the row's 1-based position in the
+    file, which error messages name as its line)."""
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    frame = spark.read.parquet(uri)
+    schema = StructType([StructField("__file", StringType()), StructField("__line", LongType())] + frame.schema.fields)
+    rdd = frame.rdd.zipWithIndex().map(lambda pair: (key, pair[1] + 1) + tuple(pair[0]))
+    return spark.createDataFrame(rdd, schema)
+
+
+def dms_text(frame, name):
+    """A DMS column as the text the merge orders by: a Parquet timestamp (TimestampColumnName is written as a timestamp)
+    as 'yyyy-MM-dd HH:mm:ss.SSSSSS', the form DMS writes to CSV files, so text order stays time order; anything else cast."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import TimestampType
+
+    column = F.col(quote(name))
+    if isinstance(frame.schema[name].dataType, TimestampType):
+        return F.date_format(column, "yyyy-MM-dd HH:mm:ss.SSSSSS")
+    return column.cast("string")
+
+
 def project(frame, columns, extra=()):
     """__file, __line, the extra columns, then the declared columns picked by name (any case); missing ones null."""
     from pyspark.sql import functions as F
@@ -570,6 +598,17 @@ def load_change_inputs(spark, s3, args, keys, columns):
     lines, snapshots, dms = [], [], []
     for object_key in keys:
         uri = f"s3://{bucket}/{object_key}"
+        if object_key.endswith(".parquet"):
+            if kind == "s3-files":
+                frame = parquet_rows(spark, uri, object_key)
+                lower = {c.lower(): c for c in frame.columns}
+                if key.lower() not in lower:
+                    raise FeatureJobError(f"{uri}: the file has no entity key column '{key}' (columns: {', '.join(frame.columns)})")
+                ts = args.get("timestamp_column")
+                op_col = dms_text(frame, lower["op"]) if "op" in lower else F.lit(None).cast("string")
+                ts_col = dms_text(frame, lower[ts.lower()]) if ts and ts.lower() in lower else F.lit(None).cast("string")
+                dms.append(project(frame, columns, [op_col.alias("__dms_op"), ts_col.alias("__dms_ts")]))
+            continue
         if object_key.endswith(".csv"):
             problem = check_csv_lines(s3_lines(s3, bucket, object_key), *dialect, header=kind != "s3-files")
             if problem:
@@ -745,7 +784,7 @@ def main(argv):
     changes = merge_changes(spark, s3, args, new_keys)
     ingested_files, ingested_rows = len(new_keys), changes["received"]
     raw_times = [item["LastModified"] for item in list_objects(s3, bucket, f"raw/{table}/")
-                 if item["Key"].endswith((".csv", ".jsonl", ".json", ".jsonl.gz", ".json.gz"))]
+                 if item["Key"].endswith(RAW_SUFFIXES)]
 
     features = run_feature_sql(spark, sql_text, args)
     key, label = features.columns[0], features.columns[1]

@@ -9,8 +9,8 @@ namespace TrainingOrchestration.LocalRuntime.Glue;
 /// <summary>
 /// Reads a run's new raw files into the merge's input tables, as the Glue script's <c>load_change_inputs</c> does with
 /// Spark: <c>raw_lines(__file, __line, __text)</c> for landed JSON records (<c>.jsonl</c>/<c>.json</c>, optionally
-/// gzipped), <c>snapshot_rows</c> for CSV copies of the table with a header, <c>dms_rows</c> for DMS CSV files
-/// (<c>s3-files</c>). Every field is text; <c>__line</c> is the 1-based line of the file, so errors can name it.
+/// gzipped), <c>snapshot_rows</c> for CSV copies of the table with a header, <c>dms_rows</c> for DMS CSV and Parquet
+/// files (<c>s3-files</c>). Every field is text; <c>__line</c> is the 1-based line of the file, so errors can name it.
 /// </summary>
 internal sealed class ChangeInputLoader(DuckDBConnection db, FeatureJobArguments args, IReadOnlyList<SourceColumn> columns)
 {
@@ -19,6 +19,12 @@ internal sealed class ChangeInputLoader(DuckDBConnection db, FeatureJobArguments
         || f.Key.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase) || f.Key.EndsWith(".json.gz", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsCsv(RawFile f) => f.Key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A DMS Parquet file (S3 target <c>DataFormat</c> parquet); read for <c>s3-files</c> sources only, as on Glue.</summary>
+    public static bool IsParquet(RawFile f) => f.Key.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The raw files the merge reads (the Glue script's <c>RAW_SUFFIXES</c>).</summary>
+    public static bool IsRaw(RawFile f) => IsCsv(f) || IsJson(f) || IsParquet(f);
 
     public void Load(IReadOnlyList<RawFile> files)
     {
@@ -32,6 +38,35 @@ internal sealed class ChangeInputLoader(DuckDBConnection db, FeatureJobArguments
             if (args.Kind == CdcKind.S3Files) LoadDms(csv);
             else LoadSnapshot(csv);
         }
+        if (args.Kind == CdcKind.S3Files) foreach (var parquet in files.Where(IsParquet)) LoadDmsParquet(parquet);
+    }
+
+    /// <summary>
+    /// A DMS Parquet file: its columns are named (Op, the timestamp column, the table's columns), so they are picked by
+    /// name; <c>__line</c> is the row's 1-based position. A Parquet timestamp becomes 'yyyy-MM-dd HH:mm:ss.SSSSSS', the
+    /// text DMS writes to CSV, so the merge orders both alike (the Glue script's <c>dms_text</c>).
+    /// </summary>
+    private void LoadDmsParquet(RawFile file)
+    {
+        var read = $"read_parquet({DuckDbSql.Literal(file.LocalPath)})";
+        var described = DuckDbSql.Describe(db, $"SELECT * FROM {read}");
+        var header = described.Select(c => c.Name).ToList();
+        if (!header.Any(h => string.Equals(h, args.EntityKey, StringComparison.OrdinalIgnoreCase)))
+            throw new FeatureJobException($"s3://{args.Bucket}/{file.Key}: the file has no entity key column '{args.EntityKey}' (columns: {string.Join(", ", header)})");
+        string Text(string? name)
+        {
+            if (name is null) return "NULL";
+            var type = described.First(c => c.Name == name).DuckType;
+            return type.StartsWith("TIMESTAMP", StringComparison.Ordinal)
+                ? $"strftime({DuckDbSql.Quote(name)}, '%Y-%m-%d %H:%M:%S.%f')"
+                : $"CAST({DuckDbSql.Quote(name)} AS VARCHAR)";
+        }
+        var op = header.FirstOrDefault(h => string.Equals(h, "Op", StringComparison.OrdinalIgnoreCase));
+        var ts = args.TimestampColumn is null ? null : header.FirstOrDefault(h => string.Equals(h, args.TimestampColumn, StringComparison.OrdinalIgnoreCase));
+        var picked = columns.Select(c => header.FirstOrDefault(h => string.Equals(h, c.Name, StringComparison.OrdinalIgnoreCase)) is { } h
+            ? Text(h) : "NULL");
+        DuckDbSql.Execute(db, $"INSERT INTO dms_rows SELECT {DuckDbSql.Literal(file.Key)}, row_number() OVER (), {Text(op)}, {Text(ts)}, " +
+            $"{string.Join(", ", picked)} FROM {read}", $"reading {file.Key}");
     }
 
     private void LoadLines(IEnumerable<RawFile> files)

@@ -119,6 +119,10 @@ internal sealed class ChangeMerge(DuckDBConnection db, string s3Root, FeatureJob
         {
             Add(DuckDbSql.Describe(db, $"SELECT * FROM {DuckDbSql.ReadCsv(csv.LocalPath, args.Csv, header: true, allText: false)}"));
         }
+        foreach (var parquet in newFiles.Where(ChangeInputLoader.IsParquet))
+        {
+            Add(DuckDbSql.Describe(db, $"SELECT * FROM read_parquet({DuckDbSql.Literal(parquet.LocalPath)})").Where(c => !string.Equals(c.Name, "Op", StringComparison.OrdinalIgnoreCase)));
+        }
         if (!found.Any(c => string.Equals(c.Name, args.EntityKey, StringComparison.OrdinalIgnoreCase)))
         {
             throw new FeatureJobException($"entity key column '{args.EntityKey}' not found in the raw files under s3://{args.Bucket}/{BucketLayout.RawTable(args.SourceTable)} (columns: {string.Join(", ", found.Select(c => c.Name))})");

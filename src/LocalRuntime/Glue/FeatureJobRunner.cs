@@ -89,7 +89,7 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
                 var modified = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
                 return new RawFile(key, path, info.Length, modified);
             })
-            .Where(f => ChangeInputLoader.IsCsv(f) || ChangeInputLoader.IsJson(f))
+            .Where(ChangeInputLoader.IsRaw)
             .OrderBy(f => f.Key, StringComparer.Ordinal) // later files win: S3 lists keys in this order
             .ToList();
     }
