@@ -178,6 +178,7 @@ public sealed class FeatureJob : Construct
         {
             ["--cdc_kind"] = SourceColumnsText.KindName(spec.Source.Cdc.Kind),
             ["--keep_snapshots"] = spec.Source.KeepSnapshots.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["--output_parts"] = OutputParts(spec).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (spec.Source.Columns.Count > 0) arguments["--source_columns"] = SourceColumnsText.Format(spec.Source.Columns);
         if (spec.Source.TimestampColumn is not null) arguments["--timestamp_column"] = spec.Source.TimestampColumn;
@@ -193,6 +194,20 @@ public sealed class FeatureJob : Construct
         var csv = ContractLoader.Load(spec.ContractFile).Csv;
         return new Dictionary<string, object> { ["--csv_delimiter"] = csv.Delimiter.ToString(), ["--csv_quote"] = csv.Quote.ToString() };
     }
+
+    /// <summary>
+    /// How many part files the feature table and each channel are written as: one per executor core of the job's
+    /// workers (vCPUs: G.025X 2, G.1X 4, G.2X 8, G.4X 16, G.8X 32; docs.aws.amazon.com/glue/latest/dg/add-job.html,
+    /// worker type), so every core writes one range of keys in parallel instead of one task writing everything.
+    /// </summary>
+    public static int OutputParts(PipelineSpec spec) => spec.Features.GlueWorkers * spec.Features.GlueWorkerType switch
+    {
+        "G.025X" => 2,
+        "G.2X" => 8,
+        "G.4X" => 16,
+        "G.8X" => 32,
+        _ => 4,
+    };
 
     /// <summary>The asset's own object, rather than CDK's GrantRead (s3:GetObject*, s3:List* on the whole assets bucket).</summary>
     private static string AssetArn(Stack stack, Asset asset) => $"arn:{stack.Partition}:s3:::{asset.S3BucketName}/{asset.S3ObjectKey}";

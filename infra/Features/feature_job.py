@@ -22,6 +22,7 @@ Optional, set in the job's DefaultArguments by the stack (infra/Compute/FeatureJ
   --keep_snapshots  curated snapshots kept (default 3)
   --timestamp_column  the DMS TimestampColumnName column (s3-files)
   --csv_delimiter, --csv_quote  the contract's declared CSV dialect (csv: in contract.yaml; default , and ")
+  --output_parts    part files per output (the workers' executor cores; default 1)
 
 Each run, under s3://<bucket>/:
   1. reads the raw/<table>/ files not seen by an earlier run (job bookmarks on the S3 source) and merges them with
@@ -31,8 +32,9 @@ Each run, under s3://<bucket>/:
   3. runs features.sql: entity key, label, numeric features;
   4. splits by md5 of the entity key: u = int(first 8 hex digits) / 2^32; train if u < train,
      validation if u < train + validation, else test;
-  5. writes features/<pipeline>/run=<run_id>/ table/part-00000.csv (header; key, label, features, split),
-     train|validation|test/part-00000.csv (label first, features, no header, no key) and manifest.json;
+  5. writes features/<pipeline>/run=<run_id>/ table/ (header in every part; key, label, features, split) and
+     train|validation|test/ (label first, features, no header, no key), each as --output_parts part files
+     part-NNNNN-*.csv, each a contiguous key range (Spark's parallel write), and manifest.json;
   6. updates the Data Catalog table <pipeline>_features (partition `run`) from a copy of table/ written
      under features/<pipeline>/catalog/run=<run_id>/ (headerless, so Athena reads it as data).
 """
@@ -56,7 +58,7 @@ REQUIRED_ARGUMENTS = [
 DATABASE_ARGUMENT = "database"
 CATALOG_TABLE_ARGUMENT = "catalog_table"
 OPTIONAL_ARGUMENTS = ["merge_sql_s3_uri", "cdc_kind", "source_columns", "keep_snapshots", "timestamp_column", "csv_delimiter",
-                      "csv_quote"]
+                      "csv_quote", "output_parts"]
 # The dialects a contract may declare (CsvDialect.Delimiters / CsvDialect.Quotes in src/Contracts/Model/CsvDialect.cs).
 CSV_DELIMITERS = (",", ";", "|", "\t")
 CSV_QUOTES = ('"', "'")
@@ -728,18 +730,15 @@ def run_feature_sql(spark, sql_text, args):
     )
 
 
-def write_single_csv(s3, frame, bucket, final_key, header, dialect=(",", '"')):
-    """Writes `frame` as exactly one CSV object at `final_key` (Spark names its part files itself), in `dialect` with a
-    quote inside a field doubled (Spark's default escape is a backslash, which no other reader here expects)."""
-    staging = final_key.rsplit("/", 1)[0] + "/_staging/"
-    (frame.coalesce(1).write.mode("overwrite").option("header", header).option("sep", dialect[0]).option("quote", dialect[1])
-     .option("escape", dialect[1]).csv(f"s3://{bucket}/{staging}"))
-    parts = [item["Key"] for item in list_objects(s3, bucket, staging) if item["Key"].rsplit("/", 1)[-1].startswith("part-")]
-    if parts:
-        s3.copy_object(Bucket=bucket, Key=final_key, CopySource={"Bucket": bucket, "Key": parts[0]})
-    else:
-        s3.put_object(Bucket=bucket, Key=final_key, Body=b"")
-    delete_prefix(s3, bucket, staging)
+def key_ranges(spark, frame, key, parts):
+    """`frame` as Spark writes it in parallel: `parts` partitions, each a contiguous range of the entity key sorted
+    within (repartitionByRange), so each executor core writes one part file (part-NNNNN-<job>-c000.csv) and nothing is
+    funnelled through a single task. No _SUCCESS marker is written, so an output prefix holds only data files: the
+    SageMaker S3Prefix channel and the validation Lambda read every object under it."""
+    from pyspark.sql import functions as F
+
+    spark.conf.set("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
+    return frame.repartitionByRange(parts, F.col(quote(key))).sortWithinPartitions(F.col(quote(key)))
 
 
 def update_catalog(glue_context, split_features, args):
@@ -793,11 +792,16 @@ def main(argv):
     prefix = f"features/{pipeline}/run={run_id}/"
     delete_prefix(s3, bucket, prefix)
     delete_prefix(s3, bucket, f"features/{pipeline}/catalog/run={run_id}/")
-    write_single_csv(s3, split_features, bucket, prefix + "table/part-00000.csv", header=True, dialect=csv_dialect(args))
+    parts = int(args.get("output_parts") or 1)
+    dialect = csv_dialect(args)
+    # The table in the contract's dialect with a quote inside a field doubled (Spark's default escape is a backslash,
+    # which no other reader here expects); the channels hold numbers only.
+    (key_ranges(spark, split_features, key, parts).write.mode("overwrite").option("header", True).option("sep", dialect[0])
+     .option("quote", dialect[1]).option("escape", dialect[1]).csv(f"s3://{bucket}/{prefix}table/"))
     channel_columns = [quote(c) for c in features.columns[1:]]
     for channel in CHANNELS:
-        rows = split_features.where(F.col("split") == channel).select(channel_columns)
-        write_single_csv(s3, rows, bucket, f"{prefix}{channel}/part-00000.csv", header=False)
+        rows = key_ranges(spark, split_features.where(F.col("split") == channel), key, parts)
+        rows.select(channel_columns).write.mode("overwrite").option("header", False).csv(f"s3://{bucket}/{prefix}{channel}/")
 
     counts = {row["split"]: row["count"] for row in split_features.groupBy("split").count().collect()}
     manifest = {

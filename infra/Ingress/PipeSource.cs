@@ -34,7 +34,7 @@ public sealed record PipeSource(string Arn, CfnPipe.PipeSourceParametersProperty
 
     private static PipeSource DynamoDbStream(Construct scope, CdcSpec cdc, IQueue deadLetters)
     {
-        var arn = cdc.Ingress.StreamArn is { } given ? SameAccountStream(scope, given) : Parameter(scope, "SourceStreamArn", "The source table's DynamoDB stream ARN (LatestStreamArn).",
+        var arn = cdc.Ingress.StreamArn is { } given ? SameAccountStream(scope, given) : Parameter(scope, StackParameters.SourceStreamArn, "The source table's DynamoDB stream ARN (LatestStreamArn).",
             @"arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table/[A-Za-z0-9_.-]{3,255}/stream/[^/\s]+");
         return new PipeSource(arn, new CfnPipe.PipeSourceParametersProperty
         {
@@ -57,7 +57,7 @@ public sealed record PipeSource(string Arn, CfnPipe.PipeSourceParametersProperty
 
     private static PipeSource ManagedKafka(Construct scope, string pipeline, CdcSpec cdc, KafkaSpec kafka)
     {
-        var cluster = kafka.ClusterArn ?? Parameter(scope, "KafkaClusterArn", "The Amazon MSK cluster Debezium writes to.",
+        var cluster = kafka.ClusterArn ?? Parameter(scope, StackParameters.KafkaClusterArn, "The Amazon MSK cluster Debezium writes to.",
             @"arn:aws[a-z-]*:kafka:[a-z0-9-]+:\d{12}:cluster/[A-Za-z0-9-]+/[A-Za-z0-9-]+");
         var topic = Topic(scope, kafka);
         var group = ConsumerGroup(pipeline, kafka);
@@ -141,7 +141,7 @@ public sealed record PipeSource(string Arn, CfnPipe.PipeSourceParametersProperty
     }
 
     private static string Topic(Construct scope, KafkaSpec kafka) =>
-        kafka.Topic ?? Parameter(scope, "KafkaTopic", "The Kafka topic Debezium writes the table's changes to.", @"[^.]([a-zA-Z0-9\-_.]+)");
+        kafka.Topic ?? Parameter(scope, StackParameters.KafkaTopic, "The Kafka topic Debezium writes the table's changes to.", @"[^.]([a-zA-Z0-9\-_.]+)");
 
     /// <summary>
     /// The Pipe connects to the brokers from their VPC through network interfaces it manages; these EC2 actions have no

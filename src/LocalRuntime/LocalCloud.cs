@@ -73,7 +73,10 @@ public sealed partial class LocalCloud : IAsyncDisposable
     {
         var workspace = Directory.CreateDirectory(options.Workspace).FullName;
         var stacks = options.TemplatePaths.Select(path => StackTemplateLoader.Load(path,
-            new StackEnvironment(StackNameOf(path), options.Region, options.AccountId))).ToList();
+            new StackEnvironment(StackNameOf(path), options.Region, options.AccountId)
+            {
+                Parameters = Ingress.LocalSourceParameters.For(options.Region, options.AccountId),
+            })).ToList();
 
         var dynalite = await DynaliteServer.StartAsync(options.InMemoryDynamoDb ? null : Path.Combine(workspace, "dynamodb"), cancellationToken: cancellationToken);
         var dynamoDb = LocalDynamoDbClient.Create(dynalite.Endpoint, options.Region);

@@ -28,6 +28,9 @@ public sealed record FeatureJobArguments(
     /// <summary><c>--keep_snapshots</c>: curated snapshots kept per table (default 3).</summary>
     public int KeepSnapshots { get; init; } = 3;
 
+    /// <summary><c>--output_parts</c>: how many part files the table and each channel are written as (default 1).</summary>
+    public int OutputParts { get; init; } = 1;
+
     /// <summary><c>--timestamp_column</c>: the DMS timestamp column (s3-files only).</summary>
     public string? TimestampColumn { get; init; }
 
@@ -81,6 +84,9 @@ public sealed record FeatureJobArguments(
             Csv = new CsvDialect(
                 Character(arguments, "--csv_delimiter", CsvDialect.Delimiters) ?? CsvDialect.Default.Delimiter,
                 Character(arguments, "--csv_quote", CsvDialect.Quotes) ?? CsvDialect.Default.Quote),
+            OutputParts = Optional(arguments, "--output_parts") is { } parts
+                ? int.TryParse(parts, out var p) && p >= 1 ? p : throw new FeatureJobException($"--output_parts '{parts}' is not a whole number of at least 1")
+                : 1,
         };
     }
 

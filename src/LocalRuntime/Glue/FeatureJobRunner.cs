@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
+using TrainingOrchestration.Contracts.Model;
 using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.LocalRuntime.Glue;
@@ -150,12 +151,14 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
             $"WHEN {u} < {DuckDbSql.Number(validationBound)} THEN 'validation' ELSE 'test' END AS split FROM features ORDER BY {key}",
             "assigning the split");
 
-        DuckDbSql.Execute(db, $"COPY split_features TO {DuckDbSql.Literal(Path.Combine(root, "table", "part-00000.csv"))} ({DuckDbSql.CopyCsvOptions(args.Csv, header: true)})", "writing table/");
         var channelColumns = string.Join(", ", columns.Skip(1).Select(c => DuckDbSql.Quote(c.Name)));
+        var parts = new PartWriter(db, args.OutputParts, key);
+        // The table in the contract's CSV dialect; the channels (numbers only) in SageMaker's plain CSV.
+        parts.Write("split_features", "*", Path.Combine(root, "table"), DuckDbSql.CopyCsvOptions(args.Csv, header: true), "writing table/");
         foreach (var channel in new[] { "train", "validation", "test" })
         {
-            DuckDbSql.Execute(db, $"COPY (SELECT {channelColumns} FROM split_features WHERE split = '{channel}') TO " +
-                $"{DuckDbSql.Literal(Path.Combine(root, channel, "part-00000.csv"))} (HEADER false, DELIMITER ',')", $"writing {channel}/");
+            parts.Write($"(SELECT * FROM split_features WHERE split = '{channel}')", channelColumns, Path.Combine(root, channel),
+                DuckDbSql.CopyCsvOptions(CsvDialect.Default, header: false), $"writing {channel}/");
         }
 
         var counts = new Dictionary<string, long>();

@@ -123,8 +123,9 @@ internal sealed partial class IntrinsicResolver(JsonObject template, StackEnviro
         _ => throw new TemplateException(path, $"Ref to '{target}', which is neither a resource, a parameter nor a pseudo parameter"),
     };
 
-    private static JsonNode ParameterValue(string name, JsonObject parameter, string path) =>
-        parameter["Default"]?.DeepClone() ?? throw new TemplateException(path, $"parameter {name} has no Default and the local runtime takes no parameter values");
+    private JsonNode ParameterValue(string name, JsonObject parameter, string path) =>
+        env.Parameters.TryGetValue(name, out var given) ? JsonValue.Create(given)
+        : parameter["Default"]?.DeepClone() ?? throw new TemplateException(path, $"parameter {name} has no Default and the local runtime gives it no value");
 
     private string Substitute(JsonNode? argument, string path)
     {

@@ -23,6 +23,9 @@ internal static class PhysicalNaming
         ["AWS::CloudWatch::Alarm"] = "AlarmName",
         ["AWS::CloudWatch::Dashboard"] = "DashboardName",
         ["AWS::SageMaker::ModelPackageGroup"] = "ModelPackageGroupName",
+        ["AWS::KinesisFirehose::DeliveryStream"] = "DeliveryStreamName",
+        ["AWS::Pipes::Pipe"] = "Name",
+        ["AWS::DMS::Endpoint"] = "EndpointIdentifier",
     };
 
     public static string? NameProperty(string type) => NameProperties.GetValueOrDefault(type);
@@ -61,6 +64,11 @@ internal static class PhysicalNaming
             "AWS::CloudWatch::Alarm" => $"arn:{p}:cloudwatch:{r}:{a}:alarm:{name}",
             // SageMaker lowercases resource names in its ARNs.
             "AWS::SageMaker::ModelPackageGroup" => $"arn:{p}:sagemaker:{r}:{a}:model-package-group/{name.ToLowerInvariant()}",
+            // docs.aws.amazon.com/service-authorization/latest/reference: firehose deliverystream, pipes pipe, dms endpoint
+            // (DMS names an endpoint's ARN by a generated id; locally the identifier stands in for it).
+            "AWS::KinesisFirehose::DeliveryStream" => $"arn:{p}:firehose:{r}:{a}:deliverystream/{name}",
+            "AWS::Pipes::Pipe" => $"arn:{p}:pipes:{r}:{a}:pipe/{name}",
+            "AWS::DMS::Endpoint" => $"arn:{p}:dms:{r}:{a}:endpoint:{name.ToUpperInvariant()}",
             _ => null,
         };
     }
@@ -69,7 +77,8 @@ internal static class PhysicalNaming
     public static string RefValue(StackEnvironment env, string type, string name, string? arn) => type switch
     {
         // AWS::SageMaker::ModelPackageGroup: Ref is the group's ARN (CloudFormation's return values for the type).
-        "AWS::StepFunctions::StateMachine" or "AWS::SNS::Topic" or "AWS::IAM::ManagedPolicy" or "AWS::SageMaker::ModelPackageGroup" => arn ?? name,
+        "AWS::StepFunctions::StateMachine" or "AWS::SNS::Topic" or "AWS::IAM::ManagedPolicy" or "AWS::SageMaker::ModelPackageGroup"
+            or "AWS::DMS::Endpoint" => arn ?? name,
         "AWS::SQS::Queue" => $"https://sqs.{env.Region}.{env.UrlSuffix}/{env.AccountId}/{name}",
         _ => name,
     };

@@ -6,6 +6,9 @@ namespace TrainingOrchestration.LocalRuntime.Templates;
 /// </summary>
 public sealed record StackEnvironment(string StackName, string Region = "us-east-1", string AccountId = "123456789012")
 {
+    /// <summary>Values for parameters that declare no Default (as <c>cdk deploy --parameters</c> gives them).</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
     public string Partition => Region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
         : Region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
 

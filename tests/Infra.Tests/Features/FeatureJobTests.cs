@@ -27,4 +27,15 @@ public class FeatureJobTests(SynthesizedPipelines synthesized)
             ["DatabaseInput"] = Match.ObjectLike(new Dictionary<string, object> { ["Name"] = "training_orchestration_fraud" }),
         });
     }
+
+    [Fact]
+    public void The_job_writes_one_part_per_executor_core_of_its_workers()
+    {
+        synthesized.Templates[SynthesizedPipelines.Critical].HasResourceProperties("AWS::Glue::Job", new Dictionary<string, object>
+        {
+            ["WorkerType"] = "G.1X",
+            ["NumberOfWorkers"] = 2,
+            ["DefaultArguments"] = Match.ObjectLike(new Dictionary<string, object> { ["--output_parts"] = "8" }),
+        });
+    }
 }

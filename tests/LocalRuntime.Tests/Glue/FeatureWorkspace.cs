@@ -59,8 +59,9 @@ public sealed class FeatureWorkspace : IDisposable
     public FeatureJobOutcome Run(string runId, string bookmark = "job-bookmark-enable") =>
         Runner().Run(JobName, FeatureJobArguments.Parse(Arguments(runId, bookmark)));
 
+    /// <summary>The one part file of a split (the job runs without <c>--output_parts</c>, so each output is one part).</summary>
     public string FeaturesFile(string runId, string part) =>
-        Path.Combine(S3Root, Bucket, "features", "churn", $"run={runId}", part, "part-00000.csv");
+        Path.Combine(S3Root, Bucket, "features", "churn", $"run={runId}", part, "part-00000-c000.csv");
 
     public string Manifest(string runId) => Path.Combine(S3Root, Bucket, "features", "churn", $"run={runId}", "manifest.json");
 

@@ -81,11 +81,14 @@ public sealed partial class GlueScriptTests
     }
 
     [Fact]
-    public void Outputs_are_single_files_and_channels_have_no_header()
+    public void Outputs_are_written_in_parallel_as_key_range_parts_and_channels_have_no_header()
     {
-        Assert.Contains("(frame.coalesce(1).write", Script);
-        Assert.Contains("prefix + \"table/part-00000.csv\", header=True", Script);
-        Assert.Contains("f\"{prefix}{channel}/part-00000.csv\", header=False", Script);
+        Assert.DoesNotContain("coalesce(1)", Script);
+        Assert.Contains("frame.repartitionByRange(parts, F.col(quote(key))).sortWithinPartitions(F.col(quote(key)))", Script);
+        Assert.Contains("mapreduce.fileoutputcommitter.marksuccessfuljobs\", \"false\"", Script);
+        Assert.Contains(".write.mode(\"overwrite\").option(\"header\", True).option(\"sep\", dialect[0])", Script);
+        Assert.Contains(".option(\"quote\", dialect[1]).option(\"escape\", dialect[1]).csv(f\"s3://{bucket}/{prefix}table/\"))", Script);
+        Assert.Contains(".write.mode(\"overwrite\").option(\"header\", False).csv(f\"s3://{bucket}/{prefix}{channel}/\")", Script);
         Assert.Contains("prefix + \"manifest.json\"", Script);
     }
 

@@ -7,6 +7,7 @@ using TrainingOrchestration.LocalRuntime;
 using TrainingOrchestration.LocalRuntime.CloudWatch;
 using TrainingOrchestration.LocalRuntime.Dashboards;
 using TrainingOrchestration.LocalRuntime.Runs;
+using TrainingOrchestration.LocalRuntime.Ingress;
 using TrainingOrchestration.LocalRuntime.Templates;
 
 namespace TrainingOrchestration.Cli.Commands.Dashboard;
@@ -33,7 +34,10 @@ internal static class DashboardCommand
         {
             var root = RepositoryRoot.TryFind(Directory.GetCurrentDirectory()) ?? RepositoryRoot.Find(AppContext.BaseDirectory);
             var template = TemplateCache.TemplateFor(root, Path.Combine(root, "pipelines"), pipeline);
-            var stack = StackTemplateLoader.Load(template, new StackEnvironment(LocalCloud.StackNameOf(template), "us-east-1", "123456789012"));
+            var stack = StackTemplateLoader.Load(template, new StackEnvironment(LocalCloud.StackNameOf(template), "us-east-1", "123456789012")
+            {
+                Parameters = LocalSourceParameters.For("us-east-1", "123456789012"),
+            });
             var dashboard = DashboardDefinition.FromStack(stack);
             var workspaces = workspace is not null ? [workspace] : Workspaces(Path.Combine(root, ".local", "runs"), pipeline);
             if (workspaces.Count == 0 || !workspaces.All(Directory.Exists))

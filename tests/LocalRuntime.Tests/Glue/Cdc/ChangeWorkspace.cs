@@ -47,7 +47,7 @@ public sealed class ChangeWorkspace : IDisposable
 
     public string LandLines(string relativeKey, params string[] lines) => Land(relativeKey, string.Join("\n", lines) + "\n");
 
-    public FeatureJobOutcome Run(string runId, int keepSnapshots = 3, string? timestampColumn = null)
+    public FeatureJobOutcome Run(string runId, int keepSnapshots = 3, string? timestampColumn = null, int? outputParts = null)
     {
         var arguments = new Dictionary<string, string>
         {
@@ -65,12 +65,17 @@ public sealed class ChangeWorkspace : IDisposable
             ["--keep_snapshots"] = keepSnapshots.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (timestampColumn is not null) arguments["--timestamp_column"] = timestampColumn;
+        if (outputParts is not null) arguments["--output_parts"] = outputParts.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new FeatureJobRunner(S3Root, Path.Combine(Root, "bookmarks")).Run("accounts-features", FeatureJobArguments.Parse(arguments));
     }
 
-    /// <summary>The run's feature table as <c>id,active,score</c> lines (split column dropped), in key order.</summary>
+    /// <summary>The part files of one output of a run (<c>table</c>, <c>train</c>, ...), in name order.</summary>
+    public IReadOnlyList<string> Parts(string runId, string output) =>
+        Directory.EnumerateFiles(Path.Combine(S3Root, Bucket, "features", "accounts", $"run={runId}", output), "*.csv").Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The run's feature table as <c>id,active,score</c> lines (split column dropped), every part's rows after its header, in part order.</summary>
     public IReadOnlyList<string> Rows(string runId) =>
-        File.ReadLines(Path.Combine(S3Root, Bucket, "features", "accounts", $"run={runId}", "table", "part-00000.csv")).Skip(1)
+        Parts(runId, "table").SelectMany(part => File.ReadLines(part).Skip(1))
             .Select(l => string.Join(",", l.Split(',')[..^1])).ToList();
 
     public JsonNode Manifest(string runId) =>
