@@ -17,7 +17,7 @@ public sealed class BatchTransformTests
         var transform = fx.Service.RunTransformJob(TransformRequest());
 
         Assert.Equal("Completed", transform.Status);
-        var output = fx.Local($"s3://{FeatureWorkspace.Bucket}/reports/churn/run=r1/predictions/part-00000.csv.out");
+        var output = fx.Local($"s3://{FeatureWorkspace.Bucket}/reports/churn/run=r1/predictions/part-00000-c000.csv.out");
         var lines = File.ReadAllLines(output);
         var testRows = File.ReadAllLines(fx.Workspace.FeaturesFile("r1", "test"));
         Assert.Equal(testRows.Length, lines.Length);

@@ -35,7 +35,7 @@ public sealed class UpstreamXgboostTests(ITestOutputHelper output)
         var job = await fx.TrainAsync(new TrainingRequestBuilder().Build());
         fx.Service.CreateModel(BatchTransformTests.ModelRequest(job));
         Assert.Equal("Completed", fx.Service.RunTransformJob(BatchTransformTests.TransformRequest()).Status);
-        var local = File.ReadAllLines(fx.Local($"s3://{FeatureWorkspace.Bucket}/reports/churn/run=r1/predictions/part-00000.csv.out"))
+        var local = File.ReadAllLines(fx.Local($"s3://{FeatureWorkspace.Bucket}/reports/churn/run=r1/predictions/part-00000-c000.csv.out"))
             .Select(l => l.Split(',')[^1]).ToList();
 
         var upstream = Run(python!, fx.Local(job.ModelArtifact!), fx.Workspace.FeaturesFile("r1", "test"));
