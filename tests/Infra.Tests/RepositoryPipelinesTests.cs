@@ -34,7 +34,7 @@ public class RepositoryPipelinesTests
                 var template = JsonNode.Parse(File.ReadAllText(Path.Combine(assembly.Directory, stack.TemplateFile)))!;
                 var resources = template["Resources"]!.AsObject().Select(r => r.Value!).ToList();
                 // The four workflows, and the change Pipe's enrichment (dynamodb-stream and debezium sources).
-                Assert.Equal(4, resources.Count(r => r["Type"]!.GetValue<string>() == "AWS::StepFunctions::StateMachine"));
+                Assert.Equal(5, resources.Count(r => r["Type"]!.GetValue<string>() == "AWS::StepFunctions::StateMachine"));
                 var actions = resources.Where(r => r["Type"]!.GetValue<string>() == "AWS::IAM::Policy")
                     .SelectMany(r => r["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray())
                     .SelectMany(s => s!["Action"] is JsonArray list ? list.Select(a => a!.GetValue<string>()) : [s["Action"]!.GetValue<string>()]);
