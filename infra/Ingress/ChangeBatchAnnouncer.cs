@@ -61,7 +61,8 @@ public sealed class ChangeBatchAnnouncer : Construct
 
         var logs = new LogGroup(this, "Logs", new LogGroupProps
         {
-            LogGroupName = $"/aws/vendedlogs/states/{name}",
+            // Kept when the stack is deleted, so its name ends in the stack id, as the other workflows' log groups do.
+            LogGroupName = $"/aws/vendedlogs/states/{name}-{Fn.Select(2, Fn.Split("/", Aws.STACK_ID))}",
             Retention = RetentionDays.THREE_MONTHS,
             EncryptionKey = key,
             RemovalPolicy = RemovalPolicy.RETAIN,

@@ -37,7 +37,8 @@ public sealed class LandingStream : Construct
         var name = ResourceNames.LandingStream(spec.Name);
         var logs = new LogGroup(this, "DeliveryLogs", new LogGroupProps
         {
-            LogGroupName = $"/aws/kinesisfirehose/{name}",
+            // Kept when the stack is deleted, so its name ends in the stack id, as the workflows' log groups do (TrainingStack).
+            LogGroupName = $"/aws/kinesisfirehose/{name}-{Fn.Select(2, Fn.Split("/", Aws.STACK_ID))}",
             Retention = RetentionDays.THREE_MONTHS,
             EncryptionKey = key,
             RemovalPolicy = RemovalPolicy.RETAIN,
