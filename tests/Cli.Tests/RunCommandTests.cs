@@ -46,11 +46,14 @@ public sealed class RunCommandTests
             var last = JsonNode.Parse(output.TrimEnd().Split('\n')[^1])!;
             Assert.Equal(run["runId"]!.GetValue<string>(), last["runId"]!.GetValue<string>());
             Assert.Equal(Path.GetFullPath(workspace), last["workspace"]!.GetValue<string>());
-            var table = File.ReadAllLines(last["featuresTable"]!.GetValue<string>());
-            Assert.StartsWith("customer_id,churn,", table[0]);
+            // The feature job writes the table as one part per executor core (2 x G.1X: 8), each with the header.
+            var parts = Directory.GetFiles(last["featuresTable"]!.GetValue<string>(), "*.csv").Order(StringComparer.Ordinal).Select(File.ReadAllLines).ToList();
+            Assert.Equal(8, parts.Count);
+            Assert.All(parts, part => Assert.StartsWith("customer_id,churn,", part[0]));
+            var table = parts.SelectMany(part => part.Skip(1)).ToList();
             Assert.Contains(table, l => l.StartsWith("C007044,", StringComparison.Ordinal));
             Assert.DoesNotContain(table, l => l.StartsWith("C000003,", StringComparison.Ordinal) || l.StartsWith("C000004,", StringComparison.Ordinal));
-            Assert.Equal(7043 + 2 - 2 + 1, table.Length);
+            Assert.Equal(7043 + 2 - 2, table.Count);
             var (_, inWorkspace, _) = await CliProcess.RunAsync("runs", "churn", "--workspace", workspace, "--json");
             var listedRun = JsonNode.Parse(inWorkspace)!.AsArray().Single()!;
             Assert.Equal((7045L, 5L, 3L), (listedRun["inserted"]!.GetValue<long>(), listedRun["updated"]!.GetValue<long>(), listedRun["deleted"]!.GetValue<long>()));

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TrainingOrchestration.LocalRuntime.Events;
+using TrainingOrchestration.LocalRuntime.Ingress;
 using TrainingOrchestration.LocalRuntime.Templates;
 
 namespace TrainingOrchestration.EndToEnd.Tests;
@@ -10,7 +11,11 @@ public sealed class StackRulePatternTests(ChurnStackFixture stack)
 {
     private EventRule Rule(string detailType)
     {
-        var loaded = StackTemplateLoader.Load(stack.TemplatePath, new StackEnvironment("TrainingOrchestration-churn"));
+        var environment = new StackEnvironment("TrainingOrchestration-churn");
+        var loaded = StackTemplateLoader.Load(stack.TemplatePath, environment with
+        {
+            Parameters = LocalSourceParameters.For(environment.Region, environment.AccountId),
+        });
         return loaded.OfType("AWS::Events::Rule")
             .Select(r => EventRule.FromProperties(r.Name, r.Arn!, r.Properties))
             .Single(r => r.Pattern?.Json.Contains(detailType, StringComparison.Ordinal) == true);
