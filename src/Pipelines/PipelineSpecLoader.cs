@@ -123,7 +123,7 @@ public static partial class PipelineSpecLoader
                 "Declare the key column: the merge keeps one row per entity key.");
         var training = TrainingReader.Read(root.Section("training", required: true, SpecKeys.Training));
         var evaluation = EvaluationReader.Read(root.Section("evaluation", required: true, SpecKeys.Evaluation), errors);
-        var notifications = NotificationsReader.Read(root.Section("notifications", required: false, SpecKeys.Notifications));
+        var notifications = NotificationsReader.Read(root, tier);
         if (errors.Any || name is null || description is null || tier is null || source is null || cadence is null
             || features is null || contract is null || contractYaml is null || training is null || evaluation is null || notifications is null)
             return null;

@@ -8,7 +8,7 @@ namespace TrainingOrchestration.StateMachine;
 
 /// <summary>
 /// The training workflow (Standard), state for state as WORKFLOW.md "Training workflow" describes it and in the order
-/// it runs: identify the run, lock, record, build features with Glue, validate, train with a task-token wait, create
+/// it runs: identify the run, lock, record (and announce) the start, build features with Glue, validate, train with a task-token wait, create
 /// the candidate model, score the test split with the candidate and with the champion, evaluate, promote or reject,
 /// record the outcome and release. Each step is a file of <c>Steps/</c>. Every Task retries the transient errors its
 /// integration raises; anything else fails the execution at that Task, so a console redrive resumes there, and the
@@ -57,11 +57,13 @@ public sealed class TrainingWorkflow : Construct
         var recordOutcome = new RecordOutcome(this, props);
         var promoteOrReject = new PromoteOrReject(this, props, failure, recordOutcome.States);
 
-        var definition = Chain.Start(identifyRun)
+        var started = Chain.Start(identifyRun)
             .Next(acquireLock.States)
             .Next(recordRunStarted)
             .Next(IdentifyRun.RecordRerunOf(this, props))
-            .Next(ChangeCounter.Reset(this, pipeline, props.Table))
+            .Next(ChangeCounter.Reset(this, pipeline, props.Table));
+        if (spec.Notifications.NotifyOnStart) started = started.Next(NotifyTrainingStarted.Create(this, props));
+        var definition = started
             .Next(buildFeatures)
             .Next(ValidateFeatureParts.Create(this, props))
             .Next(validateFeatures.ThenIfPassed(

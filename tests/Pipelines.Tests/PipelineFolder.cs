@@ -61,6 +61,8 @@ public sealed class PipelineFolder : IDisposable
         notifications:
           emails: [ml-oncall@example.com]
           notifyOnSuccess: true
+          paging:
+            emails: [ml-pager@example.com]
         """;
 
     private readonly string root;

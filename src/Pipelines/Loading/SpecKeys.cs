@@ -18,5 +18,6 @@ internal static class SpecKeys
     public static readonly string[] Spot = ["enabled", "maxWait"];
     public static readonly string[] Evaluation = ["primaryMetric", "thresholds", "championMargin", "confidence", "resamples"];
     public static readonly string[] Threshold = ["min", "max"];
-    public static readonly string[] Notifications = ["emails", "notifyOnSuccess"];
+    public static readonly string[] Notifications = ["emails", "webhooks", "slack", "paging", "notifyOnSuccess", "notifyOnStart"];
+    public static readonly string[] Subscribers = ["emails", "webhooks", "slack"];
 }

@@ -115,7 +115,7 @@ public class StorageTests(SynthesizedPipelines synthesized)
     [Fact]
     public void The_spec_emails_subscribe_to_the_notifications_topic()
     {
-        Fraud.ResourceCountIs("AWS::SNS::Subscription", 2);
+        Fraud.ResourceCountIs("AWS::SNS::Subscription", 4); // two e-mails and a webhook on notifications, PagerDuty on paging
         Fraud.HasResourceProperties("AWS::SNS::Subscription", new Dictionary<string, object>
         {
             ["Protocol"] = "email",
