@@ -91,7 +91,7 @@ public sealed partial class LocalCloud : IAsyncDisposable
             [LambdaEnvironmentVariables.DefaultRegion] = options.Region,
         }, LocalTaskServices.HandlerFactory(buckets.Root, dynamoDb), clock, metrics);
         var mocks = new ExecutionOptionsPolicy();
-        var sns = new SnsIntegration(clock);
+        var sns = new SnsIntegration(clock, Path.Combine(workspace, "sns", SnsDeliveryLogFile));
         var targets = new LocalTargetDispatcher(engine, lambda, mocks);
         var bus = new LocalEventBus(clock, targets, options.Region, options.AccountId);
 
@@ -142,6 +142,30 @@ public sealed partial class LocalCloud : IAsyncDisposable
 
     private readonly HashSet<string> _publishedExecutions = new(StringComparer.Ordinal);
 
+    /// <summary>Where the local SNS appends one JSON line per delivery: <c>&lt;workspace&gt;/sns/deliveries.jsonl</c>.</summary>
+    public const string SnsDeliveryLogFile = "deliveries.jsonl";
+
+    /// <summary>
+    /// The template's subscribers: <c>AWS::SNS::Subscription</c> (TopicArn, Protocol, Endpoint) and AWS Chatbot Slack
+    /// channels, which subscribe to each topic in <c>SnsTopicArns</c>
+    /// (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-chatbot-slackchannelconfiguration.html).
+    /// </summary>
+    private void SubscribeTopics(LoadedStack stack)
+    {
+        foreach (var subscription in stack.OfType("AWS::SNS::Subscription"))
+        {
+            Sns.Subscribe(subscription.GetString("TopicArn") ?? throw new TemplateException($"Resources.{subscription.LogicalId}.Properties.TopicArn", "a subscription needs its topic"),
+                subscription.GetString("Protocol") ?? "", subscription.GetString("Endpoint") ?? "");
+        }
+        foreach (var channel in stack.OfType("AWS::Chatbot::SlackChannelConfiguration"))
+        {
+            foreach (var topic in (channel.Properties["SnsTopicArns"] as JsonArray ?? []).Select(t => t!.GetValue<string>()))
+            {
+                Sns.Subscribe(topic, SnsSubscription.ChatbotProtocol, $"slack:{channel.GetString("SlackWorkspaceId")}/{channel.GetString("SlackChannelId")}");
+            }
+        }
+    }
+
     /// <summary>The stack name CDK gives the template file: <c>TrainingOrchestration-churn.template.json</c>.</summary>
     public static string StackNameOf(string templatePath) => Path.GetFileName(templatePath).Replace(".template.json", "", StringComparison.Ordinal);
 
@@ -159,6 +183,7 @@ public sealed partial class LocalCloud : IAsyncDisposable
             foreach (var bucket in stack.OfType("AWS::S3::Bucket")) Buckets.CreateBucket(bucket.Name);
             foreach (var table in stack.OfType("AWS::DynamoDB::Table")) await TableProvisioner.EnsureTableAsync(DynamoDb, table.Name, table.Properties, cancellationToken);
             foreach (var topic in stack.OfType("AWS::SNS::Topic")) Sns.AddTopic(topic.PhysicalId, topic.Name);
+            SubscribeTopics(stack);
             foreach (var function in stack.OfType("AWS::Lambda::Function")) RegisterFunction(function);
             foreach (var job in stack.OfType("AWS::Glue::Job")) glueJobs[job.Name] = GlueJobOf(job);
             AssetStager.Stage(stack, Buckets);

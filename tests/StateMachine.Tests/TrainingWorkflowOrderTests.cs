@@ -19,7 +19,7 @@ public class TrainingWorkflowOrderTests
         Assert.Equal(
         [
             "IdentifyRun", "AcquirePipelineLock", "RecordRunStarted", "Rerun?", "RecordRerunOf", "RunRecorded",
-            "ResetChangeCounter?", "ResetChangeCounter", "ChangeCounterReset", "BuildFeatures", "ValidateFeatureParts", "ValidateFeatures", "FeaturesPassContract?",
+            "ResetChangeCounter?", "ResetChangeCounter", "ChangeCounterReset", "NotifyTrainingStarted", "BuildFeatures", "ValidateFeatureParts", "ValidateFeatures", "FeaturesPassContract?",
             "NameTrainingJob", "StartTrainingJob", "WaitForTrainingJob", "CreateCandidateModel", "ScoreTestSplit",
             "LookUpChampion", "ChampionToScore?", "ChampionToScore", "CreateChampionModel", "ScoreChampion", "EvaluateCandidate", "PromoteOrReject?", "CopyApprovedModel", "PromoteCandidate", "MarkModelChampion",
             "PreviousChampion?", "ReadCandidateProfile", "CandidateProfiled?", "AcceptProfile", "RegisterApprovedModel", "PublishModelPromoted", "NotifyOutcome", "RecordRunSucceeded", "ReleasePipelineLock", "Done",

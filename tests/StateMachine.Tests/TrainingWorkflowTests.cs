@@ -81,7 +81,8 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
         Assert.Equal("AcquirePipelineLock", _training.State("IdentifyRun")["Next"]!.GetValue<string>());
         Assert.Equal("RecordRunStarted", _training.State("AcquirePipelineLock")["Next"]!.GetValue<string>());
         Assert.Equal("Rerun?", _training.State("RecordRunStarted")["Next"]!.GetValue<string>());
-        Assert.Equal("BuildFeatures", _training.State("ChangeCounterReset")["Next"]!.GetValue<string>());
+        Assert.Equal("NotifyTrainingStarted", _training.State("ChangeCounterReset")["Next"]!.GetValue<string>());
+        Assert.Equal("BuildFeatures", _training.State("NotifyTrainingStarted")["Next"]!.GetValue<string>());
     }
 
     [Fact]
