@@ -17,6 +17,7 @@ internal static class CommandCatalog
         yield return New.NewCommand.Create();
         yield return Dashboard.DashboardCommand.Create();
         yield return Alarms.AlarmsCommand.Create();
+        yield return Simulate.SimulateCommand.Create();
         yield break;
     }
 }

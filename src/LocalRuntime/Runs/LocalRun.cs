@@ -58,7 +58,7 @@ public static class LocalRun
         // Each trigger execution writes its own DECISION# item; "new" means not there (or different) before this event.
         var decision = items.Where(IsDecision)
             .LastOrDefault(i => !decisionsBefore.TryGetValue(i[TableKeys.SortKey]!.GetValue<string>(), out var before) || before != i.ToJsonString());
-        if (run is not null) run["cost"] = RunCostRecorder.Estimate(cloud, run);
+        if (run is not null && RunCostRecorder.ReachedEvaluation(run, items)) run["cost"] = RunCostRecorder.Estimate(cloud, run);
         CarryCostsForward(request.Workspace, items);
         var explanation = RunExplanation.Build(session, run);
         var record = RunRecord.Build(request.Pipeline.Name, request.Workspace, items, executions, cloud.Bus.Events, cloud.Sns.Messages, stopwatch.Elapsed, explanation);

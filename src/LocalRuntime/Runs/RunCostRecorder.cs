@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TrainingOrchestration.LocalRuntime.SageMaker;
+using TrainingOrchestration.Pipelines.Conventions;
 using TrainingOrchestration.Tasks.Costs;
 
 namespace TrainingOrchestration.LocalRuntime.Runs;
@@ -12,6 +13,17 @@ namespace TrainingOrchestration.LocalRuntime.Runs;
 /// </summary>
 public static class RunCostRecorder
 {
+    /// <summary>
+    /// Whether the run got as far as its evaluation (the evaluation Lambda wrote its <c>MODEL#&lt;runId&gt;</c> item with
+    /// <c>evaluatedAt</c>): only such runs carry a cost, the same runs the <c>RunCost</c> metric is emitted for, so the
+    /// dashboard's cost per run and <c>runs --json</c> agree. A run stopped earlier (contract, training failure) has none.
+    /// </summary>
+    public static bool ReachedEvaluation(JsonObject run, IEnumerable<JsonObject> items)
+    {
+        var model = TableKeys.Model(run["runId"]?.GetValue<string>() ?? "");
+        return items.Any(i => i[TableKeys.SortKey]?.GetValue<string>() == model && i["evaluatedAt"] is not null);
+    }
+
     public static JsonObject Estimate(LocalCloud cloud, JsonObject run)
     {
         var runId = run["runId"]?.GetValue<string>() ?? "";
