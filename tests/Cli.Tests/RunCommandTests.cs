@@ -32,6 +32,7 @@ public sealed class RunCommandTests
             Assert.Contains("START", record["triggerDecisions"]!.AsArray().Select(d => d!["decision"]!.GetValue<string>()));
             Assert.Contains("churn-training", output);
             Assert.Contains("IdentifyRun → AcquirePipelineLock → RecordRunStarted → Rerun?", output); // a pipe is not wrapped at 80 columns
+            Assert.Contains("ChangeCounterReset → NotifyTrainingStarted → BuildFeatures", output);
             Assert.DoesNotContain("end-of-life", output + error);
             Assert.Equal("1.7.4", record["trainer"]!["version"]!.GetValue<string>());
             var features = record["explanation"]!["features"]!.AsArray();
