@@ -59,6 +59,16 @@ public sealed class RunCommandTests
             var listedRun = JsonNode.Parse(inWorkspace)!.AsArray().Single()!;
             Assert.Equal((7045L, 5L, 3L), (listedRun["inserted"]!.GetValue<long>(), listedRun["updated"]!.GetValue<long>(), listedRun["deleted"]!.GetValue<long>()));
             Assert.Equal(last["featuresTable"]!.GetValue<string>(), listedRun["featuresTable"]!.GetValue<string>());
+
+            // The report's path shows the real time of the Glue and training work, which the virtual clock shows as 0.0 s.
+            var report = File.ReadAllText(Path.Combine(workspace, "report.md"));
+            foreach (var state in new[] { "BuildFeatures", "WaitForTrainingJob" })
+            {
+                var row = report.Split('\n').Single(l => l.Contains($"| {state} | Task |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
+                Assert.Matches(@"^\d+\.\d s$", row[6]);
+                Assert.NotEqual("0.0 s", row[6]);
+            }
+            Assert.NotNull(run["cost"]); // a run that reached its evaluation carries its cost
         }
         finally
         {

@@ -161,16 +161,17 @@ public static class RunReportWriter
             md.AppendLine();
             return;
         }
-        md.AppendLine("Times are the workflow's clock: locally a virtual clock, so waits and retries take no real time.");
+        md.AppendLine("Times are the workflow's clock: locally a virtual clock, so waits and retries take no real time. "
+            + "\"work\" is the real time of the job behind a state as the service reports it (the Glue job run, the training job).");
         md.AppendLine();
-        md.AppendLine("| # | state | type | entered | took | outcome |");
-        md.AppendLine("|---:|---|---|---|---:|---|");
+        md.AppendLine("| # | state | type | entered | took | work | outcome |");
+        md.AppendLine("|---:|---|---|---|---:|---:|---|");
         for (var i = 0; i < path.Count; i++)
         {
             var s = path[i];
             var outcome = s.Error is not null ? $"**{Escape(s.Error)}**" : s.ExitedAt is null ? "did not exit" : "ok";
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {i + 1} | {s.Name} | {s.Type} | {s.EnteredAt.UtcDateTime.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} | {(s.Duration is { } d ? Format(d) : "-")} | {outcome} |");
+                $"| {i + 1} | {s.Name} | {s.Type} | {s.EnteredAt.UtcDateTime.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} | {(s.Duration is { } d ? Format(d) : "-")} | {(s.Work is { } w ? Format(w) : "-")} | {outcome} |");
         }
         md.AppendLine();
     }

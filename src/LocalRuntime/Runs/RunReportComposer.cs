@@ -20,7 +20,9 @@ public static class RunReportComposer
         var validation = validationItem?["outcome"] is JsonValue v && v.TryGetValue<string>(out var text) ? JsonNode.Parse(text) : validationItem?["outcome"];
         var training = session.Executions().Where(e => e.StateMachine == ResourceNames.TrainingStateMachine(pipeline))
             .FirstOrDefault(e => e.Execution.ExecutionArn == Text(run["executionArn"]) || JsonNode.Parse(e.Execution.Input)?["runId"]?.GetValue<string>() == runId);
-        var path = training.Execution is null ? [] : ExecutionPath.FromHistory(session.Cloud.Engine.GetExecutionHistory(training.Execution.ExecutionArn));
+        var work = WorkDurations.For(session.Cloud, run);
+        var path = training.Execution is null ? [] : ExecutionPath.FromHistory(session.Cloud.Engine.GetExecutionHistory(training.Execution.ExecutionArn))
+            .Select(s => work.TryGetValue(s.Name, out var took) ? s with { Work = took } : s).ToList();
         var bucket = session.BucketName;
         var predictions = session.Cloud.Buckets.PathFor(bucket, BucketLayout.Predictions(pipeline, runId) + "x")[..^1];
         var jobName = Text(run["trainingJobName"]);
@@ -61,7 +63,8 @@ public static class RunReportComposer
             ChampionComparison = WorkflowResults.ChampionComparison(run["champion"]),
             Validation = WorkflowResults.Validation(validation),
             Path = path,
-            Durations = [new NamedDuration("Wall time of the local run", wallTime)],
+            Durations = [new NamedDuration("Wall time of the local run", wallTime),
+                .. work.Select(w => new NamedDuration(w.Key == WorkDurations.FeatureState ? "Feature job (Glue job run)" : "Training job (SageMaker)", w.Value))],
             Predictions = PredictionFiles.Read(predictions),
             Outputs = outputs,
             Explanation = explanation,

@@ -23,8 +23,8 @@ public sealed class RunReportWriterTests : IDisposable
         Assert.Contains("![Confusion matrix](confusion-matrix.png)", report);
         Assert.Contains("| actual 1 | 1 | 2 |", report);
         Assert.Contains("| row_count | - | error | pass | 7043 | >= 1000 | - |", report);
-        Assert.Contains("| 1 | AcquirePipelineLock | Task | 13:00:00.000 | 0.5 s | ok |", report);
-        Assert.Contains("| 2 | BuildFeatures | Task | 13:00:00.500 | 2.0 s | ok |", report);
+        Assert.Contains("| 1 | AcquirePipelineLock | Task | 13:00:00.000 | 0.5 s | - | ok |", report);
+        Assert.Contains("| 2 | BuildFeatures | Task | 13:00:00.500 | 2.0 s | 1.3 s | ok |", report);
         Assert.Contains("| model artifact | `s3://churn-bucket/models/raw/churn/job/output/model.tar.gz` |", report);
         Assert.Contains("| feature job | 1.3 s |", report);
         AssertPng(files.RocCurve!);
@@ -179,7 +179,7 @@ public sealed class RunReportWriterTests : IDisposable
             Path =
             [
                 new ExecutedState("AcquirePipelineLock", "Task", t0, t0.AddMilliseconds(500)),
-                new ExecutedState("BuildFeatures", "Task", t0.AddMilliseconds(500), t0.AddMilliseconds(2500)),
+                new ExecutedState("BuildFeatures", "Task", t0.AddMilliseconds(500), t0.AddMilliseconds(2500)) { Work = TimeSpan.FromMilliseconds(1300) },
             ],
             Durations = [new NamedDuration("feature job", TimeSpan.FromMilliseconds(1300))],
             Predictions = [new(1, 0.9f), new(1, 0.7f), new(1, 0.2f), new(0, 0.6f), new(0, 0.1f), new(0, 0.3f)],
