@@ -7,7 +7,7 @@ namespace TrainingOrchestration.StateMachine.Tests;
 public class StateMachineTypesTests(SynthesizedPipelines synthesized)
 {
     [Theory]
-    [InlineData("fraud-training", "STANDARD", "ERROR")]
+    [InlineData("fraud-training", "STANDARD", "ALL")]
     [InlineData("fraud-trigger", "EXPRESS", "ALL")]
     [InlineData("fraud-callback", "EXPRESS", "ALL")]
     public void Each_workflow_has_its_type_and_logs_to_its_own_group(string name, string type, string level) =>
