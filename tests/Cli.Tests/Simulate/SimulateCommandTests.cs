@@ -42,6 +42,13 @@ public sealed class SimulateCommandTests
             var paging = summary["deliveries"]!["paging"]!.AsObject();
             Assert.True(paging.Sum(p => p.Value!.GetValue<int>()) > 0, "a critical pipeline's failures page its subscribers");
             Assert.True(summary["deliveries"]!["notifications"]!["email"]!.GetValue<int>() > 0);
+            var deliveries = File.ReadAllLines(Path.Combine(workspace, "sns", "deliveries.jsonl")).Select(l => JsonNode.Parse(l)!).ToList();
+            Assert.Contains(deliveries, d => d["endpoint"]!.GetValue<string>() == "ml-oncall@example.com"
+                && d["subject"]?.GetValue<string>() == "TrainingOrchestration churn: training run started");
+            Assert.DoesNotContain(deliveries, d => d["topicArn"]!.GetValue<string>().EndsWith(":churn-paging", StringComparison.Ordinal)
+                && d["subject"]?.GetValue<string>() == "TrainingOrchestration churn: training run started");
+            Assert.All(deliveries.Where(d => d["topicArn"]!.GetValue<string>().EndsWith(":churn-paging", StringComparison.Ordinal)),
+                d => Assert.Equal("ml-oncall-pager@example.com", d["endpoint"]!.GetValue<string>()));
 
             var (alarmsExit, alarmsOutput, _) = await CliProcess.RunAsync("alarms", "churn", "--workspace", workspace, "--json");
             Assert.Equal(0, alarmsExit);
