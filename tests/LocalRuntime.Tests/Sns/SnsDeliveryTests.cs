@@ -22,7 +22,7 @@ public sealed class SnsDeliveryTests : IDisposable
 
         var message = sns.Publish(Notifications, "training run started", "{}");
 
-        Assert.Equal([email.SubscriptionArn, slack.SubscriptionArn], sns.Deliveries.Select(d => d.SubscriptionArn).Order());
+        Assert.Equal(new[] { email.SubscriptionArn, slack.SubscriptionArn }.Order(StringComparer.Ordinal), sns.Deliveries.Select(d => d.SubscriptionArn).Order(StringComparer.Ordinal));
         Assert.All(sns.Deliveries, d => Assert.Equal(message.MessageId, d.MessageId));
         Assert.DoesNotContain(sns.Deliveries, d => d.SubscriptionArn == pager.SubscriptionArn);
     }
