@@ -64,7 +64,7 @@ public static class PipelineSimulation
                 clock.Violated(hour);
                 progress?.Report($"{hour:yyyy-MM-dd HH:mm} contract violation: {DataIncidents.ViolatingRows} rows get {incidents.ViolatedColumn} = {incidents.ViolatingValue()} (rule {incidents.ViolatedRule.Id})");
             }
-            else if (clock.ViolatedAt is { } violatedAt && clock.RepairDue(runs.Any(r => StartedAfter(r, violatedAt) && Text(r["status"]) != "RUNNING")))
+            else if (clock.ViolatedAt is { } violatedAt && clock.RepairDue(runs.Any(r => StartedAfter(r, violatedAt) && Text(r["status"]) is "SUCCEEDED" or "FAILED")))
             {
                 changes.AddRange(generator.Repair(hour));
                 clock.Repaired(hour);
