@@ -59,12 +59,12 @@ public class TopicSubscriptionTests(SynthesizedPipelines synthesized)
     }
 
     [Fact]
-    public void The_training_workflow_announces_each_run_after_recording_it_with_retries_and_no_catch()
+    public void The_training_workflow_announces_each_run_once_it_is_recorded_with_retries_and_no_catch()
     {
         var definition = Definition.Of(synthesized, SynthesizedPipelines.Critical, "fraud-training");
         var notify = definition.State("NotifyTrainingStarted");
 
-        Assert.Equal("NotifyTrainingStarted", definition.State("RecordRunStarted")["Next"]!.GetValue<string>());
+        Assert.Equal("NotifyTrainingStarted", definition.State("ChangeCounterReset")["Next"]!.GetValue<string>());
         Assert.Equal("BuildFeatures", notify["Next"]!.GetValue<string>());
         Assert.Equal("arn:${AWS::Partition}:states:::sns:publish", notify["Resource"]!.GetValue<string>());
         Assert.StartsWith("${TopicsNotifications", notify["Parameters"]!["TopicArn"]!.GetValue<string>());
@@ -78,7 +78,7 @@ public class TopicSubscriptionTests(SynthesizedPipelines synthesized)
     {
         var definition = Definition.Of(synthesized, SynthesizedPipelines.Exploratory, "leads-training");
 
-        Assert.Equal("BuildFeatures", definition.State("RecordRunStarted")["Next"]!.GetValue<string>());
+        Assert.Equal("BuildFeatures", definition.State("ChangeCounterReset")["Next"]!.GetValue<string>());
         Assert.False(definition.States.ContainsKey("NotifyTrainingStarted"));
     }
 }
