@@ -100,20 +100,20 @@ internal sealed class FailedRunSteps
             ResultPath = JsonPath.DISCARD,
         }), ServiceRetries.EventBridge);
         var done = new Succeed(scope, "FailureRecorded");
-        ContinueOnError(publish, done);
+        FailureNotices.ContinueOnError(publish, done);
 
-        IChainable afterNotify = publish;
-        if (paging is not null)
+        var notify = FailureNotices.Before(publish, scope, pipeline, notifications, paging, TaskInput.FromObject(new Dictionary<string, object>
         {
-            var page = Notify(scope, "PageOnCall", paging, pipeline);
-            ContinueOnError(page, publish);
-            page.Next(publish);
-            afterNotify = page;
-        }
-
-        var notify = Notify(scope, "NotifyFailure", notifications, pipeline);
-        ContinueOnError(notify, afterNotify);
-        notify.Next(afterNotify);
+            ["pipeline"] = pipeline,
+            ["runId"] = JsonPath.StringAt("$.run.runId"),
+            ["status"] = JsonPath.StringAt("$.run.status"),
+            ["failedState"] = JsonPath.StringAt("$.run.failedState"),
+            ["error"] = JsonPath.StringAt("$.run.error"),
+            ["cause"] = JsonPath.StringAt("$.run.cause"),
+            ["execution"] = JsonPath.StringAt("$.run.executionArn"),
+            ["lockHeldUntil"] = JsonPath.StringAt("$.run.redriveUntil"),
+            ["whatNext"] = "Redrive the execution from the console to resume at the failed state, or start a new execution to rerun; see runbooks/rerun-vs-redrive.md.",
+        }));
 
         hold.AddCatch(notify, new CatchProps { Errors = ["DynamoDB.ConditionalCheckFailedException"], ResultPath = JsonPath.DISCARD });
         hold.Next(notify);
@@ -126,26 +126,4 @@ internal sealed class FailedRunSteps
     private static Dictionary<string, DynamoAttributeValue> RunKey(string pipeline) => PipelineKeys.Item(
         PipelineKeys.PipelinePk(pipeline), JsonPath.Format(TableKeys.Run("{}"), JsonPath.StringAt("$.run.runId")));
 
-    private static SnsPublish Notify(Construct scope, string id, ITopic topic, string pipeline) =>
-        ServiceRetries.Apply(new SnsPublish(scope, id, new SnsPublishProps
-        {
-            Topic = topic,
-            Subject = $"TrainingOrchestration {pipeline}: training run failed",
-            Message = TaskInput.FromObject(new Dictionary<string, object>
-            {
-                ["pipeline"] = pipeline,
-                ["runId"] = JsonPath.StringAt("$.run.runId"),
-                ["status"] = JsonPath.StringAt("$.run.status"),
-                ["failedState"] = JsonPath.StringAt("$.run.failedState"),
-                ["error"] = JsonPath.StringAt("$.run.error"),
-                ["cause"] = JsonPath.StringAt("$.run.cause"),
-                ["execution"] = JsonPath.StringAt("$.run.executionArn"),
-                ["lockHeldUntil"] = JsonPath.StringAt("$.run.redriveUntil"),
-                ["whatNext"] = "Redrive the execution from the console to resume at the failed state, or start a new execution to rerun; see runbooks/rerun-vs-redrive.md.",
-            }),
-            ResultPath = JsonPath.DISCARD,
-        }), ServiceRetries.Sns);
-
-    private static void ContinueOnError(TaskStateBase task, IChainable next) =>
-        task.AddCatch(next, new CatchProps { Errors = [Errors.ALL], ResultPath = "$.failureHandling" });
 }

@@ -60,18 +60,14 @@ public sealed class BusinessFailure
         ContinueOnError(publish, releaseLock);
         publish.Next(releaseLock);
 
-        IChainable afterNotify = publish;
-        if (paging is not null)
+        var notify = FailureNotices.Before(publish, scope, pipeline, notifications, paging, TaskInput.FromObject(new Dictionary<string, object>
         {
-            var page = Notify(scope, "PageOnCall", paging, pipeline);
-            ContinueOnError(page, publish);
-            page.Next(publish);
-            afterNotify = page;
-        }
-
-        var notify = Notify(scope, "NotifyFailure", notifications, pipeline);
-        ContinueOnError(notify, afterNotify);
-        notify.Next(afterNotify);
+            ["pipeline"] = pipeline,
+            ["runId"] = JsonPath.StringAt("$.runId"),
+            ["error"] = JsonPath.StringAt("$.failure.Error"),
+            ["cause"] = JsonPath.StringAt("$.failure.Cause"),
+            ["execution"] = PipelineKeys.ExecutionArn,
+        }));
 
         var record = ServiceRetries.Apply(new DynamoUpdateItem(scope, "RecordRunFailed", new DynamoUpdateItemProps
         {
@@ -125,23 +121,5 @@ public sealed class BusinessFailure
         state.Catch(FailedAt(state.StateId), errors, JsonataFailureOutput);
     }
 
-    private static SnsPublish Notify(Construct scope, string id, ITopic topic, string pipeline) =>
-        ServiceRetries.Apply(new SnsPublish(scope, id, new SnsPublishProps
-        {
-            Topic = topic,
-            Subject = $"TrainingOrchestration {pipeline}: training run failed",
-            Message = TaskInput.FromObject(new Dictionary<string, object>
-            {
-                ["pipeline"] = pipeline,
-                ["runId"] = JsonPath.StringAt("$.runId"),
-                ["error"] = JsonPath.StringAt("$.failure.Error"),
-                ["cause"] = JsonPath.StringAt("$.failure.Cause"),
-                ["execution"] = PipelineKeys.ExecutionArn,
-            }),
-            ResultPath = JsonPath.DISCARD,
-        }), ServiceRetries.Sns);
-
-    /// <summary>A failure while handling a failure moves on to the next step, keeping the original <c>$.failure</c>.</summary>
-    private static void ContinueOnError(TaskStateBase task, IChainable next) =>
-        task.AddCatch(next, new CatchProps { Errors = [Errors.ALL], ResultPath = "$.failureHandling" });
+    private static void ContinueOnError(TaskStateBase task, IChainable next) => FailureNotices.ContinueOnError(task, next);
 }
