@@ -91,6 +91,7 @@ public sealed class TrainingStack : Stack
             Notifications = topics.Notifications,
             Paging = topics.Paging,
             LogGroup = WorkflowLogs("RunStatusLogs", RunStatusWorkflow.StateMachineName(p)),
+            RedriveWindow = spec.Cadence.RedriveWindow,
         });
 
         _ = new ChangeIngress(this, "Ingress", spec, Storage.Bucket, Storage.Key, topics.Notifications, topics.Paging);

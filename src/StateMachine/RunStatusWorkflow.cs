@@ -11,7 +11,7 @@ namespace TrainingOrchestration.StateMachine;
 /// The run-status workflow (Express, WORKFLOW.md "Run-status workflow"), started by the training state machine's
 /// "Step Functions Execution Status Change" events. A training execution that FAILED, TIMED_OUT or was ABORTED gets
 /// its run recorded as failed with the state it failed in (read from its history), the error and the cause; the
-/// pipeline lock stays with it for <see cref="RedriveWindow"/> so that a redrive can resume; the team is notified
+/// pipeline lock stays with it for the pipeline's <c>cadence.redriveWindow</c> (24 h by default) so that a redrive can resume; the team is notified
 /// (paged for a critical pipeline) and <c>Training Run Failed</c> is published. A redriven execution (RUNNING with
 /// a redrive count) takes the lock back and its run moves from FAILED to RUNNING — or, when another run took the lock
 /// over after the window, the redrive is stopped, so a redrive never runs beside another run of the pipeline.
@@ -20,9 +20,6 @@ namespace TrainingOrchestration.StateMachine;
 /// </summary>
 public sealed class RunStatusWorkflow : Construct
 {
-    /// <summary>How long a failed run keeps the pipeline lock for a redrive before a new run may take it over.</summary>
-    public static readonly TimeSpan RedriveWindow = TimeSpan.FromHours(24);
-
     public Amazon.CDK.AWS.StepFunctions.StateMachine StateMachine { get; }
 
     public static string StateMachineName(string pipeline) => ResourceNames.RunStatusStateMachine(pipeline);
@@ -44,7 +41,7 @@ public sealed class RunStatusWorkflow : Construct
         var failed = new FailedRunSteps(this, pipeline, props.Table, props.Notifications, props.Paging);
         var redriven = new RedrivenRunSteps(this, pipeline, props.Table, executions);
         var findRun = RunHistory.FindRun(this);
-        var findFailedState = RunHistory.FindFailedState(this, RedriveWindow);
+        var findFailedState = RunHistory.FindFailedState(this, props.RedriveWindow);
         findFailedState.Next(failed.States);
 
         findRun.Next(new Choice(this, "Redriven?")

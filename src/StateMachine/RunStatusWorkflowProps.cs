@@ -18,4 +18,6 @@ public sealed record RunStatusWorkflowProps
     /// <summary>The paging topic of a critical pipeline; null for the other tiers.</summary>
     public ITopic? Paging { get; init; }
     public required ILogGroup LogGroup { get; init; }
+    /// <summary>How long a failed run keeps the lock for a redrive (<c>cadence.redriveWindow</c>).</summary>
+    public TimeSpan RedriveWindow { get; init; } = Pipelines.Spec.CadenceSpec.DefaultRedriveWindow;
 }

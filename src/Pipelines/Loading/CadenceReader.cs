@@ -17,11 +17,15 @@ internal static class CadenceReader
             cadence.Error("maxStaleness", $"{DurationText.Format(s)} is shorter than minInterval {DurationText.Format(i)}.",
                 "Make maxStaleness at least minInterval; otherwise staleness could never trigger a run.");
         var quietHours = ReadQuietHours(cadence.Section("quietHours", required: false, SpecKeys.QuietHours));
+        var redriveWindow = cadence.Has("redriveWindow") ? cadence.Duration("redriveWindow", required: true, "24h") : CadenceSpec.DefaultRedriveWindow;
+        if (redriveWindow is { } w && w > CadenceSpec.MaxRedriveWindow)
+            cadence.Error("redriveWindow", $"{DurationText.Format(w)} is longer than the 14 days in which Step Functions redrives a failed execution.",
+                "Use at most 14d; a failed run's lock is then released to the next run.");
         var schedule = cadence.String("schedule", required: true, "cron(0 * * * ? *)");
         if (schedule is not null && EventBridgeSchedule.Problem(schedule) is { } problem)
             cadence.Error("schedule", problem,
                 "Write an EventBridge expression: cron(minutes hours day-of-month month day-of-week year) with '?' in one day field, e.g. cron(0 * * * ? *), or rate(1 hour) / rate(30 minutes).");
-        if (minChanges is null || minInterval is null || maxStaleness is null || schedule is null) return null;
+        if (minChanges is null || minInterval is null || maxStaleness is null || schedule is null || redriveWindow is null) return null;
         if (cadence.Has("quietHours") && quietHours is null) return null;
         return new CadenceSpec
         {
@@ -30,6 +34,7 @@ internal static class CadenceReader
             MaxStaleness = maxStaleness.Value,
             QuietHours = quietHours,
             Schedule = schedule,
+            RedriveWindow = redriveWindow.Value > CadenceSpec.MaxRedriveWindow ? CadenceSpec.MaxRedriveWindow : redriveWindow.Value,
         };
     }
 

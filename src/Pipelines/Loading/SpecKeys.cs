@@ -7,7 +7,7 @@ internal static class SpecKeys
         ["name", "description", "tier", "source", "cadence", "features", "contract", "sample", "training", "evaluation", "notifications"];
     public static readonly string[] Source = ["table", "cdc", "columns", "keepSnapshots", "timestampColumn"];
     public static readonly string[] Cdc = ["kind", "eventSource", "detailType", "batchSize", "batchWindow", .. IngressReader.Keys];
-    public static readonly string[] Cadence = ["minChanges", "minInterval", "maxStaleness", "quietHours", "schedule"];
+    public static readonly string[] Cadence = ["minChanges", "minInterval", "maxStaleness", "quietHours", "schedule", "redriveWindow"];
     public static readonly string[] QuietHours = ["start", "end", "timeZone"];
     public static readonly string[] Features = ["sql", "entityKey", "label", "split", "glue"];
     public static readonly string[] Glue = ["workerType", "workers"];

@@ -72,6 +72,18 @@ public class RulesTests(SynthesizedPipelines synthesized)
         });
     }
 
+    [Theory]
+    [InlineData(SynthesizedPipelines.Critical, "fraud-run-status", 86_400_000L)]
+    [InlineData(SynthesizedPipelines.Exploratory, "leads-run-status", 7_200_000L)]
+    public void A_failed_run_holds_the_lock_for_its_pipelines_redrive_window(string pipeline, string machine, long windowMs)
+    {
+        var definition = synthesized.Resources(pipeline, "AWS::StepFunctions::StateMachine")
+            .Select(r => r.Resource["Properties"]!.ToJsonString())
+            .Single(json => json.Contains(machine, StringComparison.Ordinal));
+
+        Assert.Contains($"{windowMs})", definition);
+    }
+
     [Fact]
     public void Cdc_events_through_pipes_match_source_detail_type_and_table()
     {

@@ -106,6 +106,19 @@ public sealed class BadSpecTests
     }
 
     [Fact]
+    public void A_redrive_window_longer_than_step_functions_redrives_is_refused_and_a_valid_one_is_read()
+    {
+        using var tooLong = PipelineFolder.With("maxStaleness: 7d", "maxStaleness: 7d\n  redriveWindow: 15d");
+        var error = LoadFailure.Of(tooLong).On("cadence.redriveWindow");
+        Assert.Contains("14 days", error.Problem);
+
+        using var twoHours = PipelineFolder.With("maxStaleness: 7d", "maxStaleness: 7d\n  redriveWindow: 2h");
+        Assert.Equal(TimeSpan.FromHours(2), PipelineSpecLoader.Load(twoHours.Path).Cadence.RedriveWindow);
+        using var unset = PipelineFolder.Valid();
+        Assert.Equal(TimeSpan.FromHours(24), PipelineSpecLoader.Load(unset.Path).Cadence.RedriveWindow);
+    }
+
+    [Fact]
     public void Missing_required_field_is_reported_on_its_section()
     {
         using var folder = PipelineFolder.With("  label: churn\n", "");
