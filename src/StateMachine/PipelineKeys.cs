@@ -27,9 +27,9 @@ public static class PipelineKeys
 
     public static Dictionary<string, DynamoAttributeValue> TriggerCounter(string pipeline) => Item(PipelinePk(pipeline), TableKeys.TriggerSortKey);
 
-    /// <summary>The run item of the execution's <c>$.runId</c>.</summary>
-    public static Dictionary<string, DynamoAttributeValue> Run(string pipeline) => Item(
-        PipelinePk(pipeline), JsonPath.Format(TableKeys.Run("{}"), JsonPath.StringAt("$.runId")));
+    /// <summary>The run item of the run id at <paramref name="runIdPath"/> (the execution's own <c>$.runId</c> by default).</summary>
+    public static Dictionary<string, DynamoAttributeValue> Run(string pipeline, string runIdPath = "$.runId") => Item(
+        PipelinePk(pipeline), JsonPath.Format(TableKeys.Run("{}"), JsonPath.StringAt(runIdPath)));
 
     /// <summary>The MODEL item of the run id at <paramref name="runIdPath"/>.</summary>
     public static Dictionary<string, DynamoAttributeValue> Model(string pipeline, string runIdPath) => Item(

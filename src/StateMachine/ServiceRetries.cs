@@ -78,6 +78,23 @@ public static class ServiceRetries
         JitterStrategy = JitterType.FULL,
     };
 
+    /// <summary>
+    /// The same retrier as ASL JSON, for a state CDK does not build (a Distributed Map's child state in a CustomState).
+    /// </summary>
+    public static Dictionary<string, object> Json(params string[][] errorGroups)
+    {
+        var retry = For(errorGroups);
+        return new Dictionary<string, object>
+        {
+            ["ErrorEquals"] = retry.Errors!,
+            ["IntervalSeconds"] = retry.Interval!.ToSeconds(),
+            ["MaxAttempts"] = retry.MaxAttempts!,
+            ["BackoffRate"] = retry.BackoffRate!,
+            ["MaxDelaySeconds"] = retry.MaxDelay!.ToSeconds(),
+            ["JitterStrategy"] = retry.JitterStrategy!.ToString()!,
+        };
+    }
+
     public static T Apply<T>(T task, params string[][] errorGroups) where T : TaskStateBase
     {
         task.AddRetry(For(errorGroups));

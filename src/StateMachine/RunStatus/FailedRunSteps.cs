@@ -3,7 +3,6 @@ using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
-using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine.RunStatus;
 
@@ -27,7 +26,7 @@ internal sealed class FailedRunSteps
 
     public FailedRunSteps(Construct scope, string pipeline, ITable table, ITopic notifications, ITopic? paging)
     {
-        var runKey = RunKey(pipeline);
+        var runKey = PipelineKeys.Run(pipeline, "$.run.runId");
         var record = ServiceRetries.Apply(new DynamoUpdateItem(scope, "RecordRunFailed", new DynamoUpdateItemProps
         {
             Table = table,
@@ -122,8 +121,5 @@ internal sealed class FailedRunSteps
         publish.Next(done);
         States = Chain.Start(record);
     }
-
-    private static Dictionary<string, DynamoAttributeValue> RunKey(string pipeline) => PipelineKeys.Item(
-        PipelineKeys.PipelinePk(pipeline), JsonPath.Format(TableKeys.Run("{}"), JsonPath.StringAt("$.run.runId")));
 
 }

@@ -2,7 +2,6 @@ using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
-using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine.RunStatus;
 
@@ -44,7 +43,7 @@ internal sealed class RedrivenRunSteps
         var record = ServiceRetries.Apply(new DynamoUpdateItem(scope, "RecordRunRedriven", new DynamoUpdateItemProps
         {
             Table = table,
-            Key = PipelineKeys.Item(PipelineKeys.PipelinePk(pipeline), JsonPath.Format(TableKeys.Run("{}"), JsonPath.StringAt("$.run.runId"))),
+            Key = PipelineKeys.Run(pipeline, "$.run.runId"),
             UpdateExpression = RedrivenExpression,
             ConditionExpression = StillFailed,
             ExpressionAttributeNames = AttributeNames.In(RedrivenExpression, StillFailed),

@@ -3,7 +3,6 @@ using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
-using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.StateMachine.Steps;
 
@@ -99,7 +98,7 @@ internal sealed class AcquireLock
         var abandon = ServiceRetries.Apply(new DynamoUpdateItem(scope, "RecordAbandonedRun", new DynamoUpdateItemProps
         {
             Table = table,
-            Key = PipelineKeys.Item(PipelineKeys.PipelinePk(pipeline), JsonPath.Format(TableKeys.Run("{}"), JsonPath.StringAt("$.lock.Item.runId.S"))),
+            Key = PipelineKeys.Run(pipeline, "$.lock.Item.runId.S"),
             UpdateExpression = AbandonedExpression,
             ConditionExpression = stillRunning,
             ExpressionAttributeNames = AttributeNames.In(AbandonedExpression, stillRunning),

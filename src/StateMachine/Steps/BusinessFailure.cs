@@ -49,7 +49,7 @@ public sealed class BusinessFailure
         });
 
         var releaseLock = ReleaseLock.Create(scope, "ReleaseLockAfterFailure", pipeline, table);
-        ContinueOnError(releaseLock, runFailed);
+        FailureNotices.ContinueOnError(releaseLock, runFailed);
         releaseLock.Next(runFailed);
 
         var publish = ServiceRetries.Apply(new EventBridgePutEvents(scope, "PublishRunFailed", new EventBridgePutEventsProps
@@ -57,7 +57,7 @@ public sealed class BusinessFailure
             Entries = [DomainEvents.Entry(pipeline, DomainEvents.RunFailed, "FAILED", JsonPath.StringAt("$.failure.Error"), new Dictionary<string, object>())],
             ResultPath = JsonPath.DISCARD,
         }), ServiceRetries.EventBridge);
-        ContinueOnError(publish, releaseLock);
+        FailureNotices.ContinueOnError(publish, releaseLock);
         publish.Next(releaseLock);
 
         var notify = FailureNotices.Before(publish, scope, pipeline, notifications, paging, TaskInput.FromObject(new Dictionary<string, object>
@@ -86,7 +86,7 @@ public sealed class BusinessFailure
             },
             ResultPath = JsonPath.DISCARD,
         }), ServiceRetries.DynamoDb);
-        ContinueOnError(record, notify);
+        FailureNotices.ContinueOnError(record, notify);
         record.Next(notify);
         Entry = record;
     }
@@ -121,5 +121,4 @@ public sealed class BusinessFailure
         state.Catch(FailedAt(state.StateId), errors, JsonataFailureOutput);
     }
 
-    private static void ContinueOnError(TaskStateBase task, IChainable next) => FailureNotices.ContinueOnError(task, next);
 }

@@ -20,20 +20,21 @@ internal static class ChangeCounter
     public const string GenerationPath = "$.trigger.generation";
 
     public static Chain Reset(Construct scope, string pipeline, ITable table) =>
-        Settle(scope, pipeline, table, "ResetChangeCounter", "ChangeCounterReset", ResetExpression);
+        Settle(scope, pipeline, table, "ResetChangeCounter", "ChangeCounterReset", ResetExpression, new()
+        {
+            [":zero"] = DynamoAttributeValue.FromNumber(0),
+            [":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now),
+        });
 
     public static Chain AdvanceGeneration(Construct scope, string pipeline, ITable table) =>
-        Settle(scope, pipeline, table, "AdvanceTriggerGeneration", "TriggerGenerationAdvanced", AdvanceExpression);
+        Settle(scope, pipeline, table, "AdvanceTriggerGeneration", "TriggerGenerationAdvanced", AdvanceExpression, []);
 
-    private static Chain Settle(Construct scope, string pipeline, ITable table, string id, string settledId, string expression)
+    /// <param name="values">The expression's own values beside <c>:one</c> and <c>:seen</c>, which every settling uses.</param>
+    private static Chain Settle(Construct scope, string pipeline, ITable table, string id, string settledId, string expression,
+        Dictionary<string, DynamoAttributeValue> values)
     {
-        var values = new Dictionary<string, DynamoAttributeValue>
-        {
-            [":one"] = DynamoAttributeValue.FromNumber(1),
-            [":seen"] = DynamoAttributeValue.NumberFromString(JsonPath.JsonToString(JsonPath.NumberAt(GenerationPath))),
-        };
-        if (expression.Contains(":zero", StringComparison.Ordinal)) values[":zero"] = DynamoAttributeValue.FromNumber(0);
-        if (expression.Contains(":now", StringComparison.Ordinal)) values[":now"] = DynamoAttributeValue.FromString(PipelineKeys.Now);
+        values[":one"] = DynamoAttributeValue.FromNumber(1);
+        values[":seen"] = DynamoAttributeValue.NumberFromString(JsonPath.JsonToString(JsonPath.NumberAt(GenerationPath)));
 
         const string condition = "#generation = :seen";
         var update = ServiceRetries.Apply(new DynamoUpdateItem(scope, id, new DynamoUpdateItemProps

@@ -24,7 +24,6 @@ internal static class ValidateFeatureParts
     public static CustomState Create(Construct scope, TrainingWorkflowProps props)
     {
         var pipeline = props.Spec.Name;
-        var retry = ServiceRetries.For(ServiceRetries.Lambda);
         return new CustomState(scope, StateName, new CustomStateProps
         {
             StateJson = new Dictionary<string, object>
@@ -57,18 +56,7 @@ internal static class ValidateFeatureParts
                         {
                             ["Type"] = "Task",
                             ["Resource"] = props.ValidatePartFunction.FunctionArn,
-                            ["Retry"] = new object[]
-                            {
-                                new Dictionary<string, object>
-                                {
-                                    ["ErrorEquals"] = retry.Errors!,
-                                    ["IntervalSeconds"] = (int)ServiceRetries.FirstInterval.ToSeconds(),
-                                    ["MaxAttempts"] = ServiceRetries.MaxAttempts,
-                                    ["BackoffRate"] = 2,
-                                    ["MaxDelaySeconds"] = (int)ServiceRetries.MaxDelay.ToSeconds(),
-                                    ["JitterStrategy"] = "FULL",
-                                },
-                            },
+                            ["Retry"] = new object[] { ServiceRetries.Json(ServiceRetries.Lambda) },
                             ["End"] = true,
                         },
                     },

@@ -19,38 +19,23 @@ public sealed class FeatureTableValidation(IObjectStore store, IValidationLedger
     {
         var prefix = request.FeaturesPrefix ?? BucketLayout.RunFeatures(request.Pipeline, request.RunId);
         if (!prefix.EndsWith('/')) prefix += "/";
-        var files = new List<TableSource>();
-        await foreach (var stored in store.ListAsync(bucket, prefix + "table/", cancellationToken).ConfigureAwait(false))
-        {
-            if (!IsTableFile(stored.Key)) continue;
-            var key = stored.Key;
-            files.Add(new TableSource(key[(prefix.Length + "table/".Length)..], stored.Size, ct => store.OpenReadAsync(bucket, key, ct)));
-        }
         var manifest = await ReadManifestAsync(bucket, prefix + "manifest.json", cancellationToken).ConfigureAwait(false);
         var baseline = await ledger.GetAcceptedProfileAsync(request.Pipeline, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
 
+        var inputs = Inputs(request, baseline, manifest, now);
         ValidationOutcome outcome;
         if (request.Parts is { } parts)
         {
-            outcome = await MergeAsync(parts, bucket, prefix, Inputs(request, baseline, manifest, now), cancellationToken).ConfigureAwait(false);
-        }
-        else if (files.Count == 0)
-        {
-            outcome = NoTable(bucket, prefix);
+            // The Distributed Map listed and validated the parts already; only their results are read here.
+            outcome = await MergeAsync(parts, bucket, prefix, inputs, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            var inputs = Inputs(request, baseline, manifest, now);
-            try
-            {
-                outcome = await new ContractValidator(contract).ValidateAsync(files, inputs, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                // Spilled uniqueness partitions delete themselves; the folder goes too so /tmp does not fill across invocations.
-                if (Directory.Exists(inputs.TempDirectory)) Directory.Delete(inputs.TempDirectory, recursive: true);
-            }
+            var files = await ListTableAsync(bucket, prefix, cancellationToken).ConfigureAwait(false);
+            outcome = files.Count == 0
+                ? NoTable(bucket, prefix)
+                : await WithScratchAsync(inputs, () => new ContractValidator(contract).ValidateAsync(files, inputs, cancellationToken)).ConfigureAwait(false);
         }
 
         await ledger.RecordOutcomeAsync(request.Pipeline, request.RunId, outcome, now, cancellationToken).ConfigureAwait(false);
@@ -84,16 +69,8 @@ public sealed class FeatureTableValidation(IObjectStore store, IValidationLedger
             Baseline = baseline,
             TempDirectory = Path.Combine(Path.GetTempPath(), $"validation-{request.RunId}-{Guid.NewGuid():N}"),
         };
-        PartialValidation partial;
-        try
-        {
-            partial = await new ContractValidator(contract).ValidatePartAsync(
-                [new TableSource(name, request.Size, ct => store.OpenReadAsync(bucket, request.Key, ct))], inputs, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (Directory.Exists(inputs.TempDirectory)) Directory.Delete(inputs.TempDirectory, recursive: true);
-        }
+        var partial = await WithScratchAsync(inputs, () => new ContractValidator(contract).ValidatePartAsync(
+            [new TableSource(name, request.Size, ct => store.OpenReadAsync(bucket, request.Key, ct))], inputs, cancellationToken)).ConfigureAwait(false);
 
         var partialKey = BucketLayout.ValidationParts(request.Pipeline, request.RunId) + name + ".json";
         using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(PartialValidationSerializer.Serialize(partial)));
@@ -116,6 +93,34 @@ public sealed class FeatureTableValidation(IObjectStore store, IValidationLedger
             }
         }
         return partials.Count == 0 ? NoTable(bucket, prefix) : ValidationMerge.Merge(contract, partials, inputs);
+    }
+
+    private async Task<List<TableSource>> ListTableAsync(string bucket, string prefix, CancellationToken cancellationToken)
+    {
+        var files = new List<TableSource>();
+        await foreach (var stored in store.ListAsync(bucket, prefix + "table/", cancellationToken).ConfigureAwait(false))
+        {
+            if (!IsTableFile(stored.Key)) continue;
+            var key = stored.Key;
+            files.Add(new TableSource(key[(prefix.Length + "table/".Length)..], stored.Size, ct => store.OpenReadAsync(bucket, key, ct)));
+        }
+        return files;
+    }
+
+    /// <summary>
+    /// Runs a validation and removes its scratch folder afterwards: spilled uniqueness partitions delete themselves,
+    /// the folder goes too so /tmp does not fill across invocations of a warm Lambda.
+    /// </summary>
+    private static async Task<T> WithScratchAsync<T>(ValidationInputs inputs, Func<Task<T>> validate)
+    {
+        try
+        {
+            return await validate().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Directory.Exists(inputs.TempDirectory)) Directory.Delete(inputs.TempDirectory, recursive: true);
+        }
     }
 
     private static ValidationInputs Inputs(ValidateFeaturesRequest request, Contracts.Profiles.TableProfile? baseline, FeatureManifest? manifest, DateTimeOffset now) => new()
