@@ -38,6 +38,8 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
             using var db = new DuckDBConnection("DataSource=:memory:");
             db.Open();
             DuckDbSql.Execute(db, $"SET temp_directory = {DuckDbSql.Literal(spill)}", "configuring DuckDB");
+            // The change merge reads the raw files before the SQL is sealed in; it keeps to the same memory limit.
+            DuckDbSql.Execute(db, $"SET memory_limit = '{Sandbox.DuckDbSandbox.MemoryLimit}'", "configuring DuckDB");
             return RunOn(db, jobName, args, sql, bookmark, rawFiles, newFiles, cancellationToken);
         }
         finally

@@ -47,7 +47,7 @@ public static class ExplanationSection
         }
         if (explanation["features"] is JsonArray features && features.Count > 0)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"Features by mean |SHAP| on the test split ({explanation["explainedRows"]} rows; XGBoost's pred_contribs), with gain importance:");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Features by mean |SHAP| on the test split ({explanation["explainedRows"]}{(explanation["testRows"] is { } all ? $" evenly spaced rows of {all}" : " rows")}; XGBoost's pred_contribs), with gain importance:");
             md.AppendLine();
             md.AppendLine("| feature | mean \\|SHAP\\| | gain |");
             md.AppendLine("|---|---:|---:|");

@@ -33,29 +33,39 @@ public sealed class BatchTransformer(string s3Root)
         var inputFolder = input.Key.EndsWith('/') || input.Key.Length == 0 ? input.Key : input.Key[..(input.Key.LastIndexOf('/') + 1)];
         foreach (var (key, path) in files)
         {
-            var records = File.ReadLines(path).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
-            var featureLines = records.Select(r => string.Join(',', inputFilter.Apply(r))).ToList();
-            var predictions = featureLines.Count == 0 ? [] : Predict(model, key, featureLines);
             var target = output.Append(key[inputFolder.Length..] + ".out").ToLocalPath(s3Root);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             using var writer = new StreamWriter(target, false, new UTF8Encoding(false));
-            for (var i = 0; i < records.Count; i++)
+            // Records are scored in mini-batches, as the transform sends them to the container (BatchStrategy
+            // MultiRecord), so a test split of any size is scored in bounded memory.
+            var firstRecord = 1;
+            foreach (var batch in File.ReadLines(path).Where(l => l.Length > 0).Chunk(MiniBatchRecords))
             {
-                string[] joined = joinInput ? [.. records[i], predictions[i]] : [predictions[i]];
-                writer.Write(string.Join(',', outputFilter.Apply(joined)));
-                writer.Write('\n');
+                var records = batch.Select(l => l.Split(',')).ToList();
+                var predictions = Predict(model, key, records.Select(r => string.Join(',', inputFilter.Apply(r))).ToList(), firstRecord);
+                firstRecord += records.Count;
+                for (var i = 0; i < records.Count; i++)
+                {
+                    string[] joined = joinInput ? [.. records[i], predictions[i]] : [predictions[i]];
+                    writer.Write(string.Join(',', outputFilter.Apply(joined)));
+                    writer.Write('\n');
+                }
             }
         }
     }
+
+    /// <summary>Records scored per call: for churn's rows (about 60 bytes each) this stays under MaxPayloadInMB's 6 MB default.</summary>
+    public const int MiniBatchRecords = 50_000;
 
     /// <summary>
     /// One output text per record, as the container's batch mode writes <c>str(row)</c> of <c>preds.tolist()</c>
     /// (handler_service.py, <c>SAGEMAKER_BATCH</c>): a probability or value for binary and regression objectives and
     /// multi:softmax, a bracketed list of class probabilities for multi:softprob.
     /// </summary>
-    public static string[] Predict(Booster model, string key, List<string> featureLines)
+    /// <param name="firstRecord">The number of the first line in its file, for error messages.</param>
+    public static string[] Predict(Booster model, string key, List<string> featureLines, int firstRecord = 1)
     {
-        var data = CsvChannelReader.Read(key, [(key, featureLines)], labelled: false);
+        var data = CsvChannelReader.Read(key, [(key, featureLines)], labelled: false, firstRecord);
         try
         {
             using var matrix = new DMatrix(data, withLabels: false);

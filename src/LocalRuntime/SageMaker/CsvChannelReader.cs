@@ -3,9 +3,11 @@ using System.Globalization;
 namespace TrainingOrchestration.LocalRuntime.SageMaker;
 
 /// <summary>
-/// Reads the files of a channel the way SageMaker's XGBoost container reads <c>text/csv</c>: no header, label in the
-/// first column (for training channels), numbers only, an empty cell is a missing value. Anything else fails the job
-/// with the ClientError the container reports, naming the file and line.
+/// Reads CSV records into memory the way the container's serving code decodes a <c>text/csv</c> payload
+/// (encoder.py <c>csv_to_dmatrix</c>: a numpy array of the cells cast to float, an empty cell NaN, so a cell that is not
+/// a number fails): no header, label in the first column for labelled data. Used by batch transform, serving,
+/// explanations and tests; training channels are read by XGBoost itself (<see cref="Xgboost.DMatrix.LoadCsv"/>).
+/// A bad record fails with a ClientError naming the file and line.
 /// </summary>
 public static class CsvChannelReader
 {
@@ -13,14 +15,15 @@ public static class CsvChannelReader
         Read(channel, files.Select(f => (f, File.ReadLines(f))), labelled);
 
     /// <summary>Reads records already in memory; <c>Source</c> names where they came from in error messages.</summary>
-    public static ChannelData Read(string channel, IEnumerable<(string Source, IEnumerable<string> Lines)> sources, bool labelled)
+    /// <param name="firstLine">The line number of each source's first line (a later mini-batch of a file starts further on).</param>
+    public static ChannelData Read(string channel, IEnumerable<(string Source, IEnumerable<string> Lines)> sources, bool labelled, int firstLine = 1)
     {
         var labels = new List<float>();
         var features = new List<float>();
         var width = -1;
         foreach (var (file, lines) in sources)
         {
-            var lineNumber = 0;
+            var lineNumber = firstLine - 1;
             foreach (var line in lines)
             {
                 lineNumber++;

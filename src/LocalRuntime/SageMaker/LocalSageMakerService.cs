@@ -131,7 +131,7 @@ public sealed class LocalSageMakerService(string s3Root, Func<JsonNode, Task> pu
             try
             {
                 job.Enter("Downloading", "Downloading input data", Now());
-                var channels = TrainingChannels.Load(s3Root, job.Request, _options.Region);
+                using var channels = TrainingChannels.Load(s3Root, job.Request, _options.Region);
                 var hyperparameters = JsonRead.StringMap(job.Request["HyperParameters"]);
                 job.Enter("Training", "Training image download completed. Training in progress.", Now());
                 using var runtime = CancellationTokenSource.CreateLinkedTokenSource(job.StopRequested.Token);

@@ -1,14 +1,22 @@
 using System.Text.Json.Nodes;
 using TrainingOrchestration.LocalRuntime.Glue;
+using TrainingOrchestration.LocalRuntime.SageMaker.Xgboost;
 
 namespace TrainingOrchestration.LocalRuntime.SageMaker;
 
 /// <summary>
-/// Downloads (reads) the <c>train</c> and optional <c>validation</c> channels of a training job request, failing
-/// the job with the ClientError SageMaker reports for a missing channel, an empty prefix or an unsupported format.
+/// Reads the <c>train</c> and optional <c>validation</c> channels of a training job request into XGBoost with its
+/// own CSV parser, as the container does (<see cref="DMatrix.LoadCsv"/>), failing the job with the ClientError
+/// SageMaker reports for a missing channel, an empty prefix or an unsupported format. Disposing frees both matrices.
 /// </summary>
-public sealed record TrainingChannels(ChannelData Train, ChannelData? Validation)
+public sealed record TrainingChannels(DMatrix Train, DMatrix? Validation) : IDisposable
 {
+    public void Dispose()
+    {
+        Train.Dispose();
+        Validation?.Dispose();
+    }
+
     public static TrainingChannels Load(string s3Root, JsonObject request, string region)
     {
         var channels = (request["InputDataConfig"] as JsonArray)?.OfType<JsonObject>()
@@ -19,11 +27,19 @@ public sealed record TrainingChannels(ChannelData Train, ChannelData? Validation
         }
         var role = JsonRead.String(request["RoleArn"]) ?? "";
         var trainData = Read(s3Root, "train", train, role, region);
-        var validation = channels.TryGetValue("validation", out var v) ? Read(s3Root, "validation", v, role, region) : null;
-        return new TrainingChannels(trainData, validation);
+        try
+        {
+            var validation = channels.TryGetValue("validation", out var v) ? Read(s3Root, "validation", v, role, region) : null;
+            return new TrainingChannels(trainData, validation);
+        }
+        catch
+        {
+            trainData.Dispose();
+            throw;
+        }
     }
 
-    private static ChannelData Read(string s3Root, string name, JsonObject channel, string role, string region)
+    private static DMatrix Read(string s3Root, string name, JsonObject channel, string role, string region)
     {
         var contentType = JsonRead.String(channel["ContentType"]) ?? "text/csv";
         if (!contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) && !contentType.Equals("csv", StringComparison.OrdinalIgnoreCase))
@@ -39,6 +55,14 @@ public sealed record TrainingChannels(ChannelData Train, ChannelData? Validation
                 $"exists in the selected region ({region}), that objects exist under that S3 prefix, and that the role \"{role}\" has " +
                 $"\"s3:ListBucket\" permissions on bucket \"{location.Bucket}\".");
         }
-        return CsvChannelReader.Read(name, files.Select(f => f.Path).ToList(), labelled: true);
+        try
+        {
+            return DMatrix.LoadCsv(files.Select(f => f.Path).ToList());
+        }
+        catch (XgboostException e)
+        {
+            // data_utils.py: any exception while loading becomes UserError("Failed to load csv data with exception:\n{e}").
+            throw AlgorithmFailure.Client($"Failed to load csv data with exception:\n{e.Message}");
+        }
     }
 }

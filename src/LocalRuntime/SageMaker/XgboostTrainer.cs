@@ -23,17 +23,32 @@ public sealed class XgboostTrainer
         "TweedieRegression: label must be nonnegative", "Parameter reg_lambda should be greater equal to 0",
     ];
 
+    /// <summary>Trains on channels already in memory (tests and callers that build their own data).</summary>
     public TrainedModel Train(ChannelData train, ChannelData? validation, IReadOnlyDictionary<string, string> hyperparameters,
         CancellationToken stop = default)
     {
-        var settings = TrainingSettings.From(hyperparameters);
-        if (train.Rows == 0) throw AlgorithmFailure.Client("No data in training channel path train");
-        if (validation is { Rows: > 0 } && validation.FeatureCount != train.FeatureCount)
-        {
-            throw AlgorithmFailure.Client($"Feature count mismatch: channel 'train' has {train.FeatureCount} features, channel 'validation' has {validation.FeatureCount}.");
-        }
         using var trainMatrix = new DMatrix(train, withLabels: true);
-        using var validationMatrix = validation is { Rows: > 0 } ? new DMatrix(validation, withLabels: true) : null;
+        using var validationMatrix = validation is null ? null : new DMatrix(validation, withLabels: true);
+        return Train(trainMatrix, validationMatrix, hyperparameters, stop);
+    }
+
+    /// <summary>Trains on the channels as XGBoost loaded them; the caller keeps and disposes the matrices.</summary>
+    public TrainedModel Train(DMatrix trainMatrix, DMatrix? validation, IReadOnlyDictionary<string, string> hyperparameters,
+        CancellationToken stop = default)
+    {
+        var settings = TrainingSettings.From(hyperparameters);
+        // data_utils.get_dmatrix: a channel that loads without labels is a UserError with this text.
+        if (trainMatrix.Labels.Length == 0)
+        {
+            throw AlgorithmFailure.Client("Got input data without labels. Please check the input data set. If training job is running on " +
+                "multiple instances, please switch to using single instance if number of records in the data set is less than number of " +
+                "workers (16 * number of instance) in the cluster.");
+        }
+        var validationMatrix = validation is { Rows: > 0 } ? validation : null;
+        if (validationMatrix is not null && validationMatrix.Columns != trainMatrix.Columns)
+        {
+            throw AlgorithmFailure.Client($"Feature count mismatch: channel 'train' has {trainMatrix.Columns} features, channel 'validation' has {validationMatrix.Columns}.");
+        }
         List<(DMatrix, string)> watchlist = validationMatrix is null ? [(trainMatrix, "train")] : [(trainMatrix, "train"), (validationMatrix, "validation")];
         try
         {

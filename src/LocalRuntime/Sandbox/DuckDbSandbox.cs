@@ -13,7 +13,7 @@ namespace TrainingOrchestration.LocalRuntime.Sandbox;
 public static class DuckDbSandbox
 {
     /// <summary>Memory DuckDB may use for one job; spilling to the temp directory set before sealing still works.</summary>
-    public const string MemoryLimit = "2GB";
+    public const string MemoryLimit = "1GB";
 
     /// <summary>Refuses SQL that reaches outside (the message names the line and column), then seals the connection.</summary>
     /// <param name="allowedDirectories">Folders the job itself still writes after the SQL (its outputs); empty for none.</param>

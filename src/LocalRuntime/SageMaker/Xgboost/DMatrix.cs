@@ -1,8 +1,9 @@
 namespace TrainingOrchestration.LocalRuntime.SageMaker.Xgboost;
 
 /// <summary>
-/// An XGBoost DMatrix built from a dense row-major matrix (<c>XGDMatrixCreateFromMat</c>, NaN as missing, as
-/// XGBoost's CSV reader and numpy input treat an empty cell), with its labels when the channel has them.
+/// An XGBoost DMatrix: either read by XGBoost itself from CSV files (<see cref="LoadCsv"/>, as the container reads a
+/// training channel) or built from a dense row-major matrix (<c>XGDMatrixCreateFromMat</c>, NaN as missing, as the
+/// container's serving code builds one from a numpy payload), with its labels when the data has them.
 /// </summary>
 public sealed unsafe class DMatrix : IDisposable
 {
@@ -27,6 +28,48 @@ public sealed unsafe class DMatrix : IDisposable
         Labels = withLabels ? data.Labels : [];
         Rows = data.Rows;
         Columns = data.FeatureCount;
+    }
+
+    private DMatrix(IntPtr handle)
+    {
+        _handle = handle;
+        XgboostNative.Check(XgboostNative.XGDMatrixNumRow(handle, out var rows), nameof(XgboostNative.XGDMatrixNumRow));
+        XgboostNative.Check(XgboostNative.XGDMatrixNumCol(handle, out var columns), nameof(XgboostNative.XGDMatrixNumCol));
+        XgboostNative.Check(XgboostNative.XGDMatrixGetFloatInfo(handle, "label", out var length, out var labels), nameof(XgboostNative.XGDMatrixGetFloatInfo));
+        Rows = checked((int)rows);
+        Columns = checked((int)columns);
+        Labels = new ReadOnlySpan<float>(labels, checked((int)length)).ToArray();
+    }
+
+    /// <summary>
+    /// Reads labelled CSV files with XGBoost's own parser, as the SageMaker XGBoost 1.7-1 container reads a channel in
+    /// File mode: <c>xgb.DMatrix("&lt;path&gt;?format=csv&amp;label_column=0&amp;delimiter=,")</c>
+    /// (sagemaker_xgboost_container/data_utils.py, <c>_get_csv_dmatrix_file_mode</c>, tag v1.7-1-1). The parser keeps
+    /// zeros, treats an empty cell as missing, and, like the container, skips a cell that is not a number instead of
+    /// failing. The files are read in the order given (dmlc's URI takes several paths separated by <c>;</c>), so the
+    /// rows, and with them subsampling, are the same on every run. The data lives only in XGBoost's memory.
+    /// </summary>
+    public static DMatrix LoadCsv(IReadOnlyList<string> files)
+    {
+        XgboostLibrary.EnsureLoaded();
+        foreach (var file in files)
+        {
+            if (file.IndexOfAny([';', '?', '#']) >= 0)
+            {
+                throw new XgboostException($"cannot pass '{file}' to XGBoost's CSV reader: its path contains ';', '?' or '#', which the reader's URI syntax reserves");
+            }
+        }
+        var uri = string.Join(';', files) + "?format=csv&label_column=0&delimiter=,";
+        XgboostNative.Check(XgboostNative.XGDMatrixCreateFromFile(uri, silent: 1, out var handle), nameof(XgboostNative.XGDMatrixCreateFromFile));
+        try
+        {
+            return new DMatrix(handle);
+        }
+        catch
+        {
+            XgboostNative.XGDMatrixFree(handle);
+            throw;
+        }
     }
 
     public int Rows { get; }

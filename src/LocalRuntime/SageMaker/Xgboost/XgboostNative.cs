@@ -21,6 +21,18 @@ internal static unsafe partial class XgboostNative
     public static partial int XGDMatrixCreateFromMat(float* data, ulong nrow, ulong ncol, float missing, out IntPtr handle);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int XGDMatrixCreateFromFile(string uri, int silent, out IntPtr handle);
+
+    [LibraryImport(Library)]
+    public static partial int XGDMatrixNumRow(IntPtr handle, out ulong rows);
+
+    [LibraryImport(Library)]
+    public static partial int XGDMatrixNumCol(IntPtr handle, out ulong columns);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int XGDMatrixGetFloatInfo(IntPtr handle, string field, out ulong length, out float* array);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int XGDMatrixSetFloatInfo(IntPtr handle, string field, float* array, ulong length);
 
     [LibraryImport(Library)]
