@@ -212,7 +212,8 @@ public sealed partial class LocalCloud : IAsyncDisposable
             .Add(Sns)
             .Add(new EventsIntegration(Bus))
             .Add(new StartExecutionIntegration(Engine, Mocks));
-        Glue = new LocalGlueService(new FeatureJobRunner(Buckets.Root, Path.Combine(workspace, "glue", "bookmarks"), Options.PipelinesRoot), glueJobs, Metrics);
+        Glue = new LocalGlueService(new FeatureJobRunner(Buckets.Root, Path.Combine(workspace, "glue", "bookmarks"), Options.PipelinesRoot,
+            spillDirectory: Path.Combine(workspace, "glue", "spill")), glueJobs, Metrics);
         Engine.Dispatcher.Add(new GlueServiceIntegration(Glue));
         AddModelServices();
         Engine.Dispatcher.Add(Faults); // asked first: a pending fault answers before the stand-in

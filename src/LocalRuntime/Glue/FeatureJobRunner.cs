@@ -19,8 +19,16 @@ namespace TrainingOrchestration.LocalRuntime.Glue;
 /// SQL is read from <c>&lt;pipelinesRoot&gt;/&lt;pipeline&gt;/&lt;file name&gt;</c> (CDK deploys it from there).
 /// </param>
 /// <param name="catalogDirectory"><c>&lt;workspace&gt;/glue/catalog</c>; when null the catalog is not updated.</param>
-public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, string? pipelinesRoot = null, string? catalogDirectory = null)
+/// <param name="spillDirectory">
+/// Where DuckDB spills what exceeds its memory limit (<c>&lt;workspace&gt;/glue/spill</c>; the system temp folder when
+/// null). A job's folder is deleted when it ends; one left by a killed process is deleted when the next job starts
+/// (the workspace lock lets only one run use a workspace).
+/// </param>
+public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, string? pipelinesRoot = null, string? catalogDirectory = null,
+    string? spillDirectory = null)
 {
+    private const string SpillPrefix = "feature-job-";
+
     private readonly JobBookmarkStore _bookmarks = new(bookmarkDirectory);
     private readonly GlueCatalog? _catalog = catalogDirectory is null ? null : new GlueCatalog(catalogDirectory);
 
@@ -32,7 +40,8 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         var newFiles = rawFiles.Where(f => !bookmark.HasProcessed(f)).ToList();
 
         // Large inputs spill to disk; without this an in-memory database spills into ./.tmp of the current directory.
-        var spill = Path.Combine(Path.GetTempPath(), "feature-job-" + Guid.NewGuid().ToString("N")[..12]);
+        if (spillDirectory is not null) DeleteLeftSpills(spillDirectory);
+        var spill = Path.Combine(spillDirectory ?? Path.GetTempPath(), SpillPrefix + Guid.NewGuid().ToString("N")[..12]);
         try
         {
             using var db = new DuckDBConnection("DataSource=:memory:");
@@ -46,6 +55,12 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         {
             if (Directory.Exists(spill)) Directory.Delete(spill, recursive: true);
         }
+    }
+
+    private static void DeleteLeftSpills(string directory)
+    {
+        if (!Directory.Exists(directory)) return;
+        foreach (var left in Directory.EnumerateDirectories(directory, SpillPrefix + "*")) Directory.Delete(left, recursive: true);
     }
 
     private FeatureJobOutcome RunOn(DuckDBConnection db, string jobName, FeatureJobArguments args, string sql, JobBookmark bookmark,

@@ -11,5 +11,6 @@ public sealed record LocalRedriveRequest
     public required string Workspace { get; init; }
     public required string RunId { get; init; }
     public string? PipelinesRoot { get; init; }
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
+    /// <summary>Real time the redriven flow may take; by default none, as for <see cref="LocalRunRequest.Timeout"/>.</summary>
+    public TimeSpan Timeout { get; init; } = System.Threading.Timeout.InfiniteTimeSpan;
 }

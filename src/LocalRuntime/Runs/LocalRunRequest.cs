@@ -22,6 +22,9 @@ public sealed record LocalRunRequest
     public MockConfig? MockConfig { get; init; }
     public string? TestCase { get; init; }
     public string? PipelinesRoot { get; init; }
-    /// <summary>Real time the whole flow may take before the run is declared stuck.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// Real time the whole flow may take before the run is declared stuck; by default none, since the real work
+    /// (the feature job and training on 10 million rows) can take many minutes and Ctrl+C stops a run cleanly.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = System.Threading.Timeout.InfiniteTimeSpan;
 }

@@ -90,12 +90,13 @@ public sealed class PipelineSession(LocalCloud cloud, PipelineSpec pipeline)
 
     /// <summary>
     /// Waits (in real time, at most <paramref name="timeout"/>) until no execution is running, reporting each state as it
-    /// is entered and left. Training jobs keep their execution running, so idle means the whole flow has settled.
+    /// is entered and left (<see cref="Timeout.InfiniteTimeSpan"/>: no limit). Training jobs keep their execution
+    /// running, so idle means the whole flow has settled.
     /// </summary>
     public async Task WaitForIdleAsync(TimeSpan timeout, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var seen = new Dictionary<string, int>();
-        var deadline = DateTimeOffset.UtcNow + timeout;
+        var deadline = timeout == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : DateTimeOffset.UtcNow + timeout;
         var quietPolls = 0;
         while (true)
         {

@@ -9,6 +9,21 @@ namespace TrainingOrchestration.LocalRuntime.Tests.Glue;
 public sealed class FeatureJobRunnerTests
 {
     [Fact]
+    public void A_spill_folder_left_by_a_killed_job_is_deleted_by_the_next_job_and_a_finished_job_leaves_none()
+    {
+        using var ws = new FeatureWorkspace().WithChurnSample();
+        var spill = Path.Combine(ws.Root, "glue", "spill");
+        var left = Directory.CreateDirectory(Path.Combine(spill, "feature-job-0123456789ab")).FullName;
+        File.WriteAllText(Path.Combine(left, "duckdb_temp_block-1.block"), "spilled");
+        var runner = new FeatureJobRunner(ws.S3Root, ws.BookmarkDirectory, RepoPaths.Pipelines, spillDirectory: spill);
+
+        var outcome = runner.Run(FeatureWorkspace.JobName, FeatureJobArguments.Parse(ws.Arguments("r1")));
+
+        Assert.Equal(7043, outcome.Rows.Table);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(spill));
+    }
+
+    [Fact]
     public void Feature_job_writes_table_channels_and_manifest_for_the_churn_sample()
     {
         using var ws = new FeatureWorkspace().WithChurnSample();
