@@ -40,7 +40,11 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         var newFiles = rawFiles.Where(f => !bookmark.HasProcessed(f)).ToList();
 
         // Large inputs spill to disk; without this an in-memory database spills into ./.tmp of the current directory.
-        if (spillDirectory is not null) DeleteLeftSpills(spillDirectory);
+        if (spillDirectory is not null)
+        {
+            DeleteLeftSpills(spillDirectory);
+            Directory.CreateDirectory(spillDirectory); // DuckDB creates the job's folder, not its parents
+        }
         var spill = Path.Combine(spillDirectory ?? Path.GetTempPath(), SpillPrefix + Guid.NewGuid().ToString("N")[..12]);
         try
         {

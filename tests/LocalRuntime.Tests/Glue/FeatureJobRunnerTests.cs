@@ -24,6 +24,19 @@ public sealed class FeatureJobRunnerTests
     }
 
     [Fact]
+    public void A_job_in_a_new_workspace_creates_its_spill_folder()
+    {
+        using var ws = new FeatureWorkspace().WithChurnSample();
+        var spill = Path.Combine(ws.Root, "glue", "spill");
+        var runner = new FeatureJobRunner(ws.S3Root, ws.BookmarkDirectory, RepoPaths.Pipelines, spillDirectory: spill);
+
+        var outcome = runner.Run(FeatureWorkspace.JobName, FeatureJobArguments.Parse(ws.Arguments("r1")));
+
+        Assert.Equal(7043, outcome.Rows.Table);
+        Assert.True(Directory.Exists(spill));
+    }
+
+    [Fact]
     public void Feature_job_writes_table_channels_and_manifest_for_the_churn_sample()
     {
         using var ws = new FeatureWorkspace().WithChurnSample();
