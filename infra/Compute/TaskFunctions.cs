@@ -56,7 +56,8 @@ public sealed class TaskFunctions : Construct
         [
             Read(bucket.ArnForObjects(features)),
             List(bucket, features),
-            OwnItems(table, p, "dynamodb:GetItem", "dynamodb:PutItem"),
+            Items(table, TableKeys.Pipeline(p), "dynamodb:GetItem"),
+            Items(table, TableKeys.ValidationPartition(p), "dynamodb:PutItem"),
             KeyUse(key),
         ]);
         // One table part per invocation: the part's rows stream through the validator in constant memory; the
@@ -65,7 +66,7 @@ public sealed class TaskFunctions : Construct
         [
             Read(bucket.ArnForObjects(features)),
             Write(bucket.ArnForObjects(features)),
-            OwnItems(table, p, "dynamodb:GetItem"),
+            Items(table, TableKeys.Pipeline(p), "dynamodb:GetItem"),
             KeyUse(key),
         ]);
         EvaluateModel = Create("EvaluateModel", EvaluateModelHandler, 1024, Duration.Minutes(10), code, environment, key,
@@ -73,12 +74,13 @@ public sealed class TaskFunctions : Construct
             Read(bucket.ArnForObjects(reports), bucket.ArnForObjects(rawModels), bucket.ArnForObjects(features)),
             List(bucket, reports, rawModels, features),
             Write(bucket.ArnForObjects(reports)),
-            OwnItems(table, p, "dynamodb:GetItem", "dynamodb:PutItem"),
+            Items(table, TableKeys.Pipeline(p), "dynamodb:GetItem"),
+            Items(table, TableKeys.ModelPartition(p), "dynamodb:PutItem"),
             KeyUse(key),
         ]);
+        // The cadence decision is computed from its input (the trigger workflow reads and writes the counter): no table access.
         DecideCadence = Create("DecideCadence", DecideCadenceHandler, 256, Duration.Seconds(30), code, environment, key,
         [
-            OwnItems(table, p, "dynamodb:GetItem", "dynamodb:Query"),
             KeyUse(key),
         ]);
     }
@@ -141,19 +143,19 @@ public sealed class TaskFunctions : Construct
     private static PolicyStatement List(IBucket bucket, params string[] prefixes) => StackGrants.ListPrefixes(bucket, null, prefixes);
 
     /// <summary>
-    /// The item actions a handler makes (ValidationLedger and ModelRegistry only get and put; none updates or deletes),
-    /// on its own pipeline's partition only: <c>dynamodb:LeadingKeys</c> (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html)
-    /// keeps it off other pipelines' items and the TOKEN# partitions. IAM has no condition on the sort key, so CHAMPION
-    /// and LOCK, which share the pipeline partition, are kept out of reach by granting neither UpdateItem (their
-    /// conditional writes) nor DeleteItem.
+    /// <paramref name="actions"/> on the items of one partition only: <c>dynamodb:LeadingKeys</c>
+    /// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html) is the partition
+    /// key of every item a request touches. IAM has no condition on the sort key, so a Lambda writes only in a partition
+    /// of its own (<see cref="TableKeys.ValidationPartition"/>, <see cref="TableKeys.ModelPartition"/>) and merely reads
+    /// the pipeline's partition, where CHAMPION, LOCK, TRIGGER and the RUN items live. No handler updates or deletes.
     /// </summary>
-    private static PolicyStatement OwnItems(ITable table, string pipeline, params string[] actions) => new(new PolicyStatementProps
+    private static PolicyStatement Items(ITable table, string partition, params string[] actions) => new(new PolicyStatementProps
     {
         Actions = actions,
         Resources = [table.TableArn],
         Conditions = new Dictionary<string, object>
         {
-            ["ForAllValues:StringEquals"] = new Dictionary<string, object> { ["dynamodb:LeadingKeys"] = new[] { TableKeys.Pipeline(pipeline) } },
+            ["ForAllValues:StringEquals"] = new Dictionary<string, object> { ["dynamodb:LeadingKeys"] = new[] { partition } },
         },
     });
 

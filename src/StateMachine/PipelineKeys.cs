@@ -31,9 +31,13 @@ public static class PipelineKeys
     public static Dictionary<string, DynamoAttributeValue> Run(string pipeline, string runIdPath = "$.runId") => Item(
         PipelinePk(pipeline), JsonPath.Format(TableKeys.Run("{}"), JsonPath.StringAt(runIdPath)));
 
-    /// <summary>The MODEL item of the run id at <paramref name="runIdPath"/>.</summary>
+    /// <summary>The MODEL item of the run id at <paramref name="runIdPath"/>, in the evaluation Lambda's partition.</summary>
     public static Dictionary<string, DynamoAttributeValue> Model(string pipeline, string runIdPath) => Item(
-        PipelinePk(pipeline), JsonPath.Format(TableKeys.Model("{}"), JsonPath.StringAt(runIdPath)));
+        TableKeys.ModelPartition(pipeline), JsonPath.Format(TableKeys.Model("{}"), JsonPath.StringAt(runIdPath)));
+
+    /// <summary>The PROFILE item of the run id at <paramref name="runIdPath"/>, in the validation Lambda's partition.</summary>
+    public static Dictionary<string, DynamoAttributeValue> Profile(string pipeline, string runIdPath) => Item(
+        TableKeys.ValidationPartition(pipeline), JsonPath.Format(TableKeys.Profile("{}"), JsonPath.StringAt(runIdPath)));
 
     /// <summary>The task-token item of a training job whose name is at <paramref name="jobNamePath"/>.</summary>
     public static Dictionary<string, DynamoAttributeValue> Token(string jobNamePath) => Item(

@@ -23,7 +23,7 @@ internal sealed class RecordedRuns : IDisposable
 
     public static JsonObject Validation(string runId, bool passed, string summary) => new()
     {
-        ["pk"] = "PIPELINE#churn", ["sk"] = $"VALIDATION#{runId}", ["passed"] = passed,
+        ["pk"] = "PIPELINE#churn#VALIDATION", ["sk"] = $"VALIDATION#{runId}", ["passed"] = passed,
         ["outcome"] = new JsonObject
         {
             ["passed"] = passed, ["summary"] = summary,

@@ -24,8 +24,15 @@ public sealed class HappyPathTests(ChurnStackFixture stack)
         Assert.Equal(approved, champion["artifact"].Text());
         Assert.Equal(approved, run["artifact"].Text());
         Assert.Empty(run["sideEffects"]!.AsObject());
-        Assert.Equal("CHAMPION", (await session.ReadItemAsync($"MODEL#{run["runId"].Text()}"))!["status"].Text());
-        Assert.Equal(run["runId"].Text(), (await session.ReadItemAsync("PROFILE#ACCEPTED"))!["runId"].Text());
+        var model = (await session.ReadItemAsync($"MODEL#{run["runId"].Text()}"))!;
+        Assert.Equal("CHAMPION", model["status"].Text());
+        var accepted = (await session.ReadItemAsync("PROFILE#ACCEPTED"))!;
+        Assert.Equal(run["runId"].Text(), accepted["runId"].Text());
+        // Each Lambda's items in its own partition (WORKFLOW.md "DynamoDB single table"); the workflow's copy in the pipeline's.
+        Assert.Equal("PIPELINE#churn#MODEL", model["pk"].Text());
+        Assert.Equal("PIPELINE#churn#VALIDATION", (await session.ReadItemAsync($"VALIDATION#{run["runId"].Text()}"))!["pk"].Text());
+        Assert.Equal("PIPELINE#churn#VALIDATION", (await session.ReadItemAsync($"PROFILE#{run["runId"].Text()}"))!["pk"].Text());
+        Assert.Equal("PIPELINE#churn", accepted["pk"].Text());
         var package = Assert.Single(cloud.SageMaker.ModelPackages.List("TrainingOrchestration-churn"));
         Assert.Equal("Approved", package["ModelApprovalStatus"].Text());
         Assert.Equal(package["ModelPackageArn"].Text(), run["modelPackageArn"].Text());

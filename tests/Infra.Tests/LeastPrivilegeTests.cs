@@ -5,33 +5,12 @@ using TrainingOrchestration.Pipelines.Conventions;
 namespace TrainingOrchestration.Infra.Tests;
 
 /// <summary>
-/// Least privilege as the template states it: the validation and evaluation Lambdas touch only their own pipeline's
-/// items and cannot update or delete (the conditional writes of CHAMPION and LOCK), training and transform encrypt
-/// with the stack's key, and the key's service principals act only for this account's resources.
+/// Least privilege as the template states it: training and transform encrypt with the stack's key, and the key's
+/// service principals act only for this account's resources (the Lambdas' table access: <see cref="TaskLambdaItemAccessTests"/>).
 /// </summary>
 [Collection(SynthesisCollection.Name)]
 public class LeastPrivilegeTests(SynthesizedPipelines synthesized)
 {
-    [Theory]
-    [MemberData(nameof(SynthesizedPipelines.Pipelines), MemberType = typeof(SynthesizedPipelines))]
-    public void The_task_lambdas_reach_only_their_pipelines_items_and_can_neither_update_nor_delete_them(string pipeline)
-    {
-        foreach (var function in new[] { "ValidateFeatures", "EvaluateModel", "DecideCadence" })
-        {
-            var items = PolicyStatements.Of(synthesized, pipeline)
-                .Where(s => s.Owner.Contains(function + "Role", StringComparison.Ordinal) && s.Actions.Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal)))
-                .ToList();
-
-            Assert.NotEmpty(items);
-            Assert.All(items, s =>
-            {
-                var leading = s.Condition?["ForAllValues:StringEquals"]?["dynamodb:LeadingKeys"]?.AsArray().Select(k => k!.GetValue<string>());
-                Assert.Equal([TableKeys.Pipeline(pipeline)], leading ?? []);
-                Assert.DoesNotContain(s.Actions, a => a is "dynamodb:UpdateItem" or "dynamodb:DeleteItem" or "dynamodb:BatchWriteItem" or "dynamodb:PartiQLUpdate");
-            });
-        }
-    }
-
     [Theory]
     [MemberData(nameof(SynthesizedPipelines.Pipelines), MemberType = typeof(SynthesizedPipelines))]
     public void Training_and_transform_encrypt_their_outputs_and_the_training_volume_with_the_stacks_key(string pipeline)

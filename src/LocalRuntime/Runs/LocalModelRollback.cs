@@ -9,7 +9,8 @@ namespace TrainingOrchestration.LocalRuntime.Runs;
 /// <summary>
 /// Rolling back offline, the operation runbooks/rollback-model.md does on AWS: one conditional write moves
 /// <c>CHAMPION</c> back to an earlier version (only if the champion is still the one read), then the bookkeeping
-/// follows: the current MODEL item RETIRED and the restored one CHAMPION, the restored run's profile accepted again,
+/// follows: the current MODEL item RETIRED and the restored one CHAMPION (in the model partition), the restored run's
+/// profile (validation partition) copied to <c>PROFILE#ACCEPTED</c> in the pipeline's own partition,
 /// the current version's model package Rejected (so the latest Approved package is the champion again), a
 /// <c>ROLLBACK#&lt;time&gt;</c> item, and a <c>Model Rolled Back</c> event on the bus; <c>record.json</c> is re-exported.
 /// </summary>
@@ -49,7 +50,7 @@ public static class LocalModelRollback
             await db.UpdateItemAsync(new UpdateItemRequest
             {
                 TableName = table,
-                Key = Key(pipeline, TableKeys.ChampionSortKey),
+                Key = Key(TableKeys.Pipeline(pipeline), TableKeys.ChampionSortKey),
                 UpdateExpression = "SET #runId = :target, #artifact = :artifact, #metrics = :metrics, #promotedAt = :now, #previousRunId = :current, #rolledBackFrom = :current, #trainingJobName = :job",
                 ConditionExpression = "#runId = :current",
                 ExpressionAttributeNames = Names("runId", "artifact", "metrics", "promotedAt", "previousRunId", "rolledBackFrom", "trainingJobName"),
@@ -73,7 +74,8 @@ public static class LocalModelRollback
         await SetStatus(db, table, pipeline, request.Version, ModelStatus.Champion, "promotedAt", now, cancellationToken);
         if (await session.ReadItemAsync(TableKeys.Profile(request.Version), cancellationToken) is not null)
         {
-            var profile = (await db.GetItemAsync(table, Key(pipeline, TableKeys.Profile(request.Version)), true, cancellationToken)).Item;
+            var profile = (await db.GetItemAsync(table, Key(TableKeys.ValidationPartition(pipeline), TableKeys.Profile(request.Version)), true, cancellationToken)).Item;
+            profile[TableKeys.PartitionKey] = new AttributeValue(TableKeys.Pipeline(pipeline));
             profile[TableKeys.SortKey] = new AttributeValue(TableKeys.AcceptedProfileSortKey);
             profile["acceptedAt"] = new AttributeValue(now);
             await db.PutItemAsync(table, profile, cancellationToken);
@@ -87,7 +89,7 @@ public static class LocalModelRollback
             });
         }
         var restoredPackage = packages.GetValueOrDefault(request.Version)?["ModelPackageArn"]?.GetValue<string>() ?? "none";
-        var rollback = Key(pipeline, TableKeys.Rollback(now));
+        var rollback = Key(TableKeys.Pipeline(pipeline), TableKeys.Rollback(now));
         rollback["from"] = new AttributeValue(current);
         rollback["to"] = new AttributeValue(request.Version);
         rollback["reason"] = new AttributeValue(request.Reason);
@@ -125,7 +127,7 @@ public static class LocalModelRollback
             await db.UpdateItemAsync(new UpdateItemRequest
             {
             TableName = table,
-            Key = Key(pipeline, TableKeys.Model(runId)),
+            Key = Key(TableKeys.ModelPartition(pipeline), TableKeys.Model(runId)),
             UpdateExpression = $"SET #status = :status, #{timeAttribute} = :now",
             ConditionExpression = "attribute_exists(#status)",
             ExpressionAttributeNames = Names("status", timeAttribute),
@@ -140,9 +142,9 @@ public static class LocalModelRollback
 
     private static Dictionary<string, string> Names(params string[] names) => names.ToDictionary(n => "#" + n, n => n);
 
-    private static Dictionary<string, AttributeValue> Key(string pipeline, string sortKey) => new()
+    private static Dictionary<string, AttributeValue> Key(string partition, string sortKey) => new()
     {
-        [TableKeys.PartitionKey] = new AttributeValue(TableKeys.Pipeline(pipeline)),
+        [TableKeys.PartitionKey] = new AttributeValue(partition),
         [TableKeys.SortKey] = new AttributeValue(sortKey),
     };
 }

@@ -142,23 +142,29 @@ public sealed class PipelineSession(LocalCloud cloud, PipelineSpec pipeline)
         }
     }
 
-    /// <summary>The pipeline's items in the table (runs, decisions, champion, models...), as plain JSON, in key order.</summary>
+    /// <summary>
+    /// The pipeline's items in the table (runs, decisions, champion, validations, profiles, models...), as plain JSON: each
+    /// of its partitions (<see cref="TableKeys.Partitions"/>) in key order. Sort keys do not repeat across them.
+    /// </summary>
     public async Task<IReadOnlyList<JsonObject>> ReadItemsAsync(CancellationToken cancellationToken = default)
     {
         var items = new List<JsonObject>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
+        foreach (var partition in TableKeys.Partitions(Pipeline.Name))
         {
-            var page = await Cloud.DynamoDb.QueryAsync(new QueryRequest
+            Dictionary<string, AttributeValue>? start = null;
+            do
             {
-                TableName = TableName,
-                KeyConditionExpression = $"{TableKeys.PartitionKey} = :pk",
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = TableKeys.Pipeline(Pipeline.Name) } },
-                ExclusiveStartKey = start,
-            }, cancellationToken);
-            items.AddRange((page.Items ?? []).Select(PlainJson.FromItem));
-            start = page.LastEvaluatedKey is { Count: > 0 } ? page.LastEvaluatedKey : null;
-        } while (start is not null);
+                var page = await Cloud.DynamoDb.QueryAsync(new QueryRequest
+                {
+                    TableName = TableName,
+                    KeyConditionExpression = $"{TableKeys.PartitionKey} = :pk",
+                    ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = partition } },
+                    ExclusiveStartKey = start,
+                }, cancellationToken);
+                items.AddRange((page.Items ?? []).Select(PlainJson.FromItem));
+                start = page.LastEvaluatedKey is { Count: > 0 } ? page.LastEvaluatedKey : null;
+            } while (start is not null);
+        }
         return items;
     }
 

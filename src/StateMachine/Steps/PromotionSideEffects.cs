@@ -32,11 +32,12 @@ internal sealed class PromotionSideEffects
         notRegistered.Next(PublishPromoted);
         register.Next(PublishPromoted);
 
-        // The drift baseline moves only on promotion: the promoted run's profile becomes PROFILE#ACCEPTED.
+        // The drift baseline moves only on promotion: the promoted run's profile (the validation Lambda's partition)
+        // becomes PROFILE#ACCEPTED in the pipeline's own partition, which the Lambda may only read.
         var readProfile = ServiceRetries.Apply(new DynamoGetItem(scope, "ReadCandidateProfile", new DynamoGetItemProps
         {
             Table = props.Table,
-            Key = PipelineKeys.Item(PipelineKeys.PipelinePk(pipeline), JsonPath.Format(TableKeys.Profile("{}"), JsonPath.StringAt("$.runId"))),
+            Key = PipelineKeys.Profile(pipeline, "$.runId"),
             ConsistentRead = true,
             ResultPath = "$.candidateProfile",
         }), ServiceRetries.DynamoDb);

@@ -6,7 +6,11 @@ using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Adapters;
 
-/// <summary><see cref="IModelRegistry"/> on the pipeline's single DynamoDB table (items as in WORKFLOW.md).</summary>
+/// <summary>
+/// <see cref="IModelRegistry"/> on the pipeline's single DynamoDB table (items as in WORKFLOW.md): CHAMPION is read from
+/// the pipeline's own partition, where only the workflow writes; MODEL items go to the model partition, the only one
+/// this Lambda may write.
+/// </summary>
 public sealed class DynamoDbModelRegistry(IAmazonDynamoDB dynamoDb, string tableName) : IModelRegistry
 {
     public async Task<ChampionRecord?> GetChampionAsync(string pipeline, CancellationToken cancellationToken = default)
@@ -14,7 +18,7 @@ public sealed class DynamoDbModelRegistry(IAmazonDynamoDB dynamoDb, string table
         var response = await dynamoDb.GetItemAsync(new GetItemRequest
         {
             TableName = tableName,
-            Key = Key(pipeline, TableKeys.ChampionSortKey),
+            Key = Key(TableKeys.Pipeline(pipeline), TableKeys.ChampionSortKey),
             ConsistentRead = true,
         }, cancellationToken).ConfigureAwait(false);
         var item = response.Item;
@@ -31,7 +35,7 @@ public sealed class DynamoDbModelRegistry(IAmazonDynamoDB dynamoDb, string table
 
     public async Task RecordCandidateAsync(ModelRecord model, CancellationToken cancellationToken = default)
     {
-        var item = Key(model.Pipeline, TableKeys.Model(model.RunId));
+        var item = Key(TableKeys.ModelPartition(model.Pipeline), TableKeys.Model(model.RunId));
         item["pipeline"] = new AttributeValue { S = model.Pipeline };
         item["runId"] = new AttributeValue { S = model.RunId };
         item["status"] = new AttributeValue { S = model.Status };
@@ -45,9 +49,9 @@ public sealed class DynamoDbModelRegistry(IAmazonDynamoDB dynamoDb, string table
         await dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Dictionary<string, AttributeValue> Key(string pipeline, string sortKey) => new()
+    private static Dictionary<string, AttributeValue> Key(string partition, string sortKey) => new()
     {
-        [TableKeys.PartitionKey] = new AttributeValue { S = TableKeys.Pipeline(pipeline) },
+        [TableKeys.PartitionKey] = new AttributeValue { S = partition },
         [TableKeys.SortKey] = new AttributeValue { S = sortKey },
     };
 

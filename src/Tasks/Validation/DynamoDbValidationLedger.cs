@@ -9,7 +9,11 @@ using TrainingOrchestration.Pipelines.Conventions;
 
 namespace TrainingOrchestration.Tasks.Validation;
 
-/// <summary><see cref="IValidationLedger"/> on the pipeline's single table (WORKFLOW.md item layout).</summary>
+/// <summary>
+/// <see cref="IValidationLedger"/> on the pipeline's single table (WORKFLOW.md item layout): the outcome and the run's
+/// profile go to the validation partition, the only one this Lambda may write; the accepted profile is read from the
+/// pipeline's own partition, where only the workflow writes it.
+/// </summary>
 public sealed class DynamoDbValidationLedger(IAmazonDynamoDB dynamoDb, string tableName) : IValidationLedger
 {
     public async Task<TableProfile?> GetAcceptedProfileAsync(string pipeline, CancellationToken cancellationToken = default)
@@ -17,7 +21,7 @@ public sealed class DynamoDbValidationLedger(IAmazonDynamoDB dynamoDb, string ta
         var response = await dynamoDb.GetItemAsync(new GetItemRequest
         {
             TableName = tableName,
-            Key = Key(pipeline, TableKeys.AcceptedProfileSortKey),
+            Key = Key(TableKeys.Pipeline(pipeline), TableKeys.AcceptedProfileSortKey),
             ConsistentRead = true,
         }, cancellationToken).ConfigureAwait(false);
         if (response.Item is null || !response.Item.TryGetValue("profile", out var profile) || profile.S is null) return null;
@@ -26,7 +30,7 @@ public sealed class DynamoDbValidationLedger(IAmazonDynamoDB dynamoDb, string ta
 
     public Task RecordOutcomeAsync(string pipeline, string runId, ValidationOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var item = Key(pipeline, TableKeys.Validation(runId));
+        var item = Key(TableKeys.ValidationPartition(pipeline), TableKeys.Validation(runId));
         item["runId"] = new AttributeValue { S = runId };
         item["passed"] = new AttributeValue { BOOL = outcome.Passed };
         item["summary"] = new AttributeValue { S = outcome.Summary };
@@ -40,7 +44,7 @@ public sealed class DynamoDbValidationLedger(IAmazonDynamoDB dynamoDb, string ta
 
     public Task RecordProfileAsync(string pipeline, string runId, TableProfile profile, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var item = Key(pipeline, TableKeys.Profile(runId));
+        var item = Key(TableKeys.ValidationPartition(pipeline), TableKeys.Profile(runId));
         item["runId"] = new AttributeValue { S = runId };
         item["profile"] = new AttributeValue { S = ProfileSerializer.Serialize(profile) };
         item["rowCount"] = new AttributeValue { N = profile.RowCount.ToString(CultureInfo.InvariantCulture) };
@@ -48,9 +52,9 @@ public sealed class DynamoDbValidationLedger(IAmazonDynamoDB dynamoDb, string ta
         return dynamoDb.PutItemAsync(new PutItemRequest { TableName = tableName, Item = item }, cancellationToken);
     }
 
-    private static Dictionary<string, AttributeValue> Key(string pipeline, string sortKey) => new()
+    private static Dictionary<string, AttributeValue> Key(string partition, string sortKey) => new()
     {
-        [TableKeys.PartitionKey] = new AttributeValue { S = TableKeys.Pipeline(pipeline) },
+        [TableKeys.PartitionKey] = new AttributeValue { S = partition },
         [TableKeys.SortKey] = new AttributeValue { S = sortKey },
     };
 }

@@ -5,7 +5,7 @@ namespace TrainingOrchestration.Infra.Tests.Support;
 /// <summary>Every IAM statement of a template (identity policies and inline role policies), with its owner.</summary>
 public static class PolicyStatements
 {
-    public sealed record Statement(string Owner, IReadOnlyList<string> Actions, IReadOnlyList<JsonNode?> Resources, JsonNode? Condition);
+    public sealed record Statement(string Owner, IReadOnlyList<string> Actions, IReadOnlyList<JsonNode?> Resources, JsonNode? Condition, string Effect = "Allow");
 
     public static IEnumerable<Statement> Of(SynthesizedPipelines synthesized, string pipeline)
     {
@@ -34,7 +34,8 @@ public static class PolicyStatements
             owner,
             List(s!["Action"]!).Select(a => a!.GetValue<string>()).ToList(),
             List(s["Resource"]!),
-            s["Condition"]));
+            s["Condition"],
+            s["Effect"]?.GetValue<string>() ?? "Allow"));
 
     private static IReadOnlyList<JsonNode?> List(JsonNode node) => node is JsonArray array ? array.ToList() : [node];
 

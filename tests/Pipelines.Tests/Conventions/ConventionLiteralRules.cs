@@ -11,14 +11,14 @@ public sealed record ConventionLiteral(string File, int Line, string Literal, st
 }
 
 /// <summary>
-/// Which string literals retype a convention of <c>src/Pipelines/Conventions</c>: a table key prefix anywhere in a
-/// literal; a key attribute name or sort key, custom metric name, metric namespace or Lambda environment variable name as a whole literal;
+/// Which string literals retype a convention of <c>src/Pipelines/Conventions</c>: a table key prefix or partition
+/// suffix anywhere in a literal; a key attribute name or sort key, custom metric name, metric namespace or Lambda environment variable name as a whole literal;
 /// a bucket prefix at the start of a literal or right after a <c>/</c> or an interpolation hole. The values are read
 /// from the convention types themselves, so a new constant is checked without editing this list.
 /// </summary>
 public static partial class ConventionLiteralRules
 {
-    private static readonly string[] KeyPrefixes = Constants(typeof(TableKeys)).Where(c => c.Name.EndsWith("Prefix", StringComparison.Ordinal))
+    private static readonly string[] KeyPrefixes = Constants(typeof(TableKeys)).Where(c => c.Name.EndsWith("Prefix", StringComparison.Ordinal) || c.Name.EndsWith("PartitionSuffix", StringComparison.Ordinal))
         .Select(c => c.Value).Append("PROFILE#").Distinct().ToArray();
 
     private static readonly HashSet<string> WholeLiterals = new(

@@ -37,6 +37,7 @@ public class ConventionLiteralTests
     [InlineData("env[\"TABLE_NAME\"] = table;", "TABLE_NAME")]
     [InlineData("var j = \"\"\"\n{ \"pk\": \"TOKEN#x\" }\n\"\"\";", "TOKEN#")]
     [InlineData("Log($\"at {Format(\"MODEL#\")}\");", "MODEL#")]
+    [InlineData("var pk = partition + \"#VALIDATION\";", "#VALIDATION")]
     public void The_scanner_reports_a_convention_typed_as_a_literal(string source, string expected)
     {
         var found = Assert.Single(ConventionLiteralRules.Check("Sample.cs", "class C {\n void M() {\n" + source + "\n }\n}"));

@@ -26,7 +26,7 @@ public sealed class DynamoDbModelRegistryTests
 
         var put = (PutItemRequest)Assert.Single(stub.Calls).Request!;
         Assert.Equal("churn-table", put.TableName);
-        Assert.Equal("PIPELINE#churn", put.Item["pk"].S);
+        Assert.Equal("PIPELINE#churn#MODEL", put.Item["pk"].S);
         Assert.Equal("MODEL#20261123T1300-a1b2c3", put.Item["sk"].S);
         Assert.Equal("CANDIDATE", put.Item["status"].S);
         Assert.Equal("0.8125", put.Item["metrics"].M["auc"].N);
@@ -55,6 +55,7 @@ public sealed class DynamoDbModelRegistryTests
 
         var get = (GetItemRequest)Assert.Single(stub.Calls).Request!;
         Assert.True(get.ConsistentRead);
+        Assert.Equal("PIPELINE#churn", get.Key["pk"].S);
         Assert.Equal("CHAMPION", get.Key["sk"].S);
         Assert.Equal("20261101T0000-abcdef", champion!.RunId);
         Assert.Equal(0.81, champion.Metrics["auc"]);

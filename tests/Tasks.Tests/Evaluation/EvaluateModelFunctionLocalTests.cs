@@ -70,7 +70,7 @@ public sealed class EvaluateModelFunctionLocalTests
         Assert.Equal("20261101T0000-abcdef", result.GetProperty("expectedChampionRunId").GetString());
         var model = await client.GetItemAsync(Table, new Dictionary<string, AttributeValue>
         {
-            ["pk"] = new() { S = "PIPELINE#churn" },
+            ["pk"] = new() { S = "PIPELINE#churn#MODEL" },
             ["sk"] = new() { S = "MODEL#r2" },
         });
         Assert.Equal("REJECTED", model.Item["status"].S);

@@ -78,9 +78,15 @@ public sealed class ValidateFeaturesFunctionLocalTests
         };
 
         var first = await Invoke(variables, workspace.Path, client, "r1");
-        Assert.Empty((await client.GetItemAsync(Table, Key("PROFILE#ACCEPTED"))).Item ?? []);
+        // Everything the Lambda writes lands in its own partition: the pipeline's (PROFILE#ACCEPTED, CHAMPION, LOCK) stays empty.
+        var pipelinePartition = await client.QueryAsync(new QueryRequest
+        {
+            TableName = Table, KeyConditionExpression = "pk = :pk", ExpressionAttributeValues = new() { [":pk"] = new AttributeValue("PIPELINE#churn") },
+        });
+        Assert.Empty(pipelinePartition.Items ?? []);
         // What the workflow's AcceptProfile does when r1's model is promoted: its profile becomes the accepted one.
-        var candidate = (await client.GetItemAsync(Table, Key("PROFILE#r1"))).Item;
+        var candidate = (await client.GetItemAsync(Table, Key("PROFILE#r1", "PIPELINE#churn#VALIDATION"))).Item;
+        candidate["pk"] = new AttributeValue("PIPELINE#churn");
         candidate["sk"] = new AttributeValue("PROFILE#ACCEPTED");
         await client.PutItemAsync(Table, candidate);
         var second = await Invoke(variables, workspace.Path, client, "r2");
@@ -92,15 +98,15 @@ public sealed class ValidateFeaturesFunctionLocalTests
         var profile = await client.GetItemAsync(Table, Key("PROFILE#ACCEPTED"));
         Assert.Equal("r1", profile.Item["runId"].S);
         Assert.Equal("400", profile.Item["rowCount"].N);
-        var failed = await client.GetItemAsync(Table, Key("VALIDATION#r2"));
+        var failed = await client.GetItemAsync(Table, Key("VALIDATION#r2", "PIPELINE#churn#VALIDATION"));
         Assert.False(failed.Item["passed"].BOOL);
         Assert.Contains("drift:monthly_charges", failed.Item["outcome"].S);
         Assert.Equal("3", failed.Item["contractVersion"].S);
     }
 
-    private static Dictionary<string, AttributeValue> Key(string sortKey) => new()
+    private static Dictionary<string, AttributeValue> Key(string sortKey, string partition = "PIPELINE#churn") => new()
     {
-        ["pk"] = new() { S = "PIPELINE#churn" },
+        ["pk"] = new() { S = partition },
         ["sk"] = new() { S = sortKey },
     };
 }
