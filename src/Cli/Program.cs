@@ -15,7 +15,14 @@ foreach (var command in CommandCatalog.All())
 // No exception reaches the user as a stack trace: anything a command did not catch becomes one line and a hint.
 try
 {
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Ctrl+C and SIGTERM cancel the command's token and give it this long to stop cleanly (a run stops its executions and
+    // records them) before the process exits with 130 or 143; System.CommandLine 2.0.0 leaves the timeout null, and
+    // without one the signal kills the process at once (https://github.com/dotnet/command-line-api/issues/2739).
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration
+    {
+        EnableDefaultExceptionHandler = false,
+        ProcessTerminationTimeout = TimeSpan.FromSeconds(15),
+    });
 }
 catch (Exception e)
 {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Starts dynalite for the local runtime: bound to loopback only, on the given port (0 = any free port), tables
 // ready at once, data under --path (LevelDB) or in memory. Prints {"port":N} once listening, and shuts down
-// cleanly (flushing LevelDB) when its parent closes stdin or sends SIGTERM.
+// cleanly (flushing LevelDB) when its parent closes stdin or sends SIGTERM, or dies: a parent killed with SIGKILL
+// closes stdin with it, and should another process hold that pipe, the parent id changes (this process is reparented).
 'use strict'
 const dynalite = require('dynalite')
 
@@ -32,5 +33,7 @@ const shutdown = () => {
 process.stdin.on('end', shutdown)
 process.stdin.on('close', shutdown)
 process.stdin.resume()
+const parent = process.ppid
+setInterval(() => { if (process.ppid !== parent) shutdown() }, 500).unref()
 process.on('SIGTERM', shutdown)
 process.on('SIGINT', shutdown)

@@ -46,7 +46,9 @@ public static class LocalRun
         // An event no rule of the stack matches starts nothing: it is refused before raw/ is touched, each rule saying why.
         var unmatched = evt is null ? [] : RuleMismatch.Unmatched(cloud.Bus, evt);
         var batches = unmatched.Count == 0 ? await SendAsync(session, dataFile, changesFile, evt) : [];
-        await session.WaitForIdleAsync(request.Timeout, progress, cancellationToken);
+        var interrupted = await FollowAsync(session, request.Timeout, progress, cancellationToken);
+        // Once interrupted, what follows still records the run: it no longer listens to the cancelled token.
+        if (interrupted) cancellationToken = CancellationToken.None;
         cloud.PublishServiceMetrics();
         cloud.Alarms.EvaluateUntil(cloud.Clock.UtcNow);
 
@@ -69,9 +71,46 @@ public static class LocalRun
         var features = runId is null ? null : RunFeatures.Find(Path.GetFullPath(request.Workspace), request.Pipeline.Name, runId);
         return new LocalRunOutcome(Path.GetFullPath(request.Workspace), record, run, decision, executions, stopwatch.Elapsed)
         {
-            Report = report, Features = features, Batches = batches, UnmatchedRules = unmatched, EventFile = eventFile,
+            Report = report, Features = features, Batches = batches, UnmatchedRules = unmatched, EventFile = eventFile, Interrupted = interrupted,
         };
     }
+
+    /// <summary>How long an interrupted run may take to record its end (the run-status workflow) before it is exported as it is.</summary>
+    public static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Follows the executions until they settle; true when <paramref name="cancellationToken"/> (Ctrl+C, SIGTERM) interrupted
+    /// them. An interrupted run's training executions are stopped as <c>StopExecution</c> stops them on AWS (ABORTED), so
+    /// the run-status workflow records the run as FAILED from the status-change event and holds the lock for a redrive.
+    /// </summary>
+    private static async Task<bool> FollowAsync(PipelineSession session, TimeSpan timeout, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.WaitForIdleAsync(timeout, progress, cancellationToken);
+            return false;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var training = session.Cloud.StateMachineArn(ResourceNames.TrainingStateMachine(session.Pipeline.Name));
+            foreach (var (_, execution) in session.Executions().Where(e => e.Execution.Status == Asl.ExecutionStatus.Running && e.Execution.StateMachineArn == training))
+            {
+                session.Cloud.Engine.StopExecution(execution.ExecutionArn, InterruptedError, "The local run was interrupted (Ctrl+C or SIGTERM) before the execution ended.");
+            }
+            try
+            {
+                await session.WaitForIdleAsync(InterruptGrace, progress, CancellationToken.None);
+            }
+            catch (TimeoutException)
+            {
+                // Exported as it is: what still runs is shown RUNNING in the record and reconciled by the next run.
+            }
+            return true;
+        }
+    }
+
+    /// <summary>The error an interrupted run's stopped executions carry.</summary>
+    public const string InterruptedError = "Interrupted";
 
     /// <summary>
     /// The trigger counter's first generation in a new workspace: unique per workspace (milliseconds of the wall clock),

@@ -23,6 +23,9 @@ public sealed record LocalRunOutcome(string Workspace, JsonObject Record, JsonOb
     /// <summary>The event file sent, when one was.</summary>
     public string? EventFile { get; init; }
 
+    /// <summary>True when Ctrl+C or SIGTERM stopped the run before it settled (its training executions were stopped, ABORTED).</summary>
+    public bool Interrupted { get; init; }
+
     /// <summary>True when every execution succeeded and the run (if one started) succeeded.</summary>
-    public bool Succeeded => UnmatchedRules.Count == 0 && Executions.All(e => e.Status == "SUCCEEDED") && (Run is null || Run["status"]?.GetValue<string>() == "SUCCEEDED");
+    public bool Succeeded => !Interrupted && UnmatchedRules.Count == 0 && Executions.All(e => e.Status == "SUCCEEDED") && (Run is null || Run["status"]?.GetValue<string>() == "SUCCEEDED");
 }

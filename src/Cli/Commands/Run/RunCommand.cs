@@ -108,6 +108,15 @@ internal static class RunCommand
             RunSummaryView.Render(console, outcome, spec, outcome.Report?.Report);
             if (outcome.UnmatchedRules.Count > 0) Console.Error.WriteLine(RunSummaryView.NoRuleMatched(outcome));
             if (arguments.Json) RunJson.Write(outcome);
+            if (outcome.Interrupted)
+            {
+                var runId = outcome.Run?["runId"]?.GetValue<string>();
+                Console.Error.WriteLine(runId is null
+                    ? $"run interrupted before a run started; the workspace is recorded in {Path.Combine(outcome.Workspace, RunRecord.FileName)}."
+                    : $"run interrupted: the training execution of {runId} was stopped (ABORTED) and the run recorded as {outcome.Run?["status"]} in {Path.Combine(outcome.Workspace, RunRecord.FileName)}; "
+                      + $"resume it with: runs redrive {spec.Name} {runId} --workspace {outcome.Workspace}");
+                return Errors.UnexpectedErrorReport.Cancelled;
+            }
             return outcome.Succeeded ? 0 : 1;
         }
         catch (Exception e) when (e is PipelineSpecException or ContractException or TemplateException or FileNotFoundException or DirectoryNotFoundException
