@@ -39,16 +39,14 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         var rawFiles = ListRawFiles(args);
         var newFiles = rawFiles.Where(f => !bookmark.HasProcessed(f)).ToList();
 
-        // Large inputs spill to disk; without this an in-memory database spills into ./.tmp of the current directory.
-        if (spillDirectory is not null)
-        {
-            DeleteLeftSpills(spillDirectory);
-            Directory.CreateDirectory(spillDirectory); // DuckDB creates the job's folder, not its parents
-        }
+        // The job's database lives in its own folder of the spill directory, so DuckDB can evict table blocks to its
+        // file and spill what an operator needs beyond the memory limit there too; the folder goes when the job ends.
+        if (spillDirectory is not null) DeleteLeftSpills(spillDirectory);
         var spill = Path.Combine(spillDirectory ?? Path.GetTempPath(), SpillPrefix + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            using var db = new DuckDBConnection("DataSource=:memory:");
+            Directory.CreateDirectory(spill); // with its parents: DuckDB creates neither
+            using var db = new DuckDBConnection($"DataSource={Path.Combine(spill, "job.duckdb")}");
             db.Open();
             DuckDbSql.Execute(db, $"SET temp_directory = {DuckDbSql.Literal(spill)}", "configuring DuckDB");
             // The change merge reads the raw files before the SQL is sealed in; it keeps to the same memory limit.
@@ -128,7 +126,7 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         {
             throw new FeatureJobException($"the feature SQL of pipeline '{args.Pipeline}' was refused at {e.Message}", e);
         }
-        DuckDbSql.Execute(db, $"CREATE TEMP TABLE features AS\n{body}\n", $"running the feature SQL of pipeline '{args.Pipeline}'");
+        DuckDbSql.Execute(db, $"CREATE TABLE features AS\n{body}\n", $"running the feature SQL of pipeline '{args.Pipeline}'");
     }
 
     private static List<(string Name, string DuckType)> FeatureColumns(DuckDBConnection db, FeatureJobArguments args)
@@ -168,7 +166,7 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         var validationBound = args.Split.Train + args.Split.Validation;
         var u = $"(CAST(CAST(('0x' || substr(md5(CAST({key} AS VARCHAR)), 1, 8)) AS UBIGINT) AS DOUBLE) / 4294967296.0::DOUBLE)";
         var select = string.Join(", ", columns.Select(c => Output(c)));
-        DuckDbSql.Execute(db, $"CREATE TEMP TABLE split_features AS SELECT {select}, CASE WHEN {u} < {DuckDbSql.Number(trainBound)} THEN 'train' " +
+        DuckDbSql.Execute(db, $"CREATE TABLE split_features AS SELECT {select}, CASE WHEN {u} < {DuckDbSql.Number(trainBound)} THEN 'train' " +
             $"WHEN {u} < {DuckDbSql.Number(validationBound)} THEN 'validation' ELSE 'test' END AS split FROM features ORDER BY {key}",
             "assigning the split");
 
