@@ -122,7 +122,8 @@ public static partial class PipelineSpecLoader
             sourceSection!.Error("columns", $"the declared columns do not include the entity key '{features.EntityKey}' (features.entityKey).",
                 "Declare the key column: the merge keeps one row per entity key.");
         var training = TrainingReader.Read(root.Section("training", required: true, SpecKeys.Training));
-        var evaluation = EvaluationReader.Read(root.Section("evaluation", required: true, SpecKeys.Evaluation), errors);
+        var evaluation = EvaluationReader.Read(root.Section("evaluation", required: true, SpecKeys.Evaluation), errors,
+            training is null ? null : ProblemTypes.Of(training.Hyperparameters.GetValueOrDefault("objective"), out _));
         var notifications = NotificationsReader.Read(root, tier);
         if (errors.Any || name is null || description is null || tier is null || source is null || cadence is null
             || features is null || contract is null || contractYaml is null || training is null || evaluation is null || notifications is null)

@@ -7,16 +7,20 @@ namespace TrainingOrchestration.Pipelines.Loading;
 /// bootstrap resamples of the paired comparison with the champion.</summary>
 internal static class EvaluationReader
 {
-    public static EvaluationSpec? Read(YamlSection? evaluation, SpecErrorList errors)
+    /// <param name="problem">The objective's problem type; null when <c>training</c> did not load, and then any metric the
+    /// evaluation computes for some type is accepted (the training error is reported instead).</param>
+    public static EvaluationSpec? Read(YamlSection? evaluation, SpecErrorList errors, ProblemType? problem)
     {
         if (evaluation is null) return null;
+        IReadOnlyList<string> known = problem is { } type ? ProblemTypes.Metrics(type)
+            : [.. ModelMetricNames.All.Concat(ModelMetricNames.Regression).Concat(ModelMetricNames.Multiclass).Distinct()];
         var primary = evaluation.String("primaryMetric", required: true, "auc");
-        if (primary is not null && !ModelMetricNames.All.Contains(primary))
+        if (primary is not null && !known.Contains(primary))
         {
-            evaluation.Error("primaryMetric", $"'{primary}' is not a metric the evaluation computes.", NearestName.Hint(primary, [.. ModelMetricNames.All]));
+            evaluation.Error("primaryMetric", $"'{primary}' is not a metric the evaluation computes{For(problem)}.", Hint(primary, known));
             primary = null;
         }
-        var thresholds = ReadThresholds(evaluation, errors);
+        var thresholds = ReadThresholds(evaluation, errors, known, problem);
         var margin = evaluation.Has("championMargin") ? evaluation.Double("championMargin", required: true, "0.002") : 0;
         if (margin is < 0)
         {
@@ -39,7 +43,13 @@ internal static class EvaluationReader
         };
     }
 
-    private static IReadOnlyDictionary<string, MetricThreshold>? ReadThresholds(YamlSection evaluation, SpecErrorList errors)
+    private static string For(ProblemType? problem) => problem is { } type
+        ? $" for a {ProblemTypes.Describe(type)} model (training.hyperparameters.objective)" : "";
+
+    private static string Hint(string metric, IReadOnlyList<string> known) =>
+        NearestName.Find(metric, known) is not null ? NearestName.Hint(metric, [.. known]) : $"Use one of {string.Join(", ", known)}.";
+
+    private static IReadOnlyDictionary<string, MetricThreshold>? ReadThresholds(YamlSection evaluation, SpecErrorList errors, IReadOnlyList<string> known, ProblemType? problem)
     {
         if (!evaluation.Has("thresholds")) return new Dictionary<string, MetricThreshold>();
         var map = evaluation.Mapping("thresholds", required: true);
@@ -50,9 +60,9 @@ internal static class EvaluationReader
         {
             var metric = (keyNode as YamlScalarNode)?.Value ?? "";
             var field = evaluation.FieldOf($"thresholds.{metric}");
-            if (!ModelMetricNames.All.Contains(metric))
+            if (!known.Contains(metric))
             {
-                errors.Add(keyNode.Start, field, $"threshold on unknown metric '{metric}'.", NearestName.Hint(metric, [.. ModelMetricNames.All]));
+                errors.Add(keyNode.Start, field, $"threshold on metric '{metric}', which the evaluation does not compute{For(problem)}.", Hint(metric, known));
                 ok = false;
                 continue;
             }

@@ -105,6 +105,13 @@ internal static partial class TrainingReader
             }
             values[name] = value;
         }
+        if (ok && ProblemTypes.Of(values.GetValueOrDefault("objective"), out var refusal) is null)
+        {
+            var at = map.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value == "objective");
+            Report(training, at.Value ?? map, "hyperparameters.objective", refusal!,
+                $"Use one of the objectives the evaluation scores: {string.Join(", ", ProblemTypes.AcceptedObjectives)}.");
+            ok = false;
+        }
         foreach (var (name, problem) in XgboostHyperparameters.CrossProblems(values))
         {
             if (misspelt.Contains(name) || map.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == name)) continue;

@@ -3,7 +3,7 @@ namespace TrainingOrchestration.Pipelines.Spec;
 /// <summary>How a candidate is judged: thresholds it must meet and the margin by which it must beat the champion.</summary>
 public sealed record EvaluationSpec
 {
-    /// <summary>One of <see cref="ModelMetricNames.All"/>; compared with the champion.</summary>
+    /// <summary>One of the metrics of the objective's problem type (<see cref="ProblemTypes.Metrics"/>); compared with the champion.</summary>
     public required string PrimaryMetric { get; init; }
     public required IReadOnlyDictionary<string, MetricThreshold> Thresholds { get; init; }
     /// <summary>

@@ -3,13 +3,14 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
 using TrainingOrchestration.Pipelines.Conventions;
+using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.StateMachine.Steps;
 
 /// <summary>
 /// <c>ScoreTestSplit</c> (WORKFLOW.md step 9): a batch transform of the test split. CDK's
 /// <c>SageMakerCreateTransformJob</c> has no <c>DataProcessing</c>, which is what drops the label going in
-/// (<c>$[1:]</c>) and joins it back coming out (<c>$[0,-1]</c>: label, score), so the state is written out here.
+/// (<c>$[1:]</c>) and joins it back coming out (<see cref="OutputFilter"/>: label and prediction), so the state is written out here.
 /// </summary>
 internal static class ScoreTestSplit
 {
@@ -63,7 +64,7 @@ internal static class ScoreTestSplit
                     {
                         ["InputFilter"] = "$[1:]",
                         ["JoinSource"] = "Input",
-                        ["OutputFilter"] = "$[0,-1]",
+                        ["OutputFilter"] = OutputFilter(ProblemTypes.Of(props.Spec.Training)),
                     },
                     ["Tags"] = new object[]
                     {
@@ -83,6 +84,17 @@ internal static class ScoreTestSplit
         state.AddRetry(ServiceRetries.For(ServiceRetries.SageMaker));
         return state;
     }
+
+    /// <summary>
+    /// What the transform keeps of the joined record (input, then the model's output): <c>$[0,-1]</c>, the label and the
+    /// one value binary:logistic and regression objectives output. multi:softprob outputs a list, <c>[0.1, 0.2, 0.7]</c>
+    /// (sagemaker-xgboost-container 1.7-1, algorithm_mode/handler_service.py: <c>"\n".join(map(str, prediction.tolist()))</c>
+    /// in batch mode), which batch transform appends to the CSV record it treats as an array
+    /// (https://docs.aws.amazon.com/sagemaker/latest/dg/batch-transform-data-processing.html); <c>$[-1]</c> of that record
+    /// would be only the last class's probability if the list's commas split it, so the whole record is kept and
+    /// <c>PredictionLine.Classes</c> reads the label first and the bracketed list last, which reads the same either way.
+    /// </summary>
+    public static string OutputFilter(ProblemType problem) => problem == ProblemType.Multiclass ? "$" : "$[0,-1]";
 
     /// <summary>Prefix of the predictions under the bucket, with one <c>{}</c> for the run id.</summary>
     public static string PredictionsPrefixTemplate(string pipeline) => BucketLayout.Predictions(pipeline, "{}");

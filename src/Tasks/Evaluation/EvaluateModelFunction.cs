@@ -70,7 +70,7 @@ public sealed class EvaluateModelFunction
         }
         else
         {
-            resolved = await _resolver.ResolveAsync(bucket, request.PredictionsPrefix, training).ConfigureAwait(false);
+            resolved = await _resolver.ResolveAsync(bucket, request.PredictionsPrefix, training, Problem, Classes).ConfigureAwait(false);
             candidatePredictions = resolved.Predictions;
             _logger.LogInformation(
                 "Metrics for {TrainingJobName} from {MetricsSource} over {RowCount} rows; confusion {Confusion}",
@@ -120,7 +120,7 @@ public sealed class EvaluateModelFunction
         try
         {
             var (championBucket, key) = S3Uri.Location(bucket, prefix);
-            var theirs = await _predictions.ReadAsync(championBucket, key).ConfigureAwait(false);
+            var theirs = await _predictions.ReadAsync(championBucket, key, Problem, Classes).ConfigureAwait(false);
             return ChampionComparer.Compare(scored, candidate, theirs, _options.Pipeline.Evaluation, runId);
         }
         catch (PredictionFormatException e)
@@ -133,11 +133,16 @@ public sealed class EvaluateModelFunction
     private async Task<string> WriteModelQualityAsync(string bucket, string pipeline, string runId, EvaluateModelResponse response, ResolvedMetrics resolved)
     {
         var key = BucketLayout.ModelMetricsReport(pipeline, runId);
-        var report = ModelQualityReport.Build(response, resolved.Confusion, resolved.RowCount, _clock.GetUtcNow());
+        var report = ModelQualityReport.Build(response, resolved, Problem, _clock.GetUtcNow());
         using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(report.ToJsonString()));
         await _store.WriteAsync(bucket, key, content).ConfigureAwait(false);
         return $"s3://{bucket}/{key}";
     }
+
+    /// <summary>The pipeline's problem type, from its objective (the loader refused the objectives the evaluation cannot score).</summary>
+    private ProblemType Problem => ProblemTypes.Of(_options.Pipeline.Training);
+
+    private int Classes => ProblemTypes.ClassCount(_options.Pipeline.Training) ?? 0;
 
     private void EmitMetrics(string pipeline, string runId, TrainingJobResult? training, EvaluateModelResponse response)
     {
@@ -151,7 +156,7 @@ public sealed class EvaluateModelFunction
             outcome.Put(MetricNames.TrainingDurationSeconds, (end - start).TotalSeconds, MetricUnit.Seconds);
         }
         outcome.Flush();
-        foreach (var metric in ModelMetricNames.All)
+        foreach (var metric in ProblemTypes.Metrics(Problem))
         {
             if (!response.Metrics.TryGetValue(metric, out var value)) continue;
             new EmfMetrics(_options.MetricsNamespace, _metricsOutput, _clock)

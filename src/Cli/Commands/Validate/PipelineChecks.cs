@@ -28,6 +28,7 @@ internal static class PipelineChecks
         {
             findings.AddRange(e.Errors.Select(error => error.ToString()));
         }
+        if (contract is not null) findings.AddRange(LabelClassCheck.Check(spec, contract).Select(f => f.ToString()));
         if (spec.SampleDataFile is not null)
         {
             var dialect = contract?.Csv ?? CsvDialect.Default;

@@ -6,8 +6,8 @@ namespace TrainingOrchestration.Tasks.Evaluation.Comparison;
 /// <summary>
 /// Compares the candidate with the champion on the same rows: both models' batch-transform outputs of the current
 /// run's test split, paired line by line (the two transforms read the same files with the same filters, so line
-/// <c>i</c> of each is the same row). AUC is compared with <see cref="DeLongTest"/>; every other metric with a
-/// <see cref="PairedBootstrap"/> seeded from the run id, so a rerun of the evaluation decides the same way.
+/// <c>i</c> of each is the same row). Every problem type pairs on the label. A binary model's AUC is compared with <see cref="DeLongTest"/>; every other metric (log loss, RMSE, MAE, R², macro F1 ...) with a
+/// <see cref="PairedBootstrap"/>, lower-is-better metrics with the sign flipped, seeded from the run id, so a rerun of the evaluation decides the same way.
 /// </summary>
 public static class ChampionComparer
 {
@@ -22,23 +22,28 @@ public static class ChampionComparer
             return ChampionOnSplit.NotCompared(championRunId,
                 $"champion {championRunId} scored {champion.Count} rows of the test split but the candidate {candidate.Count}; the rows cannot be paired");
         }
-        var labels = candidate.Labels;
-        var theirLabels = champion.Labels;
+        if (champion.Problem != candidate.Problem || champion.Classes != candidate.Classes)
+        {
+            return ChampionOnSplit.NotCompared(championRunId,
+                $"champion {championRunId}'s predictions are {ProblemTypes.Describe(champion.Problem)} but the candidate's {ProblemTypes.Describe(candidate.Problem)}; a model of another problem type cannot be compared");
+        }
+        var labels = candidate.Targets;
+        var theirLabels = champion.Targets;
         for (var i = 0; i < labels.Length; i++)
         {
             if (labels[i] != theirLabels[i])
             {
                 return ChampionOnSplit.NotCompared(championRunId,
-                    $"row {i + 1} of the test split has label {(labels[i] ? 1 : 0)} in the candidate's predictions but {(theirLabels[i] ? 1 : 0)} in champion {championRunId}'s; the rows cannot be paired");
+                    $"row {i + 1} of the test split has label {Format(labels[i])} in the candidate's predictions but {Format(theirLabels[i])} in champion {championRunId}'s; the rows cannot be paired");
             }
         }
 
-        var metrics = ClassificationMetrics.Compute(champion, out _);
+        var metrics = ProblemMetrics.Compute(champion);
         var metric = spec.PrimaryMetric;
         try
         {
-            var comparison = metric == ModelMetricNames.Auc
-                ? DeLongTest.Compare(labels, candidate.Scores, champion.Scores, spec.Confidence)
+            var comparison = metric == ModelMetricNames.Auc && candidate.Problem == ProblemType.Binary
+                ? DeLongTest.Compare(candidate.Labels, candidate.Scores, champion.Scores, spec.Confidence)
                 : PairedBootstrap.Compare(metric, candidate.Count, (rows, isCandidate) => MetricOn(isCandidate ? candidate : champion, rows, metric),
                     ModelMetricNames.LowerIsBetter(metric), spec.Confidence, spec.Resamples, Seed(runId));
             return new ChampionOnSplit(championRunId, metrics, comparison, null);
@@ -50,14 +55,10 @@ public static class ChampionComparer
     }
 
     /// <summary>The metric over a multiset of rows (a bootstrap resample), or null where it is undefined.</summary>
-    private static double? MetricOn(PredictionSet set, int[] rows, string metric)
-    {
-        var sample = new PredictionSet();
-        var labels = set.Labels;
-        var scores = set.Scores;
-        foreach (var row in rows) sample.Add(labels[row], scores[row]);
-        return ClassificationMetrics.Compute(sample, out _).Values.TryGetValue(metric, out var value) ? value : null;
-    }
+    private static double? MetricOn(PredictionSet set, int[] rows, string metric) =>
+        ProblemMetrics.Compute(set.Select(rows)).Values.TryGetValue(metric, out var value) ? value : null;
+
+    private static string Format(double label) => label.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>FNV-1a of the run id: stable across processes, unlike <see cref="string.GetHashCode()"/>.</summary>
     public static int Seed(string runId)
