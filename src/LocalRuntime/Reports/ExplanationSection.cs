@@ -47,13 +47,18 @@ public static class ExplanationSection
         }
         if (explanation["features"] is JsonArray features && features.Count > 0)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"Features by mean |SHAP| on the test split ({explanation["explainedRows"]}{(explanation["testRows"] is { } all ? $" evenly spaced rows of {all}" : " rows")}; XGBoost's pred_contribs), with gain importance:");
+            var classes = features.OfType<JsonObject>().FirstOrDefault()?["meanAbsShapByClass"] is JsonArray first ? first.Count : 0;
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Features by mean |SHAP| on the test split ({explanation["explainedRows"]}{(explanation["testRows"] is { } all ? $" evenly spaced rows of {all}" : " rows")}; XGBoost's pred_contribs), with gain importance") +
+                (classes > 0 ? "; a multi-class model explains each class's margin separately, so each class's mean |SHAP| is shown and the first column is their mean:" : ":"));
             md.AppendLine();
-            md.AppendLine("| feature | mean \\|SHAP\\| | gain |");
-            md.AppendLine("|---|---:|---:|");
+            var classColumns = Enumerable.Range(0, classes).ToList();
+            md.AppendLine("| feature | mean \\|SHAP\\| | gain |" + string.Concat(classColumns.Select(k => $" class {k} |")));
+            md.AppendLine("|---|---:|---:|" + string.Concat(classColumns.Select(_ => "---:|")));
             foreach (var feature in features.OfType<JsonObject>())
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {feature["feature"]} | {Number(feature["meanAbsShap"])} | {Number(feature["gain"])} |");
+                var byClass = feature["meanAbsShapByClass"] as JsonArray;
+                md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {feature["feature"]} | {Number(feature["meanAbsShap"])} | {Number(feature["gain"])} |")
+                    + string.Concat(classColumns.Select(k => $" {Number(byClass?[k])} |")));
             }
             md.AppendLine();
         }

@@ -37,6 +37,8 @@ public sealed record RunReportData
     /// <summary>Test-split labels and scores for the ROC curve and confusion matrix; empty when scoring did not run.</summary>
     public IReadOnlyList<ScoredRecord> Predictions { get; init; } = [];
     public double DecisionThreshold { get; init; } = 0.5;
+    /// <summary>A multi-class model's test split by true class (first index) and most probable class; null for the other types.</summary>
+    public int[,]? ClassConfusion { get; init; }
     public IReadOnlyList<OutputLocation> Outputs { get; init; } = [];
     /// <summary>The model's explanation (trainer, hyperparameters, metrics per split, class balance, features); see RunExplanation.</summary>
     public System.Text.Json.Nodes.JsonObject? Explanation { get; init; }

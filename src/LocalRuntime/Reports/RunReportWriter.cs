@@ -111,6 +111,7 @@ public static class RunReportWriter
 
     private static void Quality(StringBuilder md, RunReportData data, RocCurve? roc, ConfusionMatrix? matrix)
     {
+        if (data.ClassConfusion is { } classes) ClassQuality(md, classes);
         if (roc is null || matrix is null) return;
         md.AppendLine("## Test split");
         md.AppendLine();
@@ -124,6 +125,25 @@ public static class RunReportWriter
         md.AppendLine("|---|---:|---:|");
         md.AppendLine(CultureInfo.InvariantCulture, $"| actual 0 | {matrix.TrueNegatives} | {matrix.FalsePositives} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| actual 1 | {matrix.FalseNegatives} | {matrix.TruePositives} |");
+        md.AppendLine();
+    }
+
+    /// <summary>A multi-class test split: the confusion matrix by true class (rows) and most probable class (columns).</summary>
+    private static void ClassQuality(StringBuilder md, int[,] confusion)
+    {
+        var classes = confusion.GetLength(0);
+        var rows = 0;
+        foreach (var count in confusion) rows += count;
+        md.AppendLine("## Test split");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"{rows} scored records; each predicted as its most probable class.");
+        md.AppendLine();
+        md.AppendLine("| actual / predicted | " + string.Join(" | ", Enumerable.Range(0, classes)) + " |");
+        md.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", classes)));
+        for (var actual = 0; actual < classes; actual++)
+        {
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {actual} | ") + string.Join(" | ", Enumerable.Range(0, classes).Select(p => confusion[actual, p])) + " |");
+        }
         md.AppendLine();
     }
 

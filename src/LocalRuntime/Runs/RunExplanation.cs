@@ -74,6 +74,7 @@ public static class RunExplanation
             explanation["features"] = new JsonArray(attributions.Select(a => (JsonNode)new JsonObject
             {
                 ["feature"] = a.Feature, ["gain"] = Math.Round(a.Gain, 6), ["meanAbsShap"] = Math.Round(a.MeanAbsShap, 6),
+                ["meanAbsShapByClass"] = a.MeanAbsShapByClass is { } byClass ? new JsonArray(byClass.Select(v => (JsonNode?)Math.Round(v, 6)).ToArray()) : null,
             }).ToArray());
         }
         return explanation;

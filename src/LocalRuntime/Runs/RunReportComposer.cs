@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TrainingOrchestration.LocalRuntime.Reports;
 using TrainingOrchestration.Pipelines.Conventions;
+using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.LocalRuntime.Runs;
 
@@ -26,6 +27,7 @@ public static class RunReportComposer
         var bucket = session.BucketName;
         var predictions = session.Cloud.Buckets.PathFor(bucket, BucketLayout.Predictions(pipeline, runId) + "x")[..^1];
         var jobName = Text(run["trainingJobName"]);
+        var problem = ProblemTypes.Of(session.Pipeline.Training);
         var evaluation = new JsonObject
         {
             ["thresholds"] = run["thresholds"]?.DeepClone(),
@@ -65,7 +67,8 @@ public static class RunReportComposer
             Path = path,
             Durations = [new NamedDuration("Wall time of the local run", wallTime),
                 .. work.Select(w => new NamedDuration(w.Key == WorkDurations.FeatureState ? "Feature job (Glue job run)" : "Training job (SageMaker)", w.Value))],
-            Predictions = PredictionFiles.Read(predictions),
+            Predictions = problem == ProblemType.Binary ? PredictionFiles.Read(predictions) : [],
+            ClassConfusion = problem == ProblemType.Multiclass ? PredictionFiles.ReadClassConfusion(predictions, ProblemTypes.ClassCount(session.Pipeline.Training)!.Value) : null,
             Outputs = outputs,
             Explanation = explanation,
             ChangesApplied = RunFeatures.Find(workspace, pipeline, runId)?.ChangesSummary(),
