@@ -62,7 +62,7 @@ internal static class DashboardCommand
     {
         static string Text(System.Text.Json.Nodes.JsonNode? node) => node is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToJsonString() ?? "";
         var metrics = run["metrics"] is System.Text.Json.Nodes.JsonValue m && m.TryGetValue<string>(out var json) ? System.Text.Json.Nodes.JsonNode.Parse(json) : run["metrics"];
-        var auc = metrics?["auc"] is System.Text.Json.Nodes.JsonValue a && a.TryGetValue<double>(out var value) ? $"auc {value:0.000}" : "";
+        var auc = Runs.RunsCommand.HeadlineMetric(metrics);
         var cost = run["cost"]?["totalUsd"] is System.Text.Json.Nodes.JsonValue c && c.TryGetValue<double>(out var usd) ? usd : (double?)null;
         return new RunRow(Text(run["runId"]), Text(run["startedAt"]), Text(run["status"]), Text(run["decision"]), Text(run["reason"]), auc, cost);
     }

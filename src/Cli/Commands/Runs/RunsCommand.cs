@@ -32,6 +32,18 @@ internal static class RunsCommand
         return command;
     }
 
+    /// <summary>The first of each problem type's usual headline metric the run has: AUC (binary), RMSE (regression), log loss (multi-class).</summary>
+    internal static string HeadlineMetric(JsonNode? metrics)
+    {
+        if (metrics is JsonValue packed && packed.TryGetValue<string>(out var json)) metrics = JsonNode.Parse(json);
+        foreach (var name in new[] { Pipelines.Spec.ModelMetricNames.Auc, Pipelines.Spec.ModelMetricNames.Rmse, Pipelines.Spec.ModelMetricNames.LogLoss })
+        {
+            if (metrics?[name] is JsonValue v && v.TryGetValue<double>(out var value))
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} {value:0.000}");
+        }
+        return "";
+    }
+
     private static string RunsDirectory(DirectoryInfo? given) =>
         given?.FullName ?? Path.Combine(RepositoryRoot.TryFind(Directory.GetCurrentDirectory()) ?? RepositoryRoot.Find(AppContext.BaseDirectory), ".local", "runs");
 
@@ -47,11 +59,11 @@ internal static class RunsCommand
             AnsiConsole.MarkupLine("No recorded runs. Start one with: run <pipeline>");
             return 0;
         }
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("Run", "Pipeline", "Status", "Decision", "Reason", "AUC", "+ / ~ / -");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Run", "Pipeline", "Status", "Decision", "Reason", "Metric", "+ / ~ / -");
         foreach (var run in runs)
         {
             var changes = run["changes"] is null ? "" : $"{Text(run["inserted"])} / {Text(run["updated"])} / {Text(run["deleted"])}";
-            table.AddRow(Esc(run["runId"]), Esc(run["pipeline"]), Esc(run["status"]), Esc(run["decision"]), Markup.Escape(Shorten(Text(run["reason"]), 90)), Esc(run["metrics"]?["auc"]), Markup.Escape(changes));
+            table.AddRow(Esc(run["runId"]), Esc(run["pipeline"]), Esc(run["status"]), Esc(run["decision"]), Markup.Escape(Shorten(Text(run["reason"]), 90)), Markup.Escape(HeadlineMetric(run["metrics"])), Markup.Escape(changes));
         }
         AnsiConsole.Write(table);
         return 0;
