@@ -7,7 +7,8 @@ public static class PipelineSpecs
 {
     public static PipelineSpec Churn(
         CadenceSpec? cadence = null,
-        EvaluationSpec? evaluation = null) => new()
+        EvaluationSpec? evaluation = null,
+        IReadOnlyDictionary<string, string>? hyperparameters = null) => new()
     {
         Name = "churn",
         Tier = PipelineTier.Critical,
@@ -26,11 +27,21 @@ public static class PipelineSpecs
             XgboostVersion = "1.7-1",
             InstanceType = "ml.m5.large",
             MaxRuntime = TimeSpan.FromHours(1),
-            Hyperparameters = new Dictionary<string, string> { ["objective"] = "binary:logistic", ["num_round"] = "100" },
+            Hyperparameters = hyperparameters ?? new Dictionary<string, string> { ["objective"] = "binary:logistic", ["num_round"] = "100" },
         },
         Evaluation = evaluation ?? Evaluation(),
         Directory = "/pipelines/churn",
     };
+
+    /// <summary>A churn-like pipeline whose objective is reg:squarederror, judged on <paramref name="primaryMetric"/> (RMSE by default).</summary>
+    public static PipelineSpec Regression(string primaryMetric = ModelMetricNames.Rmse, double margin = 0) => Churn(
+        evaluation: Evaluation(primaryMetric, margin, new Dictionary<string, MetricThreshold> { [ModelMetricNames.Rmse] = new(null, 5), [ModelMetricNames.R2] = new(0.5, null) }),
+        hyperparameters: new Dictionary<string, string> { ["objective"] = "reg:squarederror", ["num_round"] = "100" });
+
+    /// <summary>A churn-like pipeline whose objective is multi:softprob with three classes, judged on log loss by default.</summary>
+    public static PipelineSpec Multiclass(string primaryMetric = ModelMetricNames.LogLoss, double margin = 0) => Churn(
+        evaluation: Evaluation(primaryMetric, margin, new Dictionary<string, MetricThreshold> { [ModelMetricNames.Accuracy] = new(0.5, null) }),
+        hyperparameters: new Dictionary<string, string> { ["objective"] = "multi:softprob", ["num_class"] = "3", ["num_round"] = "100" });
 
     public static CadenceSpec Cadence(
         int minChanges = 500,
