@@ -51,17 +51,33 @@ public sealed class FeatureSqlTests
 
     [Theory]
     [MemberData(nameof(Pipelines))]
-    public void Label_is_0_or_1_and_counts_the_positive_rows_of_the_sample(string pipeline, bool allVarchar)
+    public void Label_fits_the_objective_over_the_sample(string pipeline, bool allVarchar)
     {
         var spec = Load(pipeline);
         var sample = SampleCsv.Read(spec.SampleDataFile!);
-        var positives = sample.Rows.Count(r => r[spec.Features.Label] is "Yes" or "yes");
         using var run = new DuckDbFeatureRun(spec, allVarchar);
         var label = DuckDbFeatureRun.Quote(spec.Features.Label);
-
-        Assert.Equal(0, run.Count($"SELECT count(*) FROM features WHERE {label} IS NULL OR {label} NOT IN (0, 1)"));
-        Assert.Equal(positives, run.Count($"SELECT count(*) FROM features WHERE {label} = 1"));
-        Assert.InRange(positives, 1, sample.Rows.Count - 1);
+        switch (ProblemTypes.Of(spec.Training))
+        {
+            case ProblemType.Binary:
+                // 0/1, and 1 exactly where the source says Yes.
+                var positives = sample.Rows.Count(r => r[spec.Features.Label] is "Yes" or "yes");
+                Assert.Equal(0, run.Count($"SELECT count(*) FROM features WHERE {label} IS NULL OR {label} NOT IN (0, 1)"));
+                Assert.Equal(positives, run.Count($"SELECT count(*) FROM features WHERE {label} = 1"));
+                Assert.InRange(positives, 1, sample.Rows.Count - 1);
+                break;
+            case ProblemType.Regression:
+                // a number in every row, and not one constant (R² would be undefined).
+                Assert.Equal(0, run.Count($"SELECT count(*) FROM features WHERE {label} IS NULL"));
+                Assert.True(run.Count($"SELECT count(DISTINCT {label}) FROM features") > 1);
+                break;
+            default:
+                // a class number in 0..num_class-1 in every row, and every class present.
+                var classes = ProblemTypes.ClassCount(spec.Training)!.Value;
+                Assert.Equal(0, run.Count($"SELECT count(*) FROM features WHERE {label} IS NULL OR {label} < 0 OR {label} >= {classes}"));
+                Assert.Equal(classes, run.Count($"SELECT count(DISTINCT {label}) FROM features"));
+                break;
+        }
     }
 
     [Theory]
