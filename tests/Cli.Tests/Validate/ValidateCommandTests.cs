@@ -28,6 +28,21 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_num_class_that_differs_from_the_contracts_label_classes_is_refused_at_num_class()
+    {
+        var spec = Path.Combine(_pipelines.FullName, "contract-type", "pipeline.yaml");
+        File.WriteAllText(spec, File.ReadAllText(spec).Replace("num_class: 3 ", "num_class: 4 "));
+
+        var (exit, _, error) = await CliProcess.RunAsync("validate", "contract-type", "--pipelines", _pipelines.FullName);
+
+        Assert.Equal(1, exit);
+        var message = Assert.Single(error.Split('\n'), l => l.Contains("training.hyperparameters.num_class"));
+        Assert.StartsWith(spec + ":", message);
+        Assert.Contains("num_class is 4 but", message);
+        Assert.Contains("allows the label 'contract' the values [0, 1, 2]", message);
+    }
+
+    [Fact]
     public async Task An_event_copied_from_another_pipeline_is_refused_by_validate_and_run_with_the_same_message()
     {
         File.Copy(Path.Combine(_pipelines.FullName, "mlc-churn", "sample", "event.json"), Churn("sample/event.json"), overwrite: true);
