@@ -30,8 +30,11 @@ public sealed class ChurnStackFixture : IDisposable
         }).Synth();
         var stack = assembly.Stacks.Single(s => s.StackName == "TrainingOrchestration-churn");
         TemplatePath = Path.Combine(assembly.Directory, stack.TemplateFile);
+        _templates = assembly.Stacks.ToDictionary(s => s.StackName, s => Path.Combine(assembly.Directory, s.TemplateFile));
         SampleEvent = JsonNode.Parse(File.ReadAllText(Spec.SampleEventFile!))!.AsObject();
     }
+
+    private readonly Dictionary<string, string> _templates;
 
     public string PipelinesRoot { get; }
     public PipelineSpec Spec { get; }
@@ -50,6 +53,24 @@ public sealed class ChurnStackFixture : IDisposable
             PipelinesRoot = PipelinesRoot,
         });
         return new PipelineSession(cloud, Spec);
+    }
+
+    /// <summary>
+    /// A new local account with another bundled pipeline's stack deployed (the same synthesized app), its clock at that
+    /// pipeline's sample event time: how the regression and multi-class pipelines run end to end.
+    /// </summary>
+    public async Task<PipelineSession> StartPipelineAsync(string pipeline, string? workspace = null)
+    {
+        var spec = PipelineSpecLoader.Load(Path.Combine(PipelinesRoot, pipeline));
+        var sampleEvent = JsonNode.Parse(File.ReadAllText(spec.SampleEventFile!))!.AsObject();
+        var cloud = await LocalCloud.StartAsync(new LocalCloudOptions
+        {
+            TemplatePaths = [_templates[Pipelines.Conventions.ResourceNames.Stack(pipeline)]],
+            Workspace = workspace ?? System.IO.Directory.CreateTempSubdirectory("localruntime-ws-").FullName,
+            StartTime = DateTimeOffset.Parse(sampleEvent["time"]!.GetValue<string>()),
+            PipelinesRoot = PipelinesRoot,
+        });
+        return new PipelineSession(cloud, spec);
     }
 
     public void Dispose()
