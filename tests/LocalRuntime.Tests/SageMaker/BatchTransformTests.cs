@@ -36,6 +36,33 @@ public sealed class BatchTransformTests
     }
 
     [Fact]
+    public async Task A_multiclass_transform_keeps_the_joined_record_ending_in_the_containers_probability_list_which_the_evaluation_reads()
+    {
+        using var fx = new SageMakerFixture();
+        var job = await fx.TrainAsync(new TrainingRequestBuilder().With("objective", "multi:softprob").With("num_class", "2").With("eval_metric", "mlogloss").Build());
+        fx.Service.CreateModel(ModelRequest(job));
+        var request = TransformRequest();
+        request["DataProcessing"]!["OutputFilter"] = "$";
+
+        var transform = fx.Service.RunTransformJob(request);
+
+        Assert.Equal("Completed", transform.Status);
+        var output = fx.Local($"s3://{FeatureWorkspace.Bucket}/reports/churn/run=r1/predictions/part-00000-c000.csv.out");
+        var lines = File.ReadAllLines(output);
+        var testRows = File.ReadAllLines(fx.Workspace.FeaturesFile("r1", "test"));
+        Assert.Equal(testRows.Length, lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            // str() of the Python list, appended to the whole input record: "<label>,<features>,[p0, p1]".
+            Assert.StartsWith(testRows[i] + ",[", lines[i]);
+            Assert.EndsWith("]", lines[i]);
+            var (label, probabilities) = Tasks.Evaluation.PredictionLine.Classes(lines[i], 2, output, i + 1);
+            Assert.Equal(int.Parse(testRows[i].Split(',')[0], CultureInfo.InvariantCulture), label);
+            Assert.Equal(1.0, probabilities.Sum(), 5);
+        }
+    }
+
+    [Fact]
     public async Task A_transform_with_an_unknown_model_is_rejected_with_a_ValidationException()
     {
         using var fx = new SageMakerFixture();

@@ -51,5 +51,17 @@ public sealed class ModelExplainerTests
 
         Assert.Equal(["f0", "f1"], attributions.Select(a => a.Feature));
         Assert.True(attributions[0].MeanAbsShap > attributions[1].MeanAbsShap);
+        // One contribution block per class: each class's mean |SHAP| is kept, and the summary is their mean.
+        Assert.All(attributions, a => Assert.Equal(3, a.MeanAbsShapByClass!.Count));
+        Assert.All(attributions, a => Assert.Equal(a.MeanAbsShapByClass!.Average(), a.MeanAbsShap, 9));
+    }
+
+    [Fact]
+    public void A_single_output_model_has_no_per_class_contributions()
+    {
+        var data = SyntheticChannel.Create("train", 300, 2, SyntheticChannel.ThreeClasses);
+        var model = new XgboostTrainer().Train(data, null, new Dictionary<string, string> { ["objective"] = "reg:squarederror", ["num_round"] = "5" });
+
+        Assert.All(ModelExplainer.Explain(model.Model, data), a => Assert.Null(a.MeanAbsShapByClass));
     }
 }
