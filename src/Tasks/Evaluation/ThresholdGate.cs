@@ -28,9 +28,12 @@ public static class ThresholdGate
 
     public static string Format(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
+    /// <summary>Every type's metrics in their documented order (binary, then regression, then the multi-class ones not already listed).</summary>
+    private static readonly List<string> Ordered = [.. ModelMetricNames.All.Concat(ModelMetricNames.Regression).Concat(ModelMetricNames.Multiclass).Distinct()];
+
     private static int Order(string metric)
     {
-        var index = ModelMetricNames.All.ToList().IndexOf(metric);
+        var index = Ordered.IndexOf(metric);
         return index < 0 ? int.MaxValue : index;
     }
 }
