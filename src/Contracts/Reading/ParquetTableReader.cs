@@ -97,11 +97,9 @@ public sealed class ParquetTableReader : TableReader
         var i = (int)row;
         if (buffer.IsText)
         {
-            var value = buffer.Texts[i];
-            text = value;
+            text = buffer.Texts[i].Span;
             number = double.NaN;
-            if (value is null) return CellState.Null;
-            return value.Length == 0 ? CellState.Null : CellCoercion.Coerce(value, type, out number);
+            return text.IsEmpty ? CellState.Null : CellCoercion.Coerce(text, type, out number);
         }
         text = default;
         number = buffer.Numbers[i];
@@ -116,13 +114,13 @@ public sealed class ParquetTableReader : TableReader
         };
     }
 
-    public override ReadOnlySpan<char> RawText(int index) => buffers[index].IsText ? buffers[index].Texts[(int)row] : default;
+    public override ReadOnlySpan<char> RawText(int index) => buffers[index].IsText ? buffers[index].Texts[(int)row].Span : default;
 
     public override string Describe(int index)
     {
         var buffer = buffers[index];
         var i = (int)row;
-        if (buffer.IsText) return buffer.Texts[i] ?? "";
+        if (buffer.IsText) return buffer.Texts[i].ToString();
         if (buffer.Nulls[i]) return "";
         return buffer.IsTemporal
             ? CellCoercion.Format(buffer.Numbers[i], ColumnType.Timestamp)

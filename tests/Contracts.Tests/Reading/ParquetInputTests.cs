@@ -1,8 +1,11 @@
+using System.Text;
+using System.Text.Json;
 using Parquet;
 using Parquet.Schema;
 using TrainingOrchestration.Contracts.Tests.Support;
 using TrainingOrchestration.Contracts.Validation;
 using TrainingOrchestration.Contracts;
+using TrainingOrchestration.Contracts.Profiles;
 
 namespace TrainingOrchestration.Contracts.Tests.Reading;
 
@@ -88,4 +91,66 @@ public class ParquetInputTests
         Assert.False(outcome.Passed);
         Assert.Contains("not a readable Parquet file", outcome.Rule("columns").Observed);
     }
+
+    /// <summary>
+    /// Texts are read raw (dictionary slices, not a string per value): nulls, empty texts, repeated (dictionary-encoded)
+    /// and unique values, over several row groups, must give rule by rule and in the profile what the same table as CSV gives.
+    /// </summary>
+    [Fact]
+    public async Task A_parquet_table_with_null_empty_and_repeated_texts_gives_the_outcome_of_the_same_table_as_csv()
+    {
+        const string contract = """
+            contract: texts
+            version: "1"
+            exampleRows: 3
+            columns:
+              - { name: id, type: string }
+              - { name: plan, type: string }
+              - { name: tenure, type: integer }
+            rules:
+              - { check: primary_key, column: id }
+              - { check: allowed_values, column: plan, values: [basic, pro] }
+              - { check: completeness, column: plan, min: 0.99 }
+              - { check: length, column: id, max: 4 }
+              - { check: range, column: tenure, min: 0, max: 72 }
+              - { check: mean, column: tenure, min: 0, max: 72 }
+              - { check: drift, column: plan, kind: categorical }
+              - { check: expression, name: pro_has_tenure, expr: "plan != 'pro' or tenure > 0" }
+            """;
+        const int rows = 3000;
+        var ids = Enumerable.Range(0, rows).Select(i => i == 2500 ? "k7" : "k" + i).ToArray();
+        string?[] plans = Enumerable.Range(0, rows).Select(i => i % 97 == 0 ? null : i % 89 == 0 ? "" : i % 83 == 0 ? "gold" : i % 3 == 0 ? "pro" : "basic").ToArray();
+        int?[] tenure = Enumerable.Range(0, rows).Select(i => i % 101 == 0 ? (int?)null : i % 80).ToArray();
+        var fields = new DataField[] { new DataField<string>("id"), new DataField<string>("plan"), new DataField<int?>("tenure") };
+        using var stream = new MemoryStream();
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream))
+        {
+            for (var start = 0; start < rows; start += 1000)
+            {
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync(fields[0], ids.AsSpan(start, 1000).ToArray());
+                await group.WriteAsync(fields[1], plans.AsSpan(start, 1000).ToArray());
+                await group.WriteAsync<int>(fields[2], tenure.AsMemory(start, 1000));
+            }
+        }
+        var csv = new StringBuilder("id,plan,tenure\n");
+        for (var i = 0; i < rows; i++) csv.Append(ids[i]).Append(',').Append(plans[i]).Append(',').Append(tenure[i]).Append('\n');
+
+        var fromParquet = await ContractRun.ValidateAsync(contract, [("part-00000.parquet", stream.ToArray())]);
+        var fromCsv = await ContractRun.ValidateAsync(contract, csv.ToString());
+
+        Assert.False(fromCsv.Passed);
+        Assert.Equal(rows, fromParquet.RowCount);
+        Assert.Equal(1, fromParquet.Rule("primary_key:id").FailingCount);
+        Assert.True(fromParquet.Rule("allowed_values:plan").FailingCount > 0);
+        Assert.True(fromParquet.Rule("completeness:plan").FailingCount > 0);
+        foreach (var rule in fromCsv.Rules) Assert.Equal(Json(rule), Json(fromParquet.Rule(rule.Rule)));
+        Assert.Equal(JsonSerializer.Serialize(fromCsv.Profile, ProfileJsonContext.Default.TableProfile),
+            JsonSerializer.Serialize(fromParquet.Profile, ProfileJsonContext.Default.TableProfile));
+    }
+
+    /// <summary>A rule's outcome without the file names in its examples (the two files differ only in their extension).</summary>
+    private static string Json(RuleOutcome rule) => JsonSerializer.Serialize(
+        rule with { Examples = rule.Examples.Select(e => e with { File = null, Value = e.Value.Replace(".parquet", ".csv") }).ToList() },
+        ProfileJsonContext.Default.RuleOutcome);
 }
