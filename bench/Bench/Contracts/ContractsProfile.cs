@@ -8,13 +8,15 @@ namespace TrainingOrchestration.Bench.Contracts;
 /// <summary>
 /// Suite <c>contracts-profile</c>: where a validation's CPU goes, by peeling layers off the same file: CSV parsing
 /// alone, parsing plus coercion of every cell, the contract with its types only, all rules but the primary key, and
-/// the full 20-rule contract. Prints CPU-seconds (all threads) and bytes allocated per layer. Usage: <c>contracts-profile [--mb 100]</c>.
+/// the full 20-rule contract. Prints CPU-seconds (all threads) and bytes allocated per layer. Usage:
+/// <c>contracts-profile [--mb 100] [--keys N]</c> (<c>--keys</c>: keys the uniqueness check holds before it spills, default 500,000).
 /// </summary>
 internal static class ContractsProfile
 {
     public static async Task<int> Run(string[] args)
     {
-        var mb = args.Length > 1 && args[0] == "--mb" ? int.Parse(args[1]) : 100;
+        var mb = Option(args, "--mb") ?? 100;
+        keysInMemory = Option(args, "--keys") ?? new ValidationInputs { Now = default }.UniqueKeysInMemory;
         var directory = Directory.CreateTempSubdirectory("contracts-profile-").FullName;
         try
         {
@@ -36,6 +38,14 @@ internal static class ContractsProfile
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    private static int keysInMemory;
+
+    private static int? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : null;
     }
 
     private static async Task Layer(string name, Func<Task> run)
@@ -73,5 +83,5 @@ internal static class ContractsProfile
     private static Task<ValidationOutcome> Validate(DataContract contract, string path, string directory) =>
         new ContractValidator(contract).ValidateAsync(
             [new TableSource(Path.GetFileName(path), new FileInfo(path).Length, _ => Task.FromResult<Stream>(File.OpenRead(path)))],
-            new ValidationInputs { Now = DateTimeOffset.UtcNow, TempDirectory = Path.Combine(directory, "spill"), ReadAhead = false });
+            new ValidationInputs { Now = DateTimeOffset.UtcNow, TempDirectory = Path.Combine(directory, "spill"), ReadAhead = false, UniqueKeysInMemory = keysInMemory });
 }

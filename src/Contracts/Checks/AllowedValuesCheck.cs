@@ -13,6 +13,7 @@ internal sealed class AllowedValuesCheck : Check
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> texts;
     private readonly bool isText;
     private readonly string[]? list;
+    private readonly double[]? numberList;
 
     public AllowedValuesCheck(RuleSpec rule, int column, ColumnSpec spec, FailureSamples failures) : base(rule)
     {
@@ -27,6 +28,7 @@ internal sealed class AllowedValuesCheck : Check
         else
         {
             numbers = rule.Values.Select(v => { CellCoercion.Coerce(v, spec.Type, out var n); return n; }).ToHashSet();
+            if (numbers.Count <= 8) numberList = numbers.ToArray();
         }
     }
 
@@ -42,10 +44,20 @@ internal sealed class AllowedValuesCheck : Check
         return false;
     }
 
+    /// <summary>The same for numbers (<see cref="double.Equals(double)"/>, as the set compares them).</summary>
+    private bool InList(double number)
+    {
+        foreach (var value in numberList!)
+        {
+            if (value.Equals(number)) return true;
+        }
+        return false;
+    }
+
     public override void Observe(CellState state, double number, ReadOnlySpan<char> text)
     {
         if (state != CellState.Value) return;
-        var allowed = isText ? (list is null ? texts.Contains(text) : InList(text)) : numbers!.Contains(number);
+        var allowed = isText ? (list is null ? texts.Contains(text) : InList(text)) : numberList is null ? numbers!.Contains(number) : InList(number);
         if (!allowed) failures.Add(text.IsEmpty ? Formats.Number(number) : text);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TrainingOrchestration.Contracts.Checks;
@@ -56,6 +57,11 @@ internal sealed class KeyArena
         TryAdd(key, string.GetHashCode(key) & int.MaxValue, value, out existing);
 
     /// <summary>As above with the key's non-negative hash already computed.</summary>
+    /// <remarks>
+    /// Fully optimized from its first call: it runs in a burst at the end of the pass (each partition's keys), too short
+    /// for tiered compilation to replace the unoptimized first version before the burst is over.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(ReadOnlySpan<char> key, int hash, long value, out long existing)
     {
         var mask = table.Length - 1;

@@ -6,24 +6,21 @@ namespace TrainingOrchestration.Contracts.Checks;
 /// <summary>
 /// Who sees what during the pass, fixed before the first row: per contract column its type, profiler, type check and
 /// cell checks; then the row checks. <see cref="Observe"/> is the per-row work, kept out of the async read loop so
-/// the JIT optimizes it after a few rows rather than after a few whole validations.
+/// the JIT optimizes it after a few rows rather than after a few whole validations. Each column's part of it is one
+/// <see cref="Step"/> (one object load instead of six parallel arrays), and a column no cell check reads skips the loop.
 /// </summary>
 internal sealed class ScanPlan
 {
-    private readonly ColumnType[] types;
-    private readonly ColumnProfiler[] profilers;
-    private readonly TypeCheck[] typeChecks;
-    private readonly Check[][] cellChecks;
+    private readonly Step[] steps;
     private readonly Check[] rowChecks;
 
     public ScanPlan(DataContract contract, IReadOnlyList<Check> checks, IReadOnlyDictionary<string, ColumnProfiler> profilersByColumn)
     {
         var columns = contract.Columns;
-        types = columns.Select(c => c.Type).ToArray();
-        profilers = columns.Select(c => profilersByColumn[c.Name]).ToArray();
         // Type checks only act on invalid cells, so they are called for those alone (one virtual call less per cell).
-        typeChecks = columns.Select((_, i) => checks.OfType<TypeCheck>().Single(c => c.CellColumn == i)).ToArray();
-        cellChecks = columns.Select((_, i) => checks.Where(c => c.CellColumn == i && c is not TypeCheck).ToArray()).ToArray();
+        steps = columns.Select((column, i) => new Step(column.Type, profilersByColumn[column.Name],
+            checks.OfType<TypeCheck>().Single(c => c.CellColumn == i),
+            checks.Where(c => c.CellColumn == i && c is not TypeCheck).ToArray())).ToArray();
         rowChecks = checks.Where(c => c.ObservesRows).ToArray();
         Row = new RowValues(columns.Count);
     }
@@ -34,25 +31,37 @@ internal sealed class ScanPlan
     public void Begin(TableReader reader, int[] map)
     {
         Array.Copy(map, Row.FileIndex, map.Length);
+        for (var c = 0; c < steps.Length; c++) steps[c].Index = map[c];
         Row.Reader = reader;
     }
 
     public void Observe(TableReader reader)
     {
-        var map = Row.FileIndex;
         var states = Row.States;
         var numbers = Row.Numbers;
-        for (var c = 0; c < types.Length; c++)
+        var plan = steps;
+        for (var c = 0; c < plan.Length; c++)
         {
-            var index = map[c];
-            if (index < 0) { states[c] = CellState.Null; continue; }
-            var state = reader.Read(index, types[c], out var number, out var text);
+            var step = plan[c];
+            if (step.Index < 0) { states[c] = CellState.Null; continue; }
+            var state = reader.Read(step.Index, step.Type, out var number, out var text);
             states[c] = state;
             numbers[c] = number;
-            profilers[c].Observe(state, number, text);
-            if (state == CellState.Invalid) typeChecks[c].Observe(state, number, text);
-            foreach (var check in cellChecks[c]) check.Observe(state, number, text);
+            step.Profiler.Observe(state, number, text);
+            if (state == CellState.Invalid) step.TypeCheck.Observe(state, number, text);
+            if (step.Checks.Length == 0) continue;
+            foreach (var check in step.Checks) check.Observe(state, number, text);
         }
         foreach (var check in rowChecks) check.ObserveRow(Row);
+    }
+
+    private sealed class Step(ColumnType type, ColumnProfiler profiler, TypeCheck typeCheck, Check[] checks)
+    {
+        public readonly ColumnType Type = type;
+        public readonly ColumnProfiler Profiler = profiler;
+        public readonly TypeCheck TypeCheck = typeCheck;
+        public readonly Check[] Checks = checks;
+        /// <summary>The column's field index in the current file, -1 when missing.</summary>
+        public int Index = -1;
     }
 }

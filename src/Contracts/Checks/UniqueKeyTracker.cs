@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrainingOrchestration.Contracts.Validation;
 
 namespace TrainingOrchestration.Contracts.Checks;
@@ -101,6 +102,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Entries((UniqueKeyTracker Tracker, long Offset) source, int partition, KeyBatch buffer, EntryAction action)
     {
         var (tracker, offset) = source;
@@ -110,6 +112,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
         for (var i = 0; i < batch.Count; i++) action(batch.Key(i), batch.Hash(i), batch.Value(i) + offset);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Check(KeyArena arena, ReadOnlySpan<char> key, int hash, long position, FailureSamples failures)
     {
         if (arena.TryAdd(key, hash, position, out var first)) return;
@@ -177,6 +180,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
     private delegate void EntryAction(ReadOnlySpan<char> key, int hash, long value);
 
     /// <summary>Every entry of the file in the order written, block by block through one reused batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadAll(SpillFile file, KeyBatch readBuffer, EntryAction action)
     {
         var stream = file.Stream;

@@ -67,13 +67,26 @@ internal sealed class Arithmetic(char op, ExpressionNode left, ExpressionNode ri
 
 internal sealed class Comparison(string op, ExpressionNode left, ExpressionNode right) : ExpressionNode
 {
+    // Fixed when parsed, not per row: whether the operands are text, and which orders make the comparison true
+    // (bit 0: less, bit 1: equal, bit 2: greater).
+    private readonly bool text = left.Type == ExpressionType.Text;
+    private readonly int accepted = op switch
+    {
+        "==" => 0b010,
+        "!=" => 0b101,
+        "<" => 0b001,
+        "<=" => 0b011,
+        ">" => 0b100,
+        _ => 0b110,
+    };
+
     public override ExpressionType Type => ExpressionType.Bool;
     public override IEnumerable<int> Columns() => left.Columns().Concat(right.Columns());
 
     public override Truth Evaluate(IRowValues row)
     {
         int order;
-        if (left.Type == ExpressionType.Text)
+        if (text)
         {
             if (!left.TryText(row, out var a) || !right.TryText(row, out var b)) return Truth.Unknown;
             order = a.SequenceCompareTo(b);
@@ -83,16 +96,8 @@ internal sealed class Comparison(string op, ExpressionNode left, ExpressionNode 
             if (!left.TryNumber(row, out var a) || !right.TryNumber(row, out var b)) return Truth.Unknown;
             order = a.CompareTo(b);
         }
-        var result = op switch
-        {
-            "==" => order == 0,
-            "!=" => order != 0,
-            "<" => order < 0,
-            "<=" => order <= 0,
-            ">" => order > 0,
-            _ => order >= 0,
-        };
-        return result ? Truth.True : Truth.False;
+        var bit = order < 0 ? 0b001 : order == 0 ? 0b010 : 0b100;
+        return (accepted & bit) != 0 ? Truth.True : Truth.False;
     }
 }
 

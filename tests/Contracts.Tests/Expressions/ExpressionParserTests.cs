@@ -44,6 +44,23 @@ public class ExpressionParserTests
         Assert.Equal(expected, Eval(expr, new Row(a, b, "x")));
     }
 
+    [Theory]
+    [InlineData(1, 3, "FTTTFF")]
+    [InlineData(3, 3, "TFFTFT")]
+    [InlineData(5, 3, "FTFFTT")]
+    public void Every_comparison_operator_holds_on_numbers_and_texts(double a, double b, string expected)
+    {
+        string[] operators = ["==", "!=", "<", "<=", ">", ">="];
+        var texts = new Dictionary<double, string> { [1] = "basic", [3] = "gold", [5] = "pro" };
+        for (var i = 0; i < operators.Length; i++)
+        {
+            var truth = expected[i] == 'T' ? Truth.True : Truth.False;
+            Assert.Equal(truth, Eval($"a {operators[i]} b", new Row(a, b, "x")));
+            Assert.Equal(truth, Eval($"plan {operators[i]} 'gold'", new Row(a, b, texts[a])));
+        }
+        Assert.Equal(Truth.True, Eval("a = b", new Row(3, 3, "x")));
+    }
+
     [Fact]
     public void Nulls_make_comparisons_unknown_and_or_true_wins_as_in_sql()
     {
