@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using TrainingOrchestration.Contracts.Model;
 
@@ -15,9 +18,10 @@ namespace TrainingOrchestration.Contracts.Reading;
 internal sealed class CsvRowParser : IDisposable
 {
     private const int MaxRowChars = 64 * 1024 * 1024;
-    private readonly SearchValues<char> fieldEnd;
     private readonly char delimiter;
     private readonly char quote;
+    private readonly Vector256<ushort> delimiters256;
+    private readonly Vector128<ushort> delimiters128;
 
     private readonly Stream stream;
     private readonly Decoder decoder = new UTF8Encoding(false, false).GetDecoder();
@@ -37,7 +41,8 @@ internal sealed class CsvRowParser : IDisposable
         this.stream = stream;
         delimiter = (dialect ?? CsvDialect.Default).Delimiter;
         quote = (dialect ?? CsvDialect.Default).Quote;
-        fieldEnd = SearchValues.Create([delimiter, '\r', '\n']);
+        delimiters256 = Vector256.Create((ushort)delimiter);
+        delimiters128 = Vector128.Create((ushort)delimiter);
         first = atFileStart;
         bytes = ArrayPool<byte>.Shared.Rent(bufferChars);
         chars = ArrayPool<char>.Shared.Rent(bufferChars);
@@ -99,8 +104,8 @@ internal sealed class CsvRowParser : IDisposable
                 var fieldStart = p;
                 while (true)
                 {
-                    var index = IndexOfFieldEnd(chars.AsSpan(rowStart + p, end - rowStart - p), delimiter, fieldEnd);
-                    if (index >= 0) { p += index; break; }
+                    var index = NextFieldEnd(rowStart + p);
+                    if (index >= 0) { p = index - rowStart; break; }
                     p = end - rowStart;
                     if (!Fill()) { AddField(fieldStart, p - fieldStart); return p; }
                 }
@@ -121,18 +126,66 @@ internal sealed class CsvRowParser : IDisposable
         }
     }
 
-    /// <summary>Most fields are a few characters: a scalar look at the first 16 beats setting up a vectorized search.</summary>
-    private static int IndexOfFieldEnd(ReadOnlySpan<char> span, char delimiter, SearchValues<char> fieldEnd)
+    // Where the delimiters and line breaks are in 64 characters of the buffer from maskBase on (bit i: chars[maskBase + i]),
+    // found with a few vector compares and then read field after field by counting zero bits: most fields are a few
+    // characters, so one window serves a dozen fields instead of a search per field. Invalid (maskBase < 0) after Fill
+    // and after a quoted field, which move or rewrite characters.
+    private int maskBase = -1;
+    private ulong mask;
+
+    /// <summary>Index in <c>chars</c> of the first delimiter, CR or LF at or after <paramref name="from"/> and before <c>end</c>; -1 if none.</summary>
+    private int NextFieldEnd(int from)
     {
-        var scalar = Math.Min(span.Length, 16);
-        for (var i = 0; i < scalar; i++)
+        while (from < end)
         {
-            var c = span[i];
-            if (c == delimiter || c == '\n' || c == '\r') return i;
+            var offset = from - maskBase;
+            if (maskBase < 0 || (uint)offset >= 64)
+            {
+                Scan(from);
+                offset = 0;
+            }
+            var bits = mask >> offset;
+            if (bits != 0) return from + BitOperations.TrailingZeroCount(bits);
+            from = maskBase + 64;
         }
-        if (span.Length <= scalar) return -1;
-        var rest = span[scalar..].IndexOfAny(fieldEnd);
-        return rest < 0 ? -1 : rest + scalar;
+        return -1;
+    }
+
+    /// <summary>Fills <see cref="mask"/> for the 64 characters from <paramref name="from"/> (bits past <c>end</c> clear).</summary>
+    private void Scan(int from)
+    {
+        maskBase = from;
+        ulong bits = 0;
+        ref var start = ref Unsafe.As<char, ushort>(ref chars[0]);
+        if (Vector256.IsHardwareAccelerated && from + 64 <= chars.Length)
+        {
+            for (var k = 0; k < 4; k++)
+            {
+                var v = Vector256.LoadUnsafe(ref start, (nuint)(from + 16 * k));
+                var hits = Vector256.Equals(v, delimiters256) | Vector256.Equals(v, Vector256.Create((ushort)'\n')) | Vector256.Equals(v, Vector256.Create((ushort)'\r'));
+                bits |= (ulong)hits.ExtractMostSignificantBits() << (16 * k);
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated && from + 64 <= chars.Length)
+        {
+            for (var k = 0; k < 8; k++)
+            {
+                var v = Vector128.LoadUnsafe(ref start, (nuint)(from + 8 * k));
+                var hits = Vector128.Equals(v, delimiters128) | Vector128.Equals(v, Vector128.Create((ushort)'\n')) | Vector128.Equals(v, Vector128.Create((ushort)'\r'));
+                bits |= (ulong)hits.ExtractMostSignificantBits() << (8 * k);
+            }
+        }
+        else
+        {
+            var count = Math.Min(64, end - from);
+            for (var i = 0; i < count; i++)
+            {
+                var c = chars[from + i];
+                if (c == delimiter || c == '\n' || c == '\r') bits |= 1UL << i;
+            }
+        }
+        var valid = end - from;
+        mask = valid >= 64 ? bits : bits & ((1UL << valid) - 1);
     }
 
     private int ParseQuoted(int p)
@@ -163,6 +216,7 @@ internal sealed class CsvRowParser : IDisposable
             read++;
         }
         AddField(p, write - p);
+        maskBase = -1;
         return read;
     }
 
@@ -184,6 +238,7 @@ internal sealed class CsvRowParser : IDisposable
     private bool Fill()
     {
         if (streamDone) return false;
+        maskBase = -1;
         if (rowStart > 0)
         {
             chars.AsSpan(rowStart, end - rowStart).CopyTo(chars);

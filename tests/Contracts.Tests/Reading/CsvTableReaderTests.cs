@@ -122,4 +122,46 @@ public class CsvTableReaderTests
         Assert.Equal(CellState.Value, reader.Read(2, ColumnType.Integer, out var number, out _));
         Assert.Equal(12, number);
     }
+
+    /// <summary>
+    /// The parser finds delimiters and line breaks 64 characters at a time (a bit mask): fields of every length from
+    /// empty to past two windows, boundaries on and around the 64-character edges, quoted fields between unquoted ones,
+    /// LF and CRLF, a tab or semicolon delimiter, and characters whose low byte is a delimiter (U+012C, U+0A0A, U+0D3B)
+    /// must come back exactly as written, whatever the buffer size.
+    /// </summary>
+    [Theory]
+    [InlineData(',', 16)]
+    [InlineData(',', 100)]
+    [InlineData(',', 128 * 1024)]
+    [InlineData(';', 77)]
+    [InlineData('\t', 128 * 1024)]
+    public async Task Fields_of_any_length_come_back_exactly_across_scan_windows(char delimiter, int bufferChars)
+    {
+        var random = new Random(15);
+        var alphabet = "abcXYZ019 .-\u012C\u0A0A\u0D3B\u00E9";
+        List<string[]> rows = [["a", "b", "c", "d"]];
+        for (var r = 0; r < 400; r++)
+        {
+            rows.Add(Enumerable.Range(0, 4).Select(_ =>
+            {
+                var length = random.Next(4) == 0 ? random.Next(60, 140) : random.Next(0, 9);
+                var text = new string(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+                return random.Next(10) == 0 ? text + delimiter + "\"q\"\n" : text;
+            }).ToArray());
+        }
+        var csv = new StringBuilder();
+        foreach (var row in rows)
+        {
+            csv.AppendJoin(delimiter, row.Select(f => f.IndexOfAny([delimiter, '"', '\n']) >= 0 ? "\"" + f.Replace("\"", "\"\"") + "\"" : f));
+            csv.Append(rows.IndexOf(row) % 2 == 0 ? "\r\n" : "\n");
+        }
+        var dialect = new CsvDialect(delimiter, '"');
+
+        await using var reader = CsvTableReader.Open(new TrickleStream(Encoding.UTF8.GetBytes(csv.ToString()), 1000), [], bufferChars, dialect: dialect);
+        var read = new List<string[]> { reader.Columns.ToArray() };
+        while (await reader.ReadAsync()) read.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.Describe).ToArray());
+
+        Assert.Equal(rows.Count, read.Count);
+        for (var r = 0; r < rows.Count; r++) Assert.Equal(rows[r], read[r]);
+    }
 }
