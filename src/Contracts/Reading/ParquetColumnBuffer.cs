@@ -68,6 +68,19 @@ internal sealed class ParquetColumnBuffer(DataField field)
         }
     }
 
+    /// <summary>
+    /// Drops the row group's arrays (tens of MB per reader). A scan's state keeps its last reader reachable until the
+    /// validation completes, and the uniqueness check's end phase needs that memory.
+    /// </summary>
+    public void Release()
+    {
+        Texts = [];
+        Numbers = [];
+        Nulls = [];
+        levels = [];
+        scratch = null;
+    }
+
     /// <summary>Reads the packed non-null values and marks the null rows (definition level below the maximum).</summary>
     private async Task ReadRawAsync<T>(ParquetRowGroupReader group, T[] values, int rows, CancellationToken cancellationToken) where T : struct
     {

@@ -129,6 +129,7 @@ public sealed class ParquetTableReader : TableReader
 
     public override async ValueTask DisposeAsync()
     {
+        foreach (var buffer in buffers) buffer.Release();
         await reader.DisposeAsync().ConfigureAwait(false);
         await stream.DisposeAsync().ConfigureAwait(false);
         if (spoolFile is not null && File.Exists(spoolFile)) File.Delete(spoolFile);
