@@ -125,7 +125,8 @@ public static partial class PipelineSpecLoader
         var evaluation = EvaluationReader.Read(root.Section("evaluation", required: true, SpecKeys.Evaluation), errors,
             training is null ? null : ProblemTypes.Of(training.Hyperparameters.GetValueOrDefault("objective"), out _));
         var notifications = NotificationsReader.Read(root, tier);
-        if (errors.Any || name is null || description is null || tier is null || source is null || cadence is null
+        var deploys = DeploymentReader.TryRead(root, out var deployment);
+        if (!deploys || errors.Any || name is null || description is null || tier is null || source is null || cadence is null
             || features is null || contract is null || contractYaml is null || training is null || evaluation is null || notifications is null)
             return null;
         return new PipelineSpec
@@ -133,7 +134,7 @@ public static partial class PipelineSpecLoader
             Name = name, Description = description, Tier = tier.Value, Source = source, Cadence = cadence,
             Features = features, ContractFile = contract, ContractYaml = contractYaml, Training = training, Evaluation = evaluation,
             Notifications = notifications, Directory = directory, SampleDataFile = sampleData, SampleEventFile = sampleEvent,
-            SampleChangesFile = sampleChanges,
+            SampleChangesFile = sampleChanges, Deployment = deployment,
         };
     }
 

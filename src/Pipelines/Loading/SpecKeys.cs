@@ -4,7 +4,7 @@ namespace TrainingOrchestration.Pipelines.Loading;
 internal static class SpecKeys
 {
     public static readonly string[] Root =
-        ["name", "description", "tier", "source", "cadence", "features", "contract", "sample", "training", "evaluation", "notifications"];
+        ["name", "description", "tier", "source", "cadence", "features", "contract", "sample", "training", "evaluation", "notifications", "deployment"];
     public static readonly string[] Source = ["table", "cdc", "columns", "keepSnapshots", "timestampColumn"];
     public static readonly string[] Cdc = ["kind", "eventSource", "detailType", "batchSize", "batchWindow", .. IngressReader.Keys];
     public static readonly string[] Cadence = ["minChanges", "minInterval", "maxStaleness", "quietHours", "schedule", "redriveWindow"];
@@ -20,4 +20,8 @@ internal static class SpecKeys
     public static readonly string[] Threshold = ["min", "max"];
     public static readonly string[] Notifications = ["emails", "webhooks", "slack", "paging", "notifyOnSuccess", "notifyOnStart"];
     public static readonly string[] Subscribers = ["emails", "webhooks", "slack"];
+    public static readonly string[] Deployment =
+        ["endpoint", "instanceType", "instanceCount", "trafficRouting", "terminationWait", "maxExecutionTimeout", "autoRollback"];
+    public static readonly string[] TrafficRouting = ["type", "size", "wait"];
+    public static readonly string[] AutoRollback = ["max5xxErrors", "maxModelLatencyMs", "alarms"];
 }

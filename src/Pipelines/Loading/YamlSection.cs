@@ -43,6 +43,9 @@ internal sealed class YamlSection
 
     public bool Has(string key) => entries.ContainsKey(key);
 
+    /// <summary>Whether <paramref name="key"/> holds a mapping (a section may be written as a word or as a mapping).</summary>
+    public bool HasMapping(string key) => entries.TryGetValue(key, out var e) && e.Value is YamlMappingNode;
+
     /// <summary>Where the value of <paramref name="key"/> starts, or the section itself when the key is absent.</summary>
     public Mark MarkOf(string key) => entries.TryGetValue(key, out var e) ? e.Value.Start : node.Start;
 

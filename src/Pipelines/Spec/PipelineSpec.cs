@@ -23,6 +23,8 @@ public sealed record PipelineSpec
     public required TrainingSpec Training { get; init; }
     public required EvaluationSpec Evaluation { get; init; }
     public NotificationsSpec Notifications { get; init; } = new();
+    /// <summary>The endpoint a promoted model is deployed to; null for <c>deployment: none</c> (the default).</summary>
+    public DeploymentSpec? Deployment { get; init; }
     /// <summary>Absolute path of the pipeline folder.</summary>
     public required string Directory { get; init; }
     /// <summary>Absolute path of the bundled sample of the source table (CSV with header), if any.</summary>
