@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
 using TrainingOrchestration.Infra.Compute;
+using TrainingOrchestration.Infra.Deployment;
 using TrainingOrchestration.Infra.Events;
 using TrainingOrchestration.Infra.Features;
 using TrainingOrchestration.Infra.Ingress;
@@ -100,6 +101,7 @@ public sealed class TrainingStack : Stack
             Training.StateMachine, RunStatus.StateMachine, deadLetters.Queue);
         Dashboard = new WeeklyReviewDashboard(this, "WeeklyReview", p, Training.StateMachine, Trigger.StateMachine, Callback.StateMachine, featureJob.JobName);
         _ = new PipelineAlarms(this, "Alarms", spec, Training.StateMachine, topics.Notifications, topics.Paging);
+        if (spec.Deployment is not null) _ = new EndpointRollbackAlarms(this, "EndpointAlarms", spec, topics.Notifications);
 
         Amazon.CDK.Tags.Of(this).Add("pipeline", p);
         Amazon.CDK.Tags.Of(this).Add("tier", spec.Tier.ToString().ToLowerInvariant());

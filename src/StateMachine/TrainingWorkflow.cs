@@ -89,7 +89,8 @@ public sealed class TrainingWorkflow : Construct
 
         foreach (var statement in trainModel.PolicyStatements.Concat(ScoreTestSplit.PolicyStatements(this, pipeline))
             .Append(CreateCandidateModel.PolicyStatement(this, pipeline)).Append(IdentifyRun.PolicyStatement(props.Table))
-            .Concat(ValidateFeatureParts.PolicyStatements(this, props, name)))
+            .Concat(ValidateFeatureParts.PolicyStatements(this, props, name))
+            .Concat(spec.Deployment is null ? [] : EndpointRequests.PolicyStatements(this, spec)))
         {
             StateMachine.AddToRolePolicy(statement);
         }

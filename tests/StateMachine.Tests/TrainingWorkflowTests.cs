@@ -12,7 +12,8 @@ public class TrainingWorkflowTests(SynthesizedPipelines synthesized)
     private static readonly string[] FailurePath = ["RecordRunFailed", "NotifyFailure", "PageOnCall", "PublishRunFailed", "ReleaseLockAfterFailure"];
     /// <summary>The steps after the decision: a failure is recorded at <c>$.outcome.sideEffects</c> and the run goes on.</summary>
     private static readonly string[] SideEffects =
-        ["MarkModelChampion", "RetirePreviousChampion", "ReadCandidateProfile", "AcceptProfile", "RegisterApprovedModel", "PublishModelPromoted", "RegisterRejectedModel", "PublishModelRejected", "NotifyOutcome"];
+        ["MarkModelChampion", "RetirePreviousChampion", "ReadCandidateProfile", "AcceptProfile", "RegisterApprovedModel", "PublishModelPromoted", "RegisterRejectedModel", "PublishModelRejected", "NotifyOutcome",
+         "CreateEndpointConfig", "DescribeCurrentEndpoint", "CreateEndpoint", "UpdateEndpoint", "DescribeEndpoint", "NotifyDeploymentProblem", "RecordDeployment"];
 
     [Theory]
     [InlineData("IdentifyRun", ":states:::dynamodb:getItem")]

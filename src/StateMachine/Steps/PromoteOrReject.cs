@@ -116,8 +116,11 @@ internal sealed class PromoteOrReject
             .Otherwise(rejected);
 
         // Up to the champion write a failure fails the execution at its state (nothing has moved; a redrive resumes there).
-        SideEffect.Tolerated(promoted.PublishPromoted, next);
+        // A pipeline with a deployment sends the promoted model to its endpoint after the event (DeployModel).
+        var deploy = props.Spec.Deployment is null ? null : new DeployModel(scope, props, next);
+        if (deploy is not null) promoted.PublishPromoted.Next(deploy.States);
+        SideEffect.Tolerated(promoted.PublishPromoted, deploy?.States ?? next);
         SideEffect.Tolerated(publishRejected, next);
-        States = Chain.Custom(decide, [promoted.PublishPromoted, publishRejected], publishRejected);
+        States = Chain.Custom(decide, [.. deploy?.States.EndStates ?? [promoted.PublishPromoted], publishRejected], publishRejected);
     }
 }

@@ -21,7 +21,16 @@ internal static class SideEffect
 
     public static T Tolerated<T>(T task, IChainable next) where T : TaskStateBase
     {
-        task.AddCatch(next, new CatchProps { Errors = ["States.ALL"], ResultPath = $"{OutcomePath}.sideEffects.{task.Id}" });
+        task.AddCatch(next, Catch(task.Id));
         return task;
     }
+
+    /// <summary>The same for a Task written out as a <see cref="CustomState"/> (an optimized integration CDK grants too widely).</summary>
+    public static CustomState Tolerated(CustomState task, IChainable next)
+    {
+        task.AddCatch(next, Catch(task.Id));
+        return task;
+    }
+
+    private static CatchProps Catch(string state) => new() { Errors = ["States.ALL"], ResultPath = $"{OutcomePath}.sideEffects.{state}" };
 }
