@@ -29,6 +29,22 @@ public sealed class LocalSageMakerService(string s3Root, Func<JsonNode, Task> pu
 
     public SageMakerLocalOptions Options => _options;
 
+    /// <summary>
+    /// The hosting API (endpoint configurations and endpoints), kept beside the buckets in
+    /// <c>&lt;workspace&gt;/sagemaker/endpoints.json</c>; the local cloud replaces it with one that watches its alarms.
+    /// </summary>
+    public Endpoints.LocalEndpoints Endpoints
+    {
+        get => _endpoints ??= new Endpoints.LocalEndpoints(
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(s3Root))!, "sagemaker", "endpoints.json"), _options, clock, HasModel);
+        set => _endpoints = value;
+    }
+
+    private Endpoints.LocalEndpoints? _endpoints;
+
+    /// <summary>Whether CreateModel made a model of that name (in this session or an earlier one on the workspace).</summary>
+    public bool HasModel(string name) => FindModel(name) is not null;
+
     /// <summary>The Model Registry, kept beside the buckets in <c>&lt;workspace&gt;/sagemaker/model-packages.json</c>.</summary>
     public ModelPackageRegistry ModelPackages => _modelPackages ??= new ModelPackageRegistry(
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(s3Root))!, "sagemaker", "model-packages.json"), _options, clock);

@@ -10,7 +10,8 @@ namespace TrainingOrchestration.LocalRuntime.SageMaker;
 /// <c>sagemaker:createTrainingJob</c> (request-response or <c>.sync</c>), <c>createModel</c>,
 /// <c>createTransformJob(.sync)</c>, and the AWS SDK <c>aws-sdk:sagemaker:describeTrainingJob</c> /
 /// <c>stopTrainingJob</c> and the Model Registry's <c>createModelPackage</c> / <c>updateModelPackage</c> /
-/// <c>describeModelPackage</c> (<see cref="ModelPackageRegistry"/>). API errors become the error names Step Functions reports (see README.md).
+/// <c>describeModelPackage</c> (<see cref="ModelPackageRegistry"/>), and hosting: the optimized <c>createEndpointConfig</c> /
+/// <c>createEndpoint</c> and the SDK's <c>updateEndpoint</c> / <c>describeEndpoint</c> (<see cref="Endpoints.LocalEndpoints"/>). API errors become the error names Step Functions reports (see README.md).
 /// </summary>
 public sealed partial class SageMakerServiceIntegration(LocalSageMakerService sageMaker) : IServiceIntegration
 {
@@ -31,6 +32,10 @@ public sealed partial class SageMakerServiceIntegration(LocalSageMakerService sa
                 "stopTrainingJob" => Stop(parameters),
                 "createModelPackage" => sageMaker.ModelPackages.CreateModelPackage(parameters),
                 "updateModelPackage" => sageMaker.ModelPackages.UpdateModelPackage(parameters),
+                "createEndpointConfig" => sageMaker.Endpoints.CreateEndpointConfig(parameters),
+                "createEndpoint" => sageMaker.Endpoints.CreateEndpoint(parameters),
+                "updateEndpoint" => sageMaker.Endpoints.UpdateEndpoint(parameters),
+                "describeEndpoint" => sageMaker.Endpoints.DescribeEndpoint(JsonRead.String(parameters["EndpointName"]) ?? ""),
                 "describeModelPackage" => sageMaker.ModelPackages.DescribeModelPackage(JsonRead.String(parameters["ModelPackageName"]) ?? ""),
                 _ => throw new TaskFailedException("States.Runtime", $"sagemaker:{request.Action} has no local stand-in"),
             };
@@ -73,6 +78,6 @@ public sealed partial class SageMakerServiceIntegration(LocalSageMakerService sa
     private static TaskFailedException SdkError(SageMakerServiceException e) =>
         AwsErrorNames.For("aws-sdk:sagemaker:describeTrainingJob", e.ErrorCode, e.Message, 400);
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:states:[^:]*:[^:]*:(sagemaker:(createTrainingJob(\.sync)?|createModel|createTransformJob(\.sync)?)|aws-sdk:sagemaker:(describeTrainingJob|stopTrainingJob|createModelPackage|updateModelPackage|describeModelPackage))$")]
+    [GeneratedRegex(@"^arn:aws[a-z-]*:states:[^:]*:[^:]*:(sagemaker:(createTrainingJob(\.sync)?|createModel|createTransformJob(\.sync)?|createEndpointConfig|createEndpoint)|aws-sdk:sagemaker:(describeTrainingJob|stopTrainingJob|createModelPackage|updateModelPackage|describeModelPackage|updateEndpoint|describeEndpoint))$")]
     private static partial Regex ResourcePattern();
 }

@@ -9,6 +9,9 @@ public static class EndpointMetrics
 {
     public const string Namespace = "AWS/SageMaker";
 
+    /// <summary>Requests sent to the variant (Sum).</summary>
+    public const string Invocations = "Invocations";
+
     /// <summary>Requests the model answered with a 5xx status (Sum).</summary>
     public const string Invocation5xxErrors = "Invocation5XXErrors";
 
