@@ -39,6 +39,7 @@ public sealed class BlueGreenDeployment(EndpointTraffic traffic, Func<IReadOnlyL
             traffic.Serve(name, variant, timeline, from, to);
             if (alarms.Count > 0 && firstAlarm(alarms, from, to) is { } hit)
             {
+                RecordShifts(endpoint, target, timeline, hit.At);
                 RollBack(endpoint, pending, hit.At, $"Deployment rolled back: CloudWatch alarm {hit.Alarm} went into ALARM at {hit.At:O} "
                     + $"with {timeline.PercentAt(hit.At)}% of traffic on endpoint configuration {target}.");
                 return;
