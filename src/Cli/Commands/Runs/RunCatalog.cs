@@ -98,6 +98,8 @@ internal static class RunCatalog
             ["modelPackage"] = run["modelPackageArn"]?.DeepClone(),
             // The approved copy's URI when promoted, the training job's artifact otherwise.
             ["artifact"] = run["artifact"]?.DeepClone(),
+            // With deployment: on promotion, {endpoint, endpointConfig, status DEPLOYED|ROLLED_BACK|FAILED, reason}; else null.
+            ["deployment"] = run["deployment"]?.DeepClone(),
             // The steps after the decision that failed (the run keeps its decision), by state name; null when none did.
             ["sideEffectFailed"] = SideEffectsFailed(run),
             ["artifactPath"] = files.ArtifactPath,
