@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TrainingOrchestration.LocalRuntime.Runs;
+using TrainingOrchestration.LocalRuntime.Serving;
 
 namespace TrainingOrchestration.EndToEnd.Tests;
 
@@ -68,6 +69,9 @@ public sealed class EndpointDeploymentTests(ChurnStackFixture churn, DeployingCh
         Assert.Equal(("InService", first["trainingJobName"].Text()), (endpoint["EndpointStatus"].Text(), endpoint["EndpointConfigName"].Text()));
         Assert.Contains("ALARM", endpoint["FailureReason"].Text());
         Assert.Equal("rollback", endpoint["shifts"]!.AsArray()[^1]!["kind"].Text());
+        var (served, artifact) = LocalModelServer.Endpoint(cloud.Options.Workspace, DeployingChurnFixture.Endpoint);
+        Assert.Equal(first["trainingJobName"].Text(), served);
+        Assert.True(File.Exists(artifact), artifact);
         var notice = Assert.Single(cloud.Sns.Messages, m => m.Subject?.Contains("deployment not completed", StringComparison.Ordinal) == true);
         Assert.Contains("models churn rollback", JsonNode.Parse(notice.Message)!["action"].Text());
         Assert.Null((await session.ReadItemAsync("LOCK"))?["holder"]);

@@ -27,6 +27,27 @@ public static class LocalModelServer
             : throw new FileNotFoundException($"The champion's artifact {artifact} is not in the workspace ({path}).");
     }
 
+    /// <summary>
+    /// The model a local endpoint serves (<c>serve --endpoint</c>): its current configuration's variant's model, as
+    /// <c>&lt;workspace&gt;/sagemaker/endpoints.json</c> and the model's CreateModel request record them — after a rolled
+    /// back deployment that is the previous model, not the champion.
+    /// </summary>
+    public static (string EndpointConfig, string ArtifactPath) Endpoint(string workspace, string endpoint)
+    {
+        var sagemaker = Path.Combine(workspace, "sagemaker");
+        var state = Path.Combine(sagemaker, "endpoints.json");
+        var endpoints = File.Exists(state) ? System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(state)) : null;
+        var config = endpoints?["endpoints"]?[endpoint]?["EndpointConfigName"]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"{workspace} has no endpoint {endpoint}: no run has deployed to it there.");
+        var model = endpoints!["configs"]?[config]?["ProductionVariants"]?[0]?["ModelName"]?.GetValue<string>()
+            ?? throw new InvalidOperationException($"Endpoint {endpoint}'s configuration {config} names no model.");
+        var modelFile = Path.Combine(sagemaker, "models", model + ".json");
+        var artifact = File.Exists(modelFile) ? System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(modelFile))?["PrimaryContainer"]?["ModelDataUrl"]?.GetValue<string>() : null;
+        if (artifact is null) throw new FileNotFoundException($"Model {model} of endpoint {endpoint} is not in the workspace ({modelFile}).");
+        var path = Glue.S3Location.Parse(artifact).ToLocalPath(Path.Combine(workspace, "s3"));
+        return File.Exists(path) ? (config, path) : throw new FileNotFoundException($"Endpoint {endpoint}'s artifact {artifact} is not in the workspace ({path}).");
+    }
+
     public static async Task ServeAsync(string artifactPath, int port, Action<string> log, CancellationToken cancellationToken)
     {
         using var model = Booster.Load(ModelArtifact.ReadModel(artifactPath, artifactPath));

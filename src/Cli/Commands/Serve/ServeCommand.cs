@@ -8,7 +8,8 @@ namespace TrainingOrchestration.Cli.Commands.Serve;
 /// <summary>
 /// <c>serve PIPELINE [--port P] [--workspace DIR]</c>: the pipeline's champion behind SageMaker's inference contract
 /// (<c>GET /ping</c>, <c>POST /invocations</c> with <c>text/csv</c>), scored with the same libxgboost as the local
-/// batch transform, until Ctrl+C.
+/// batch transform, until Ctrl+C. With <c>--endpoint NAME</c> it serves what the pipeline's local endpoint serves instead
+/// (after a rolled-back deployment, the previous model).
 /// </summary>
 internal static class ServeCommand
 {
@@ -17,12 +18,13 @@ internal static class ServeCommand
         var pipeline = new Argument<string>("pipeline") { Description = "The pipeline whose champion to serve." };
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (default 8080, as the SageMaker container).", DefaultValueFactory = _ => LocalModelServer.DefaultPort };
         var workspace = new Option<DirectoryInfo?>("--workspace") { Description = "The workspace (default: the newest one under .local/runs with a run of the pipeline)." };
-        var command = new Command("serve", "Serve the pipeline's champion with SageMaker's inference contract (GET /ping, POST /invocations text/csv).") { pipeline, port, workspace };
-        command.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(pipeline)!, parse.GetValue(port), parse.GetValue(workspace)?.FullName, cancellationToken));
+        var endpoint = new Option<string?>("--endpoint") { Description = "Serve the model the local endpoint of this name serves (deployment.endpoint), not the champion." };
+        var command = new Command("serve", "Serve the pipeline's champion with SageMaker's inference contract (GET /ping, POST /invocations text/csv).") { pipeline, port, workspace, endpoint };
+        command.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(pipeline)!, parse.GetValue(port), parse.GetValue(workspace)?.FullName, parse.GetValue(endpoint), cancellationToken));
         return command;
     }
 
-    private static async Task<int> ServeAsync(string pipeline, int port, string? workspace, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(string pipeline, int port, string? workspace, string? endpoint, CancellationToken cancellationToken)
     {
         if (port is < 1 or > 65535)
         {
@@ -31,8 +33,9 @@ internal static class ServeCommand
         }
         try
         {
-            var (runId, artifact) = LocalModelServer.Champion(ModelsCommand.Workspace(pipeline, workspace));
-            Console.Error.WriteLine($"{pipeline}: champion {runId}");
+            var folder = ModelsCommand.Workspace(pipeline, workspace);
+            var (served, artifact) = endpoint is null ? LocalModelServer.Champion(folder) : LocalModelServer.Endpoint(folder, endpoint);
+            Console.Error.WriteLine(endpoint is null ? $"{pipeline}: champion {served}" : $"{pipeline}: endpoint {endpoint} on {served}");
             await LocalModelServer.ServeAsync(artifact, port, Console.Error.WriteLine, cancellationToken);
             return 0;
         }
