@@ -70,6 +70,8 @@ public static class PipelineConfigJson
             ContractFile = Relative(spec.ContractFile),
             SampleDataFile = spec.SampleDataFile is null ? null : Relative(spec.SampleDataFile),
             SampleEventFile = spec.SampleEventFile is null ? null : Relative(spec.SampleEventFile),
+            // No Lambda deploys: the training workflow carries the deployment, and the variables share 4 KB.
+            Deployment = null,
         };
     }
 }

@@ -101,6 +101,17 @@ public class EndpointDeploymentTemplateTests(SynthesizedPipelines synthesized)
     }
 
     [Fact]
+    public void The_lambdas_configuration_leaves_the_deployment_out()
+    {
+        var configs = synthesized.Resources(SynthesizedPipelines.Critical, "AWS::Lambda::Function")
+            .Select(f => f.Resource["Properties"]!["Environment"]?["Variables"]?["PIPELINE_CONFIG"]).OfType<System.Text.Json.Nodes.JsonNode>()
+            .Select(c => c.ToJsonString()).ToList();
+
+        Assert.NotEmpty(configs);
+        Assert.All(configs, c => Assert.DoesNotContain("fraud-scoring", c, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_pipeline_without_deployment_has_no_deployment_states_alarms_or_grants()
     {
         var training = Definition.Of(synthesized, SynthesizedPipelines.Exploratory, "leads-training");
