@@ -44,6 +44,9 @@ public static class RunReportComposer
         };
         if (jobName is not null) outputs.Insert(1, new("Model artifact", $"s3://{bucket}/{BucketLayout.TrainingArtifact(pipeline, jobName)}"));
         if (Text(run["decision"]) == "PROMOTED") outputs.Insert(2, new("Approved model", $"s3://{bucket}/{BucketLayout.ApprovedModel(pipeline, runId)}"));
+        // Deployment on promotion (WORKFLOW.md step 12b): the endpoint, the configuration it was given, and how it ended.
+        if (run["deployment"] is JsonObject deployment)
+            outputs.Add(new("Endpoint", $"{Text(deployment["endpoint"])} ({Text(deployment["endpointConfig"])}): {Text(deployment["status"])}, {Text(deployment["reason"])}"));
 
         var data = new RunReportData
         {
