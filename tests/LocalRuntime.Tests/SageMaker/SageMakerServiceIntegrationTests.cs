@@ -84,7 +84,10 @@ public sealed class SageMakerServiceIntegrationTests
         Assert.True(integration.CanHandle("arn:aws:states:::sagemaker:createTrainingJob"));
         Assert.True(integration.CanHandle("arn:aws:states:::sagemaker:createTransformJob.sync"));
         Assert.True(integration.CanHandle("arn:aws:states:::aws-sdk:sagemaker:describeTrainingJob"));
-        Assert.False(integration.CanHandle("arn:aws:states:::sagemaker:createEndpoint"));
+        Assert.True(integration.CanHandle("arn:aws:states:::sagemaker:createEndpoint"));
+        Assert.True(integration.CanHandle("arn:aws:states:::aws-sdk:sagemaker:updateEndpoint"));
+        Assert.False(integration.CanHandle("arn:aws:states:::sagemaker:createHyperParameterTuningJob.sync"));
+        Assert.False(integration.CanHandle("arn:aws:states:::aws-sdk:sagemaker:deleteEndpoint"));
         Assert.False(integration.CanHandle("arn:aws:states:::glue:startJobRun.sync"));
     }
 
