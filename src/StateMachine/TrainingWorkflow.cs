@@ -80,7 +80,9 @@ public sealed class TrainingWorkflow : Construct
             StateMachineName = name,
             StateMachineType = StateMachineType.STANDARD,
             DefinitionBody = DefinitionBody.FromChainable(definition),
-            Timeout = Duration.Seconds(TrainModel.WaitTimeoutSeconds(spec.Training) + (int)TimeSpan.FromHours(6).TotalSeconds),
+            // The training wait and six hours for the rest, plus the deployment's longest wait when the pipeline deploys.
+            Timeout = Duration.Seconds(TrainModel.WaitTimeoutSeconds(spec.Training) + (int)TimeSpan.FromHours(6).TotalSeconds
+                + (spec.Deployment is null ? 0 : DeployModel.MaxWaitSeconds(spec.Deployment))),
             TracingEnabled = true,
             // ALL with execution data: every state's input and output reaches the log group, queryable across runs in
             // Logs Insights for the weekly review (WORKFLOW.md "Execution traces": about 0.65 MB and $0.0003 a run).

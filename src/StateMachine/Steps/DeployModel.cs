@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
+using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.StateMachine.Steps;
 
@@ -25,6 +26,15 @@ internal sealed class DeployModel
 
     /// <summary>How often the poll asks; the number of polls is the maximum execution timeout over this, plus one.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many times the poll asks before it gives up: the maximum execution timeout in poll intervals, plus one.</summary>
+    public static int MaxPolls(DeploymentSpec deployment) => (int)Math.Ceiling(deployment.MaxExecutionTimeout / PollInterval) + 1;
+
+    /// <summary>
+    /// The longest the deployment keeps the execution: every poll, plus ten minutes for the lookup's retries and the other
+    /// calls. The state machine's timeout grows by this, so a slow deployment never times out a promoted run.
+    /// </summary>
+    public static int MaxWaitSeconds(DeploymentSpec deployment) => MaxPolls(deployment) * (int)PollInterval.TotalSeconds + 600;
 
     /// <summary>Starts at <c>NameEndpointConfig</c> and ends at <c>RecordDeployment</c>.</summary>
     public Chain States { get; }

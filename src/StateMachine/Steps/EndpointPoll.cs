@@ -25,7 +25,7 @@ internal sealed class EndpointPoll
         var spec = props.Spec;
         var deployment = spec.Deployment!;
         var endpoint = deployment.EndpointName;
-        var maxPolls = (int)Math.Ceiling(deployment.MaxExecutionTimeout / DeployModel.PollInterval) + 1;
+        var maxPolls = DeployModel.MaxPolls(deployment);
 
         var wait = new Wait(scope, "WaitForEndpoint", new WaitProps { Time = WaitTime.Duration(Duration.Seconds(DeployModel.PollInterval.TotalSeconds)) });
         var describe = SideEffect.Tolerated(ServiceRetries.Apply(new CallAwsService(scope, "DescribeEndpoint", new CallAwsServiceProps

@@ -101,6 +101,15 @@ public class EndpointDeploymentTemplateTests(SynthesizedPipelines synthesized)
     }
 
     [Fact]
+    public void The_execution_timeout_leaves_room_for_the_longest_deployment()
+    {
+        var seconds = Definition.Of(synthesized, SynthesizedPipelines.Critical, "fraud-training").Root["TimeoutSeconds"]!.GetValue<int>();
+
+        // fraud: spot maxWait 2h + 600 s for the training wait, 6 h for the rest, 61 one-minute polls + 600 s for the deployment.
+        Assert.Equal(7200 + 600 + 21600 + 61 * 60 + 600, seconds);
+    }
+
+    [Fact]
     public void The_lambdas_configuration_leaves_the_deployment_out()
     {
         var configs = synthesized.Resources(SynthesizedPipelines.Critical, "AWS::Lambda::Function")
