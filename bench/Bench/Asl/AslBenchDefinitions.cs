@@ -15,11 +15,26 @@ internal static class AslBenchDefinitions
             "Done":{"Type":"Pass","End":true}}}}}}
         """;
 
-    public static string MapInput(int items)
+    /// <summary>
+    /// Items per Map execution: each item records 8 history events (MapIterationStarted/Succeeded and three states
+    /// entered and exited), and an execution's history stops at 25,000 events
+    /// (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html), so 10,000 items in one execution
+    /// fail on AWS and on this engine; 2,500 items make 20,006 events.
+    /// </summary>
+    public const int MapItemsPerExecution = 2_500;
+
+    /// <summary>The inputs for <paramref name="items"/> items, numbered 0..items-1, one per execution.</summary>
+    public static List<string> MapInputs(int items)
     {
-        var sb = new StringBuilder("{\"items\":[");
-        for (var i = 0; i < items; i++) sb.Append(i == 0 ? "" : ",").Append("{\"n\":").Append(i).Append('}');
-        return sb.Append("]}").ToString();
+        var inputs = new List<string>();
+        for (var first = 0; first < items; first += MapItemsPerExecution)
+        {
+            var count = Math.Min(MapItemsPerExecution, items - first);
+            var sb = new StringBuilder("{\"items\":[");
+            for (var i = first; i < first + count; i++) sb.Append(i == first ? "" : ",").Append("{\"n\":").Append(i).Append('}');
+            inputs.Add(sb.Append("]}").ToString());
+        }
+        return inputs;
     }
 
     /// <summary>A chain of <paramref name="steps"/> Task states, each with Retry and Catch, all mocked.</summary>

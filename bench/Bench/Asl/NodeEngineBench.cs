@@ -64,9 +64,9 @@ internal sealed class NodeEngineBench
         {
             ["phase"] = phase,
             ["mapDefinition"] = AslBenchDefinitions.WideMap,
-            ["mapInput"] = AslBenchDefinitions.MapInput(items),
-            ["mapWarmupInput"] = AslBenchDefinitions.MapInput(1000),
-            ["mapTransitions"] = 1 + 3 * items,
+            ["mapInputs"] = new JsonArray(AslBenchDefinitions.MapInputs(items).Select(i => (JsonNode?)i).ToArray()),
+            ["mapWarmupInputs"] = new JsonArray(AslBenchDefinitions.MapInputs(1000).Select(i => (JsonNode?)i).ToArray()),
+            ["mapTransitions"] = AslBenchDefinitions.MapInputs(items).Count + 3 * items,
             ["chainDefinition"] = AslBenchDefinitions.TaskChain(steps),
             ["chainSteps"] = steps,
             ["executions"] = executions,
