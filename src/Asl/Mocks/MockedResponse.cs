@@ -6,4 +6,7 @@ namespace TrainingOrchestration.Asl;
 public sealed record MockedResponse(JsonNode? Return, string? ThrowError, string? ThrowCause)
 {
     public bool Throws => ThrowError is not null;
+
+    /// <summary><see cref="Return"/> as JSON text, written once (every invocation records it in TaskSucceeded).</summary>
+    internal string ReturnText { get; } = TrainingOrchestration.Asl.Json.JsonKit.Serialize(Return);
 }

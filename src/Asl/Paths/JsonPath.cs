@@ -7,7 +7,8 @@ namespace TrainingOrchestration.Asl.Paths;
 /// </summary>
 internal sealed record JsonPath(string Text, PathRoot Root, string? Variable, IReadOnlyList<PathSegment> Segments)
 {
-    public bool IsDefinite => Segments.All(s => s.IsDefinite);
+    /// <summary>Computed once: paths are cached and resolved on every state visit.</summary>
+    public bool IsDefinite { get; } = Segments.All(s => s.IsDefinite);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonPath> Cache = new(StringComparer.Ordinal);
 

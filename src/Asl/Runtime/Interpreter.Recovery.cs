@@ -10,7 +10,7 @@ internal sealed partial class Interpreter
     /// Task, Parallel and Map: the first retrier whose ErrorEquals matches decides (no fall-through once it is
     /// exhausted); then the first matching catcher; otherwise the error propagates.
     /// </summary>
-    private async Task<(string?, JsonNode?)> RunWithRecoveryAsync(StateRun run, JsonNode? rawInput)
+    private async ValueTask<(string?, JsonNode?)> RunWithRecoveryAsync(StateRun run, JsonNode? rawInput)
     {
         var state = run.State;
         var attempts = new int[state.Retry.Count];

@@ -12,7 +12,7 @@ internal sealed partial class Interpreter
     /// Runs the task; a failed or timed-out task comes back as <c>Failure</c> rather than thrown, so Retry and Catch
     /// (a throttled call retried is the common case) do not pay for an exception thrown through the async frames.
     /// </summary>
-    private async Task<(JsonNode? Output, AslErrorException? Failure)> RunTaskAsync(StateRun run, JsonNode? rawInput)
+    private async ValueTask<(JsonNode? Output, AslErrorException? Failure)> RunTaskAsync(StateRun run, JsonNode? rawInput)
     {
         var state = run.State;
         var frame = run.Frame;
@@ -52,12 +52,14 @@ internal sealed partial class Interpreter
             switch (outcome.Kind)
             {
                 case TaskOutcomeKind.Succeeded:
-                    var outputText = JsonKit.Serialize(outcome.Output);
+                    var outputText = outcome.OutputText ?? JsonKit.Serialize(outcome.Output);
                     frame.PreviousEventId = history.Record(prefix + "Succeeded", TaskDetails(resource, outputText), frame.PreviousEventId);
-                    if (System.Text.Encoding.UTF8.GetByteCount(outputText) > PayloadLimitBytes)
+                    if (outputText.Length * 3 > PayloadLimitBytes && System.Text.Encoding.UTF8.GetByteCount(outputText) > PayloadLimitBytes)
                         throw new AslErrorException(ErrorNames.DataLimitExceeded,
                             $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
-                    return (FinishResult(run, rawInput, outcome.Output), null);
+                    // A ResultSelector only reads the result (it copies what it selects); anything else may keep it.
+                    var result = outcome.Shared && (state.IsJsonata || state.ResultSelector is null) ? JsonKit.Clone(outcome.Output) : outcome.Output;
+                    return (FinishResult(run, rawInput, result), null);
                 case TaskOutcomeKind.Stopped:
                     throw new OperationCanceledException(frame.Cancellation);
                 default:
@@ -89,7 +91,7 @@ internal sealed partial class Interpreter
         ? new JsonObject()
         : new JsonObject { ["resourceType"] = resource.HistoryType, ["resource"] = resource.HistoryResource };
 
-    private async Task<TaskOutcome> ExecuteTaskAsync(StateRun run, ParsedResource resource, string parametersText, TokenWaiter? waiter, DateTimeOffset due, int? heartbeat)
+    private async ValueTask<TaskOutcome> ExecuteTaskAsync(StateRun run, ParsedResource resource, string parametersText, TokenWaiter? waiter, DateTimeOffset due, int? heartbeat)
     {
         var frame = run.Frame;
         var execution = frame.Execution;
@@ -98,7 +100,7 @@ internal sealed partial class Interpreter
         {
             return mocked.Throws
                 ? new TaskOutcome(TaskOutcomeKind.Failed, Error: mocked.ThrowError, Cause: mocked.ThrowCause)
-                : new TaskOutcome(TaskOutcomeKind.Succeeded, JsonKit.Clone(mocked.Return));
+                : new TaskOutcome(TaskOutcomeKind.Succeeded, mocked.Return, OutputText: mocked.ReturnText, Shared: true);
         }
         // Integrations get parsed JSON (as from the wire), so GetValue<int>/<double> work whatever built the values.
         var parameters = JsonKit.Parse(parametersText);

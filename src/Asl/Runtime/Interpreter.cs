@@ -82,8 +82,9 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
         var state = run.State;
         var effective = InputPath(run, rawInput);
         var source = run.Source(effective);
-        foreach (var branch in state.Choices)
+        for (var i = 0; i < state.Choices.Count; i++)
         {
+            var branch = state.Choices[i];
             if (!ChoiceEvaluator.Evaluate(branch.Rule!, source, run.Prefix)) continue;
             Assign(run, branch.Assign, effective);
             Assign(run, state.Assign, effective);
@@ -200,6 +201,7 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
 
     private static void CommitAssignments(StateRun run)
     {
+        if (!run.HasPendingAssignments) return;
         foreach (var values in run.PendingAssignments)
         {
             foreach (var (key, value) in values.ToList())

@@ -15,8 +15,12 @@ internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset ente
     /// <summary>The execution's clock, for JSONata's <c>$now()</c> and <c>$millis()</c>.</summary>
     public IClock? Clock { get; init; }
 
-    /// <summary>Assign results waiting for the state to finish.</summary>
-    public List<JsonObject> PendingAssignments { get; } = [];
+    /// <summary>Assign results waiting for the state to finish (made on the first Assign; most states have none).</summary>
+    public List<JsonObject> PendingAssignments => _pending ??= [];
+
+    public bool HasPendingAssignments => _pending is { Count: > 0 };
+
+    private List<JsonObject>? _pending;
 
     /// <summary>Set while a Map evaluates ItemSelector for one item ($$.Map.Item).</summary>
     public (int Index, JsonNode? Value)? MapItem { get; set; }
@@ -27,10 +31,16 @@ internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset ente
     /// <summary><see cref="ErrorPrefix"/> as a delegate, built once per visit (evaluators call it only on failure).</summary>
     public Func<string> Prefix => _prefix ??= ErrorPrefix;
 
-    public ValueSource Source(JsonNode? input) => new(input, _context ??= BuildContext, frame.Variables);
+    /// <summary>The roots for <paramref name="input"/>; the same object again for the same input (a state asks several times).</summary>
+    public ValueSource Source(JsonNode? input)
+    {
+        if (_source is { } last && ReferenceEquals(last.Input, input)) return last;
+        return _source = new ValueSource(input, _context ??= BuildContext, frame.Variables);
+    }
 
     private Func<string>? _prefix;
     private Func<JsonNode>? _context;
+    private ValueSource? _source;
 
     public JsonNode BuildContext()
     {

@@ -37,6 +37,7 @@ internal sealed class ValueSource(JsonNode? input, Func<JsonNode> context, Varia
             value = start;
             return true;
         }
+        if (path.IsDefinite) return TryWalk(start, path.Segments, out value);
         var matches = JsonPathEvaluator.Select(start, path.Segments, start);
         if (path.IsDefinite)
         {
@@ -44,6 +45,36 @@ internal sealed class ValueSource(JsonNode? input, Func<JsonNode> context, Varia
             return matches.Count > 0;
         }
         value = new JsonArray(matches.Select(m => m?.DeepClone()).ToArray());
+        return true;
+    }
+
+    /// <summary>A definite path (one name or index per step, or <c>.length()</c>) walked without collecting matches.</summary>
+    private static bool TryWalk(JsonNode? node, IReadOnlyList<PathSegment> segments, out JsonNode? value)
+    {
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var segment = segments[i];
+            switch (segment.Kind)
+            {
+                case SegmentKind.Names when node is JsonObject obj && obj.TryGetPropertyValue(segment.Names![0], out var child):
+                    node = child;
+                    break;
+                case SegmentKind.Indexes when node is JsonArray array:
+                    var index = segment.Indexes![0] < 0 ? array.Count + segment.Indexes[0] : segment.Indexes[0];
+                    if (index < 0 || index >= array.Count) goto default;
+                    node = array[index];
+                    break;
+                case SegmentKind.Length:
+                    var matches = JsonPathEvaluator.Select(node, [segment], node);
+                    if (matches.Count == 0) goto default;
+                    node = matches[0];
+                    break;
+                default:
+                    value = null;
+                    return false;
+            }
+        }
+        value = node;
         return true;
     }
 }

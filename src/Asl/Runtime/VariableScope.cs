@@ -2,10 +2,15 @@ using System.Text.Json.Nodes;
 
 namespace TrainingOrchestration.Asl.Runtime;
 
-/// <summary>Workflow variables: a Map iteration or Parallel branch reads its parent's variables and assigns its own.</summary>
+/// <summary>
+/// Workflow variables: a Map iteration or Parallel branch reads its parent's variables and assigns its own. The table
+/// is made on the first assignment (most Map iterations assign nothing, and each blocked execution keeps its scope).
+/// </summary>
 internal sealed class VariableScope(VariableScope? parent)
 {
-    private readonly Dictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);
+    private Dictionary<string, JsonNode?>? _table;
+
+    private Dictionary<string, JsonNode?> Table => LazyInitializer.EnsureInitialized(ref _table, static () => new Dictionary<string, JsonNode?>(StringComparer.Ordinal));
 
     public VariableScope? Parent => parent;
 
@@ -13,9 +18,10 @@ internal sealed class VariableScope(VariableScope? parent)
     {
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
-            lock (scope._values)
+            if (Volatile.Read(ref scope._table) is not { } table) continue;
+            lock (table)
             {
-                if (scope._values.TryGetValue(name, out value)) return true;
+                if (table.TryGetValue(name, out value)) return true;
             }
         }
         value = null;
@@ -24,16 +30,16 @@ internal sealed class VariableScope(VariableScope? parent)
 
     public void Set(string name, JsonNode? value)
     {
-        lock (_values) { _values[name] = value; }
+        lock (Table) { Table[name] = value; }
     }
 
     /// <summary>A detached copy of this scope's own variables (used to resume a redriven execution).</summary>
     public VariableScope Snapshot(VariableScope? newParent)
     {
         var copy = new VariableScope(newParent ?? parent);
-        lock (_values)
+        lock (Table)
         {
-            foreach (var (k, v) in _values) copy._values[k] = v?.DeepClone();
+            foreach (var (k, v) in Table) copy.Table[k] = v?.DeepClone();
         }
         return copy;
     }
@@ -41,6 +47,6 @@ internal sealed class VariableScope(VariableScope? parent)
     /// <summary>This scope's own variables (not its parents'), copied: what an execution snapshot keeps.</summary>
     public Dictionary<string, JsonNode?> OwnValues()
     {
-        lock (_values) { return _values.ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal); }
+        lock (Table) { return Table.ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal); }
     }
 }
