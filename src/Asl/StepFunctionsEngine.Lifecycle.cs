@@ -11,7 +11,7 @@ public sealed partial class StepFunctionsEngine
     public DateTimeOffset RedriveExecution(string executionArn)
     {
         var record = FindExecution(executionArn);
-        (string State, JsonNode? Input, VariableScope Variables) checkpoint;
+        (string State, string InputText, VariableScope Variables) checkpoint;
         lock (record.Gate)
         {
             if (record.Machine.Type != StateMachineType.Standard)
@@ -32,7 +32,7 @@ public sealed partial class StepFunctionsEngine
             record.History.Add("ExecutionRedriven", new JsonObject { ["redriveCount"] = record.RedriveCount }, record.History.LastId);
         }
         RaiseStatusChanged(record);
-        Launch(record, checkpoint.State, checkpoint.Input, checkpoint.Variables);
+        Launch(record, checkpoint.State, JsonKit.Parse(checkpoint.InputText), checkpoint.Variables);
         return record.RedriveDate!.Value;
     }
 

@@ -15,7 +15,7 @@ public sealed partial class StepFunctionsEngine
             if (record.Status == ExecutionStatus.Running || record.Machine.Type != StateMachineType.Standard)
                 throw new StepFunctionsApiException("ValidationException", $"Only closed executions of Standard state machines can be exported; '{executionArn}' is {record.Describe().StatusName}.");
             var checkpoint = record.Checkpoint;
-            return new ExecutionSnapshot(record.Describe(), record.History.Snapshot(), checkpoint?.State, checkpoint?.Input?.DeepClone(),
+            return new ExecutionSnapshot(record.Describe(), record.History.Snapshot(), checkpoint?.State, checkpoint is { } c ? JsonKit.Parse(c.InputText) : null,
                 checkpoint?.Variables.OwnValues() ?? []);
         }
     }
@@ -56,7 +56,7 @@ public sealed partial class StepFunctionsEngine
             {
                 var variables = new VariableScope(null);
                 foreach (var (name, value) in snapshot.CheckpointVariables) variables.Set(name, value?.DeepClone());
-                record.Checkpoint = (state, snapshot.CheckpointInput?.DeepClone(), variables);
+                record.Checkpoint = (state, JsonKit.Serialize(snapshot.CheckpointInput), variables);
             }
             record.Completion.TrySetResult();
             _executions[d.ExecutionArn] = record;

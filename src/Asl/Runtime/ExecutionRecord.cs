@@ -29,8 +29,8 @@ internal sealed class ExecutionRecord
     /// <summary>Invocation counts per state, for MockConfigFile responses ("0", "1-2"...).</summary>
     public Dictionary<string, int> MockInvocations { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The last top-level state entered, its input and variables: where a redrive resumes.</summary>
-    public (string State, JsonNode? Input, VariableScope Variables)? Checkpoint { get; set; }
+    /// <summary>The last top-level state entered, its input (as text) and variables: where a redrive resumes.</summary>
+    public (string State, string InputText, VariableScope Variables)? Checkpoint { get; set; }
 
     /// <summary>Results of Map iterations and Parallel branches that succeeded, reused by a redrive.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, JsonNode?> CompletedChildren { get; } = new(StringComparer.Ordinal);

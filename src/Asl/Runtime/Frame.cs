@@ -17,6 +17,9 @@ internal sealed class Frame
     public int? MapItemIndex { get; init; }
     public JsonNode? MapItemValue { get; init; }
 
+    /// <summary>The last state's output when its ResultPath built it (a copy or a reused input): the next state may write into it.</summary>
+    public JsonNode? OwnedOutput { get; set; }
+
     /// <summary>The id of this frame's latest history event (each event points at its predecessor).</summary>
     public long PreviousEventId { get; set; }
 }

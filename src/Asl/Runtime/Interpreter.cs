@@ -29,7 +29,9 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
             var state = frame.Machine[name];
             if (frame.TopLevel)
             {
-                frame.Execution.Checkpoint = (name, current, frame.Variables);
+                // Kept as text: the state may reuse its input node for its output (ResultPath), and a redrive needs the input as it was.
+                currentText ??= JsonKit.Serialize(current);
+                frame.Execution.Checkpoint = (name, currentText, frame.Variables);
             }
             var (next, output, outputText) = await RunStateAsync(frame, state, current, currentText);
             if (next is null) return output;
@@ -44,7 +46,8 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
         var history = frame.Execution.History;
         var entered = history.Record(state.EnteredEventType, new EventDetails.State(state.Name, inputText ?? JsonKit.Serialize(rawInput), entered: true), frame.PreviousEventId);
         frame.PreviousEventId = entered;
-        var run = new StateRun(frame, state, clock.Now, entered) { Clock = clock.Clock };
+        var run = new StateRun(frame, state, clock.Now, entered) { Clock = clock.Clock, InputOwned = ReferenceEquals(frame.OwnedOutput, rawInput) && rawInput is not null };
+        frame.OwnedOutput = null;
         (string? Next, JsonNode? Output) result = (state.IsJsonata, state.Type) switch
         {
             (true, "Pass") => RunJsonataPass(run, rawInput),
@@ -59,7 +62,8 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
             (_, "Fail") => throw RunFail(run, rawInput),
             _ => await RunWithRecoveryAsync(run, rawInput),
         };
-        var outputText = ReferenceEquals(result.Output, rawInput) && inputText is not null ? inputText : JsonKit.Serialize(result.Output);
+        var outputText = ReferenceEquals(result.Output, rawInput) && inputText is not null && !run.InputModified ? inputText : JsonKit.Serialize(result.Output);
+        if (run.OwnedRoot is { } root && ReferenceEquals(root, result.Output)) frame.OwnedOutput = root;
         if (state.Type is "Pass" or "Task" or "Map" or "Parallel") CheckSize(run, outputText);
         CommitAssignments(run);
         frame.PreviousEventId = history.Record(state.ExitedEventType, new EventDetails.State(state.Name, outputText, entered: false), frame.PreviousEventId);
@@ -144,7 +148,7 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
         var path = JsonPath.Parse(resultPath);
         if (path.Root != PathRoot.Input)
             throw new AslErrorException(ErrorNames.Runtime, $"{run.ErrorPrefix()}Invalid ResultPath '{resultPath}': it must start with '$.'.");
-        var root = rawInput is JsonObject ? rawInput.DeepClone() : path.Segments.Count == 0 ? null : null;
+        var root = rawInput is not JsonObject ? null : InPlace(run, rawInput, result, path) ? rawInput : rawInput.DeepClone();
         if (root is null)
         {
             throw new AslErrorException(ErrorNames.Runtime,
@@ -185,7 +189,25 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
                     $"{run.ErrorPrefix()}Invalid ResultPath '{resultPath}': it does not match the structure of the state input.");
             }
         }
+        run.OwnedRoot = root;
         return root;
+    }
+
+    /// <summary>
+    /// Whether ResultPath may write into the state input itself instead of a copy: only when the input is the object the
+    /// previous state's ResultPath built in this frame (<see cref="StateRun.InputOwned"/>: nothing else refers to it;
+    /// the history and the redrive checkpoint keep its text), the result is not the input itself, and the path has only
+    /// names (so it cannot fail after it has started to write).
+    /// </summary>
+    private static bool InPlace(StateRun run, JsonNode rawInput, JsonNode? result, JsonPath path)
+    {
+        if (!run.InputOwned || rawInput.Parent is not null || ReferenceEquals(result, rawInput)) return false;
+        for (var i = 0; i < path.Segments.Count; i++)
+        {
+            if (path.Segments[i] is not { Kind: SegmentKind.Names, Names.Length: 1 }) return false;
+        }
+        run.InputModified = true;
+        return true;
     }
 
     /// <summary>

@@ -12,6 +12,15 @@ internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset ente
     public int RetryCount { get; set; }
     public string? TaskToken { get; set; }
 
+    /// <summary>The input is the object the previous state's ResultPath built in this frame, referred to by nothing else.</summary>
+    public bool InputOwned { get; init; }
+
+    /// <summary>ResultPath wrote into the input (so the input's text no longer describes it).</summary>
+    public bool InputModified { get; set; }
+
+    /// <summary>The object ResultPath returned, which the next state may write into if it is this state's output.</summary>
+    public JsonNode? OwnedRoot { get; set; }
+
     /// <summary>The execution's clock, for JSONata's <c>$now()</c> and <c>$millis()</c>.</summary>
     public IClock? Clock { get; init; }
 
