@@ -47,7 +47,7 @@ public sealed partial class StepFunctionsEngine
             timeout = _clock.Schedule(Timestamps.After(_clock.Now, seconds), () =>
                 Close(record, ExecutionStatus.TimedOut, null, ErrorNames.Timeout, $"The execution timed out after {seconds} seconds."));
         }
-        _ = Task.Run(async () =>
+        var start = new PendingStart(async () =>
         {
             try
             {
@@ -81,6 +81,8 @@ public sealed partial class StepFunctionsEngine
                 _clock.Release();
             }
         });
+        lock (record.Gate) { record.PendingStart = start; }
+        start.Queue();
     }
 
     /// <summary>At 25,000 history events the execution fails as AWS fails it: States.Runtime, the quota named in the cause.</summary>

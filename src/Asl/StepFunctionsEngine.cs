@@ -198,6 +198,11 @@ public sealed partial class StepFunctionsEngine
         {
             var record = FindExecution(executionArn);
             Task completion;
+            PendingStart? start;
+            lock (record.Gate) { start = record.PendingStart; }
+            // Not picked up by the thread pool yet: run it here, up to its first wait (no thread hop to start it, and
+            // none back to this waiter when it ends without waiting).
+            start?.RunHere();
             lock (record.Gate) { completion = record.Completion.Task; }
             await completion.WaitAsync(cancellationToken);
             lock (record.Gate)

@@ -26,6 +26,9 @@ internal sealed class ExecutionRecord
     public CancellationTokenSource Stop { get; set; } = new();
     public TaskCompletionSource Completion { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The latest start (or redrive) of the execution, queued to the thread pool; a waiter may run it first.</summary>
+    public PendingStart? PendingStart { get; set; }
+
     /// <summary>Invocation counts per state, for MockConfigFile responses ("0", "1-2"...).</summary>
     public Dictionary<string, int> MockInvocations { get; } = new(StringComparer.Ordinal);
 
