@@ -28,8 +28,21 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     private const int ChunkBits = 6;
     private const int ChunkSize = 1 << ChunkBits;
     private readonly object _grow = new();
-    private HistoryEvent?[][] _chunks = [new HistoryEvent?[ChunkSize]];
+    private Slot[][] _chunks = [new Slot[ChunkSize]];
     private long _count;
+
+    /// <summary>
+    /// One event as recorded, stored inline in its chunk (no object per event; the <see cref="HistoryEvent"/> is made on
+    /// first read and kept). <see cref="Type"/> is written last: a slot whose type is set is complete.
+    /// </summary>
+    private struct Slot
+    {
+        public HistoryEvent? Built;
+        public long PreviousEventId;
+        public DateTimeOffset Timestamp;
+        public EventDetails? Details;
+        public string? Type;
+    }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> DetailsKeys = new(StringComparer.Ordinal);
 
@@ -39,10 +52,13 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     /// <exception cref="HistoryLimitExceededException">The event would take the place reserved for the execution's end.</exception>
     public long Record(string type, EventDetails? details, long previousEventId)
     {
-        var key = details is null ? null : DetailsKeys.GetOrAdd(type, DetailsKey);
         var timestamp = clock.Now;
         var id = IsExecutionEnd(type) ? Interlocked.Increment(ref _count) : NextStateEventId();
-        Slot(id - 1) = new HistoryEvent(id, previousEventId, timestamp, type, key, details, recorded: true);
+        ref var slot = ref At(id - 1);
+        slot.PreviousEventId = previousEventId;
+        slot.Timestamp = timestamp;
+        slot.Details = details;
+        Volatile.Write(ref slot.Type, type);
         return id;
     }
 
@@ -73,7 +89,9 @@ internal sealed class ExecutionHistory(ClockDriver clock)
         {
             var id = Interlocked.Increment(ref _count);
             if (id != e.Id) throw new InvalidOperationException($"History event ids must run 1..n without gaps; expected {id}, got {e.Id}.");
-            Slot(id - 1) = e;
+            ref var slot = ref At(id - 1);
+            slot.Built = e;
+            Volatile.Write(ref slot.Type, e.Type);
         }
     }
 
@@ -83,16 +101,24 @@ internal sealed class ExecutionHistory(ClockDriver clock)
         var events = new HistoryEvent[count];
         for (var i = 0L; i < count; i++)
         {
-            HistoryEvent? e;
+            ref var slot = ref At(i);
+            string? type;
             var spin = new SpinWait();
             // An id is taken just before its event is stored; wait out that instant.
-            while ((e = Volatile.Read(ref Slot(i))) is null) spin.SpinOnce();
-            events[i] = e;
+            while ((type = Volatile.Read(ref slot.Type)) is null) spin.SpinOnce();
+            events[i] = Volatile.Read(ref slot.Built) ?? Build(ref slot, i + 1, type);
         }
         return events;
     }
 
-    private ref HistoryEvent? Slot(long index)
+    private static HistoryEvent Build(ref Slot slot, long id, string type)
+    {
+        var key = slot.Details is null ? null : DetailsKeys.GetOrAdd(type, DetailsKey);
+        var built = new HistoryEvent(id, slot.PreviousEventId, slot.Timestamp, type, key, slot.Details, recorded: true);
+        return Interlocked.CompareExchange(ref slot.Built, built, null) ?? built;
+    }
+
+    private ref Slot At(long index)
     {
         var chunk = (int)(index >> ChunkBits);
         var chunks = Volatile.Read(ref _chunks);
@@ -103,11 +129,11 @@ internal sealed class ExecutionHistory(ClockDriver clock)
                 chunks = _chunks;
                 if (chunk >= chunks.Length)
                 {
-                    var grown = new HistoryEvent?[Math.Max(chunks.Length * 2, chunk + 1)][];
+                    var grown = new Slot[Math.Max(chunks.Length * 2, chunk + 1)][];
                     Array.Copy(chunks, grown, chunks.Length);
                     chunks = grown;
                 }
-                chunks[chunk] ??= new HistoryEvent?[ChunkSize];
+                chunks[chunk] ??= new Slot[ChunkSize];
                 Volatile.Write(ref _chunks, chunks);
             }
         }
