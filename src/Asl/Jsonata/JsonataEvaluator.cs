@@ -14,6 +14,9 @@ internal sealed class JsonataEvaluator(Func<string, JsonataValue> variables, Fun
 {
     private DateTimeOffset? _now;
 
+    /// <summary>Variables bound with <c>:=</c>: the innermost block's scope last; the expression itself is the outermost.</summary>
+    private readonly List<Dictionary<string, JsonataValue>> _scopes = [];
+
     /// <summary>The instant <c>$now()</c> and <c>$millis()</c> report: the clock's first reading, then the same.</summary>
     internal DateTimeOffset Now() => _now ??= clock?.Invoke()
         ?? throw new JsonataException("$now() and $millis() need the execution's clock, which this evaluation was not given");
@@ -25,7 +28,24 @@ internal sealed class JsonataEvaluator(Func<string, JsonataValue> variables, Fun
             case JsonataNode.Literal literal:
                 return JsonataValue.Of(JsonKit.Clone(literal.Value));
             case JsonataNode.Variable variable:
-                return variable.Name.Length == 0 ? context : variables(variable.Name);
+                return variable.Name.Length == 0 ? context : Lookup(variable.Name);
+            case JsonataNode.Bind bind:
+                var bound = Evaluate(bind.Value, context);
+                if (_scopes.Count == 0) _scopes.Add(new Dictionary<string, JsonataValue>(StringComparer.Ordinal));
+                _scopes[^1][bind.Name] = bound;
+                return bound;
+            case JsonataNode.Block block:
+                _scopes.Add(new Dictionary<string, JsonataValue>(StringComparer.Ordinal));
+                try
+                {
+                    var last = JsonataValue.Undefined;
+                    foreach (var expression in block.Expressions) last = Evaluate(expression, context);
+                    return last;
+                }
+                finally
+                {
+                    _scopes.RemoveAt(_scopes.Count - 1);
+                }
             case JsonataNode.Field field:
                 return Step(context, field.Name);
             case JsonataNode.Path path:
@@ -68,6 +88,15 @@ internal sealed class JsonataEvaluator(Func<string, JsonataValue> variables, Fun
             default:
                 throw new JsonataException("S0500: Unsupported expression");
         }
+    }
+
+    private JsonataValue Lookup(string name)
+    {
+        for (var i = _scopes.Count - 1; i >= 0; i--)
+        {
+            if (_scopes[i].TryGetValue(name, out var value)) return value;
+        }
+        return variables(name);
     }
 
     private JsonataValue EvaluatePath(JsonataNode.Path path, JsonataValue context)

@@ -46,6 +46,7 @@ internal static class JsonataFunctions
             case "uppercase": return Of(JsonValue.Create(Str(0).ToUpperInvariant()));
             case "lowercase": return Of(JsonValue.Create(Str(0).ToLowerInvariant()));
             case "trim": return Of(JsonValue.Create(string.Join(' ', Str(0).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
+            case "replace": return Replace(a, Str);
             case "contains": return Of(JsonValue.Create(Str(0).Contains(Str(1), StringComparison.Ordinal)));
             case "substring":
             {
@@ -130,6 +131,39 @@ internal static class JsonataFunctions
                 }));
         }
         throw new JsonataException("T1006: Attempted to invoke a non-function");
+    }
+
+    /// <summary>
+    /// <c>$replace(str, pattern, replacement [, limit])</c> with a string pattern: each occurrence, left to right, up to
+    /// <c>limit</c>, replaced by the replacement as written (https://docs.jsonata.org/string-functions#replace). Regex
+    /// patterns are not in the engine's subset.
+    /// </summary>
+    private static JsonataValue Replace(List<JsonataValue> a, Func<int, string> str)
+    {
+        if (a.Count == 0 || !a[0].Defined) return JsonataValue.Undefined;
+        var text = str(0);
+        var pattern = str(1);
+        var replacement = str(2);
+        if (pattern.Length == 0) throw new JsonataException("D3010: Second argument of replace function cannot be an empty string");
+        long? limit = null;
+        if (a.Count > 3 && a[3].Defined)
+        {
+            if (!JsonKit.IsNumber(a[3].Node)) throw new JsonataException("T0410: Argument 4 of function \"replace\" does not match function signature");
+            limit = (long)Math.Floor(JsonKit.AsDouble(a[3].Node));
+            if (limit < 0) throw new JsonataException("D3011: Fourth argument of replace function must evaluate to a positive number");
+        }
+        var result = new StringBuilder();
+        var position = 0;
+        var count = 0;
+        var index = text.IndexOf(pattern, StringComparison.Ordinal);
+        while (index >= 0 && (limit is null || count < limit))
+        {
+            result.Append(text, position, index - position).Append(replacement);
+            position = index + pattern.Length;
+            count++;
+            index = text.IndexOf(pattern, position, StringComparison.Ordinal);
+        }
+        return JsonataValue.Of(JsonValue.Create(result.Append(text, position, text.Length - position).ToString()));
     }
 
     /// <summary>$string: strings as they are, numbers in shortest form, everything else as compact JSON.</summary>

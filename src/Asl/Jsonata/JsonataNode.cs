@@ -28,4 +28,10 @@ internal abstract record JsonataNode
     internal sealed record ObjectConstructor(IReadOnlyList<(JsonataNode Key, JsonataNode Value)> Pairs) : JsonataNode;
 
     internal sealed record Call(JsonataNode Function, IReadOnlyList<JsonataNode> Arguments) : JsonataNode;
+
+    /// <summary><c>$name := value</c>: binds the variable in the enclosing block (or the whole expression) and yields the value.</summary>
+    internal sealed record Bind(string Name, JsonataNode Value) : JsonataNode;
+
+    /// <summary><c>( a; b; c )</c>: evaluates each in turn in a new variable scope and yields the last value.</summary>
+    internal sealed record Block(IReadOnlyList<JsonataNode> Expressions) : JsonataNode;
 }

@@ -26,7 +26,7 @@ internal sealed class JsonataParser
 
     private static int Precedence(string op) => op switch
     {
-        "?" => 10,
+        "?" or ":=" => 10,
         "or" => 25,
         "and" => 30,
         "=" or "!=" or "<" or "<=" or ">" or ">=" or "in" => 40,
@@ -46,6 +46,14 @@ internal sealed class JsonataParser
             var precedence = Precedence(op);
             if (precedence < minPrecedence || precedence < 0) return left;
             _pos += op.Length;
+            if (op == ":=")
+            {
+                // Right-associative: $a := $b := 1 binds both.
+                if (left is not JsonataNode.Variable { Name.Length: > 0 } variable)
+                    throw Error("S0212: The left side of := must be a variable name (start with $)");
+                left = new JsonataNode.Bind(variable.Name, Expression(precedence));
+                continue;
+            }
             if (op == "?")
             {
                 var then = Expression(0);
@@ -68,7 +76,7 @@ internal sealed class JsonataParser
     {
         Skip();
         if (_pos >= _text.Length) return null;
-        foreach (var op in new[] { "!=", "<=", ">=", "=", "<", ">", "&", "+", "-", "*", "/", "%", "?" })
+        foreach (var op in new[] { ":=", "!=", "<=", ">=", "=", "<", ">", "&", "+", "-", "*", "/", "%", "?" })
         {
             if (string.CompareOrdinal(_text, _pos, op, 0, op.Length) == 0) return op;
         }
@@ -135,10 +143,18 @@ internal sealed class JsonataParser
         var c = _text[_pos];
         if (c == '(')
         {
+            // A block: expressions separated by ';' (a trailing ';' is allowed), evaluated in a scope of their own.
             _pos++;
-            var inner = Expression(0);
+            var expressions = new List<JsonataNode>();
+            Skip();
+            while (Peek() != ')')
+            {
+                expressions.Add(Expression(0));
+                if (!TryTake(';')) break;
+                Skip();
+            }
             Expect(')');
-            return inner;
+            return expressions is [var single] && single is not JsonataNode.Bind ? single : new JsonataNode.Block(expressions);
         }
         if (c == '[')
         {

@@ -30,12 +30,13 @@ internal static class RunHistory
     /// the lock is held for a redrive.
     /// </summary>
     public static JsonataTaskState FindFailedState(Construct scope, TimeSpan redriveWindow) => History(scope, "FindFailedState", reverse: true, maxResults: 50, withData: false,
-        "{% $merge([$states.input, {'run': $merge([$states.input.run, {"
-        + "'failedState': " + Entered + " ? " + Entered + " : 'none', "
-        + "'error': $states.input.detail.error ? $states.input.detail.error : ($states.input.detail.status = 'TIMED_OUT' ? 'States.Timeout' : 'ExecutionAborted'), "
-        + "'cause': $states.input.detail.cause ? $states.input.detail.cause : 'The execution ended ' & $states.input.detail.status & ' in state ' & (" + Entered + " ? " + Entered + " : 'none') & '.', "
-        + "'redriveUntil': $fromMillis(($states.input.detail.stopDate ? $states.input.detail.stopDate : $millis()) + " + $"{(long)redriveWindow.TotalMilliseconds}" + ")"
-        + "}])}]) %}");
+        "{% ($detail := $states.input.detail; $failed := (" + Entered + " ? " + Entered + " : 'none'); "
+        + "$merge([$states.input, {'run': $merge([$states.input.run, {"
+        + "'failedState': $failed, "
+        + "'error': $detail.error ? $detail.error : ($detail.status = 'TIMED_OUT' ? 'States.Timeout' : 'ExecutionAborted'), "
+        + "'cause': $detail.cause ? $detail.cause : 'The execution ended ' & $detail.status & ' in state ' & $failed & '.', "
+        + "'redriveUntil': $fromMillis(($detail.stopDate ? $detail.stopDate : $millis()) + " + $"{(long)redriveWindow.TotalMilliseconds}" + ")"
+        + "}])}])) %}");
 
     private const string Entered = "$states.result.Events[$contains(Type, 'StateEntered')][0].StateEnteredEventDetails.Name";
 

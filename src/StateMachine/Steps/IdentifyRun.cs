@@ -48,10 +48,12 @@ internal static class IdentifyRun
                 ["ConsistentRead"] = true,
                 ["ProjectionExpression"] = "executionArn",
             },
-            // The engine's JSONata (like Step Functions') evaluates one expression; no variable bindings are needed.
-            ["Output"] = "{% $not($exists($states.input.runId)) ? $merge([$states.input, {'runId': " + FreshRunIdExpression + "}]) : "
+            // A block binds the input and the fresh id once (Step Functions runs JSONata 2.0.6, bindings included:
+            // https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html).
+            ["Output"] = "{% ($input := $states.input; $fresh := " + FreshRunIdExpression + "; "
+                + "$not($exists($input.runId)) ? $merge([$input, {'runId': $fresh}]) : "
                 + "($exists($states.result.Item) and $states.result.Item.executionArn.S != $states.context.Execution.Id) "
-                + "? $merge([$states.input, {'runId': " + FreshRunIdExpression + ", 'rerunOf': $states.input.runId}]) : $states.input %}",
+                + "? $merge([$input, {'runId': $fresh, 'rerunOf': $input.runId}]) : $input) %}",
         });
         state.AddRetry(ServiceRetries.For(ServiceRetries.DynamoDb));
         return state;
