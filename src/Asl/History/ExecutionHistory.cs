@@ -39,9 +39,26 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     {
         public HistoryEvent? Built;
         public long PreviousEventId;
-        public DateTimeOffset Timestamp;
-        public EventDetails? Details;
+        public long Ticks;
+        public short OffsetMinutes;
+
+        /// <summary>State entered/exited and Map iteration events keep their few fields here, not in a details object:
+        /// <see cref="Payload"/> is the input or output text, or else the <see cref="EventDetails"/>.</summary>
+        public SlotKind Kind;
+        public int Index;
+        public string? Name;
+        public object? Payload;
         public string? Type;
+
+        public readonly DateTimeOffset Timestamp => new(Ticks, TimeSpan.FromMinutes(OffsetMinutes));
+    }
+
+    private enum SlotKind : byte
+    {
+        Details,
+        StateEntered,
+        StateExited,
+        MapIteration,
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> DetailsKeys = new(StringComparer.Ordinal);
@@ -52,14 +69,43 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     /// <exception cref="HistoryLimitExceededException">The event would take the place reserved for the execution's end.</exception>
     public long Record(string type, EventDetails? details, long previousEventId)
     {
-        var timestamp = clock.Now;
-        var id = IsExecutionEnd(type) ? Interlocked.Increment(ref _count) : NextStateEventId();
-        ref var slot = ref At(id - 1);
-        slot.PreviousEventId = previousEventId;
-        slot.Timestamp = timestamp;
-        slot.Details = details;
+        ref var slot = ref Take(type, previousEventId, out var id);
+        slot.Payload = details;
         Volatile.Write(ref slot.Type, type);
         return id;
+    }
+
+    /// <summary>A <c>*StateEntered</c> (input) or <c>*StateExited</c> (output) event: the state's name and the JSON text.</summary>
+    public long RecordState(string type, string name, string text, bool entered, long previousEventId)
+    {
+        ref var slot = ref Take(type, previousEventId, out var id);
+        slot.Kind = entered ? SlotKind.StateEntered : SlotKind.StateExited;
+        slot.Name = name;
+        slot.Payload = text;
+        Volatile.Write(ref slot.Type, type);
+        return id;
+    }
+
+    /// <summary>A <c>MapIteration*</c> event: the Map state's name and the iteration's index.</summary>
+    public long RecordMapIteration(string type, string name, int index, long previousEventId)
+    {
+        ref var slot = ref Take(type, previousEventId, out var id);
+        slot.Kind = SlotKind.MapIteration;
+        slot.Name = name;
+        slot.Index = index;
+        Volatile.Write(ref slot.Type, type);
+        return id;
+    }
+
+    private ref Slot Take(string type, long previousEventId, out long id)
+    {
+        var timestamp = clock.Now;
+        id = IsExecutionEnd(type) ? Interlocked.Increment(ref _count) : NextStateEventId();
+        ref var slot = ref At(id - 1);
+        slot.PreviousEventId = previousEventId;
+        slot.Ticks = timestamp.Ticks;
+        slot.OffsetMinutes = (short)timestamp.TotalOffsetMinutes;
+        return ref slot;
     }
 
     public long LastId => Interlocked.Read(ref _count);
@@ -113,8 +159,15 @@ internal sealed class ExecutionHistory(ClockDriver clock)
 
     private static HistoryEvent Build(ref Slot slot, long id, string type)
     {
-        var key = slot.Details is null ? null : DetailsKeys.GetOrAdd(type, DetailsKey);
-        var built = new HistoryEvent(id, slot.PreviousEventId, slot.Timestamp, type, key, slot.Details, recorded: true);
+        var details = slot.Kind switch
+        {
+            SlotKind.StateEntered => new EventDetails.State(slot.Name!, (string)slot.Payload!, entered: true),
+            SlotKind.StateExited => new EventDetails.State(slot.Name!, (string)slot.Payload!, entered: false),
+            SlotKind.MapIteration => new EventDetails.MapIteration(slot.Name!, slot.Index),
+            _ => (EventDetails?)slot.Payload,
+        };
+        var key = details is null ? null : DetailsKeys.GetOrAdd(type, DetailsKey);
+        var built = new HistoryEvent(id, slot.PreviousEventId, slot.Timestamp, type, key, details, recorded: true);
         return Interlocked.CompareExchange(ref slot.Built, built, null) ?? built;
     }
 

@@ -62,7 +62,7 @@ internal sealed partial class Interpreter
                 succeeded[index] = true;
                 return;
             }
-            var iterationStarted = history.Record("MapIterationStarted", new EventDetails.MapIteration(state.Name, index), startedId);
+            var iterationStarted = history.RecordMapIteration("MapIterationStarted", state.Name, index, startedId);
             var child = new Frame
             {
                 Execution = frame.Execution,
@@ -79,17 +79,17 @@ internal sealed partial class Interpreter
                 var output = await RunMachineAsync(child, processor.StartAt, inputs[index]);
                 results[index] = output;
                 succeeded[index] = true;
-                history.Record("MapIterationSucceeded", new EventDetails.MapIteration(state.Name, index), child.PreviousEventId);
+                history.RecordMapIteration("MapIterationSucceeded", state.Name, index, child.PreviousEventId);
             }
             catch (OperationCanceledException)
             {
-                history.Record("MapIterationAborted", new EventDetails.MapIteration(state.Name, index), child.PreviousEventId);
+                history.RecordMapIteration("MapIterationAborted", state.Name, index, child.PreviousEventId);
                 throw;
             }
             catch (Exception thrown) when (thrown is not OperationCanceledException)
             {
                 var e = AsStateError(thrown);
-                history.Record("MapIterationFailed", new EventDetails.MapIteration(state.Name, index), child.PreviousEventId);
+                history.RecordMapIteration("MapIterationFailed", state.Name, index, child.PreviousEventId);
                 bool abort;
                 lock (results)
                 {

@@ -83,7 +83,9 @@ internal sealed partial class Interpreter
         }
     }
 
-    private static EventDetails TaskDetails(ParsedResource resource, string? output) => resource.IsLambdaFunction || resource.IsActivity
+    private static EventDetails TaskDetails(ParsedResource resource, string? output) =>
+        output is null ? resource.StartedDetails
+        : resource.IsLambdaFunction || resource.IsActivity
         ? new EventDetails.Task(null, null, output)
         : new EventDetails.Task(resource.HistoryType, resource.HistoryResource, output);
 
@@ -91,17 +93,16 @@ internal sealed partial class Interpreter
         ? new JsonObject()
         : new JsonObject { ["resourceType"] = resource.HistoryType, ["resource"] = resource.HistoryResource };
 
-    private async ValueTask<TaskOutcome> ExecuteTaskAsync(StateRun run, ParsedResource resource, string parametersText, TokenWaiter? waiter, DateTimeOffset due, int? heartbeat)
+    /// <summary>A mocked task answers at once (its outcome made once per MockConfigFile response); otherwise the integration runs.</summary>
+    private ValueTask<TaskOutcome> ExecuteTaskAsync(StateRun run, ParsedResource resource, string parametersText, TokenWaiter? waiter, DateTimeOffset due, int? heartbeat) =>
+        FindMock(run) is { } mocked
+            ? ValueTask.FromResult(mocked.Outcome)
+            : InvokeIntegrationAsync(run, resource, parametersText, waiter, due, heartbeat);
+
+    private async ValueTask<TaskOutcome> InvokeIntegrationAsync(StateRun run, ParsedResource resource, string parametersText, TokenWaiter? waiter, DateTimeOffset due, int? heartbeat)
     {
         var frame = run.Frame;
         var execution = frame.Execution;
-        var mocked = FindMock(run);
-        if (mocked is not null)
-        {
-            return mocked.Throws
-                ? new TaskOutcome(TaskOutcomeKind.Failed, Error: mocked.ThrowError, Cause: mocked.ThrowCause)
-                : new TaskOutcome(TaskOutcomeKind.Succeeded, mocked.Return, OutputText: mocked.ReturnText, Shared: true);
-        }
         // Integrations get parsed JSON (as from the wire), so GetValue<int>/<double> work whatever built the values.
         var parameters = JsonKit.Parse(parametersText);
         var integration = engine.Dispatcher.Find(run.State.Resource!) ?? engine.BuiltIns.Find(run.State.Resource!);

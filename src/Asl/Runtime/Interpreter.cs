@@ -44,7 +44,7 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
     private async ValueTask<(string? Next, JsonNode? Output, string OutputText)> RunStateAsync(Frame frame, StateSpec state, JsonNode? rawInput, string? inputText)
     {
         var history = frame.Execution.History;
-        var entered = history.Record(state.EnteredEventType, new EventDetails.State(state.Name, inputText ?? JsonKit.Serialize(rawInput), entered: true), frame.PreviousEventId);
+        var entered = history.RecordState(state.EnteredEventType, state.Name, inputText ?? JsonKit.Serialize(rawInput), entered: true, frame.PreviousEventId);
         frame.PreviousEventId = entered;
         var run = new StateRun(frame, state, clock.Now, entered) { Clock = clock.Clock, InputOwned = ReferenceEquals(frame.OwnedOutput, rawInput) && rawInput is not null };
         frame.OwnedOutput = null;
@@ -66,7 +66,7 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
         if (run.OwnedRoot is { } root && ReferenceEquals(root, result.Output)) frame.OwnedOutput = root;
         if (state.Type is "Pass" or "Task" or "Map" or "Parallel") CheckSize(run, outputText);
         CommitAssignments(run);
-        frame.PreviousEventId = history.Record(state.ExitedEventType, new EventDetails.State(state.Name, outputText, entered: false), frame.PreviousEventId);
+        frame.PreviousEventId = history.RecordState(state.ExitedEventType, state.Name, outputText, entered: false, frame.PreviousEventId);
         return (result.Next, result.Output, outputText);
     }
 

@@ -16,6 +16,13 @@ internal sealed record ParsedResource(
     /// <summary>How history names this resource's events: <c>LambdaFunction</c>, <c>Activity</c> or <c>Task</c> (Scheduled, Started...).</summary>
     public string EventPrefix => IsLambdaFunction ? "LambdaFunction" : IsActivity ? "Activity" : "Task";
 
+    /// <summary>The details of the *Started event (no output), the same for every task of this resource.</summary>
+    public EventDetails StartedDetails => _started ??= IsLambdaFunction || IsActivity
+        ? new EventDetails.Task(null, null, null)
+        : new EventDetails.Task(HistoryType, HistoryResource, null);
+
+    private EventDetails? _started;
+
     /// <summary>Parses once per distinct resource (a Task state runs the same resource on every visit).</summary>
     public static ParsedResource ParseCached(string resource)
     {

@@ -4,8 +4,10 @@ using TrainingOrchestration.Asl.Definition;
 namespace TrainingOrchestration.Asl.Runtime;
 
 /// <summary>One visit to a state: what <c>$$</c> shows and how runtime errors name the state.</summary>
-internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset enteredTime, long enteredEventId)
+internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset enteredTime, long enteredEventId) : IPathRoots
 {
+    VariableScope IPathRoots.Variables => frame.Variables;
+
     public Frame Frame => frame;
     public StateSpec State => state;
     public ExecutionRecord Execution => frame.Execution;
@@ -44,11 +46,10 @@ internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset ente
     public ValueSource Source(JsonNode? input)
     {
         if (_source is { } last && ReferenceEquals(last.Input, input)) return last;
-        return _source = new ValueSource(input, _context ??= BuildContext, frame.Variables);
+        return _source = new ValueSource(input, this);
     }
 
     private Func<string>? _prefix;
-    private Func<JsonNode>? _context;
     private ValueSource? _source;
 
     public JsonNode BuildContext()

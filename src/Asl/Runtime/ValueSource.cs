@@ -3,14 +3,23 @@ using TrainingOrchestration.Asl.Paths;
 
 namespace TrainingOrchestration.Asl.Runtime;
 
+/// <summary>Where <c>$$</c> and <c>$name</c> come from: the state being run (<see cref="StateRun"/>).</summary>
+internal interface IPathRoots
+{
+    /// <summary>The context object (<c>$$</c>), built when a path asks for it.</summary>
+    JsonNode BuildContext();
+
+    VariableScope Variables { get; }
+}
+
 /// <summary>What the roots of a path mean at one point of a state: <c>$</c>, <c>$$</c> and <c>$name</c>.</summary>
-internal sealed class ValueSource(JsonNode? input, Func<JsonNode> context, VariableScope variables)
+internal sealed class ValueSource(JsonNode? input, IPathRoots roots)
 {
     public JsonNode? Input => input;
 
-    public VariableScope Variables => variables;
+    public VariableScope Variables => roots.Variables;
 
-    public ValueSource WithInput(JsonNode? newInput) => new(newInput, context, variables);
+    public ValueSource WithInput(JsonNode? newInput) => new(newInput, roots);
 
     /// <summary>Selects the value; indefinite paths yield a fresh array of copies, definite ones the node itself.</summary>
     public bool TryResolve(JsonPath path, out JsonNode? value)
@@ -19,10 +28,10 @@ internal sealed class ValueSource(JsonNode? input, Func<JsonNode> context, Varia
         switch (path.Root)
         {
             case PathRoot.Context:
-                start = context();
+                start = roots.BuildContext();
                 break;
             case PathRoot.Variable:
-                if (!variables.TryGet(path.Variable!, out start))
+                if (!roots.Variables.TryGet(path.Variable!, out start))
                 {
                     value = null;
                     return false;

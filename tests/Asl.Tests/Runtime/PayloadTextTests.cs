@@ -17,7 +17,7 @@ public sealed class PayloadTextTests
     public void Writing_a_template_as_text_gives_the_text_of_the_evaluated_payload(string template)
     {
         var node = JsonNode.Parse(template);
-        var source = new ValueSource(Input, () => new JsonObject(), new VariableScope(null));
+        var source = new ValueSource(Input, new NoContext());
 
         var text = PayloadText.Evaluate(node, source, "S", () => "");
 
@@ -27,10 +27,17 @@ public sealed class PayloadTextTests
     [Fact]
     public void A_path_that_selects_nothing_fails_as_the_node_evaluator_does()
     {
-        var source = new ValueSource(Input, () => new JsonObject(), new VariableScope(null));
+        var source = new ValueSource(Input, new NoContext());
 
         var error = Assert.Throws<AslErrorException>(() => PayloadText.Evaluate(JsonNode.Parse("""{"x.$":"$.missing"}"""), source, "S", () => "P. "));
 
         Assert.StartsWith("P. The JSONPath '$.missing' specified for the field 'x.$' could not be found", error.Cause);
+    }
+
+    private sealed class NoContext : IPathRoots
+    {
+        public JsonNode BuildContext() => new JsonObject();
+
+        public VariableScope Variables { get; } = new(null);
     }
 }
