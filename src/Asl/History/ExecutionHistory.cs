@@ -25,15 +25,17 @@ internal sealed class ExecutionHistory(ClockDriver clock)
 
     private int _limitReached;
 
-    private const int ChunkBits = 6;
+    // Small chunks: a blocked execution has a handful of events, and each slot is about 56 bytes.
+    private const int ChunkBits = 4;
     private const int ChunkSize = 1 << ChunkBits;
     private readonly object _grow = new();
     private Slot[][] _chunks = [new Slot[ChunkSize]];
     private long _count;
 
     /// <summary>
-    /// One event as recorded, stored inline in its chunk (no object per event; the <see cref="HistoryEvent"/> is made on
-    /// first read and kept). <see cref="Type"/> is written last: a slot whose type is set is complete.
+    /// One event as recorded, stored inline in its chunk (no object per event; a <see cref="HistoryEvent"/> is made for
+    /// each read, except for restored events, which arrive built). <see cref="Type"/> is written last: a slot whose type
+    /// is set is complete.
     /// </summary>
     private struct Slot
     {
@@ -167,8 +169,8 @@ internal sealed class ExecutionHistory(ClockDriver clock)
             _ => (EventDetails?)slot.Payload,
         };
         var key = details is null ? null : DetailsKeys.GetOrAdd(type, DetailsKey);
-        var built = new HistoryEvent(id, slot.PreviousEventId, slot.Timestamp, type, key, details, recorded: true);
-        return Interlocked.CompareExchange(ref slot.Built, built, null) ?? built;
+        // Not kept: a history that is read once (or polled) should not keep an object per event alive.
+        return new HistoryEvent(id, slot.PreviousEventId, slot.Timestamp, type, key, details, recorded: true);
     }
 
     private ref Slot At(long index)

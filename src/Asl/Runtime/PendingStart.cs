@@ -8,14 +8,14 @@ namespace TrainingOrchestration.Asl.Runtime;
 /// </summary>
 internal sealed class PendingStart(Func<Task> strand)
 {
-    private int _taken;
+    private Func<Task>? _strand = strand;
 
     public void Queue() => ThreadPool.UnsafeQueueUserWorkItem(static start => start.Run(), this, preferLocal: false);
 
     /// <summary>Runs the strand on this thread (until its first wait) unless it has already been taken.</summary>
     public void RunHere()
     {
-        if (Volatile.Read(ref _taken) != 0) return;
+        if (Volatile.Read(ref _strand) is null) return;
         var context = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         try
@@ -28,8 +28,9 @@ internal sealed class PendingStart(Func<Task> strand)
         }
     }
 
+    /// <summary>Takes the strand (dropping the reference, so a blocked execution does not keep it) and runs it.</summary>
     private void Run()
     {
-        if (Interlocked.Exchange(ref _taken, 1) == 0) _ = strand();
+        if (Interlocked.Exchange(ref _strand, null) is { } taken) _ = taken();
     }
 }
