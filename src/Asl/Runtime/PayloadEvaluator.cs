@@ -65,7 +65,11 @@ internal static class PayloadEvaluator
     internal sealed record Field(string Key, string OutputKey, string? Expression, JsonPath? Path, JsonNode? Template);
 
     /// <summary>A template's fields; <paramref name="UniqueKeys"/> is false when <c>"a"</c> and <c>"a.$"</c> both appear (the last one wins).</summary>
-    internal sealed record CompiledTemplate(Field[] Fields, bool UniqueKeys);
+    internal sealed record CompiledTemplate(Field[] Fields, bool UniqueKeys)
+    {
+        /// <summary>Whether <see cref="PayloadText"/> can write it directly (decided on first use, then kept).</summary>
+        public bool? Writable { get; set; }
+    }
 
     public static JsonNode? EvaluateExpression(string expression, ValueSource source, string field, Func<string> errorPrefix)
     {

@@ -42,7 +42,8 @@ internal static class PayloadText
     /// <summary>Templates whose objects repeat an output key are left to the node evaluator (the last value wins there).</summary>
     private static bool IsWritable(JsonNode? template) => template switch
     {
-        JsonObject obj => PayloadEvaluator.Compile(obj) is { UniqueKeys: true } compiled && compiled.Fields.All(f => f.Expression is not null || IsWritable(f.Template)),
+        JsonObject obj => PayloadEvaluator.Compile(obj) is var compiled
+            && (compiled.Writable ??= compiled.UniqueKeys && compiled.Fields.All(f => f.Expression is not null || IsWritable(f.Template))),
         JsonArray array => array.All(IsWritable),
         _ => true,
     };
