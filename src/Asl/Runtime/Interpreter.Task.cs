@@ -29,7 +29,7 @@ internal sealed partial class Interpreter
             // Parameters (or Arguments) first, as before: their errors win over those of TimeoutSecondsPath and friends.
             var parametersText = state.IsJsonata || state.Parameters is null
                 ? JsonKit.Serialize(EffectiveInput(run, rawInput))
-                : PayloadText.Evaluate(state.Parameters, run.Source(InputPath(run, rawInput)), state.Name, run.Prefix);
+                : PayloadText.Evaluate(state.Parameters, run.Source(InputPath(run, rawInput)), state.Name, run.Prefix, (rawInput, run.InputText));
             var source = run.Source(rawInput);
             var jsonata = state.IsJsonata ? JsonataFor(run, rawInput) : null;
             var timeout = jsonata is not null ? JsonataInteger(run, state.TimeoutSeconds, jsonata, "TimeoutSeconds")

@@ -44,9 +44,15 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
     private async ValueTask<(string? Next, JsonNode? Output, string OutputText)> RunStateAsync(Frame frame, StateSpec state, JsonNode? rawInput, string? inputText)
     {
         var history = frame.Execution.History;
-        var entered = history.RecordState(state.EnteredEventType, state.Name, inputText ?? JsonKit.Serialize(rawInput), entered: true, frame.PreviousEventId);
+        inputText ??= JsonKit.Serialize(rawInput);
+        var entered = history.RecordState(state.EnteredEventType, state.Name, inputText, entered: true, frame.PreviousEventId);
         frame.PreviousEventId = entered;
-        var run = new StateRun(frame, state, clock.Now, entered) { Clock = clock.Clock, InputOwned = ReferenceEquals(frame.OwnedOutput, rawInput) && rawInput is not null };
+        var run = new StateRun(frame, state, clock.Now, entered)
+        {
+            Clock = clock.Clock,
+            InputText = inputText,
+            InputOwned = ReferenceEquals(frame.OwnedOutput, rawInput) && rawInput is not null,
+        };
         frame.OwnedOutput = null;
         (string? Next, JsonNode? Output) result = (state.IsJsonata, state.Type) switch
         {
@@ -62,7 +68,7 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
             (_, "Fail") => throw RunFail(run, rawInput),
             _ => await RunWithRecoveryAsync(run, rawInput),
         };
-        var outputText = ReferenceEquals(result.Output, rawInput) && inputText is not null && !run.InputModified ? inputText : JsonKit.Serialize(result.Output);
+        var outputText = ReferenceEquals(result.Output, rawInput) && !run.InputModified ? inputText : JsonKit.Serialize(result.Output);
         if (run.OwnedRoot is { } root && ReferenceEquals(root, result.Output)) frame.OwnedOutput = root;
         if (state.Type is "Pass" or "Task" or "Map" or "Parallel") CheckSize(run, outputText);
         CommitAssignments(run);

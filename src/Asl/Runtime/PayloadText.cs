@@ -19,7 +19,9 @@ internal static class PayloadText
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
     [ThreadStatic] private static Utf8JsonWriter? _writer;
 
-    public static string Evaluate(JsonNode? template, ValueSource source, string state, Func<string> errorPrefix)
+    /// <param name="known">A node whose JSON text is already known (the state input and its StateEntered text): a field
+    /// that selects it (<c>"Payload.$": "$"</c>) copies that text instead of writing the node again.</param>
+    public static string Evaluate(JsonNode? template, ValueSource source, string state, Func<string> errorPrefix, (JsonNode? Node, string? Text) known = default)
     {
         if (!IsWritable(template)) return JsonKit.Serialize(PayloadEvaluator.Evaluate(template, source, state, errorPrefix));
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
@@ -28,7 +30,7 @@ internal static class PayloadText
         writer.Reset(buffer);
         try
         {
-            Write(writer, template, source, state, errorPrefix);
+            Write(writer, template, source, state, errorPrefix, known);
             writer.Flush();
             return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
@@ -48,7 +50,7 @@ internal static class PayloadText
         _ => true,
     };
 
-    private static void Write(Utf8JsonWriter writer, JsonNode? template, ValueSource source, string state, Func<string> errorPrefix)
+    private static void Write(Utf8JsonWriter writer, JsonNode? template, ValueSource source, string state, Func<string> errorPrefix, (JsonNode? Node, string? Text) known)
     {
         switch (template)
         {
@@ -57,15 +59,15 @@ internal static class PayloadText
                 foreach (var field in PayloadEvaluator.Compile(obj).Fields)
                 {
                     writer.WritePropertyName(field.OutputKey);
-                    if (field.Expression is null) Write(writer, field.Template, source, state, errorPrefix);
-                    else if (field.Path is not null) WriteValue(writer, PayloadEvaluator.Resolve(field.Path, source, field.Key, errorPrefix));
+                    if (field.Expression is null) Write(writer, field.Template, source, state, errorPrefix, known);
+                    else if (field.Path is not null) WriteValue(writer, PayloadEvaluator.Resolve(field.Path, source, field.Key, errorPrefix), known);
                     else WriteValue(writer, PayloadEvaluator.EvaluateExpression(field.Expression, source, field.Key, errorPrefix));
                 }
                 writer.WriteEndObject();
                 break;
             case JsonArray array:
                 writer.WriteStartArray();
-                foreach (var item in array) Write(writer, item, source, state, errorPrefix);
+                foreach (var item in array) Write(writer, item, source, state, errorPrefix, known);
                 writer.WriteEndArray();
                 break;
             default:
@@ -74,9 +76,10 @@ internal static class PayloadText
         }
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, JsonNode? value)
+    private static void WriteValue(Utf8JsonWriter writer, JsonNode? value, (JsonNode? Node, string? Text) known = default)
     {
         if (value is null) writer.WriteNullValue();
+        else if (known.Text is not null && ReferenceEquals(value, known.Node)) writer.WriteRawValue(known.Text, skipInputValidation: true);
         else value.WriteTo(writer);
     }
 }

@@ -14,6 +14,9 @@ internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset ente
     public int RetryCount { get; set; }
     public string? TaskToken { get; set; }
 
+    /// <summary>The state input's JSON text (its StateEntered event), which describes the input until ResultPath writes into it.</summary>
+    public string? InputText { get; init; }
+
     /// <summary>The input is the object the previous state's ResultPath built in this frame, referred to by nothing else.</summary>
     public bool InputOwned { get; init; }
 

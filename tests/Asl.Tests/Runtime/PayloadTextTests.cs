@@ -20,8 +20,10 @@ public sealed class PayloadTextTests
         var source = new ValueSource(Input, new NoContext());
 
         var text = PayloadText.Evaluate(node, source, "S", () => "");
+        var withKnownInput = PayloadText.Evaluate(node, source, "S", () => "", (Input, JsonKit.Serialize(Input)));
 
         Assert.Equal(JsonKit.Serialize(PayloadEvaluator.Evaluate(node, source, "S", () => "")), text);
+        Assert.Equal(text, withKnownInput);
     }
 
     [Fact]
