@@ -24,19 +24,23 @@ internal static class AslBench
         else Console.WriteLine($"compared with {NodeEngineBench.Package} on Node {NodeVersion()} (same definitions and inputs, measured in this run; median of 3)");
 
         // Warm up until tiered JIT has optimized the hot paths, so the figures are steady-state.
-        for (var i = 0; i < 5; i++) await MapBench(items, warmup: i < 2);
+        for (var i = 0; i < 5; i++) await MapBench(items, warmup: i < 2, new Cost());
         var map = new List<double>();
-        for (var i = 0; i < 3; i++) map.Add(await MapBench(items, warmup: false));
-        Report($"(a) Map over {items} items (Choice + 2 Pass each; {AslBenchDefinitions.MapItemsPerExecution:N0} items per execution)", map, node?.Measure("map", items, 0, steps, 3));
+        var mapCost = new Cost();
+        for (var i = 0; i < 3; i++) map.Add(await MapBench(items, warmup: false, mapCost));
+        Report($"(a) Map over {items} items (Choice + 2 Pass each; {AslBenchDefinitions.MapItemsPerExecution:N0} items per execution)", map, mapCost,
+            node?.Measure("map", items, 0, steps, 3));
 
-        for (var i = 0; i < 3; i++) await ChainBench(executions / 4, concurrent: false);
+        for (var i = 0; i < 3; i++) await ChainBench(executions / 4, concurrent: false, new Cost());
         var sequential = new List<double>();
-        for (var i = 0; i < 3; i++) sequential.Add(await ChainBench(executions / 4, concurrent: false));
-        Report($"(b) {steps}-step chain of mocked Tasks with Retry and Catch, one execution at a time ({executions / 4})", sequential,
+        var sequentialCost = new Cost();
+        for (var i = 0; i < 3; i++) sequential.Add(await ChainBench(executions / 4, concurrent: false, sequentialCost));
+        Report($"(b) {steps}-step chain of mocked Tasks with Retry and Catch, one execution at a time ({executions / 4})", sequential, sequentialCost,
             node?.Measure("sequential", items, executions / 4, steps, 3));
         var chain = new List<double>();
-        for (var i = 0; i < 3; i++) chain.Add(await ChainBench(executions, concurrent: true));
-        Report($"    same chain, {executions} executions at once (virtual time advances only when all are blocked)", chain,
+        var chainCost = new Cost();
+        for (var i = 0; i < 3; i++) chain.Add(await ChainBench(executions, concurrent: true, chainCost));
+        Report($"    same chain, {executions} executions at once (virtual time advances only when all are blocked)", chain, chainCost,
             node?.Measure("concurrent", items, executions, steps, 3));
 
         var perExecution = await MemoryPerExecution(idle);
@@ -44,9 +48,10 @@ internal static class AslBench
         return 0;
     }
 
-    private static void Report(string what, List<double> ours, double? theirs)
+    private static void Report(string what, List<double> ours, Cost cost, double? theirs)
     {
         Console.WriteLine($"{what}: best {ours.Max():N0} transitions/s, median {Median(ours):N0}");
+        Console.WriteLine($"    per transition: {cost.CpuMicroseconds:N1} us CPU, {cost.AllocatedBytes:N0} bytes allocated; GC pauses {cost.PauseShare:P0} of the wall time");
         if (theirs is { } other)
             Console.WriteLine($"    aws-local-stepfunctions: median {other:N0} transitions/s; ours/theirs = {Median(ours) / other:N1}x");
     }
@@ -68,12 +73,13 @@ internal static class AslBench
     /// The items run through the Map in executions of at most <see cref="AslBenchDefinitions.MapItemsPerExecution"/>
     /// items, one after the other: a single execution's history stops at Step Functions' 25,000-event quota.
     /// </summary>
-    private static async Task<double> MapBench(int items, bool warmup)
+    private static async Task<double> MapBench(int items, bool warmup, Cost cost)
     {
         var engine = new StepFunctionsEngine(new VirtualClock());
         var machine = engine.CreateStateMachine("Map", AslBenchDefinitions.WideMap);
         var inputs = AslBenchDefinitions.MapInputs(warmup ? 1000 : items);
         var arns = new List<string>(inputs.Count);
+        var probe = cost.Start();
         var watch = Stopwatch.StartNew();
         foreach (var input in inputs)
         {
@@ -83,14 +89,18 @@ internal static class AslBench
             arns.Add(started.ExecutionArn);
         }
         watch.Stop();
-        return arns.Sum(arn => Transitions(engine, arn)) / watch.Elapsed.TotalSeconds;
+        var end = cost.Start();
+        var transitions = arns.Sum(arn => Transitions(engine, arn));
+        cost.Add(probe, end, watch.Elapsed, transitions);
+        return transitions / watch.Elapsed.TotalSeconds;
     }
 
-    private static async Task<double> ChainBench(int executions, bool concurrent)
+    private static async Task<double> ChainBench(int executions, bool concurrent, Cost cost)
     {
         var engine = new StepFunctionsEngine(new VirtualClock());
         var machine = engine.CreateStateMachine("Chain", AslBenchDefinitions.TaskChain(50));
         var options = new ExecutionOptions(MockConfig.Parse(AslBenchDefinitions.ChainMocks(50)), "Bench");
+        var probe = cost.Start();
         var watch = Stopwatch.StartNew();
         var arns = new List<string>(executions);
         for (var i = 0; i < executions; i++)
@@ -105,7 +115,9 @@ internal static class AslBench
             if (done.Status != ExecutionStatus.Succeeded) throw new InvalidOperationException($"Chain bench failed: {done.Error} {done.Cause}");
         }
         watch.Stop();
+        var end = cost.Start();
         foreach (var arn in arns) transitions += Transitions(engine, arn);
+        cost.Add(probe, end, watch.Elapsed, transitions);
         return transitions / watch.Elapsed.TotalSeconds;
     }
 
