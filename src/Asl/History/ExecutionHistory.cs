@@ -25,7 +25,7 @@ internal sealed class ExecutionHistory(ClockDriver clock)
 
     private int _limitReached;
 
-    // Small chunks: a blocked execution has a handful of events, and each slot is about 56 bytes.
+    // Small chunks: a blocked execution has a handful of events, and each slot is 48 bytes.
     private const int ChunkBits = 4;
     private const int ChunkSize = 1 << ChunkBits;
     private readonly object _grow = new();
@@ -35,12 +35,12 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     /// <summary>
     /// One event as recorded, stored inline in its chunk (no object per event; a <see cref="HistoryEvent"/> is made for
     /// each read, except for restored events, which arrive built). <see cref="Type"/> is written last: a slot whose type
-    /// is set is complete.
+    /// is set is complete. 48 bytes.
     /// </summary>
     private struct Slot
     {
-        public HistoryEvent? Built;
-        public long PreviousEventId;
+        /// <summary>At most <see cref="MaxEvents"/>, so an int.</summary>
+        public int PreviousEventId;
         public long Ticks;
         public short OffsetMinutes;
 
@@ -61,6 +61,9 @@ internal sealed class ExecutionHistory(ClockDriver clock)
         StateEntered,
         StateExited,
         MapIteration,
+
+        /// <summary>An event put back by <see cref="Restore"/>: <see cref="Slot.Payload"/> is the <see cref="HistoryEvent"/>.</summary>
+        Restored,
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> DetailsKeys = new(StringComparer.Ordinal);
@@ -104,7 +107,7 @@ internal sealed class ExecutionHistory(ClockDriver clock)
         var timestamp = clock.Now;
         id = IsExecutionEnd(type) ? Interlocked.Increment(ref _count) : NextStateEventId();
         ref var slot = ref At(id - 1);
-        slot.PreviousEventId = previousEventId;
+        slot.PreviousEventId = (int)previousEventId;
         slot.Ticks = timestamp.Ticks;
         slot.OffsetMinutes = (short)timestamp.TotalOffsetMinutes;
         return ref slot;
@@ -138,7 +141,8 @@ internal sealed class ExecutionHistory(ClockDriver clock)
             var id = Interlocked.Increment(ref _count);
             if (id != e.Id) throw new InvalidOperationException($"History event ids must run 1..n without gaps; expected {id}, got {e.Id}.");
             ref var slot = ref At(id - 1);
-            slot.Built = e;
+            slot.Kind = SlotKind.Restored;
+            slot.Payload = e;
             Volatile.Write(ref slot.Type, e.Type);
         }
     }
@@ -154,7 +158,7 @@ internal sealed class ExecutionHistory(ClockDriver clock)
             var spin = new SpinWait();
             // An id is taken just before its event is stored; wait out that instant.
             while ((type = Volatile.Read(ref slot.Type)) is null) spin.SpinOnce();
-            events[i] = Volatile.Read(ref slot.Built) ?? Build(ref slot, i + 1, type);
+            events[i] = slot.Kind == SlotKind.Restored ? (HistoryEvent)slot.Payload! : Build(ref slot, i + 1, type);
         }
         return events;
     }
