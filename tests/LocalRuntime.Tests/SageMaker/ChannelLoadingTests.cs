@@ -47,6 +47,41 @@ public sealed class ChannelLoadingTests : IDisposable
     }
 
     [Fact]
+    public void The_churn_train_split_read_in_batches_as_a_QuantileDMatrix_trains_the_same_hist_model_as_the_containers_DMatrix()
+    {
+        using var fx = new SageMakerFixture();
+        var request = new TrainingRequestBuilder().With("tree_method", "hist").With("num_round", "50").WithoutValidation().Build();
+        var hyperparameters = request["HyperParameters"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
+
+        using var exact = TrainingChannels.Load(fx.Workspace.S3Root, request, "us-east-1");
+        using var quantized = TrainingChannels.Load(fx.Workspace.S3Root, request, "us-east-1", quantizeFromBytes: 0);
+        using var batches = DMatrix.LoadCsvQuantized([fx.Workspace.FeaturesFile("r1", "train")], maxBin: 256, batchRows: 1_000);
+
+        Assert.False(exact.Train.Quantized);
+        Assert.True(quantized.Train.Quantized);
+        Assert.Equal((exact.Train.Rows, exact.Train.Columns), (quantized.Train.Rows, quantized.Train.Columns));
+        Assert.Equal(exact.Train.Labels, batches.Labels);
+        var model = new XgboostTrainer().Train(exact.Train, null, hyperparameters).Model;
+        Assert.Equal(model, new XgboostTrainer().Train(quantized.Train, null, hyperparameters).Model);
+        Assert.Equal(model, new XgboostTrainer().Train(batches, null, hyperparameters).Model);
+    }
+
+    [Fact]
+    public void A_channel_whose_rows_differ_in_width_is_read_as_a_DMatrix_and_without_hist_nothing_is_quantized()
+    {
+        var ragged = Write("ragged.csv", "1,2.5,3\n0,1\n");
+        using var fx = new SageMakerFixture();
+        var request = new TrainingRequestBuilder().WithoutValidation().Build();
+
+        using var loaded = DMatrix.LoadCsvQuantized([ragged], maxBin: 256);
+        using var approx = TrainingChannels.Load(fx.Workspace.S3Root, request, "us-east-1", quantizeFromBytes: 0);
+
+        Assert.False(loaded.Quantized);
+        Assert.Equal((2, 2), (loaded.Rows, loaded.Columns));
+        Assert.False(approx.Train.Quantized);
+    }
+
+    [Fact]
     public void A_path_xgboosts_uri_syntax_would_misread_is_refused_naming_it()
     {
         var error = Assert.Throws<XgboostException>(() => DMatrix.LoadCsv([Path.Combine(Folder, "odd;name.csv")]));

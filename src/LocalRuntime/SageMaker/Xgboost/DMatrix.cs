@@ -72,6 +72,36 @@ public sealed unsafe class DMatrix : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads labelled CSV files into a QuantileDMatrix (<see cref="QuantizedCsvLoader"/>) for <c>tree_method=hist</c>;
+    /// files whose rows differ in width, which only a sparse matrix holds, are read by <see cref="LoadCsv"/> instead.
+    /// </summary>
+    public static DMatrix LoadCsvQuantized(IReadOnlyList<string> files, int maxBin, int batchRows = 100_000)
+    {
+        XgboostLibrary.EnsureLoaded();
+        IntPtr handle;
+        try
+        {
+            handle = QuantizedCsvLoader.Load(files, maxBin, batchRows);
+        }
+        catch (RaggedCsvException)
+        {
+            return LoadCsv(files);
+        }
+        try
+        {
+            return new DMatrix(handle) { Quantized = true };
+        }
+        catch
+        {
+            XgboostNative.XGDMatrixFree(handle);
+            throw;
+        }
+    }
+
+    /// <summary>Whether XGBoost holds only the histogram bins (a QuantileDMatrix), not the values.</summary>
+    public bool Quantized { get; private init; }
+
     public int Rows { get; }
 
     public int Columns { get; }

@@ -24,6 +24,20 @@ internal static unsafe partial class XgboostNative
     public static partial int XGDMatrixCreateFromFile(string uri, int silent, out IntPtr handle);
 
     [LibraryImport(Library)]
+    public static partial int XGProxyDMatrixCreate(out IntPtr handle);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int XGProxyDMatrixSetDataDense(IntPtr handle, string arrayInterface);
+
+    /// <summary>
+    /// <c>XGQuantileDMatrixCreateFromCallback(iter, proxy, ref, reset, next, config, out)</c>: <c>next</c> returns 1
+    /// after setting a batch on the proxy and 0 at the end; <c>reset</c> starts the data over (it is read twice).
+    /// </summary>
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int XGQuantileDMatrixCreateFromCallback(IntPtr iterator, IntPtr proxy, IntPtr reference,
+        delegate* unmanaged[Cdecl]<IntPtr, void> reset, delegate* unmanaged[Cdecl]<IntPtr, int> next, string config, out IntPtr handle);
+
+    [LibraryImport(Library)]
     public static partial int XGDMatrixNumRow(IntPtr handle, out ulong rows);
 
     [LibraryImport(Library)]
