@@ -50,6 +50,28 @@ public sealed class MultiPartOutputTests
     }
 
     [Fact]
+    public void Rows_with_the_same_key_are_written_to_the_same_part_so_a_per_part_uniqueness_check_sees_them_together()
+    {
+        // Feature SQL that gives k05..k08 three rows each: 28 rows, so an even 4-way cut by row count (7 rows a part)
+        // would split k08's rows (sorted positions 13-15) between two parts.
+        const string repeating = "SELECT id, CASE WHEN active THEN 1 ELSE 0 END AS active, CAST(score AS DOUBLE) AS score FROM source " +
+            "UNION ALL SELECT id, 0 AS active, 1.0 AS score FROM source WHERE id BETWEEN 'k05' AND 'k08' " +
+            "UNION ALL SELECT id, 1 AS active, 2.0 AS score FROM source WHERE id BETWEEN 'k05' AND 'k08'";
+        using var ws = new ChangeWorkspace("s3-files", featureSql: repeating);
+        ws.LandLines("LOAD00000001.csv", Enumerable.Range(1, 20).Select(i => $"k{i:D2},Name{i},{i},{(i % 3 == 0 ? "true" : "false")}").ToArray());
+
+        ws.Run("r1", outputParts: 4);
+
+        var partsOfKey = ws.Parts("r1", "table")
+            .SelectMany(p => File.ReadLines(p).Skip(1).Select(line => (Key: line.Split(',')[0], Part: Path.GetFileName(p))))
+            .GroupBy(r => r.Key)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Part).Distinct().Count());
+        Assert.Equal(20, partsOfKey.Count);
+        Assert.All(partsOfKey, k => Assert.Equal(1, k.Value));
+        Assert.Equal(28, ws.Parts("r1", "table").Sum(p => File.ReadLines(p).Count() - 1));
+    }
+
+    [Fact]
     public void An_output_with_no_rows_still_gets_one_part()
     {
         using var ws = new ChangeWorkspace("s3-files");
