@@ -53,7 +53,9 @@ public static class LocalModelServer
         using var model = Booster.Load(ModelArtifact.ReadModel(artifactPath, artifactPath));
         var handler = new InferenceHandler(model);
         using var listener = new HttpListener();
+        // Both host names a local client uses: HttpListener answers 404 to a Host it has no prefix for.
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Prefixes.Add($"http://localhost:{port}/");
         listener.Start();
         log($"Serving {artifactPath} on http://127.0.0.1:{port}/ (GET /ping, POST /invocations text/csv); Ctrl+C stops.");
         await using var stop = cancellationToken.Register(listener.Stop);
