@@ -65,12 +65,36 @@ public sealed class ScaffoldPlannerTests : IDisposable
     }
 
     [Fact]
-    public void A_label_with_more_than_two_values_is_refused_with_its_values()
+    public void A_text_label_with_a_few_values_becomes_multiclass_classes_in_ordinal_order()
     {
-        var error = Assert.Throws<ScaffoldException>(() => Plan(label: "housing"));
+        var plan = Plan(label: "housing", positive: null);
 
-        Assert.Contains("4 distinct values", error.Message);
-        Assert.Contains("'own'", error.Message);
+        Assert.Equal(ProblemType.Multiclass, plan.Label.Type);
+        Assert.Equal(["mortgage", "other", "own", "rent"], plan.Label.Classes.Select(c => c.Key));
+        Assert.Equal(1500, plan.Label.Classes.Sum(c => c.Value));
+    }
+
+    [Fact]
+    public void Integer_classes_keep_their_numeric_order_and_many_decimals_are_a_regression()
+    {
+        var csv = ProblemTypeCsv.Plans(_directory.FullName, rows: 200, numericClasses: true);
+        var prices = ProblemTypeCsv.Prices(_directory.FullName, rows: 200);
+
+        var classes = Plan(label: "plan", positive: null, csv: csv).Label;
+        var price = Plan(label: "price", positive: null, csv: prices).Label;
+
+        Assert.Equal(["1", "2", "3"], classes.Classes.Select(c => c.Key));
+        Assert.Equal(ProblemType.Regression, price.Type);
+        Assert.True(price.Min < price.Max);
+    }
+
+    [Fact]
+    public void Free_text_as_the_label_is_refused_with_what_each_problem_type_needs()
+    {
+        var error = Assert.Throws<ScaffoldException>(() => Plan(label: "notes", positive: null));
+
+        Assert.Contains("more than 20 distinct values", error.Message);
+        Assert.Contains("regression", error.Message);
     }
 
     [Fact]

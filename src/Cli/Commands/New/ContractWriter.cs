@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TrainingOrchestration.Pipelines.Conventions;
+using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.Cli.Commands.New;
 
@@ -30,7 +31,7 @@ internal static class ContractWriter
         yaml.AppendLine();
         yaml.AppendLine("columns:");
         yaml.AppendLine($"  - {{ name: {plan.Key.Column}, type: {plan.Key.ContractType} }}");
-        yaml.AppendLine($"  - {{ name: {plan.Label.Column}, type: integer }}");
+        yaml.AppendLine($"  - {{ name: {plan.Label.Column}, type: {(plan.Label.Type == ProblemType.Regression ? "decimal" : "integer")} }}");
         foreach (var feature in plan.Features) yaml.AppendLine($"  - {{ name: {feature.Name}, type: {feature.ContractType} }}");
         yaml.AppendLine("  - { name: split, type: string }");
         yaml.AppendLine();
@@ -39,9 +40,7 @@ internal static class ContractWriter
         yaml.AppendLine($"  - {{ check: primary_key, column: {plan.Key.Column} }}");
         if (plan.Key.Added) yaml.AppendLine($"  - {{ check: pattern, column: {plan.Key.Column}, regex: '^{KeyPlan.Prefix}[0-9]{{{plan.Key.Digits},}}$' }}");
         yaml.AppendLine();
-        yaml.AppendLine($"  # The label is 0/1 in every row ('{plan.Label.Positive}' is 1); an unexpected value is NULL in the SQL and fails here.");
-        yaml.AppendLine($"  - {{ check: not_null, column: {plan.Label.Column} }}");
-        yaml.AppendLine($"  - {{ check: allowed_values, column: {plan.Label.Column}, values: [0, 1] }}");
+        LabelRules(yaml, plan.Label);
         yaml.AppendLine("  - { check: allowed_values, column: split, values: [train, validation, test] }");
         var flags = plan.Features.Where(f => f.IsFlag).ToList();
         if (flags.Count > 0)
@@ -65,12 +64,56 @@ internal static class ContractWriter
         yaml.AppendLine($"  - {{ check: row_count, min: {Math.Max(1, plan.Profile.Rows / 2)} }}");
         yaml.AppendLine("  - { check: row_count_change, maxDecrease: 0.5, maxIncrease: 2.0, severity: warn }");
         yaml.AppendLine();
-        var rate = plan.Label.PositiveRate;
-        yaml.AppendLine($"  # Distribution: the sample's positive rate was {rate.ToString("0.000", CultureInfo.InvariantCulture)}; drift is measured against the last accepted run.");
-        yaml.AppendLine($"  - {{ check: mean, column: {plan.Label.Column}, min: {Num(Math.Round(rate / 2, 3))}, max: {Num(Math.Round(Math.Min(1, rate * 2), 3))}, severity: warn }}");
-        yaml.AppendLine($"  - {{ check: drift, column: {plan.Label.Column}, kind: categorical, maxPsi: 0.1, severity: warn }}");
+        LabelDistribution(yaml, plan.Label);
         foreach (var f in plan.Features.Where(f => f.TrackDrift)) yaml.AppendLine($"  - {{ check: drift, column: {f.Name}, maxPsi: 0.25, severity: warn }}");
         return yaml.ToString();
+    }
+
+    private static void LabelRules(StringBuilder yaml, LabelPlan label)
+    {
+        var c = label.Column;
+        switch (label.Type)
+        {
+            case ProblemType.Regression:
+                yaml.AppendLine($"  # The label: a regression never trains on a missing target (a value that is not a number fails features.sql's cast).");
+                yaml.AppendLine($"  - {{ check: not_null, column: {c} }}");
+                break;
+            case ProblemType.Multiclass:
+                var codes = string.Join(", ", Enumerable.Range(0, label.Classes.Count));
+                yaml.AppendLine($"  # The label: exactly the classes 0..num_class-1 of pipeline.yaml (validate checks the two agree); a value outside");
+                yaml.AppendLine($"  # the {label.Classes.Count} classes is NULL in features.sql and fails not_null, never a class the model was not built for.");
+                yaml.AppendLine($"  - {{ check: not_null, column: {c} }}");
+                yaml.AppendLine($"  - {{ check: allowed_values, column: {c}, values: [{codes}] }}");
+                break;
+            default:
+                yaml.AppendLine($"  # The label is 0/1 in every row ('{label.Positive}' is 1); an unexpected value is NULL in the SQL and fails here.");
+                yaml.AppendLine($"  - {{ check: not_null, column: {c} }}");
+                yaml.AppendLine($"  - {{ check: allowed_values, column: {c}, values: [0, 1] }}");
+                break;
+        }
+    }
+
+    private static void LabelDistribution(StringBuilder yaml, LabelPlan label)
+    {
+        var c = label.Column;
+        switch (label.Type)
+        {
+            case ProblemType.Regression:
+                yaml.AppendLine($"  # Distribution: the target ranged {Num(label.Min ?? 0)} to {Num(label.Max ?? 0)} in the sample (median {Num(label.Median ?? 0)}); drift is measured against the last accepted run.");
+                yaml.AppendLine($"  - {{ check: range, column: {c}, min: {Num(label.Min ?? 0)}, max: {Num(label.Max ?? 0)}, severity: warn }}");
+                yaml.AppendLine($"  - {{ check: drift, column: {c}, maxPsi: 0.25, severity: warn }}");
+                break;
+            case ProblemType.Multiclass:
+                yaml.AppendLine($"  # Distribution: the class mix of the sample ({string.Join(", ", label.Classes.Select((k, i) => $"{i}: {k.Value}"))} rows); drift is measured against the last accepted run.");
+                yaml.AppendLine($"  - {{ check: drift, column: {c}, kind: categorical, maxPsi: 0.1, severity: warn }}");
+                break;
+            default:
+                var rate = label.PositiveRate;
+                yaml.AppendLine($"  # Distribution: the sample's positive rate was {rate.ToString("0.000", CultureInfo.InvariantCulture)}; drift is measured against the last accepted run.");
+                yaml.AppendLine($"  - {{ check: mean, column: {c}, min: {Num(Math.Round(rate / 2, 3))}, max: {Num(Math.Round(Math.Min(1, rate * 2), 3))}, severity: warn }}");
+                yaml.AppendLine($"  - {{ check: drift, column: {c}, kind: categorical, maxPsi: 0.1, severity: warn }}");
+                break;
+        }
     }
 
     private static string Num(double value) => FeatureEncoder.Number(value);

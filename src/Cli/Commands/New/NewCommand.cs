@@ -6,7 +6,7 @@ using TrainingOrchestration.Pipelines.Spec;
 namespace TrainingOrchestration.Cli.Commands.New;
 
 /// <summary>
-/// <c>new PIPELINE --from-csv FILE --label COLUMN [--positive VALUE] [--key COLUMN] [--cdc KIND] [--pipelines DIR]</c>:
+/// <c>new PIPELINE --from-csv FILE --label COLUMN [--problem-type TYPE] [--positive VALUE] [--key COLUMN] [--cdc KIND] [--pipelines DIR]</c>:
 /// profiles a CSV of the source table and writes a complete pipeline folder that passes <c>validate</c> and <c>run</c>
 /// as it is, so onboarding a table starts from a working pipeline instead of a blank page.
 /// </summary>
@@ -17,11 +17,18 @@ internal static class NewCommand
         ["dynamodb-stream"] = CdcKind.DynamoDbStream, ["debezium"] = CdcKind.Debezium, ["s3-files"] = CdcKind.S3Files,
     };
 
+    private static readonly Dictionary<string, ProblemType> Types = new(StringComparer.Ordinal)
+    {
+        ["binary"] = ProblemType.Binary, ["regression"] = ProblemType.Regression, ["multiclass"] = ProblemType.Multiclass,
+    };
+
     public static Command Create()
     {
         var pipeline = new Argument<string>("pipeline") { Description = "The new pipeline's name (lower case, digits and hyphens): its folder under pipelines/." };
         var csv = new Option<FileInfo>("--from-csv") { Description = "A CSV of the source table (header row, comma-separated, double-quoted text).", Required = true };
-        var label = new Option<string>("--label") { Description = "The column to predict (two values).", Required = true };
+        var label = new Option<string>("--label") { Description = "The column to predict: two values (binary), 3-20 classes (multi-class) or numbers with many values (regression).", Required = true };
+        var problemType = new Option<string?>("--problem-type") { Description = "binary, regression or multiclass (default: decided from the label column's values)." };
+        problemType.AcceptOnlyFromAmong([.. Types.Keys]);
         var positive = new Option<string?>("--positive") { Description = "The label value that means the positive class (default: 1, yes or true)." };
         var key = new Option<string?>("--key") { Description = "The entity key column (default: a unique id-like column, else one is added)." };
         var cdc = new Option<string>("--cdc") { Description = "How changes arrive: dynamodb-stream, debezium or s3-files.", DefaultValueFactory = _ => "dynamodb-stream" };
@@ -29,11 +36,14 @@ internal static class NewCommand
         var pipelines = new Option<DirectoryInfo?>("--pipelines") { Description = "The pipelines folder (default: <repository>/pipelines)." };
         var command = new Command("new", "Create a pipeline folder from a CSV of the source table: spec, feature SQL, contract, sample and sample event.")
         {
-            pipeline, csv, label, positive, key, cdc, pipelines,
+            pipeline, csv, label, problemType, positive, key, cdc, pipelines,
         };
         command.SetAction(parse => Execute(
             new ScaffoldOptions(parse.GetValue(pipeline)!, parse.GetValue(csv)!.FullName, parse.GetValue(label)!, parse.GetValue(positive),
-                parse.GetValue(key), Kinds[parse.GetValue(cdc)!]),
+                parse.GetValue(key), Kinds[parse.GetValue(cdc)!])
+            {
+                ProblemType = parse.GetValue(problemType) is { } type ? Types[type] : null,
+            },
             parse.GetValue(pipelines)?.FullName));
         return command;
     }
@@ -53,7 +63,8 @@ internal static class NewCommand
             var folder = Shown(Path.Combine(root, options.Pipeline));
             Console.WriteLine($"Created {folder}/ from {plan.Profile.Rows:N0} rows of {Path.GetFileName(options.CsvFile)}:");
             Console.WriteLine($"  entity key  {plan.Key.How}");
-            Console.WriteLine($"  label       {plan.Label.Column}: '{plan.Label.Positive}' -> 1, '{plan.Label.Negative}' -> 0 ({plan.Label.PositiveRate:P1} positive)");
+            Console.WriteLine($"  model       {ProblemTypes.Describe(plan.Label.Type)}");
+            Console.WriteLine($"  label       {plan.Label.Describe()}");
             Console.WriteLine($"  features    {plan.Features.Count} columns");
             foreach (var (column, reason) in plan.Dropped) Console.WriteLine($"  left out    {column}: {reason}");
             var pipelinesArgument = pipelinesOption is null ? "" : $" --pipelines {Shown(root)}";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrainingOrchestration.Pipelines.Spec;
 
 namespace TrainingOrchestration.Cli.Commands.New;
 
@@ -19,7 +20,7 @@ internal static class ScaffoldPlanner
 
         var labelColumn = Find(profile, options.Label, "--label")
             ?? throw new ScaffoldException($"{profile.File}: there is no column '{options.Label}' for --label; the columns are {Columns(profile)}.");
-        var label = PlanLabel(labelColumn, sourceNames[labelColumn.Name], options.Positive, profile.File);
+        var label = PlanLabel(labelColumn, sourceNames[labelColumn.Name], options.Positive, profile.File, options.ProblemType);
         var key = PlanKey(options.Key, profile, sourceNames, labelColumn);
 
         var features = new List<FeatureColumn>();
@@ -48,15 +49,39 @@ internal static class ScaffoldPlanner
 
     private static string Columns(TableProfile profile) => string.Join(", ", profile.Columns.Select(c => c.Name));
 
-    private static LabelPlan PlanLabel(ColumnProfile column, string name, string? positive, string file)
+    private static LabelPlan PlanLabel(ColumnProfile column, string name, string? positive, string file, ProblemType? requested)
     {
         var values = column.Values;
+        var count = values.Count == 0 ? "more than " + TableProfiler.MaxCategories : values.Count.ToString(CultureInfo.InvariantCulture);
+        var shown = values.Count == 0 ? "too many to list" : string.Join(", ", values.Take(8).Select(v => $"'{v.Key}'"));
+        var type = requested ?? (values.Count == 2 ? ProblemType.Binary
+            : column.IsNumeric && (values.Count == 0 || values.Count > TableProfiler.MaxCategories || column.Kind == ColumnKind.Decimal) ? ProblemType.Regression
+            : values.Count is >= 3 and <= TableProfiler.MaxCategories ? ProblemType.Multiclass
+            : throw new ScaffoldException(
+                $"{file}: label column '{column.Name}' has {count} distinct values ({shown}); the scaffold needs two values (binary), " +
+                $"3 to {TableProfiler.MaxCategories} classes (multi-class) or numbers (regression). Empty cells are ignored."));
+        if (type == ProblemType.Regression)
+        {
+            if (!column.IsNumeric) throw new ScaffoldException($"{file}: --problem-type regression needs a numeric label, but '{column.Name}' has text values ({shown}).");
+            return LabelPlan.Regression(name, column);
+        }
+        if (type == ProblemType.Multiclass)
+        {
+            if (column.Kind is not (ColumnKind.Integer or ColumnKind.Category) || values.Count is < 2 or > TableProfiler.MaxCategories)
+            {
+                throw new ScaffoldException($"{file}: --problem-type multiclass needs an integer or text label with 2 to {TableProfiler.MaxCategories} values, but '{column.Name}' has {count} ({shown}).");
+            }
+            // Integers keep their numeric order (0..K-1 stay themselves when they already are), text its ordinal order.
+            var classes = column.Kind == ColumnKind.Integer
+                ? values.OrderBy(v => long.Parse(v.Key, CultureInfo.InvariantCulture)).ToList()
+                : values.OrderBy(v => v.Key, StringComparer.Ordinal).ToList();
+            return LabelPlan.Multiclass(name, classes);
+        }
         if (values.Count != 2)
         {
-            var shown = values.Count == 0 ? "too many to list" : string.Join(", ", values.Take(8).Select(v => $"'{v.Key}'"));
             throw new ScaffoldException(
-                $"{file}: label column '{column.Name}' has {(values.Count == 0 ? "more than " + TableProfiler.MaxCategories : values.Count.ToString(CultureInfo.InvariantCulture))} distinct values ({shown}); " +
-                "the scaffold builds binary classifiers, so the label needs exactly two values (empty cells are ignored).");
+                $"{file}: label column '{column.Name}' has {count} distinct values ({shown}); " +
+                "a binary classifier needs exactly two values (empty cells are ignored).");
         }
         var chosen = positive is not null
             ? values.FirstOrDefault(v => string.Equals(v.Key, positive.Trim(), StringComparison.OrdinalIgnoreCase))
