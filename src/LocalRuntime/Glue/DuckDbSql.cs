@@ -26,13 +26,14 @@ internal static class DuckDbSql
         }
     }
 
-    internal static void Execute(DuckDBConnection db, string sql, string step)
+    /// <summary>Runs a statement; returns the rows it changed or, for <c>COPY … TO</c>, wrote.</summary>
+    internal static long Execute(DuckDBConnection db, string sql, string step)
     {
         try
         {
             using var cmd = db.CreateCommand();
             cmd.CommandText = sql;
-            cmd.ExecuteNonQuery();
+            return cmd.ExecuteNonQuery();
         }
         catch (DuckDBException e)
         {
@@ -47,16 +48,26 @@ internal static class DuckDbSql
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The first row of a query as text (empty when it has no rows).</summary>
-    internal static List<string> Strings(DuckDBConnection db, string sql)
+    /// <summary>
+    /// The first row of a query as text (empty when it has no rows; a NULL is ""). With <paramref name="step"/>, a DuckDB
+    /// error becomes a <see cref="FeatureJobException"/> naming it, as in <see cref="Execute"/>.
+    /// </summary>
+    internal static List<string> Strings(DuckDBConnection db, string sql, string? step = null)
     {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        using var reader = cmd.ExecuteReader();
-        var values = new List<string>();
-        if (!reader.Read()) return values;
-        for (var i = 0; i < reader.FieldCount; i++) values.Add(reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "");
-        return values;
+        try
+        {
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = sql;
+            using var reader = cmd.ExecuteReader();
+            var values = new List<string>();
+            if (!reader.Read()) return values;
+            for (var i = 0; i < reader.FieldCount; i++) values.Add(reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "");
+            return values;
+        }
+        catch (DuckDBException e) when (step is not null)
+        {
+            throw new FeatureJobException($"{step} failed: {e.Message}", e);
+        }
     }
 
     /// <summary>

@@ -72,6 +72,20 @@ public sealed class MultiPartOutputTests
     }
 
     [Fact]
+    public void Rows_whose_keys_are_all_null_are_written_once_in_the_first_part()
+    {
+        const string nullKeys = "SELECT CAST(NULL AS VARCHAR) AS id, CASE WHEN active THEN 1 ELSE 0 END AS active, CAST(score AS DOUBLE) AS score FROM source";
+        using var ws = new ChangeWorkspace("s3-files", featureSql: nullKeys);
+        ws.LandLines("LOAD00000001.csv", Enumerable.Range(1, 20).Select(i => $"k{i:D2},Name{i},{i},{(i % 3 == 0 ? "true" : "false")}").ToArray());
+
+        ws.Run("r1", outputParts: 4);
+
+        var part = Assert.Single(ws.Parts("r1", "table"));
+        Assert.Equal("part-00000-c000.csv", Path.GetFileName(part));
+        Assert.Equal(20, File.ReadLines(part).Count() - 1);
+    }
+
+    [Fact]
     public void An_output_with_no_rows_still_gets_one_part()
     {
         using var ws = new ChangeWorkspace("s3-files");
