@@ -63,12 +63,15 @@ public static class RunExplanation
             explanation["classBalance"] = new JsonObject(files.Where(c => c.Value.Count > 0)
                 .Select(c => KeyValuePair.Create(c.Key, (JsonNode?)ClassBalance(c.Value))));
         }
-        var testRows = files["test"].Sum(f => File.ReadLines(f).LongCount(l => l.Length > 0));
+        var manifestPath = Path.Combine(features, "manifest.json");
+        var manifest = File.Exists(manifestPath) ? JsonNode.Parse(File.ReadAllText(manifestPath)) as JsonObject : null;
+        // The feature job counted the split's rows; without its manifest they are counted here.
+        var testRows = manifest?["rows"]?["test"]?.GetValue<long>() ?? files["test"].Sum(f => File.ReadLines(f).LongCount(l => l.Length > 0));
         if (testRows > 0)
         {
             var model = ModelArtifact.ReadModel(S3ArtifactPath(session, job.ModelArtifact), job.ModelArtifact);
             var sample = Sample(files["test"], testRows);
-            var attributions = ModelExplainer.Explain(model, sample, FeatureNames(Path.Combine(features, "manifest.json")));
+            var attributions = ModelExplainer.Explain(model, sample, FeatureNames(manifest));
             explanation["explainedRows"] = sample.Rows;
             explanation["testRows"] = testRows;
             explanation["features"] = new JsonArray(attributions.Select(a => (JsonNode)new JsonObject
@@ -119,9 +122,9 @@ public static class RunExplanation
     }
 
     /// <summary>The feature columns from the feature job's manifest: every column but the entity key, the label and the split.</summary>
-    private static List<string>? FeatureNames(string manifestPath)
+    private static List<string>? FeatureNames(JsonObject? manifest)
     {
-        if (!File.Exists(manifestPath) || JsonNode.Parse(File.ReadAllText(manifestPath)) is not JsonObject manifest) return null;
+        if (manifest is null) return null;
         var skip = new[] { manifest["entityKey"]?.GetValue<string>(), manifest["label"]?.GetValue<string>(), "split" };
         return manifest["columns"]?.AsArray().Select(c => c?["name"]?.GetValue<string>()).OfType<string>().Where(n => !skip.Contains(n)).ToList();
     }

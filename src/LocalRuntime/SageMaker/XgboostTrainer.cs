@@ -28,7 +28,7 @@ public sealed class XgboostTrainer
         CancellationToken stop = default)
     {
         using var trainMatrix = new DMatrix(train, withLabels: true);
-        using var validationMatrix = validation is null ? null : new DMatrix(validation, withLabels: true);
+        using var validationMatrix = validation is { Rows: > 0 } ? new DMatrix(validation, withLabels: true) : null;
         return Train(trainMatrix, validationMatrix, hyperparameters, stop);
     }
 
