@@ -48,7 +48,7 @@ public static class ExplanationSection
         if (explanation["features"] is JsonArray features && features.Count > 0)
         {
             var classes = features.OfType<JsonObject>().FirstOrDefault()?["meanAbsShapByClass"] is JsonArray first ? first.Count : 0;
-            md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Features by mean |SHAP| on the test split ({explanation["explainedRows"]}{(explanation["testRows"] is { } all ? $" evenly spaced rows of {all}" : " rows")}; XGBoost's pred_contribs), with gain importance") +
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Features by mean |SHAP| on the test split ({explanation["explainedRows"]}{(explanation["testRows"] is { } all && all.ToJsonString() != explanation["explainedRows"]?.ToJsonString() ? $" evenly spaced rows of {all}" : " rows")}; XGBoost's pred_contribs), with gain importance") +
                 (classes > 0 ? "; a multi-class model explains each class's margin separately, so each class's mean |SHAP| is shown and the first column is their mean:" : ":"));
             md.AppendLine();
             var classColumns = Enumerable.Range(0, classes).ToList();
