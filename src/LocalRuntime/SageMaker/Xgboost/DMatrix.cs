@@ -61,15 +61,7 @@ public sealed unsafe class DMatrix : IDisposable
         }
         var uri = string.Join(';', files) + "?format=csv&label_column=0&delimiter=,";
         XgboostNative.Check(XgboostNative.XGDMatrixCreateFromFile(uri, silent: 1, out var handle), nameof(XgboostNative.XGDMatrixCreateFromFile));
-        try
-        {
-            return new DMatrix(handle);
-        }
-        catch
-        {
-            XgboostNative.XGDMatrixFree(handle);
-            throw;
-        }
+        return Adopt(handle, quantized: false);
     }
 
     /// <summary>
@@ -88,9 +80,15 @@ public sealed unsafe class DMatrix : IDisposable
         {
             return LoadCsv(files);
         }
+        return Adopt(handle, quantized: true);
+    }
+
+    /// <summary>Wraps a matrix XGBoost made, freeing it if its shape or labels cannot be read.</summary>
+    private static DMatrix Adopt(IntPtr handle, bool quantized)
+    {
         try
         {
-            return new DMatrix(handle) { Quantized = true };
+            return new DMatrix(handle) { Quantized = quantized };
         }
         catch
         {
