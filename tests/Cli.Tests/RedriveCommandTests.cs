@@ -37,7 +37,11 @@ public sealed class RedriveCommandTests
             Assert.Equal("SUCCEEDED", redriven["status"]!.GetValue<string>());
             Assert.Equal("PROMOTED", redriven["decision"]!.GetValue<string>());
             Assert.Equal(1, redriven["redriveCount"]!.GetValue<int>());
-            Assert.Equal("ScoreTestSplit", redriven["failedState"]!.GetValue<string>());
+            // The run succeeded: it names no failure of its own, only what the redrive recovered it from.
+            Assert.Null(redriven["failedState"]);
+            Assert.Null(redriven["error"]);
+            Assert.Equal("ScoreTestSplit", redriven["recoveredFrom"]!["failedState"]!.GetValue<string>());
+            Assert.Equal(failed["error"]!.GetValue<string>(), redriven["recoveredFrom"]!["error"]!.GetValue<string>());
             // The path shows ScoreTestSplit failing, then the redrive entering it again and going on; BuildFeatures ran once.
             var path = redriven["path"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToList();
             Assert.Equal(1, path.Count(p => p == "BuildFeatures"));

@@ -24,6 +24,8 @@ public sealed record RunReportData
     public string? Error { get; init; }
     public string? Cause { get; init; }
     public string? FailedState { get; init; }
+    /// <summary>For a run a redrive recovered: what it recovered from, in one sentence (<c>RunFailure.Describe</c>).</summary>
+    public string? RecoveredFrom { get; init; }
     public IReadOnlyList<MetricCheck> Metrics { get; init; } = [];
     /// <summary>The comparison with the champion on the same test split, in one sentence (<see cref="WorkflowResults.ChampionComparison"/>).</summary>
     public string? ChampionComparison { get; init; }

@@ -77,6 +77,7 @@ public static class RunReportWriter
         if (data.FailedState is not null) Row(md, "Failed state", data.FailedState);
         if (data.Error is not null) Row(md, "Error", $"`{Escape(data.Error)}`");
         if (data.Cause is not null) Row(md, "Cause", Escape(data.Cause));
+        if (data.RecoveredFrom is not null) Row(md, "Redrive", Escape(data.RecoveredFrom));
         md.AppendLine();
     }
 

@@ -48,6 +48,8 @@ public static class RunReportComposer
         if (run["deployment"] is JsonObject deployment)
             outputs.Add(new("Endpoint", $"{Text(deployment["endpoint"])} ({Text(deployment["endpointConfig"])}): {Text(deployment["status"])}, {Text(deployment["reason"])}"));
 
+        var failure = RunFailure.Current(run);
+        var recovered = RunFailure.RecoveredFrom(run);
         var data = new RunReportData
         {
             Pipeline = pipeline,
@@ -60,9 +62,10 @@ public static class RunReportComposer
             FinishedAt = Time(run["finishedAt"]),
             RanAt = ranAt,
             RanFor = wallTime,
-            Error = Text(run["error"]),
-            Cause = Text(run["cause"]),
-            FailedState = Text(run["failedState"]) ?? path.LastOrDefault(s => s.Error is not null)?.Name,
+            Error = failure?.Error,
+            Cause = failure?.Cause,
+            FailedState = failure?.FailedState ?? (recovered is null ? path.LastOrDefault(s => s.Error is not null)?.Name : null),
+            RecoveredFrom = recovered?.Describe(),
             Metrics = WorkflowResults.Metrics(evaluation),
             MetricsSource = Text(run["metricsSource"]),
             ChampionComparison = WorkflowResults.ChampionComparison(run["champion"]),

@@ -8,14 +8,17 @@ namespace TrainingOrchestration.Cli.Commands.Run;
 /// <c>decision</c>, <c>reason</c>, <c>workspace</c>, <c>featuresTable</c> (the run's feature table: a CSV with a header, the
 /// entity key, the label, the features as features.sql names them and the split, every row of every split), <c>changes</c>
 /// (what the merge applied: inserted, updated, deleted, ...) and the trigger's decision; for a failed run also
-/// <c>error</c> and <c>failedState</c> (the state the execution failed in, for <c>runs redrive</c>), and
-/// <c>redriveCount</c>, <c>rerunOf</c>, <c>executionArn</c>. Null where there is no value.
+/// <c>error</c> and <c>failedState</c> (the state the execution failed in, for <c>runs redrive</c>); for a run a redrive
+/// recovered, <c>recoveredFrom</c> (<c>error</c>, <c>cause</c>, <c>failedState</c>); and <c>redriveCount</c>, <c>rerunOf</c>,
+/// <c>executionArn</c>. Null where there is no value.
 /// </summary>
 internal static class RunJson
 {
     public static void Write(LocalRunOutcome outcome)
     {
         var run = outcome.Run;
+        var failure = RunFailure.Current(run);
+        var recovered = RunFailure.RecoveredFrom(run);
         var line = new JsonObject
         {
             ["runId"] = run?["runId"]?.DeepClone(),
@@ -23,8 +26,9 @@ internal static class RunJson
             ["decision"] = run?["decision"]?.DeepClone(),
             ["reason"] = Failure(run)?.Message ?? run?["reason"]?.DeepClone() ?? run?["cause"]?.DeepClone() ?? outcome.TriggerDecision?["reason"]?.DeepClone()
                 ?? (outcome.UnmatchedRules.Count > 0 ? RunSummaryView.NoRuleMatched(outcome) : null),
-            ["error"] = run?["error"]?.DeepClone(),
-            ["failedState"] = run?["failedState"]?.DeepClone(),
+            ["error"] = failure?.Error,
+            ["failedState"] = failure?.FailedState,
+            ["recoveredFrom"] = recovered?.ToJson(),
             ["redriveCount"] = run?["redriveCount"]?.DeepClone() ?? 0,
             ["rerunOf"] = run?["rerunOf"]?.DeepClone(),
             ["executionArn"] = run?["executionArn"]?.DeepClone(),
@@ -41,11 +45,7 @@ internal static class RunJson
     }
 
     private static (string Message, string Runbook)? Failure(JsonObject? run) =>
-        run?["status"]?.GetValue<string>() == "FAILED" || run?["error"] is not null
-            ? FailureMessage.Explain(Str(run["failedState"]), Str(run["error"]), Str(run["cause"]))
-            : null;
-
-    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        RunFailure.Current(run) is { } failure ? FailureMessage.Explain(failure.FailedState, failure.Error, failure.Cause) : null;
 
     public static void WriteFailure(string? workspace, string message)
     {

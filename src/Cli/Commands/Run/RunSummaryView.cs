@@ -39,7 +39,8 @@ internal static class RunSummaryView
             var decision = Text(run["decision"]);
             var colour = decision switch { "PROMOTED" => "green", "REJECTED" => "yellow", _ => "red" };
             console.MarkupLineInterpolated($"[bold]Run[/] {Text(run["runId"])}: [{colour} bold]{decision}[/] ({Text(run["status"])})");
-            if (FailureMessage.Explain(Text(run["failedState"]), Text(run["error"]), Text(run["cause"])) is { } failure)
+            var current = RunFailure.Current(run);
+            if (current is not null && FailureMessage.Explain(current.FailedState, current.Error, current.Cause) is { } failure)
             {
                 console.MarkupLineInterpolated($"[bold]Reason[/]: {failure.Message}");
                 console.MarkupLineInterpolated($"[bold]Runbook[/]: {failure.Runbook}");
@@ -47,8 +48,9 @@ internal static class RunSummaryView
             else
             {
                 console.MarkupLineInterpolated($"[bold]Reason[/]: {Text(run["reason"] ?? run["cause"])}");
-                if (run["error"] is not null) console.MarkupLineInterpolated($"[bold]Error[/]: {Text(run["error"])} at {Text(run["failedState"])}");
+                if (current is not null) console.MarkupLineInterpolated($"[bold]Error[/]: {current.Error} at {current.FailedState}");
             }
+            if (RunFailure.RecoveredFrom(run) is { } recovered) console.MarkupLineInterpolated($"[bold]Redrive[/]: {recovered.Describe()}");
             if (outcome.Features?.ChangesSummary() is { } applied) console.MarkupLineInterpolated($"[bold]Changes applied[/]: {applied}");
             RenderThresholds(console, run, spec);
             RenderValidation(console, run, outcome.Record);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Spectre.Console;
 using TrainingOrchestration.Pipelines.Conventions;
 using TrainingOrchestration.LocalRuntime.Runs;
@@ -61,6 +62,10 @@ internal static class RedriveCommand
             {
                 console.MarkupLineInterpolated($"run {shownRunId}: {entry["status"]?.ToString()}, decision [bold]{entry["decision"]?.ToString()}[/], redrives {entry["redriveCount"]?.ToString()}");
                 console.MarkupLineInterpolated($"  reason: {entry["reason"]?.ToString() ?? ""}");
+                if (entry["recoveredFrom"] is JsonObject recovered)
+                {
+                    console.MarkupLineInterpolated($"  recovered from {recovered["error"]?.ToString()} at {recovered["failedState"]?.ToString()}");
+                }
             }
             return outcome.Succeeded ? 0 : 1;
         }

@@ -87,8 +87,10 @@ internal static class RunCatalog
             ["status"] = run["status"]?.DeepClone(),
             ["decision"] = run["decision"]?.DeepClone(),
             ["reason"] = run["reason"]?.DeepClone() ?? run["cause"]?.DeepClone(),
-            ["error"] = run["error"]?.DeepClone(),
-            ["failedState"] = run["failedState"]?.DeepClone(),
+            // A FAILED run's failure; a run a redrive recovered names what it recovered from instead.
+            ["error"] = RunFailure.Current(run)?.Error,
+            ["failedState"] = RunFailure.Current(run)?.FailedState,
+            ["recoveredFrom"] = RunFailure.RecoveredFrom(run)?.ToJson(),
             ["redriveCount"] = run["redriveCount"]?.DeepClone() ?? 0,
             ["rerunOf"] = run["rerunOf"]?.DeepClone(),
             ["trainer"] = record["trainer"]?.DeepClone(),

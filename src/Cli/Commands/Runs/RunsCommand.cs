@@ -86,6 +86,10 @@ internal static class RunsCommand
         AnsiConsole.MarkupLineInterpolated($"[bold]{Text(run["pipeline"])} run {Text(run["runId"])}[/]: {Text(run["status"])}, decision [bold]{Text(run["decision"])}[/]");
         AnsiConsole.MarkupLineInterpolated($"  reason: {Text(run["reason"])}");
         if (run["error"] is not null) AnsiConsole.MarkupLineInterpolated($"  error: {Text(run["error"])} at {Text(run["failedState"])}");
+        if (run["recoveredFrom"] is JsonObject recovered)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  recovered by redrive {Text(run["redriveCount"])} from {Text(recovered["error"])} at {Text(recovered["failedState"])}");
+        }
         AnsiConsole.MarkupLineInterpolated($"  trigger: {Text(run["trigger"])}");
         foreach (var decision in (run["triggerDecisions"] as JsonArray ?? []).OfType<JsonObject>())
         {
