@@ -78,6 +78,74 @@ public sealed class InterruptedRunTests
         }
     }
 
+    [SkippableFact]
+    public async Task A_run_sent_sigterm_while_the_stack_is_synthesized_ends_at_once_and_leaves_no_node_behind()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "sends a POSIX signal and reads the process table from /proc");
+        using var runs = new TempDirectory("cli-terminated-synth-");
+        // A pipelines folder of its own, with a file no other has: the template cache misses and jsii synthesizes.
+        var pipelines = Path.Combine(runs.Path, "pipelines");
+        CopyFolder(Path.Combine(CliProcess.RepositoryRoot, "pipelines", "churn"), Path.Combine(pipelines, "churn"));
+        File.WriteAllText(Path.Combine(pipelines, "churn", "cache-miss.txt"), Guid.NewGuid().ToString());
+        using var cli = Start("run", "churn", "--pipelines", pipelines, "--workspace", Path.Combine(runs.Path, "ws"));
+        try
+        {
+            var error = cli.StandardError.ReadToEndAsync();
+            var output = Follow(cli);
+            Assert.True(await Eventually(() => NodeChildrenOf(cli.Id).Count > 0, StartBudget),
+                "jsii never started node to synthesize:\n" + string.Join('\n', output));
+            var children = NodeChildrenOf(cli.Id);
+            Assert.Equal(0, Kill(cli.Id, Sigterm));
+            using var exitBudget = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await cli.WaitForExitAsync(exitBudget.Token); // well inside the 15 s the CLI would otherwise wait before it gives up
+
+            Assert.Equal(130, cli.ExitCode);
+            Assert.Contains("run interrupted while the stack was synthesized", await error);
+            Assert.False(Directory.Exists(Path.Combine(runs.Path, "ws", "record.json")));
+            await Eventually(() => children.All(pid => !Directory.Exists($"/proc/{pid}")), TimeSpan.FromSeconds(10));
+            Assert.All(children, pid => Assert.False(Directory.Exists($"/proc/{pid}"), $"node {pid} outlived the CLI"));
+        }
+        finally
+        {
+            if (!cli.HasExited) cli.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    /// <summary>The node processes <paramref name="parent"/> started (jsii's runtime), from <c>/proc/&lt;pid&gt;/stat</c>.</summary>
+    private static List<int> NodeChildrenOf(int parent)
+    {
+        var found = new List<int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid)) continue;
+            try
+            {
+                // "pid (comm) state ppid ...": the command name may hold spaces, so read after its closing parenthesis.
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == parent && stat.Contains("(node)", StringComparison.Ordinal)) found.Add(pid);
+            }
+            catch (IOException)
+            {
+                // The process ended while the table was read.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+        return found;
+    }
+
     private const int Sigterm = 15;
 
     /// <summary>The progress line of the training execution's first table write (the run item).</summary>

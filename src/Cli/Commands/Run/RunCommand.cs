@@ -87,7 +87,20 @@ internal static class RunCommand
             WorkspaceLock.Acquire(workspace).Dispose();
 
             console.MarkupLineInterpolated($"[bold]{spec.Name}[/]: synthesizing the stack (cached when unchanged)...");
-            var template = TemplateCache.TemplateFor(root, Path.GetFullPath(pipelinesRoot), spec.Name);
+            string template;
+            try
+            {
+                // jsii cannot be cancelled mid-call: an interrupt leaves the synthesis to die with the process (the next
+                // run removes its half-built folder) and the command ends at once, before any run or record exists.
+                template = await Task.Run(() => TemplateCache.TemplateFor(root, Path.GetFullPath(pipelinesRoot), spec.Name), CancellationToken.None)
+                    .WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Console.Error.WriteLine("run interrupted while the stack was synthesized: no run started and nothing was recorded.");
+                if (arguments.Json) RunJson.WriteFailure(null, "interrupted while the stack was synthesized");
+                return Errors.UnexpectedErrorReport.Cancelled;
+            }
             console.MarkupLineInterpolated($"[grey]template {template}[/]");
             console.MarkupLineInterpolated($"[grey]workspace {workspace}[/]");
 
