@@ -37,6 +37,8 @@ internal static class AslBench
         for (var i = 0; i < 3; i++) sequential.Add(await ChainBench(executions / 4, concurrent: false, sequentialCost));
         Report($"(b) {steps}-step chain of mocked Tasks with Retry and Catch, one execution at a time ({executions / 4})", sequential, sequentialCost,
             node?.Measure("sequential", items, executions / 4, steps, 3));
+        // The same warm-up as every other phase (and as the Node side, which runs this phase three times first).
+        for (var i = 0; i < 3; i++) await ChainBench(executions, concurrent: true, new Cost());
         var chain = new List<double>();
         var chainCost = new Cost();
         for (var i = 0; i < 3; i++) chain.Add(await ChainBench(executions, concurrent: true, chainCost));

@@ -63,4 +63,24 @@ internal abstract class EventDetails
             return json;
         }
     }
+
+    /// <summary>What an event's details are apart from one JSON text, shared by every event of the same kind and resource.</summary>
+    internal abstract class TextShape
+    {
+        public abstract EventDetails With(string text);
+    }
+
+    /// <summary>A *Scheduled event's details without the parameters.</summary>
+    internal sealed class ScheduledShape(string? resourceType, string resource, string? region, int? timeout, int? heartbeat) : TextShape
+    {
+        public string? Region => region;
+
+        public override EventDetails With(string text) => new TaskScheduled(resourceType, resource, region, text, timeout, heartbeat);
+    }
+
+    /// <summary>A *Succeeded event's details without the output.</summary>
+    internal sealed class OutputShape(string? resourceType, string? resource) : TextShape
+    {
+        public override EventDetails With(string text) => new Task(resourceType, resource, text);
+    }
 }

@@ -48,7 +48,9 @@ internal sealed class ExecutionHistory(ClockDriver clock)
         /// <see cref="Payload"/> is the input or output text, or else the <see cref="EventDetails"/>.</summary>
         public SlotKind Kind;
         public int Index;
-        public string? Name;
+
+        /// <summary>The state's name (state and Map iteration events) or the <see cref="EventDetails.TextShape"/> (shaped events).</summary>
+        public object? Name;
         public object? Payload;
         public string? Type;
 
@@ -61,6 +63,9 @@ internal sealed class ExecutionHistory(ClockDriver clock)
         StateEntered,
         StateExited,
         MapIteration,
+
+        /// <summary>A task event whose details are a shared <see cref="EventDetails.TextShape"/> (in <see cref="Slot.Name"/>) plus a text.</summary>
+        Shaped,
 
         /// <summary>An event put back by <see cref="Restore"/>: <see cref="Slot.Payload"/> is the <see cref="HistoryEvent"/>.</summary>
         Restored,
@@ -86,6 +91,17 @@ internal sealed class ExecutionHistory(ClockDriver clock)
         ref var slot = ref Take(type, previousEventId, out var id);
         slot.Kind = entered ? SlotKind.StateEntered : SlotKind.StateExited;
         slot.Name = name;
+        slot.Payload = text;
+        Volatile.Write(ref slot.Type, type);
+        return id;
+    }
+
+    /// <summary>An event whose details are <paramref name="shape"/> with <paramref name="text"/> (made into details when read).</summary>
+    public long RecordShaped(string type, EventDetails.TextShape shape, string text, long previousEventId)
+    {
+        ref var slot = ref Take(type, previousEventId, out var id);
+        slot.Kind = SlotKind.Shaped;
+        slot.Name = shape;
         slot.Payload = text;
         Volatile.Write(ref slot.Type, type);
         return id;
@@ -167,9 +183,10 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     {
         var details = slot.Kind switch
         {
-            SlotKind.StateEntered => new EventDetails.State(slot.Name!, (string)slot.Payload!, entered: true),
-            SlotKind.StateExited => new EventDetails.State(slot.Name!, (string)slot.Payload!, entered: false),
-            SlotKind.MapIteration => new EventDetails.MapIteration(slot.Name!, slot.Index),
+            SlotKind.StateEntered => new EventDetails.State((string)slot.Name!, (string)slot.Payload!, entered: true),
+            SlotKind.StateExited => new EventDetails.State((string)slot.Name!, (string)slot.Payload!, entered: false),
+            SlotKind.MapIteration => new EventDetails.MapIteration((string)slot.Name!, slot.Index),
+            SlotKind.Shaped => ((EventDetails.TextShape)slot.Name!).With((string)slot.Payload!),
             _ => (EventDetails?)slot.Payload,
         };
         var key = details is null ? null : DetailsKeys.GetOrAdd(type, DetailsKey);

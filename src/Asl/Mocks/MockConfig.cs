@@ -81,16 +81,29 @@ public sealed class MockConfig
     /// <summary>The mocked response for the <paramref name="invocation"/>-th call of a state, if the test case mocks it.</summary>
     public MockedResponse? Find(string stateMachineName, string testCase, string stateName, int invocation)
     {
-        if (!_testCases.TryGetValue(stateMachineName, out var cases) || !cases.TryGetValue(testCase, out var states)) return null;
-        if (!states.TryGetValue(stateName, out var responseName)) return null;
+        if (StatesOf(stateMachineName, testCase) is not { } states || !states.TryGetValue(stateName, out var responseName)) return null;
+        return Respond(testCase, responseName, invocation);
+    }
+
+    /// <summary>The test case's states and the mocked response each names, or null when the file does not define the case.</summary>
+    internal IReadOnlyDictionary<string, string>? StatesOf(string stateMachineName, string testCase) =>
+        _testCases.TryGetValue(stateMachineName, out var cases) && cases.TryGetValue(testCase, out var states) ? states : null;
+
+    /// <summary>The <paramref name="invocation"/>-th answer of the mocked response <paramref name="responseName"/>.</summary>
+    internal MockedResponse Respond(string testCase, string responseName, int invocation)
+    {
         if (!_responses.TryGetValue(responseName, out var list))
             throw new InvalidOperationException($"MockConfigFile: test case {testCase} names mocked response '{responseName}', which MockedResponses does not define.");
-        foreach (var (from, to, response) in list)
+        if (list.Count == 0)
+            throw new InvalidOperationException($"MockConfigFile: mocked response '{responseName}' defines no invocation.");
+        var last = list[0];
+        foreach (var entry in list)
         {
-            if (invocation >= from && invocation <= to) return response;
+            if (invocation >= entry.From && invocation <= entry.To) return entry.Response;
+            if (entry.To >= last.To) last = entry;
         }
         // Past the last defined invocation the last response repeats, so a retried state does not fall off the mock.
-        return list.OrderBy(r => r.To).Last().Response;
+        return last.Response;
     }
 
     private static (int, int) ParseRange(string range, string responseName)

@@ -29,14 +29,22 @@ internal sealed class ExecutionRecord
     /// <summary>The latest start (or redrive) of the execution, queued to the thread pool; a waiter may run it first.</summary>
     public PendingStart? PendingStart { get; set; }
 
-    /// <summary>Invocation counts per state, for MockConfigFile responses ("0", "1-2"...).</summary>
-    public Dictionary<string, int> MockInvocations { get; } = new(StringComparer.Ordinal);
+    /// <summary>The MockConfigFile test case's answers and invocation counts, made on the first Task (null without mocks).</summary>
+    public MockCalls? Mocks;
 
     /// <summary>The last top-level state entered, its input (as text) and variables: where a redrive resumes.</summary>
     public (string State, string InputText, VariableScope Variables)? Checkpoint { get; set; }
 
     /// <summary>Results of Map iterations and Parallel branches that succeeded, reused by a redrive.</summary>
-    public System.Collections.Concurrent.ConcurrentDictionary<string, JsonNode?> CompletedChildren { get; } = new(StringComparer.Ordinal);
+    /// <remarks>Made when the first child succeeds: most executions have none, and an empty concurrent dictionary is
+    /// most of a blocked execution's memory.</remarks>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, JsonNode?> CompletedChildren =>
+        Volatile.Read(ref _completedChildren) ?? Interlocked.CompareExchange(ref _completedChildren, new(StringComparer.Ordinal), null) ?? _completedChildren!;
+
+    /// <summary>Whether any child result is stored (without making the dictionary).</summary>
+    public bool HasCompletedChildren => Volatile.Read(ref _completedChildren) is { IsEmpty: false };
+
+    private System.Collections.Concurrent.ConcurrentDictionary<string, JsonNode?>? _completedChildren;
 
     public MachineSpec Definition => Machine.Spec;
 

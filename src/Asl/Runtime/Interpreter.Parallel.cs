@@ -89,7 +89,7 @@ internal sealed partial class Interpreter
 
     private static bool TryReuse(ExecutionRecord execution, string key, out JsonNode? result)
     {
-        if (execution.RedriveCount > 0 && execution.CompletedChildren.TryGetValue(key, out var stored))
+        if (execution.RedriveCount > 0 && execution.HasCompletedChildren && execution.CompletedChildren.TryGetValue(key, out var stored))
         {
             result = JsonKit.Clone(stored);
             return true;

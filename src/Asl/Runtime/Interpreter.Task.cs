@@ -41,19 +41,18 @@ internal sealed partial class Interpreter
             var due = Timestamps.After(clock.Now, timeout ?? DefaultTaskTimeoutSeconds);
 
             var prefix = resource.EventPrefix;
-            var plain = resource.IsLambdaFunction || resource.IsActivity;
-            frame.PreviousEventId = history.Record(prefix + "Scheduled", new EventDetails.TaskScheduled(plain ? null : resource.HistoryType,
-                resource.HistoryResource, plain ? null : engine.Region, parametersText, timeout, heartbeat), frame.PreviousEventId);
+            frame.PreviousEventId = history.RecordShaped(resource.ScheduledType, resource.ScheduledShape(engine.Region, timeout, heartbeat),
+                parametersText, frame.PreviousEventId);
             // An activity is Started when a worker takes it (GetActivityTask), not when it is scheduled.
             if (!resource.IsActivity)
-                frame.PreviousEventId = history.Record(prefix + "Started", resource.IsLambdaFunction ? null : TaskDetails(resource, null), frame.PreviousEventId);
+                frame.PreviousEventId = history.Record(resource.StartedType, resource.IsLambdaFunction ? null : resource.StartedDetails, frame.PreviousEventId);
 
             var outcome = await ExecuteTaskAsync(run, resource, parametersText, waiter, due, heartbeat);
             switch (outcome.Kind)
             {
                 case TaskOutcomeKind.Succeeded:
                     var outputText = outcome.OutputText ?? JsonKit.Serialize(outcome.Output);
-                    frame.PreviousEventId = history.Record(prefix + "Succeeded", TaskDetails(resource, outputText), frame.PreviousEventId);
+                    frame.PreviousEventId = history.RecordShaped(resource.SucceededType, resource.SucceededShape, outputText, frame.PreviousEventId);
                     if (outputText.Length * 3 > PayloadLimitBytes && System.Text.Encoding.UTF8.GetByteCount(outputText) > PayloadLimitBytes)
                         throw new AslErrorException(ErrorNames.DataLimitExceeded,
                             $"The state/task '{state.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
@@ -82,12 +81,6 @@ internal sealed partial class Interpreter
             if (waiter is not null) tokens.Finish(waiter);
         }
     }
-
-    private static EventDetails TaskDetails(ParsedResource resource, string? output) =>
-        output is null ? resource.StartedDetails
-        : resource.IsLambdaFunction || resource.IsActivity
-        ? new EventDetails.Task(null, null, output)
-        : new EventDetails.Task(resource.HistoryType, resource.HistoryResource, output);
 
     private JsonObject Describe(ParsedResource resource) => resource.IsLambdaFunction || resource.IsActivity
         ? new JsonObject()
@@ -196,21 +189,18 @@ internal sealed partial class Interpreter
         return engine.DescribeExecution(executionArn);
     }
 
-    private MockedResponse? FindMock(StateRun run)
+    private static MockedResponse? FindMock(StateRun run)
     {
         var execution = run.Frame.Execution;
         var options = execution.Options;
         if (options.MockConfig is null || options.TestCase is null) return null;
-        var machineName = options.MockStateMachineName ?? execution.Machine.Name;
-        int invocation;
-        lock (execution.MockInvocations)
+        var mocks = Volatile.Read(ref execution.Mocks);
+        if (mocks is null)
         {
-            execution.MockInvocations.TryGetValue(run.State.Name, out invocation);
-            var response = options.MockConfig.Find(machineName, options.TestCase, run.State.Name, invocation);
-            if (response is null) return null;
-            execution.MockInvocations[run.State.Name] = invocation + 1;
-            return response;
+            var made = new MockCalls(options.MockConfig, options.MockStateMachineName ?? execution.Machine.Name, options.TestCase);
+            mocks = Interlocked.CompareExchange(ref execution.Mocks, made, null) ?? made;
         }
+        return mocks.Next(run.State.Name);
     }
 
     private static int PositiveSeconds(StateRun run, ValueSource source, string pathText, string field)

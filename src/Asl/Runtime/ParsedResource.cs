@@ -16,6 +16,36 @@ internal sealed record ParsedResource(
     /// <summary>How history names this resource's events: <c>LambdaFunction</c>, <c>Activity</c> or <c>Task</c> (Scheduled, Started...).</summary>
     public string EventPrefix => IsLambdaFunction ? "LambdaFunction" : IsActivity ? "Activity" : "Task";
 
+    /// <summary>The event types, made once (a Task visit records three of them; concatenating them allocated each time).</summary>
+    public string ScheduledType { get; } = Prefix(IsLambdaFunction, IsActivity) + "Scheduled";
+    public string StartedType { get; } = Prefix(IsLambdaFunction, IsActivity) + "Started";
+    public string SucceededType { get; } = Prefix(IsLambdaFunction, IsActivity) + "Succeeded";
+
+    private static string Prefix(bool lambda, bool activity) => lambda ? "LambdaFunction" : activity ? "Activity" : "Task";
+
+    /// <summary>
+    /// The fixed part of this resource's *Scheduled and *Succeeded details; each event adds only its text (parameters or
+    /// output), so recording one allocates no details object. Lambda function ARNs and activities name no resource there.
+    /// </summary>
+    public EventDetails.TextShape SucceededShape => _succeeded ??= IsLambdaFunction || IsActivity
+        ? new EventDetails.OutputShape(null, null)
+        : new EventDetails.OutputShape(HistoryType, HistoryResource);
+
+    private EventDetails.TextShape? _succeeded;
+
+    /// <summary>The *Scheduled shape; the one without timeouts (the usual case) for <paramref name="region"/> is made once.</summary>
+    public EventDetails.TextShape ScheduledShape(string region, int? timeout, int? heartbeat)
+    {
+        var plain = IsLambdaFunction || IsActivity;
+        if (timeout is not null || heartbeat is not null)
+            return new EventDetails.ScheduledShape(plain ? null : HistoryType, HistoryResource, plain ? null : region, timeout, heartbeat);
+        var cached = _scheduled;
+        if (cached is not null && ReferenceEquals(cached.Region, plain ? null : region)) return cached;
+        return _scheduled = new EventDetails.ScheduledShape(plain ? null : HistoryType, HistoryResource, plain ? null : region, null, null);
+    }
+
+    private EventDetails.ScheduledShape? _scheduled;
+
     /// <summary>The details of the *Started event (no output), the same for every task of this resource.</summary>
     public EventDetails StartedDetails => _started ??= IsLambdaFunction || IsActivity
         ? new EventDetails.Task(null, null, null)
