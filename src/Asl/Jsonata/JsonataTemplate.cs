@@ -23,7 +23,7 @@ internal static class JsonataTemplate
         return true;
     }
 
-    public static JsonNode? Evaluate(JsonNode? template, JsonataEvaluator evaluator, string field, Func<string> errorPrefix)
+    public static JsonNode? Evaluate(JsonNode? template, JsonataEvaluator evaluator, string field, StatePrefix errorPrefix)
     {
         switch (template)
         {
@@ -38,12 +38,12 @@ internal static class JsonataTemplate
                 var evaluated = EvaluateExpression(expression, evaluator, field, errorPrefix);
                 if (!evaluated.Defined)
                     throw new AslErrorException(ErrorNames.QueryEvaluationError,
-                        $"{errorPrefix()}The JSONata expression '{expression}' specified for the field '{field}' returned nothing (undefined).");
+                        $"{errorPrefix.Text()}The JSONata expression '{expression}' specified for the field '{field}' returned nothing (undefined).");
                 return JsonKit.Detach(evaluated.Node);
         }
     }
 
-    public static JsonataValue EvaluateExpression(string expression, JsonataEvaluator evaluator, string field, Func<string> errorPrefix)
+    public static JsonataValue EvaluateExpression(string expression, JsonataEvaluator evaluator, string field, StatePrefix errorPrefix)
     {
         try
         {
@@ -53,7 +53,7 @@ internal static class JsonataTemplate
         catch (Exception e) when (e is JsonataException or FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
             throw new AslErrorException(ErrorNames.QueryEvaluationError,
-                $"{errorPrefix()}The JSONata expression '{expression}' specified for the field '{field}' threw an error during evaluation. {e.Message}");
+                $"{errorPrefix.Text()}The JSONata expression '{expression}' specified for the field '{field}' threw an error during evaluation. {e.Message}");
         }
     }
 }

@@ -13,7 +13,7 @@ namespace TrainingOrchestration.Asl.Runtime;
 /// </summary>
 internal static class ChoiceEvaluator
 {
-    public static bool Evaluate(ChoiceRule rule, ValueSource source, Func<string> errorPrefix) => rule switch
+    public static bool Evaluate(ChoiceRule rule, ValueSource source, StatePrefix errorPrefix) => rule switch
     {
         ChoiceRule.And and => and.Rules.All(r => Evaluate(r, source, errorPrefix)),
         ChoiceRule.Or or => or.Rules.Any(r => Evaluate(r, source, errorPrefix)),
@@ -22,7 +22,7 @@ internal static class ChoiceEvaluator
         _ => false,
     };
 
-    private static bool Compare(ChoiceRule.Comparison c, ValueSource source, Func<string> errorPrefix)
+    private static bool Compare(ChoiceRule.Comparison c, ValueSource source, StatePrefix errorPrefix)
     {
         var present = source.TryResolve(c.Variable, out var variable);
         if (c.Operator == "IsPresent") return present == IsTrue(c.Value);
@@ -60,8 +60,8 @@ internal static class ChoiceEvaluator
         return false;
     }
 
-    private static AslErrorException InvalidPath(Paths.JsonPath path, Func<string> errorPrefix) => new(ErrorNames.Runtime,
-        $"{errorPrefix()}Invalid path '{path.Text}': The choice state's condition path references an invalid value.");
+    private static AslErrorException InvalidPath(Paths.JsonPath path, StatePrefix errorPrefix) => new(ErrorNames.Runtime,
+        $"{errorPrefix.Text()}Invalid path '{path.Text}': The choice state's condition path references an invalid value.");
 
     private static bool Order(string relation, int order) => relation switch
     {

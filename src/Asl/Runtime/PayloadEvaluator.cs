@@ -11,7 +11,7 @@ namespace TrainingOrchestration.Asl.Runtime;
 /// </summary>
 internal static class PayloadEvaluator
 {
-    public static JsonNode? Evaluate(JsonNode? template, ValueSource source, string state, Func<string> errorPrefix)
+    public static JsonNode? Evaluate(JsonNode? template, ValueSource source, string state, StatePrefix errorPrefix)
     {
         switch (template)
         {
@@ -71,7 +71,7 @@ internal static class PayloadEvaluator
         public bool? Writable { get; set; }
     }
 
-    public static JsonNode? EvaluateExpression(string expression, ValueSource source, string field, Func<string> errorPrefix)
+    public static JsonNode? EvaluateExpression(string expression, ValueSource source, string field, StatePrefix errorPrefix)
     {
         if (IntrinsicParser.LooksLikeCall(expression))
         {
@@ -81,10 +81,10 @@ internal static class PayloadEvaluator
         return JsonKit.Clone(Resolve(JsonPath.Parse(expression), source, field, errorPrefix));
     }
 
-    public static JsonNode? Resolve(JsonPath path, ValueSource source, string field, Func<string> errorPrefix)
+    public static JsonNode? Resolve(JsonPath path, ValueSource source, string field, StatePrefix errorPrefix)
     {
         if (source.TryResolve(path, out var value)) return value;
         throw new AslErrorException(ErrorNames.Runtime,
-            $"{errorPrefix()}The JSONPath '{path.Text}' specified for the field '{field}' could not be found in the input '{JsonKit.Serialize(source.Input)}'");
+            $"{errorPrefix.Text()}The JSONPath '{path.Text}' specified for the field '{field}' could not be found in the input '{JsonKit.Serialize(source.Input)}'");
     }
 }

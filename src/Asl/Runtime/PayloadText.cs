@@ -21,7 +21,7 @@ internal static class PayloadText
 
     /// <param name="known">A node whose JSON text is already known (the state input and its StateEntered text): a field
     /// that selects it (<c>"Payload.$": "$"</c>) copies that text instead of writing the node again.</param>
-    public static string Evaluate(JsonNode? template, ValueSource source, string state, Func<string> errorPrefix, (JsonNode? Node, string? Text) known = default)
+    public static string Evaluate(JsonNode? template, ValueSource source, string state, StatePrefix errorPrefix, (JsonNode? Node, string? Text) known = default)
     {
         if (!IsWritable(template)) return JsonKit.Serialize(PayloadEvaluator.Evaluate(template, source, state, errorPrefix));
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
@@ -50,7 +50,7 @@ internal static class PayloadText
         _ => true,
     };
 
-    private static void Write(Utf8JsonWriter writer, JsonNode? template, ValueSource source, string state, Func<string> errorPrefix, (JsonNode? Node, string? Text) known)
+    private static void Write(Utf8JsonWriter writer, JsonNode? template, ValueSource source, string state, StatePrefix errorPrefix, (JsonNode? Node, string? Text) known)
     {
         switch (template)
         {

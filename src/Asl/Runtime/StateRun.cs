@@ -42,8 +42,8 @@ internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset ente
     public string ErrorPrefix() =>
         $"An error occurred while executing the state '{state.Name}' (entered at the event id #{enteredEventId}). ";
 
-    /// <summary><see cref="ErrorPrefix"/> as a delegate, built once per visit (evaluators call it only on failure).</summary>
-    public Func<string> Prefix => _prefix ??= ErrorPrefix;
+    /// <summary><see cref="ErrorPrefix"/> for the evaluators, which make it only on failure.</summary>
+    public StatePrefix Prefix => new(this);
 
     /// <summary>The roots for <paramref name="input"/>; the same object again for the same input (a state asks several times).</summary>
     public ValueSource Source(JsonNode? input)
@@ -52,7 +52,6 @@ internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset ente
         return _source = new ValueSource(input, this);
     }
 
-    private Func<string>? _prefix;
     private ValueSource? _source;
 
     public JsonNode BuildContext()

@@ -19,10 +19,10 @@ public sealed class PayloadTextTests
         var node = JsonNode.Parse(template);
         var source = new ValueSource(Input, new NoContext());
 
-        var text = PayloadText.Evaluate(node, source, "S", () => "");
-        var withKnownInput = PayloadText.Evaluate(node, source, "S", () => "", (Input, JsonKit.Serialize(Input)));
+        var text = PayloadText.Evaluate(node, source, "S", new StatePrefix(() => ""));
+        var withKnownInput = PayloadText.Evaluate(node, source, "S", new StatePrefix(() => ""), (Input, JsonKit.Serialize(Input)));
 
-        Assert.Equal(JsonKit.Serialize(PayloadEvaluator.Evaluate(node, source, "S", () => "")), text);
+        Assert.Equal(JsonKit.Serialize(PayloadEvaluator.Evaluate(node, source, "S", new StatePrefix(() => ""))), text);
         Assert.Equal(text, withKnownInput);
     }
 
@@ -31,7 +31,7 @@ public sealed class PayloadTextTests
     {
         var source = new ValueSource(Input, new NoContext());
 
-        var error = Assert.Throws<AslErrorException>(() => PayloadText.Evaluate(JsonNode.Parse("""{"x.$":"$.missing"}"""), source, "S", () => "P. "));
+        var error = Assert.Throws<AslErrorException>(() => PayloadText.Evaluate(JsonNode.Parse("""{"x.$":"$.missing"}"""), source, "S", new StatePrefix(() => "P. ")));
 
         Assert.StartsWith("P. The JSONPath '$.missing' specified for the field 'x.$' could not be found", error.Cause);
     }
