@@ -35,6 +35,11 @@ internal sealed class StateSpec
     public IReadOnlyList<CatcherSpec> Catch { get; init; } = [];
 
     public string? Resource { get; init; }
+
+    /// <summary>The parsed <see cref="Resource"/>, kept here after the first visit (a cache lookup by the ARN text cost a hash per visit).</summary>
+    internal Runtime.ParsedResource ParsedResource => _parsedResource ??= Runtime.ParsedResource.ParseCached(Resource!);
+
+    private Runtime.ParsedResource? _parsedResource;
     public JsonNode? TimeoutSeconds { get; init; }
     public string? TimeoutSecondsPath { get; init; }
     public JsonNode? HeartbeatSeconds { get; init; }

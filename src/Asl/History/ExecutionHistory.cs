@@ -25,7 +25,7 @@ internal sealed class ExecutionHistory(ClockDriver clock)
 
     private int _limitReached;
 
-    // Small chunks: a blocked execution has a handful of events, and each slot is 48 bytes.
+    // Small chunks: a blocked execution has a handful of events, and each slot is 40 bytes.
     private const int ChunkBits = 4;
     private const int ChunkSize = 1 << ChunkBits;
     private readonly object _grow = new();
@@ -35,26 +35,48 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     /// <summary>
     /// One event as recorded, stored inline in its chunk (no object per event; a <see cref="HistoryEvent"/> is made for
     /// each read, except for restored events, which arrive built). <see cref="Type"/> is written last: a slot whose type
-    /// is set is complete. 48 bytes.
+    /// is set is complete. 40 bytes: the previous event id (at most <see cref="MaxEvents"/>, 15 bits), the kind (3 bits)
+    /// and the timestamp's offset in minutes (at most ±14 hours, 12 bits) share one int.
     /// </summary>
     private struct Slot
     {
-        /// <summary>At most <see cref="MaxEvents"/>, so an int.</summary>
-        public int PreviousEventId;
+        private int _packed;
         public long Ticks;
-        public short OffsetMinutes;
-
-        /// <summary>State entered/exited and Map iteration events keep their few fields here, not in a details object:
-        /// <see cref="Payload"/> is the input or output text, or else the <see cref="EventDetails"/>.</summary>
-        public SlotKind Kind;
         public int Index;
 
         /// <summary>The state's name (state and Map iteration events) or the <see cref="EventDetails.TextShape"/> (shaped events).</summary>
         public object? Name;
+
+        /// <summary>State entered/exited and Map iteration events keep their few fields here, not in a details object:
+        /// <see cref="Payload"/> is the input or output text, or else the <see cref="EventDetails"/>.</summary>
         public object? Payload;
         public string? Type;
 
+        public int PreviousEventId
+        {
+            readonly get => _packed & 0x7FFF;
+            set => _packed = (_packed & ~0x7FFF) | value;
+        }
+
+        public SlotKind Kind
+        {
+            readonly get => (SlotKind)((_packed >> 15) & 0x7);
+            set => _packed = (_packed & ~(0x7 << 15)) | ((int)value << 15);
+        }
+
+        private int OffsetMinutes
+        {
+            readonly get => _packed >> 18;
+            set => _packed = (_packed & 0x3FFFF) | (value << 18);
+        }
+
         public readonly DateTimeOffset Timestamp => new(Ticks, TimeSpan.FromMinutes(OffsetMinutes));
+
+        public void SetTimestamp(DateTimeOffset timestamp)
+        {
+            Ticks = timestamp.Ticks;
+            OffsetMinutes = (int)timestamp.TotalOffsetMinutes;
+        }
     }
 
     private enum SlotKind : byte
@@ -124,8 +146,7 @@ internal sealed class ExecutionHistory(ClockDriver clock)
         id = IsExecutionEnd(type) ? Interlocked.Increment(ref _count) : NextStateEventId();
         ref var slot = ref At(id - 1);
         slot.PreviousEventId = (int)previousEventId;
-        slot.Ticks = timestamp.Ticks;
-        slot.OffsetMinutes = (short)timestamp.TotalOffsetMinutes;
+        slot.SetTimestamp(timestamp);
         return ref slot;
     }
 

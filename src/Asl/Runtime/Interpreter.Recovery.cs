@@ -13,7 +13,8 @@ internal sealed partial class Interpreter
     private async ValueTask<(string?, JsonNode?)> RunWithRecoveryAsync(StateRun run, JsonNode? rawInput)
     {
         var state = run.State;
-        var attempts = new int[state.Retry.Count];
+        // Made on the first retry: most visits succeed at once.
+        int[]? attempts = null;
         while (true)
         {
             AslErrorException? failure;
@@ -42,7 +43,8 @@ internal sealed partial class Interpreter
                     break;
                 }
             }
-            if (retrier >= 0 && attempts[retrier] < state.Retry[retrier].MaxAttempts)
+            attempts ??= retrier >= 0 ? new int[state.Retry.Count] : null;
+            if (retrier >= 0 && attempts![retrier] < state.Retry[retrier].MaxAttempts)
             {
                 var delay = RetryDelay(state.Retry[retrier], attempts[retrier]);
                 attempts[retrier]++;

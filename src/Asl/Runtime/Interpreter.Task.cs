@@ -17,7 +17,7 @@ internal sealed partial class Interpreter
         var state = run.State;
         var frame = run.Frame;
         var history = frame.Execution.History;
-        var resource = ParsedResource.ParseCached(state.Resource!);
+        var resource = state.ParsedResource;
         TokenWaiter? waiter = null;
         if (resource.Pattern == IntegrationPattern.WaitForTaskToken)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TrainingOrchestration.Asl.Runtime;
 
 /// <summary>
@@ -5,10 +7,22 @@ namespace TrainingOrchestration.Asl.Runtime;
 /// times it has been invoked ("0", "1-2"... count retries too). The test case is looked up once per execution and each
 /// state once, so a mocked Task costs one dictionary lookup under an uncontended lock.
 /// </summary>
-internal sealed class MockCalls(MockConfig config, string stateMachineName, string testCase)
+internal sealed class MockCalls
 {
-    private readonly IReadOnlyDictionary<string, string>? _states = config.StatesOf(stateMachineName, testCase);
-    private readonly Dictionary<string, Counter> _counters = new(StringComparer.Ordinal);
+    private readonly MockConfig _config;
+    private readonly string _testCase;
+    private readonly IReadOnlyDictionary<string, string>? _states;
+
+    /// <summary>Per state: the response it names (null: not mocked) and its invocations so far.</summary>
+    private readonly Dictionary<string, (string? Response, int Invocations)> _counters;
+
+    public MockCalls(MockConfig config, string stateMachineName, string testCase)
+    {
+        _config = config;
+        _testCase = testCase;
+        _states = config.StatesOf(stateMachineName, testCase);
+        _counters = new Dictionary<string, (string?, int)>(_states?.Count ?? 0, StringComparer.Ordinal);
+    }
 
     /// <summary>The response for the state's next invocation, or null when the test case does not mock the state.</summary>
     public MockedResponse? Next(string state)
@@ -16,21 +30,12 @@ internal sealed class MockCalls(MockConfig config, string stateMachineName, stri
         if (_states is null) return null;
         lock (_counters)
         {
-            if (!_counters.TryGetValue(state, out var counter))
-            {
-                counter = new Counter(_states.TryGetValue(state, out var responseName) ? responseName : null);
-                _counters[state] = counter;
-            }
-            if (counter.ResponseName is null) return null;
-            var response = config.Respond(testCase, counter.ResponseName, counter.Invocations);
+            ref var counter = ref CollectionsMarshal.GetValueRefOrAddDefault(_counters, state, out var exists);
+            if (!exists) counter.Response = _states.TryGetValue(state, out var name) ? name : null;
+            if (counter.Response is null) return null;
+            var response = _config.Respond(_testCase, counter.Response, counter.Invocations);
             counter.Invocations++;
             return response;
         }
-    }
-
-    private sealed class Counter(string? responseName)
-    {
-        public string? ResponseName => responseName;
-        public int Invocations;
     }
 }
