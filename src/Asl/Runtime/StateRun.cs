@@ -6,6 +6,10 @@ namespace TrainingOrchestration.Asl.Runtime;
 /// <summary>One visit to a state: what <c>$$</c> shows and how runtime errors name the state.</summary>
 internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset enteredTime, long enteredEventId) : IPathRoots
 {
+    // One per state visit, so kept small: the entry time as UTC ticks, the event id (at most 25,000) as an int.
+    private readonly long _enteredTicks = enteredTime.UtcTicks;
+    private readonly int _enteredEventId = (int)enteredEventId;
+
     VariableScope IPathRoots.Variables => frame.Variables;
 
     public Frame Frame => frame;
@@ -37,22 +41,23 @@ internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset ente
     private List<JsonObject>? _pending;
 
     /// <summary>Set while a Map evaluates ItemSelector for one item ($$.Map.Item).</summary>
-    public (int Index, JsonNode? Value)? MapItem { get; set; }
+    public (int Index, JsonNode? Value)? MapItem
+    {
+        get => _mapItem as Tuple<int, JsonNode?> is { } item ? (item.Item1, item.Item2) : null;
+        set => _mapItem = value is { } item ? Tuple.Create(item.Index, item.Value) : null;
+    }
+
+    /// <summary>Boxed: only a Map state sets it, and a field of the tuple's size would grow every visit.</summary>
+    private object? _mapItem;
 
     public string ErrorPrefix() =>
-        $"An error occurred while executing the state '{state.Name}' (entered at the event id #{enteredEventId}). ";
+        $"An error occurred while executing the state '{state.Name}' (entered at the event id #{_enteredEventId}). ";
 
     /// <summary><see cref="ErrorPrefix"/> for the evaluators, which make it only on failure.</summary>
     public StatePrefix Prefix => new(this);
 
-    /// <summary>The roots for <paramref name="input"/>; the same object again for the same input (a state asks several times).</summary>
-    public ValueSource Source(JsonNode? input)
-    {
-        if (_source is { } last && ReferenceEquals(last.Input, input)) return last;
-        return _source = new ValueSource(input, this);
-    }
-
-    private ValueSource? _source;
+    /// <summary>The roots for <paramref name="input"/>.</summary>
+    public ValueSource Source(JsonNode? input) => new(input, this);
 
     public JsonNode BuildContext()
     {
@@ -75,7 +80,7 @@ internal sealed class StateRun(Frame frame, StateSpec state, DateTimeOffset ente
             },
             ["State"] = new JsonObject
             {
-                ["EnteredTime"] = Timestamps.Format(enteredTime),
+                ["EnteredTime"] = Timestamps.Format(new DateTimeOffset(_enteredTicks, TimeSpan.Zero)),
                 ["Name"] = state.Name,
             },
         };

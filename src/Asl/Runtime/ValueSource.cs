@@ -12,8 +12,11 @@ internal interface IPathRoots
     VariableScope Variables { get; }
 }
 
-/// <summary>What the roots of a path mean at one point of a state: <c>$</c>, <c>$$</c> and <c>$name</c>.</summary>
-internal sealed class ValueSource(JsonNode? input, IPathRoots roots)
+/// <summary>
+/// What the roots of a path mean at one point of a state: <c>$</c>, <c>$$</c> and <c>$name</c>. A struct: a state asks
+/// for one per value it reads paths from (its input, its result), and each was an object per visit.
+/// </summary>
+internal readonly struct ValueSource(JsonNode? input, IPathRoots roots)
 {
     public JsonNode? Input => input;
 
