@@ -45,11 +45,12 @@ internal sealed class NodeEngineBench
     }
 
     /// <summary>Runs one phase (<c>map</c>, <c>sequential</c>, <c>concurrent</c>) and returns the median transitions/s, or null (saying why).</summary>
-    public double? Measure(string phase, int items, int executions, int steps, int runs)
+    /// <param name="warmupSeconds">How long our side warmed up for this phase: the Node side warms up at least as long.</param>
+    public double? Measure(string phase, int items, int executions, int steps, int runs, double warmupSeconds)
     {
         try
         {
-            return MeasureOrThrow(phase, items, executions, steps, runs);
+            return MeasureOrThrow(phase, items, executions, steps, runs, warmupSeconds);
         }
         catch (InvalidOperationException e)
         {
@@ -58,7 +59,7 @@ internal sealed class NodeEngineBench
         }
     }
 
-    private double MeasureOrThrow(string phase, int items, int executions, int steps, int runs)
+    private double MeasureOrThrow(string phase, int items, int executions, int steps, int runs, double warmupSeconds)
     {
         var spec = new JsonObject
         {
@@ -71,6 +72,7 @@ internal sealed class NodeEngineBench
             ["chainSteps"] = steps,
             ["executions"] = executions,
             ["runs"] = runs,
+            ["warmupSeconds"] = warmupSeconds,
         };
         var specPath = Path.Combine(Path.GetTempPath(), $"asl-bench-{Environment.ProcessId}-{phase}.json");
         File.WriteAllText(specPath, spec.ToJsonString());

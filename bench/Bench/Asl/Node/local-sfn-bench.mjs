@@ -1,7 +1,7 @@
 // Runs the ASL bench definitions on aws-local-stepfunctions (the npm engine) and prints one JSON line of figures.
 // Usage: node local-sfn-bench.mjs <path to aws-local-stepfunctions package> <spec.json>
 // spec.json: { phase: "map"|"sequential"|"concurrent", mapDefinition, mapInputs, mapWarmupInputs, mapTransitions,
-//              chainDefinition, chainSteps, executions, runs }: the same definitions and inputs the C# bench runs.
+//              chainDefinition, chainSteps, executions, runs, warmupSeconds }: the same definitions and inputs the C# bench runs.
 // Prints {"node":"v..","median":<transitions/s>,"best":<transitions/s>}, with the same warm-up as the C# bench.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -79,12 +79,24 @@ async function chainRun(machine, steps, executions, concurrent) {
   return seconds;
 }
 
+// At least three runs and at least as long as the C# side warmed up this phase (spec.warmupSeconds: until .NET's tiered
+// JIT had optimized the hot paths), so both engines are measured on optimized code.
+async function warmUp(run) {
+  const started = process.hrtime.bigint();
+  for (let runs = 1; ; runs++) {
+    await run();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (runs >= 3 && seconds >= (spec.warmupSeconds ?? 0)) break;
+  }
+}
+
 const figures = { node: process.version };
 if (spec.phase === 'map') {
   const machine = new StateMachine(JSON.parse(spec.mapDefinition));
   const inputs = spec.mapInputs.map((text) => JSON.parse(text));
   const warm = spec.mapWarmupInputs.map((text) => JSON.parse(text));
-  for (let i = 0; i < 5; i++) await mapRun(machine, i < 2 ? warm : inputs);
+  for (let i = 0; i < 2; i++) await mapRun(machine, warm);
+  await warmUp(() => mapRun(machine, inputs));
   const rates = [];
   for (let i = 0; i < spec.runs; i++) rates.push(spec.mapTransitions / await mapRun(machine, inputs));
   figures.median = median(rates);
@@ -92,7 +104,7 @@ if (spec.phase === 'map') {
 } else {
   const machine = new StateMachine(JSON.parse(spec.chainDefinition));
   const concurrent = spec.phase === 'concurrent';
-  for (let i = 0; i < 3; i++) await chainRun(machine, spec.chainSteps, spec.executions, concurrent);
+  await warmUp(() => chainRun(machine, spec.chainSteps, spec.executions, concurrent));
   const rates = [];
   for (let i = 0; i < spec.runs; i++) rates.push(spec.executions * spec.chainSteps / await chainRun(machine, spec.chainSteps, spec.executions, concurrent));
   figures.median = median(rates);
