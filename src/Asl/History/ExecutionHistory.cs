@@ -101,7 +101,7 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     /// <exception cref="HistoryLimitExceededException">The event would take the place reserved for the execution's end.</exception>
     public long Record(string type, EventDetails? details, long previousEventId)
     {
-        ref var slot = ref Take(type, previousEventId, out var id);
+        ref var slot = ref Take(IsExecutionEnd(type), previousEventId, out var id);
         slot.Payload = details;
         Volatile.Write(ref slot.Type, type);
         return id;
@@ -110,7 +110,7 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     /// <summary>A <c>*StateEntered</c> (input) or <c>*StateExited</c> (output) event: the state's name and the JSON text.</summary>
     public long RecordState(string type, string name, string text, bool entered, long previousEventId)
     {
-        ref var slot = ref Take(type, previousEventId, out var id);
+        ref var slot = ref Take(executionEnd: false, previousEventId, out var id);
         slot.Kind = entered ? SlotKind.StateEntered : SlotKind.StateExited;
         slot.Name = name;
         slot.Payload = text;
@@ -121,7 +121,7 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     /// <summary>An event whose details are <paramref name="shape"/> with <paramref name="text"/> (made into details when read).</summary>
     public long RecordShaped(string type, EventDetails.TextShape shape, string text, long previousEventId)
     {
-        ref var slot = ref Take(type, previousEventId, out var id);
+        ref var slot = ref Take(executionEnd: false, previousEventId, out var id);
         slot.Kind = SlotKind.Shaped;
         slot.Name = shape;
         slot.Payload = text;
@@ -132,7 +132,7 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     /// <summary>A <c>MapIteration*</c> event: the Map state's name and the iteration's index.</summary>
     public long RecordMapIteration(string type, string name, int index, long previousEventId)
     {
-        ref var slot = ref Take(type, previousEventId, out var id);
+        ref var slot = ref Take(executionEnd: false, previousEventId, out var id);
         slot.Kind = SlotKind.MapIteration;
         slot.Name = name;
         slot.Index = index;
@@ -140,10 +140,10 @@ internal sealed class ExecutionHistory(ClockDriver clock)
         return id;
     }
 
-    private ref Slot Take(string type, long previousEventId, out long id)
+    private ref Slot Take(bool executionEnd, long previousEventId, out long id)
     {
         var timestamp = clock.Now;
-        id = IsExecutionEnd(type) ? Interlocked.Increment(ref _count) : NextStateEventId();
+        id = executionEnd ? Interlocked.Increment(ref _count) : NextStateEventId();
         ref var slot = ref At(id - 1);
         slot.PreviousEventId = (int)previousEventId;
         slot.SetTimestamp(timestamp);
@@ -160,7 +160,8 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     {
         while (true)
         {
-            var current = Interlocked.Read(ref _count);
+            // A plain read (64-bit reads are atomic on the 64-bit platforms .NET 10 runs on); the exchange below checks it.
+            var current = Volatile.Read(ref _count);
             if (current >= MaxEvents - 1)
             {
                 if (Interlocked.Exchange(ref _limitReached, 1) == 0) LimitReached?.Invoke();

@@ -69,6 +69,10 @@ internal sealed partial class Interpreter(StepFunctionsEngine engine, ClockDrive
             _ => await RunWithRecoveryAsync(run, rawInput),
         };
         var outputText = ReferenceEquals(result.Output, rawInput) && !run.InputModified ? inputText : JsonKit.Serialize(result.Output);
+        // An output written the same as the input (a ResultPath that stored the value it already held, a Choice) shares
+        // the input's string: the history keeps every state's text for the whole execution.
+        if (outputText.Length == inputText.Length && !ReferenceEquals(outputText, inputText) && string.Equals(outputText, inputText, StringComparison.Ordinal))
+            outputText = inputText;
         if (run.OwnedRoot is { } root && ReferenceEquals(root, result.Output)) frame.OwnedOutput = root;
         if (state.Type is "Pass" or "Task" or "Map" or "Parallel") CheckSize(run, outputText);
         CommitAssignments(run);
