@@ -119,7 +119,8 @@ internal sealed class ExecutionHistory(ClockDriver clock)
     }
 
     /// <summary>An event whose details are <paramref name="shape"/> with <paramref name="text"/> (made into details when read).</summary>
-    public long RecordShaped(string type, EventDetails.TextShape shape, string text, long previousEventId)
+    /// <param name="text">The JSON text, as a string or as UTF-8 bytes.</param>
+    public long RecordShaped(string type, EventDetails.TextShape shape, object text, long previousEventId)
     {
         ref var slot = ref Take(executionEnd: false, previousEventId, out var id);
         slot.Kind = SlotKind.Shaped;
@@ -208,7 +209,7 @@ internal sealed class ExecutionHistory(ClockDriver clock)
             SlotKind.StateEntered => new EventDetails.State((string)slot.Name!, (string)slot.Payload!, entered: true),
             SlotKind.StateExited => new EventDetails.State((string)slot.Name!, (string)slot.Payload!, entered: false),
             SlotKind.MapIteration => new EventDetails.MapIteration((string)slot.Name!, slot.Index),
-            SlotKind.Shaped => ((EventDetails.TextShape)slot.Name!).With((string)slot.Payload!),
+            SlotKind.Shaped => ((EventDetails.TextShape)slot.Name!).With(slot.Payload as string ?? System.Text.Encoding.UTF8.GetString((byte[])slot.Payload!)),
             _ => (EventDetails?)slot.Payload,
         };
         var key = details is null ? null : DetailsKeys.GetOrAdd(type, DetailsKey);

@@ -27,9 +27,10 @@ internal sealed partial class Interpreter
         try
         {
             // Parameters (or Arguments) first, as before: their errors win over those of TimeoutSecondsPath and friends.
+            // As UTF-8 (PayloadText.EvaluateUtf8): the history keeps it, and only a real integration parses it again.
             var parametersText = state.IsJsonata || state.Parameters is null
-                ? JsonKit.Serialize(EffectiveInput(run, rawInput))
-                : PayloadText.Evaluate(state.Parameters, run.Source(InputPath(run, rawInput)), state.Name, run.Prefix, (rawInput, run.InputText));
+                ? System.Text.Encoding.UTF8.GetBytes(JsonKit.Serialize(EffectiveInput(run, rawInput)))
+                : PayloadText.EvaluateUtf8(state.Parameters, run.Source(InputPath(run, rawInput)), state.Name, run.Prefix, (rawInput, run.InputText));
             var source = run.Source(rawInput);
             var jsonata = state.IsJsonata ? JsonataFor(run, rawInput) : null;
             var timeout = jsonata is not null ? JsonataInteger(run, state.TimeoutSeconds, jsonata, "TimeoutSeconds")
@@ -87,17 +88,17 @@ internal sealed partial class Interpreter
         : new JsonObject { ["resourceType"] = resource.HistoryType, ["resource"] = resource.HistoryResource };
 
     /// <summary>A mocked task answers at once (its outcome made once per MockConfigFile response); otherwise the integration runs.</summary>
-    private ValueTask<TaskOutcome> ExecuteTaskAsync(StateRun run, ParsedResource resource, string parametersText, TokenWaiter? waiter, DateTimeOffset due, int? heartbeat) =>
+    private ValueTask<TaskOutcome> ExecuteTaskAsync(StateRun run, ParsedResource resource, byte[] parametersText, TokenWaiter? waiter, DateTimeOffset due, int? heartbeat) =>
         FindMock(run) is { } mocked
             ? ValueTask.FromResult(mocked.Outcome)
             : InvokeIntegrationAsync(run, resource, parametersText, waiter, due, heartbeat);
 
-    private async ValueTask<TaskOutcome> InvokeIntegrationAsync(StateRun run, ParsedResource resource, string parametersText, TokenWaiter? waiter, DateTimeOffset due, int? heartbeat)
+    private async ValueTask<TaskOutcome> InvokeIntegrationAsync(StateRun run, ParsedResource resource, byte[] parametersText, TokenWaiter? waiter, DateTimeOffset due, int? heartbeat)
     {
         var frame = run.Frame;
         var execution = frame.Execution;
         // Integrations get parsed JSON (as from the wire), so GetValue<int>/<double> work whatever built the values.
-        var parameters = JsonKit.Parse(parametersText);
+        var parameters = JsonNode.Parse(parametersText, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 512 });
         var integration = engine.Dispatcher.Find(run.State.Resource!) ?? engine.BuiltIns.Find(run.State.Resource!);
         if (integration is null && !resource.IsActivity)
         {

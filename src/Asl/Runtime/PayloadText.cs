@@ -41,6 +41,31 @@ internal static class PayloadText
         }
     }
 
+    /// <summary>
+    /// <see cref="Evaluate"/> as UTF-8: a Task's parameters are kept in the history for the whole execution and parsed
+    /// again only for a real integration, so they stay in the encoding the writer produced (half the bytes of a string,
+    /// and no transcoding).
+    /// </summary>
+    public static byte[] EvaluateUtf8(JsonNode? template, ValueSource source, string state, StatePrefix errorPrefix, (JsonNode? Node, string? Text) known = default)
+    {
+        if (!IsWritable(template)) return System.Text.Encoding.UTF8.GetBytes(JsonKit.Serialize(PayloadEvaluator.Evaluate(template, source, state, errorPrefix)));
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
+        var writer = _writer ??= new Utf8JsonWriter(buffer, Options);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
+        {
+            Write(writer, template, source, state, errorPrefix, known);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            writer.Reset(buffer);
+            if (buffer.Capacity > 64 * 1024) _buffer = null;
+        }
+    }
+
     /// <summary>Templates whose objects repeat an output key are left to the node evaluator (the last value wins there).</summary>
     private static bool IsWritable(JsonNode? template) => template switch
     {
