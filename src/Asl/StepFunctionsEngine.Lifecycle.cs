@@ -103,11 +103,8 @@ public sealed partial class StepFunctionsEngine
             switch (status)
             {
                 case ExecutionStatus.Succeeded:
-                    record.History.Add("ExecutionSucceeded", new JsonObject
-                    {
-                        ["output"] = record.Output,
-                        ["outputDetails"] = new JsonObject { ["truncated"] = false },
-                    }, record.History.LastId);
+                    record.History.RecordShaped("ExecutionSucceeded", EventDetails.ExecutionSucceededShape.Instance, record.Output!,
+                        record.History.LastId, executionEnd: true);
                     break;
                 default:
                     var type = status switch

@@ -136,12 +136,8 @@ public sealed partial class StepFunctionsEngine
             _executions[arn] = record;
         }
         FailAtHistoryLimit(record);
-        record.History.Add("ExecutionStarted", new JsonObject
-        {
-            ["input"] = inputText,
-            ["inputDetails"] = new JsonObject { ["truncated"] = false },
-            ["roleArn"] = record.Machine.RoleArn,
-        }, 0);
+        // Details made when the history is read: a blocked execution keeps only the input text and the shape.
+        record.History.RecordShaped("ExecutionStarted", new EventDetails.ExecutionStartedShape(record.Machine.RoleArn), inputText, 0);
         RaiseStatusChanged(record);
         Launch(record, record.Definition.StartAt, parsed, new VariableScope(null));
         return new StartExecutionResult(record.Arn, record.StartDate);

@@ -83,4 +83,27 @@ internal abstract class EventDetails
     {
         public override EventDetails With(string text) => new Task(resourceType, resource, text);
     }
+
+    /// <summary><c>executionStartedEventDetails</c> without the input: the role the execution runs as.</summary>
+    internal sealed class ExecutionStartedShape(string? roleArn) : TextShape
+    {
+        public override EventDetails With(string text) => new Json(new JsonObject
+        {
+            ["input"] = text,
+            ["inputDetails"] = new JsonObject { ["truncated"] = false },
+            ["roleArn"] = roleArn,
+        });
+    }
+
+    /// <summary><c>executionSucceededEventDetails</c> without the output.</summary>
+    internal sealed class ExecutionSucceededShape : TextShape
+    {
+        public static readonly ExecutionSucceededShape Instance = new();
+
+        public override EventDetails With(string text) => new Json(new JsonObject
+        {
+            ["output"] = text,
+            ["outputDetails"] = new JsonObject { ["truncated"] = false },
+        });
+    }
 }

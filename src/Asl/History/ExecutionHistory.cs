@@ -120,9 +120,9 @@ internal sealed class ExecutionHistory(ClockDriver clock)
 
     /// <summary>An event whose details are <paramref name="shape"/> with <paramref name="text"/> (made into details when read).</summary>
     /// <param name="text">The JSON text, as a string or as UTF-8 bytes.</param>
-    public long RecordShaped(string type, EventDetails.TextShape shape, object text, long previousEventId)
+    public long RecordShaped(string type, EventDetails.TextShape shape, object text, long previousEventId, bool executionEnd = false)
     {
-        ref var slot = ref Take(executionEnd: false, previousEventId, out var id);
+        ref var slot = ref Take(executionEnd, previousEventId, out var id);
         slot.Kind = SlotKind.Shaped;
         slot.Name = shape;
         slot.Payload = text;
