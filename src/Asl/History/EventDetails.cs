@@ -64,6 +64,23 @@ internal abstract class EventDetails
         }
     }
 
+    /// <summary>
+    /// <c>taskFailedEventDetails</c> / <c>taskTimedOutEventDetails</c> (and the Lambda function and activity forms, which
+    /// name no resource): resourceType, resource, error and cause. A throttled call that is retried records one.
+    /// </summary>
+    internal sealed class TaskFailed(string? resourceType, string? resource, string? error, string cause) : EventDetails
+    {
+        public override JsonObject ToJson()
+        {
+            var json = new JsonObject();
+            if (resourceType is not null) json["resourceType"] = resourceType;
+            if (resource is not null) json["resource"] = resource;
+            json["error"] = error;
+            json["cause"] = cause;
+            return json;
+        }
+    }
+
     /// <summary>What an event's details are apart from one JSON text, shared by every event of the same kind and resource.</summary>
     internal abstract class TextShape
     {

@@ -41,7 +41,6 @@ internal sealed partial class Interpreter
                 : state.HeartbeatSeconds is not null ? (int)JsonKit.AsDouble(state.HeartbeatSeconds) : (int?)null;
             var due = Timestamps.After(clock.Now, timeout ?? DefaultTaskTimeoutSeconds);
 
-            var prefix = resource.EventPrefix;
             frame.PreviousEventId = history.RecordShaped(resource.ScheduledType, resource.ScheduledShape(engine.Region, timeout, heartbeat),
                 parametersText, frame.PreviousEventId);
             // An activity is Started when a worker takes it (GetActivityTask), not when it is scheduled.
@@ -69,11 +68,10 @@ internal sealed partial class Interpreter
                         TaskOutcomeKind.HeartbeatTimedOut => ErrorNames.HeartbeatTimeout,
                         _ => outcome.Error,
                     };
-                    var failed = Describe(resource);
-                    failed["error"] = error;
-                    failed["cause"] = outcome.Cause ?? "";
-                    var type = outcome.Kind is TaskOutcomeKind.TimedOut or TaskOutcomeKind.HeartbeatTimedOut ? "TimedOut" : "Failed";
-                    frame.PreviousEventId = history.Add($"{prefix}{type}", failed, frame.PreviousEventId);
+                    var plain = resource.IsLambdaFunction || resource.IsActivity;
+                    var failed = new EventDetails.TaskFailed(plain ? null : resource.HistoryType, plain ? null : resource.HistoryResource, error, outcome.Cause ?? "");
+                    var type = outcome.Kind is TaskOutcomeKind.TimedOut or TaskOutcomeKind.HeartbeatTimedOut ? resource.TimedOutType : resource.FailedType;
+                    frame.PreviousEventId = history.Record(type, failed, frame.PreviousEventId);
                     return (null, new AslErrorException(error, outcome.Cause));
             }
         }

@@ -13,13 +13,15 @@ internal sealed record ParsedResource(
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ParsedResource> Cache = new(StringComparer.Ordinal);
 
-    /// <summary>How history names this resource's events: <c>LambdaFunction</c>, <c>Activity</c> or <c>Task</c> (Scheduled, Started...).</summary>
-    public string EventPrefix => IsLambdaFunction ? "LambdaFunction" : IsActivity ? "Activity" : "Task";
-
-    /// <summary>The event types, made once (a Task visit records three of them; concatenating them allocated each time).</summary>
+    /// <summary>
+    /// The event types, made once (a Task visit records three of them; concatenating them allocated each time). History
+    /// names a resource's events <c>LambdaFunction*</c>, <c>Activity*</c> or <c>Task*</c>.
+    /// </summary>
     public string ScheduledType { get; } = Prefix(IsLambdaFunction, IsActivity) + "Scheduled";
     public string StartedType { get; } = Prefix(IsLambdaFunction, IsActivity) + "Started";
     public string SucceededType { get; } = Prefix(IsLambdaFunction, IsActivity) + "Succeeded";
+    public string FailedType { get; } = Prefix(IsLambdaFunction, IsActivity) + "Failed";
+    public string TimedOutType { get; } = Prefix(IsLambdaFunction, IsActivity) + "TimedOut";
 
     private static string Prefix(bool lambda, bool activity) => lambda ? "LambdaFunction" : activity ? "Activity" : "Task";
 
