@@ -90,10 +90,17 @@ public sealed class MockConfig
         _testCases.TryGetValue(stateMachineName, out var cases) && cases.TryGetValue(testCase, out var states) ? states : null;
 
     /// <summary>The <paramref name="invocation"/>-th answer of the mocked response <paramref name="responseName"/>.</summary>
-    internal MockedResponse Respond(string testCase, string responseName, int invocation)
+    internal MockedResponse Respond(string testCase, string responseName, int invocation) =>
+        Pick(Series(testCase, responseName), responseName, invocation);
+
+    /// <summary>The answers of the mocked response <paramref name="responseName"/> by invocation range.</summary>
+    internal List<(int From, int To, MockedResponse Response)> Series(string testCase, string responseName) =>
+        _responses.TryGetValue(responseName, out var list) ? list
+        : throw new InvalidOperationException($"MockConfigFile: test case {testCase} names mocked response '{responseName}', which MockedResponses does not define.");
+
+    /// <summary>The answer for the <paramref name="invocation"/>-th call from one response's <paramref name="list"/>.</summary>
+    internal static MockedResponse Pick(List<(int From, int To, MockedResponse Response)> list, string responseName, int invocation)
     {
-        if (!_responses.TryGetValue(responseName, out var list))
-            throw new InvalidOperationException($"MockConfigFile: test case {testCase} names mocked response '{responseName}', which MockedResponses does not define.");
         if (list.Count == 0)
             throw new InvalidOperationException($"MockConfigFile: mocked response '{responseName}' defines no invocation.");
         var last = list[0];

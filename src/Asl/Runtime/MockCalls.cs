@@ -13,15 +13,15 @@ internal sealed class MockCalls
     private readonly string _testCase;
     private readonly IReadOnlyDictionary<string, string>? _states;
 
-    /// <summary>Per state: the response it names (null: not mocked) and its invocations so far.</summary>
-    private readonly Dictionary<string, (string? Response, int Invocations)> _counters;
+    /// <summary>Per state: the response it names (null: not mocked), that response's answers and its invocations so far.</summary>
+    private readonly Dictionary<string, (string? Response, List<(int From, int To, MockedResponse Response)>? Series, int Invocations)> _counters;
 
     public MockCalls(MockConfig config, string stateMachineName, string testCase)
     {
         _config = config;
         _testCase = testCase;
         _states = config.StatesOf(stateMachineName, testCase);
-        _counters = new Dictionary<string, (string?, int)>(_states?.Count ?? 0, StringComparer.Ordinal);
+        _counters = new(_states?.Count ?? 0, StringComparer.Ordinal);
     }
 
     /// <summary>The response for the state's next invocation, or null when the test case does not mock the state.</summary>
@@ -33,7 +33,9 @@ internal sealed class MockCalls
             ref var counter = ref CollectionsMarshal.GetValueRefOrAddDefault(_counters, state, out var exists);
             if (!exists) counter.Response = _states.TryGetValue(state, out var name) ? name : null;
             if (counter.Response is null) return null;
-            var response = _config.Respond(_testCase, counter.Response, counter.Invocations);
+            // Looked up on the first call (an undefined response name throws on every call, as MockConfig.Find does).
+            counter.Series ??= _config.Series(_testCase, counter.Response);
+            var response = MockConfig.Pick(counter.Series, counter.Response, counter.Invocations);
             counter.Invocations++;
             return response;
         }
