@@ -1,109 +1,83 @@
 using Parquet;
 using Parquet.Schema;
+using TrainingOrchestration.Contracts.Reading.Parquet;
 
 namespace TrainingOrchestration.Contracts.Reading;
 
 /// <summary>
-/// One column of the current row group, as numbers (with a null mask) or as texts, in arrays reused from one row group
-/// to the next. Both are read with Parquet.Net's raw API (packed non-null values plus definition levels): its
-/// <c>ReadAsync</c> for strings makes a new string per value, and for nullable numbers a nullable copy of the column.
-/// Raw, a text value is a <see cref="ReadOnlyMemory{T}"/> slice: dictionary-encoded columns (most text columns) share
-/// the dictionary's characters, so a row group's texts cost no allocation per value.
+/// One column of the current row group, as numbers (with a null mask) or as texts (UTF-16 in one char buffer, a start
+/// and length per row; a null is empty), in arrays reused from one row group to the next. Flat columns of the common
+/// physical types are decoded by <see cref="ColumnChunkDecoder"/> (no object per value, a dictionary's entries decoded
+/// once); any other column, or a chunk it cannot read (an encoding or codec it does not implement), goes through
+/// Parquet.Net's raw API (packed non-null values plus definition levels), which gives the same values.
 /// </summary>
-internal sealed class ParquetColumnBuffer(DataField field)
+internal sealed partial class ParquetColumnBuffer
 {
-    public bool IsText { get; } = field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
-    public bool IsTemporal { get; } = field.ClrType == typeof(DateTime) || field.ClrType == typeof(DateTimeOffset) || field.ClrType == typeof(DateOnly);
-    public ReadOnlyMemory<char>[] Texts { get; private set; } = [];
-    public double[] Numbers { get; private set; } = [];
-    public bool[] Nulls { get; private set; } = [];
+    private readonly DataField field;
+    private readonly ColumnChunkDecoder? decoder;
     private int[] levels = [];
     private Array? scratch;
 
-    public async Task LoadAsync(ParquetRowGroupReader group, int rows, CancellationToken cancellationToken)
+    public ParquetColumnBuffer(DataField field)
+    {
+        this.field = field;
+        IsText = field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
+        IsTemporal = field.ClrType == typeof(DateTime) || field.ClrType == typeof(DateTimeOffset) || field.ClrType == typeof(DateOnly);
+        decoder = ColumnChunkDecoder.For(field, this);
+    }
+
+    public bool IsText { get; }
+    public bool IsTemporal { get; }
+    public char[] Chars { get; private set; } = [];
+    public int[] Starts { get; private set; } = [];
+    public int[] Lengths { get; private set; } = [];
+    public double[] Numbers { get; private set; } = [];
+    public bool[] Nulls { get; private set; } = [];
+
+    /// <summary>Chunks read by the fallback (Parquet.Net) path, for tests that prove both paths agree.</summary>
+    public int FallbackReads { get; private set; }
+
+    public ReadOnlySpan<char> Text(int row) => Chars.AsSpan(Starts[row], Lengths[row]);
+
+    /// <summary>Sizes the row arrays for a row group of <paramref name="rows"/> rows.</summary>
+    public void Prepare(int rows)
     {
         if (Nulls.Length < rows) Nulls = new bool[rows];
-        if (field.MaxDefinitionLevel > 0 && levels.Length < rows) levels = new int[rows];
         if (IsText)
         {
-            if (Texts.Length < rows) Texts = new ReadOnlyMemory<char>[rows];
-            await ReadRawAsync(group, Texts, rows, cancellationToken).ConfigureAwait(false);
-            Spread(Texts, rows);
-            return;
+            if (Starts.Length < rows) { Starts = new int[rows]; Lengths = new int[rows]; }
         }
-        if (Numbers.Length < rows) Numbers = new double[rows];
-        var type = field.ClrType;
-        if (type == typeof(int)) await LoadAsync<int>(group, rows, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(long)) await LoadAsync<long>(group, rows, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(short)) await LoadAsync<short>(group, rows, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(byte)) await LoadAsync<byte>(group, rows, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(sbyte)) await LoadAsync<sbyte>(group, rows, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(uint)) await LoadAsync<uint>(group, rows, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(ulong)) await LoadAsync<ulong>(group, rows, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(ushort)) await LoadAsync<ushort>(group, rows, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(float)) await LoadAsync<float>(group, rows, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(double)) await LoadAsync<double>(group, rows, v => v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(decimal)) await LoadAsync<decimal>(group, rows, v => (double)v, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(bool)) await LoadAsync<bool>(group, rows, v => v ? 1 : 0, cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(DateTime)) await LoadAsync<DateTime>(group, rows, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)).ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(DateTimeOffset)) await LoadAsync<DateTimeOffset>(group, rows, v => v.ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
-        else if (type == typeof(DateOnly)) await LoadAsync<DateOnly>(group, rows, v => new DateTimeOffset(v.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
-        else throw new NotSupportedException($"Parquet column '{field.Name}' has type {type.Name}, which contracts do not read");
+        else if (Numbers.Length < rows) Numbers = new double[rows];
     }
 
-    private async Task LoadAsync<T>(ParquetRowGroupReader group, int rows, Func<T, double> convert, CancellationToken cancellationToken)
-        where T : struct
+    /// <summary>The char buffer with room for <paramref name="extra"/> more chars after <paramref name="used"/> (kept contents).</summary>
+    public char[] ReserveChars(int used, int extra)
     {
-        // Reused across row groups: a fresh array per group and column would land on the large object heap each time.
-        var values = scratch as T[] is { } kept && kept.Length >= rows ? kept : new T[rows];
-        scratch = values;
-        await ReadRawAsync(group, values, rows, cancellationToken).ConfigureAwait(false);
-        var numbers = Numbers;
-        var nulls = Nulls;
-        var next = 0;
-        for (var i = 0; i < rows; i++)
+        var needed = checked(used + extra);
+        if (Chars.Length < needed)
         {
-            if (nulls[i]) numbers[i] = double.NaN;
-            else numbers[i] = convert(values[next++]);
+            var grown = new char[Math.Max(needed, Chars.Length * 2)];
+            Chars.AsSpan(0, used).CopyTo(grown);
+            Chars = grown;
         }
+        return Chars;
     }
 
-    /// <summary>
-    /// Drops the row group's arrays (tens of MB per reader). A scan's state keeps its last reader reachable until the
-    /// validation completes, and the uniqueness check's end phase needs that memory.
-    /// </summary>
-    public void Release()
+    public async Task LoadAsync(ParquetRowGroupReader group, int column, Stream stream, int rows, bool useDecoder, CancellationToken cancellationToken)
     {
-        Texts = [];
-        Numbers = [];
-        Nulls = [];
-        levels = [];
-        scratch = null;
-    }
-
-    /// <summary>Reads the packed non-null values and marks the null rows (definition level below the maximum).</summary>
-    private async Task ReadRawAsync<T>(ParquetRowGroupReader group, T[] values, int rows, CancellationToken cancellationToken) where T : struct
-    {
-        var max = field.MaxDefinitionLevel;
-        Memory<int>? definitions = max > 0 ? levels.AsMemory(0, rows) : null;
-        await group.ReadRawAsync(field, values.AsMemory(0, rows), definitions, null, cancellationToken).ConfigureAwait(false);
-        var nulls = Nulls;
-        if (max == 0)
+        if (decoder is not null && useDecoder)
         {
-            Array.Clear(nulls, 0, rows);
-            return;
+            try
+            {
+                await decoder.DecodeAsync(stream, group.RowGroup.Columns[column], rows, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Not a chunk this decoder reads (or not one it reads correctly): Parquet.Net reads it, or reports it, as before.
+            }
         }
-        for (var i = 0; i < rows; i++) nulls[i] = levels[i] < max;
-    }
-
-    /// <summary>Moves the packed texts to their rows (from the back, so nothing is overwritten before it moves).</summary>
-    private void Spread(ReadOnlyMemory<char>[] texts, int rows)
-    {
-        var nulls = Nulls;
-        var present = 0;
-        for (var i = 0; i < rows; i++) if (!nulls[i]) present++;
-        if (present == rows) return;
-        var next = present - 1;
-        for (var i = rows - 1; i >= 0; i--) texts[i] = nulls[i] ? default : texts[next--];
+        FallbackReads++;
+        await LoadWithParquetNetAsync(group, rows, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -19,17 +19,19 @@ public sealed class ParquetTableReader : TableReader
     private readonly string? spoolFile;
     private readonly DataField[] fields;
     private readonly ParquetColumnBuffer[] buffers;
+    private readonly bool pageDecoder;
     private int rowGroup = -1;
     private int lastRowGroup = int.MaxValue;
     private long rowsInGroup;
     private long row = -1;
 
-    private ParquetTableReader(ParquetReader reader, Stream stream, string? spoolFile)
+    private ParquetTableReader(ParquetReader reader, Stream stream, string? spoolFile, bool pageDecoder)
     {
         this.reader = reader;
+        fields = reader.Schema.GetDataFields();
+        this.pageDecoder = pageDecoder && IsFlat(reader, fields);
         this.stream = stream;
         this.spoolFile = spoolFile;
-        fields = reader.Schema.GetDataFields();
         buffers = fields.Select(f => new ParquetColumnBuffer(f)).ToArray();
         Columns = fields.Select(f => f.Name).ToArray();
     }
@@ -48,7 +50,8 @@ public sealed class ParquetTableReader : TableReader
         lastRowGroup = first + count - 1;
     }
 
-    public static async Task<ParquetTableReader> OpenAsync(Stream stream, CancellationToken cancellationToken = default)
+    /// <summary>Opens the file; <paramref name="pageDecoder"/> false reads every column with Parquet.Net (the reference path).</summary>
+    public static async Task<ParquetTableReader> OpenAsync(Stream stream, CancellationToken cancellationToken = default, bool pageDecoder = true)
     {
         string? spool = null;
         if (!stream.CanSeek)
@@ -65,7 +68,7 @@ public sealed class ParquetTableReader : TableReader
         try
         {
             var reader = await ParquetReader.CreateAsync(stream, null, false, cancellationToken).ConfigureAwait(false);
-            return new ParquetTableReader(reader, stream, spool);
+            return new ParquetTableReader(reader, stream, spool, pageDecoder);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -83,9 +86,9 @@ public sealed class ParquetTableReader : TableReader
             using var group = reader.OpenRowGroupReader(rowGroup);
             rowsInGroup = group.RowCount;
             row = 0;
-            foreach (var buffer in buffers)
+            for (var c = 0; c < buffers.Length; c++)
             {
-                await buffer.LoadAsync(group, (int)rowsInGroup, cancellationToken).ConfigureAwait(false);
+                await buffers[c].LoadAsync(group, c, stream, (int)rowsInGroup, pageDecoder, cancellationToken).ConfigureAwait(false);
             }
         }
         return true;
@@ -97,7 +100,7 @@ public sealed class ParquetTableReader : TableReader
         var i = (int)row;
         if (buffer.IsText)
         {
-            text = buffer.Texts[i].Span;
+            text = buffer.Text(i);
             number = double.NaN;
             return text.IsEmpty ? CellState.Null : CellCoercion.Coerce(text, type, out number);
         }
@@ -114,18 +117,29 @@ public sealed class ParquetTableReader : TableReader
         };
     }
 
-    public override ReadOnlySpan<char> RawText(int index) => buffers[index].IsText ? buffers[index].Texts[(int)row].Span : default;
+    public override ReadOnlySpan<char> RawText(int index) => buffers[index].IsText ? buffers[index].Text((int)row) : default;
 
     public override string Describe(int index)
     {
         var buffer = buffers[index];
         var i = (int)row;
-        if (buffer.IsText) return buffer.Texts[i].ToString();
+        if (buffer.IsText) return buffer.Text(i).ToString();
         if (buffer.Nulls[i]) return "";
         return buffer.IsTemporal
             ? CellCoercion.Format(buffer.Numbers[i], ColumnType.Timestamp)
             : buffer.Numbers[i].ToString("R", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Column chunks read by Parquet.Net rather than the page decoder so far (tests check which path ran).</summary>
+    internal int FallbackReads => buffers.Sum(b => b.FallbackReads);
+
+    /// <summary>
+    /// A flat schema (every column a leaf of the root, in column chunk order), the only kind the page decoder reads:
+    /// column chunk <c>i</c> of a row group is then data field <c>i</c>.
+    /// </summary>
+    private static bool IsFlat(ParquetReader reader, DataField[] fields) =>
+        reader.Metadata is { } meta && meta.Schema.Count == fields.Length + 1 && meta.Schema.Skip(1).All(e => (e.NumChildren ?? 0) == 0) &&
+        meta.RowGroups.All(g => g.Columns.Count == fields.Length);
 
     public override async ValueTask DisposeAsync()
     {

@@ -89,7 +89,7 @@ public sealed class ContractValidator(DataContract contract)
         }
         if (file.IsParquet && inputs.Parallelism > 1 && stream.CanSeek)
         {
-            var parquet = await ParquetTableReader.OpenAsync(stream, cancellationToken).ConfigureAwait(false);
+            var parquet = await ParquetTableReader.OpenAsync(stream, cancellationToken, inputs.ParquetPageDecoder).ConfigureAwait(false);
             if (parquet.RowGroupCount > 1)
             {
                 await ScanRowGroupsAsync(file, parquet, inputs, state, cancellationToken).ConfigureAwait(false);
@@ -99,7 +99,7 @@ public sealed class ContractValidator(DataContract contract)
             return;
         }
         TableReader reader = file.IsParquet
-            ? await ParquetTableReader.OpenAsync(stream, cancellationToken).ConfigureAwait(false)
+            ? await ParquetTableReader.OpenAsync(stream, cancellationToken, inputs.ParquetPageDecoder).ConfigureAwait(false)
             : CsvTableReader.Open(stream, contract.NullValues, readAhead: inputs.ReadAhead, dialect: contract.Csv);
         await ScanAsync(reader, state, file.Name, cancellationToken).ConfigureAwait(false);
     }
@@ -126,7 +126,7 @@ public sealed class ContractValidator(DataContract contract)
             {
                 chunk.Position.File = file.Name;
                 chunk.Position.FileIndex = state.Position.FileIndex;
-                var reader = k == 0 ? first : await ParquetTableReader.OpenAsync(await file.Open(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                var reader = k == 0 ? first : await ParquetTableReader.OpenAsync(await file.Open(cancellationToken).ConfigureAwait(false), cancellationToken, inputs.ParquetPageDecoder).ConfigureAwait(false);
                 await using var _ = reader.ConfigureAwait(false);
                 reader.Restrict(groups * k / count, groups * (k + 1) / count - groups * k / count);
                 chunk.Plan.Begin(reader, map);

@@ -25,4 +25,9 @@ public sealed record ValidationInputs
     public bool ReadAhead { get; init; } = Environment.ProcessorCount > 1;
     /// <summary>Chunks a large seekable CSV file is cut into and scanned in parallel (1 = serial); default one per core.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Read Parquet with the validator's own page decoder (default); false reads every column with Parquet.Net, the
+    /// reference the decoder is tested against (same outcome, slower, an object per plain-encoded text value).
+    /// </summary>
+    public bool ParquetPageDecoder { get; init; } = true;
 }
