@@ -37,6 +37,9 @@ internal sealed partial class ParquetColumnBuffer
     /// <summary>Chunks read by the fallback (Parquet.Net) path, for tests that prove both paths agree.</summary>
     public int FallbackReads { get; private set; }
 
+    /// <summary>Why the last chunk went to Parquet.Net (for tests and diagnostics).</summary>
+    public string? FallbackReason { get; private set; }
+
     public ReadOnlySpan<char> Text(int row) => Chars.AsSpan(Starts[row], Lengths[row]);
 
     /// <summary>Sizes the row arrays for a row group of <paramref name="rows"/> rows.</summary>
@@ -74,10 +77,12 @@ internal sealed partial class ParquetColumnBuffer
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                FallbackReason = $"{field.Name}: {e.GetType().Name}: {e.Message}";
                 // Not a chunk this decoder reads (or not one it reads correctly): Parquet.Net reads it, or reports it, as before.
             }
         }
         FallbackReads++;
+        if (decoder is null) FallbackReason = $"{field.Name}: {field.ClrType.Name} (definition level {field.MaxDefinitionLevel}) is not decoded";
         await LoadWithParquetNetAsync(group, rows, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -133,6 +133,8 @@ public sealed class ParquetTableReader : TableReader
     /// <summary>Column chunks read by Parquet.Net rather than the page decoder so far (tests check which path ran).</summary>
     internal int FallbackReads => buffers.Sum(b => b.FallbackReads);
 
+    internal string FallbackReasons => string.Join("; ", buffers.Select(b => b.FallbackReason).OfType<string>());
+
     /// <summary>
     /// A flat schema (every column a leaf of the root, in column chunk order), the only kind the page decoder reads:
     /// column chunk <c>i</c> of a row group is then data field <c>i</c>.

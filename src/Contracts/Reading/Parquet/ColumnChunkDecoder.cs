@@ -47,7 +47,7 @@ internal sealed class ColumnChunkDecoder
     {
         if (field.MaxRepetitionLevel != 0 || field.MaxDefinitionLevel > 1) return null;
         var type = field.ClrType;
-        return type == typeof(string) || type == typeof(int) || type == typeof(long) || type == typeof(float) || type == typeof(double) || type == typeof(bool)
+        return type == typeof(string) || type == typeof(ReadOnlyMemory<char>) || type == typeof(int) || type == typeof(long) || type == typeof(float) || type == typeof(double) || type == typeof(bool)
             ? new ColumnChunkDecoder(field, target)
             : null;
     }
@@ -81,7 +81,7 @@ internal sealed class ColumnChunkDecoder
     private PhysicalType Expected()
     {
         var type = field.ClrType;
-        return type == typeof(string) ? PhysicalType.BYTE_ARRAY
+        return type == typeof(string) || type == typeof(ReadOnlyMemory<char>) ? PhysicalType.BYTE_ARRAY
             : type == typeof(int) ? PhysicalType.INT32
             : type == typeof(long) ? PhysicalType.INT64
             : type == typeof(float) ? PhysicalType.FLOAT
