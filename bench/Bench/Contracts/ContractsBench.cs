@@ -81,7 +81,7 @@ internal static class ContractsBench
     }
 
     /// <summary>The CSV file as Parquet, written once by DuckDB (its default row groups of 122,880 rows, Snappy).</summary>
-    private static string ToParquet(string csv)
+    internal static string ToParquet(string csv)
     {
         var parquet = Path.ChangeExtension(csv, ".parquet");
         using var connection = new DuckDBConnection("Data Source=:memory:");

@@ -9,7 +9,8 @@ namespace TrainingOrchestration.Bench.Contracts;
 /// Suite <c>contracts-profile</c>: where a validation's CPU goes, by peeling layers off the same file: CSV parsing
 /// alone, parsing plus coercion of every cell, the contract with its types only, all rules but the primary key, and
 /// the full 20-rule contract. Prints CPU-seconds (all threads) and bytes allocated per layer. Usage:
-/// <c>contracts-profile [--mb 100] [--keys N]</c> (<c>--keys</c>: keys the uniqueness check holds before it spills, default 500,000).
+/// <c>contracts-profile [--mb 100] [--keys N] [--parquet]</c> (<c>--keys</c>: keys the uniqueness check holds before it spills,
+/// default 500,000; <c>--parquet</c>: the same table written as Parquet by DuckDB, layers read by the page decoder and by Parquet.Net).
 /// </summary>
 internal static class ContractsProfile
 {
@@ -25,6 +26,7 @@ internal static class ContractsProfile
             var full = ContractLoader.Parse(BenchContract.Yaml, "bench contract");
             var typesOnly = full with { Rules = [] };
             var noKey = full with { Rules = full.Rules.Where(r => r.Check != CheckKind.PrimaryKey).ToList() };
+            if (args.Contains("--parquet")) return await RunParquet(path, full, typesOnly, noKey, directory, mb);
             await Validate(full, path, directory); // warm-up
             Console.WriteLine($"{mb} MB, CPU-seconds (all threads), best of 2:");
             await Layer("parse only", () => Parse(path, full, coerce: false));
@@ -41,6 +43,36 @@ internal static class ContractsProfile
     }
 
     private static int keysInMemory;
+
+    private static async Task<int> RunParquet(string csv, DataContract full, DataContract typesOnly, DataContract noKey, string directory, int mb)
+    {
+        var path = ContractsBench.ToParquet(csv);
+        await Validate(full, path, directory); // warm-up
+        Console.WriteLine($"{mb} MB of CSV as Parquet ({new FileInfo(path).Length / 1048576.0:F1} MB), CPU-seconds (all threads), best of 2:");
+        await Layer("read every cell (decoder)", () => Read(path, full, decoder: true));
+        await Layer("read every cell (Parquet.Net)", () => Read(path, full, decoder: false));
+        await Layer("contract, types only", () => Validate(typesOnly, path, directory));
+        await Layer("all rules but primary_key", () => Validate(noKey, path, directory));
+        await Layer("full 20-rule contract", () => Validate(full, path, directory));
+        await Layer("full, Parquet.Net reader", () => Validate(full, path, directory, decoder: false));
+        return 0;
+    }
+
+    private static async Task Read(string path, DataContract contract, bool decoder)
+    {
+        await using var reader = await ParquetTableReader.OpenAsync(File.OpenRead(path), pageDecoder: decoder);
+        var types = contract.Columns.Select(c => c.Type).ToArray();
+        double sink = 0;
+        while (await reader.ReadAsync())
+        {
+            for (var c = 0; c < types.Length; c++)
+            {
+                reader.Read(c, types[c], out var number, out var text);
+                sink += number is double.NaN ? text.Length : 1;
+            }
+        }
+        GC.KeepAlive(sink);
+    }
 
     private static int? Option(string[] args, string name)
     {
@@ -80,8 +112,8 @@ internal static class ContractsProfile
         GC.KeepAlive(sink);
     }
 
-    private static Task<ValidationOutcome> Validate(DataContract contract, string path, string directory) =>
+    private static Task<ValidationOutcome> Validate(DataContract contract, string path, string directory, bool decoder = true) =>
         new ContractValidator(contract).ValidateAsync(
             [new TableSource(Path.GetFileName(path), new FileInfo(path).Length, _ => Task.FromResult<Stream>(File.OpenRead(path)))],
-            new ValidationInputs { Now = DateTimeOffset.UtcNow, TempDirectory = Path.Combine(directory, "spill"), ReadAhead = false, UniqueKeysInMemory = keysInMemory });
+            new ValidationInputs { Now = DateTimeOffset.UtcNow, TempDirectory = Path.Combine(directory, "spill"), ReadAhead = false, UniqueKeysInMemory = keysInMemory, ParquetPageDecoder = decoder });
 }

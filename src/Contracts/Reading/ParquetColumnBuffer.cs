@@ -18,12 +18,12 @@ internal sealed partial class ParquetColumnBuffer
     private int[] levels = [];
     private Array? scratch;
 
-    public ParquetColumnBuffer(DataField field)
+    public ParquetColumnBuffer(DataField field, DecoderScratch scratch)
     {
         this.field = field;
         IsText = field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
         IsTemporal = field.ClrType == typeof(DateTime) || field.ClrType == typeof(DateTimeOffset) || field.ClrType == typeof(DateOnly);
-        decoder = ColumnChunkDecoder.For(field, this);
+        decoder = ColumnChunkDecoder.For(field, this, scratch);
     }
 
     public bool IsText { get; }
@@ -42,16 +42,23 @@ internal sealed partial class ParquetColumnBuffer
 
     public ReadOnlySpan<char> Text(int row) => Chars.AsSpan(Starts[row], Lengths[row]);
 
-    /// <summary>Sizes the row arrays for a row group of <paramref name="rows"/> rows.</summary>
+    /// <summary>
+    /// Sizes the row arrays for a row group of <paramref name="rows"/> rows, with a quarter to spare: DuckDB's row groups
+    /// differ in size by a few rows, and exact sizes would reallocate every array at each larger group.
+    /// </summary>
     public void Prepare(int rows)
     {
-        if (Nulls.Length < rows) Nulls = new bool[rows];
+        var size = Grown(rows);
+        if (Nulls.Length < rows) Nulls = new bool[size];
         if (IsText)
         {
-            if (Starts.Length < rows) { Starts = new int[rows]; Lengths = new int[rows]; }
+            if (Starts.Length < rows) { Starts = new int[size]; Lengths = new int[size]; }
         }
-        else if (Numbers.Length < rows) Numbers = new double[rows];
+        else if (Numbers.Length < rows) Numbers = new double[size];
     }
+
+    /// <summary>A size for an array that must hold <paramref name="needed"/> items, with a quarter to spare.</summary>
+    public static int Grown(int needed) => needed + needed / 4;
 
     /// <summary>The char buffer with room for <paramref name="extra"/> more chars after <paramref name="used"/> (kept contents).</summary>
     public char[] ReserveChars(int used, int extra)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Parquet;
 using Parquet.Schema;
 using TrainingOrchestration.Contracts.Model;
+using TrainingOrchestration.Contracts.Reading.Parquet;
 
 namespace TrainingOrchestration.Contracts.Reading;
 
@@ -20,6 +21,7 @@ public sealed class ParquetTableReader : TableReader
     private readonly DataField[] fields;
     private readonly ParquetColumnBuffer[] buffers;
     private readonly bool pageDecoder;
+    private readonly DecoderScratch scratch = new();
     private int rowGroup = -1;
     private int lastRowGroup = int.MaxValue;
     private long rowsInGroup;
@@ -32,7 +34,7 @@ public sealed class ParquetTableReader : TableReader
         this.pageDecoder = pageDecoder && IsFlat(reader, fields);
         this.stream = stream;
         this.spoolFile = spoolFile;
-        buffers = fields.Select(f => new ParquetColumnBuffer(f)).ToArray();
+        buffers = fields.Select(f => new ParquetColumnBuffer(f, scratch)).ToArray();
         Columns = fields.Select(f => f.Name).ToArray();
     }
 
@@ -77,9 +79,12 @@ public sealed class ParquetTableReader : TableReader
         }
     }
 
-    public override async ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
+    /// <summary>The next row: inside a row group a plain increment, without an async state machine (the per-row path).</summary>
+    public override ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default) =>
+        ++row < rowsInGroup ? new ValueTask<bool>(true) : NextRowGroupAsync(cancellationToken);
+
+    private async ValueTask<bool> NextRowGroupAsync(CancellationToken cancellationToken)
     {
-        row++;
         while (row >= rowsInGroup)
         {
             if (++rowGroup >= reader.RowGroupCount || rowGroup > lastRowGroup) return false;
@@ -146,6 +151,7 @@ public sealed class ParquetTableReader : TableReader
     public override async ValueTask DisposeAsync()
     {
         foreach (var buffer in buffers) buffer.Release();
+        scratch.Release();
         await reader.DisposeAsync().ConfigureAwait(false);
         await stream.DisposeAsync().ConfigureAwait(false);
         if (spoolFile is not null && File.Exists(spoolFile)) File.Delete(spoolFile);

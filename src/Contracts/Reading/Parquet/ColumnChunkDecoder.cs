@@ -25,37 +25,34 @@ internal sealed class ColumnChunkDecoder
     private readonly DataField field;
     private readonly ParquetColumnBuffer target;
     private readonly int maxDefinition;
-    private byte[] chunk = [];
-    private byte[] page = [];
-    private int[] levels = [];
-    private int[] indices = [];
+    private readonly DecoderScratch scratch;
     private int dictionarySize;
     private double[] dictionaryNumbers = [];
     private int[] dictionaryStarts = [];
     private int[] dictionaryLengths = [];
     private int chars;
 
-    private ColumnChunkDecoder(DataField field, ParquetColumnBuffer target)
+    private ColumnChunkDecoder(DataField field, ParquetColumnBuffer target, DecoderScratch scratch)
     {
         this.field = field;
         this.target = target;
+        this.scratch = scratch;
         maxDefinition = field.MaxDefinitionLevel;
     }
 
     /// <summary>A decoder when the field's Parquet.Net type is one this reader produces the same values for, else null.</summary>
-    public static ColumnChunkDecoder? For(DataField field, ParquetColumnBuffer target)
+    public static ColumnChunkDecoder? For(DataField field, ParquetColumnBuffer target, DecoderScratch scratch)
     {
         if (field.MaxRepetitionLevel != 0 || field.MaxDefinitionLevel > 1) return null;
         var type = field.ClrType;
         return type == typeof(string) || type == typeof(ReadOnlyMemory<char>) || type == typeof(int) || type == typeof(long) || type == typeof(float) || type == typeof(double) || type == typeof(bool)
-            ? new ColumnChunkDecoder(field, target)
+            ? new ColumnChunkDecoder(field, target, scratch)
             : null;
     }
 
     public void Release()
     {
-        chunk = page = [];
-        levels = indices = dictionaryStarts = dictionaryLengths = [];
+        dictionaryStarts = dictionaryLengths = [];
         dictionaryNumbers = [];
     }
 
@@ -72,7 +69,7 @@ internal sealed class ColumnChunkDecoder
         // non-zero offset (some writers record a dictionary offset of 0 for none). Its size includes the page headers.
         var start = new[] { meta.DictionaryPageOffset ?? 0, meta.DataPageOffset, meta.IndexPageOffset ?? 0 }.Where(o => o > 0).Min();
         var length = checked((int)meta.TotalCompressedSize);
-        if (chunk.Length < length) chunk = new byte[length];
+        var chunk = scratch.Chunk(length);
         stream.Seek(start, SeekOrigin.Begin);
         await stream.ReadExactlyAsync(chunk.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
         Decode(chunk.AsSpan(0, length), meta.Codec, rows);
@@ -94,7 +91,7 @@ internal sealed class ColumnChunkDecoder
         target.Prepare(rows);
         chars = 0;
         dictionarySize = -1;
-        if (levels.Length < rows) levels = new int[rows];
+        var levels = scratch.Levels(rows);
         var position = 0;
         var row = 0;
         while (row < rows)
@@ -148,8 +145,7 @@ internal sealed class ColumnChunkDecoder
     private ReadOnlySpan<byte> Decompress(ReadOnlySpan<byte> body, CompressionCodec codec, int size)
     {
         if (codec == CompressionCodec.UNCOMPRESSED) return body;
-        if (page.Length < size) page = new byte[Math.Max(size, page.Length * 2)];
-        var output = page.AsSpan(0, size);
+        var output = scratch.Page(size).AsSpan(0, size);
         var written = codec switch
         {
             CompressionCodec.SNAPPY => Snappier.Snappy.Decompress(body, output),
@@ -180,7 +176,7 @@ internal sealed class ColumnChunkDecoder
         dictionarySize = count;
         if (target.IsText)
         {
-            if (dictionaryStarts.Length < count) { dictionaryStarts = new int[count]; dictionaryLengths = new int[count]; }
+            if (dictionaryStarts.Length < count) { dictionaryStarts = new int[ParquetColumnBuffer.Grown(count)]; dictionaryLengths = new int[dictionaryStarts.Length]; }
             var position = 0;
             for (var i = 0; i < count; i++)
             {
@@ -188,7 +184,7 @@ internal sealed class ColumnChunkDecoder
             }
             return;
         }
-        if (dictionaryNumbers.Length < count) dictionaryNumbers = new double[count];
+        if (dictionaryNumbers.Length < count) dictionaryNumbers = new double[ParquetColumnBuffer.Grown(count)];
         ReadPlainNumbers(data, dictionaryNumbers.AsSpan(0, count));
     }
 
@@ -212,7 +208,7 @@ internal sealed class ColumnChunkDecoder
         var present = count;
         if (maxDefinition > 0)
         {
-            var pageLevels = levels.AsSpan(first, count);
+            var pageLevels = scratch.Levels(first + count).AsSpan(first, count);
             for (var i = 0; i < count; i++)
             {
                 var isNull = pageLevels[i] < maxDefinition;
@@ -227,7 +223,7 @@ internal sealed class ColumnChunkDecoder
         if (encoding is PlainDictionary or RleDictionary)
         {
             if (dictionarySize < 0) throw new InvalidDataException("Parquet dictionary-encoded page without a dictionary");
-            if (indices.Length < present) indices = new int[Math.Max(present, indices.Length * 2)];
+            var indices = scratch.Indices(present);
             var bitWidth = data[0];
             RleHybrid.Decode(data[1..], bitWidth, indices, present);
             foreach (var index in indices.AsSpan(0, present))
@@ -239,7 +235,7 @@ internal sealed class ColumnChunkDecoder
         }
         if (encoding == Rle && !target.IsText && field.ClrType == typeof(bool))
         {
-            if (indices.Length < present) indices = new int[Math.Max(present, indices.Length * 2)];
+            var indices = scratch.Indices(present);
             var size = BinaryPrimitives.ReadInt32LittleEndian(data);
             RleHybrid.Decode(data.Slice(4, size), 1, indices, present);
             var numbers = target.Numbers.AsSpan(first, count);
