@@ -32,6 +32,7 @@ public sealed class ParquetTableReader : TableReader
         this.reader = reader;
         fields = reader.Schema.GetDataFields();
         this.pageDecoder = pageDecoder && IsFlat(reader, fields);
+        ColumnAtATime = pageDecoder;
         this.stream = stream;
         this.spoolFile = spoolFile;
         buffers = fields.Select(f => new ParquetColumnBuffer(f, scratch)).ToArray();
@@ -99,10 +100,30 @@ public sealed class ParquetTableReader : TableReader
         return true;
     }
 
-    public override CellState Read(int index, ColumnType type, out double number, out ReadOnlySpan<char> text)
+    /// <summary>
+    /// Column-at-a-time access for the scan (<see cref="Checks.ScanPlan.ObserveRowGroup"/>): skips the rest of the current
+    /// row group and loads the next; its row count, or 0 at the end. Its cells are then read by row index
+    /// (<see cref="ReadAt"/>), and <see cref="MoveTo"/> sets the row that <see cref="RawText"/> and <see cref="Describe"/> see.
+    /// </summary>
+    internal async ValueTask<int> ReadRowGroupAsync(CancellationToken cancellationToken)
     {
-        var buffer = buffers[index];
-        var i = (int)row;
+        row = rowsInGroup;
+        return await NextRowGroupAsync(cancellationToken).ConfigureAwait(false) ? (int)rowsInGroup : 0;
+    }
+
+    /// <summary>Evaluate rules a column at a time over each row group (with the page decoder); false: row by row, as before it.</summary>
+    internal bool ColumnAtATime { get; }
+
+    internal void MoveTo(int rowInGroup) => row = rowInGroup;
+
+    internal ParquetColumnBuffer Column(int index) => buffers[index];
+
+    public override CellState Read(int index, ColumnType type, out double number, out ReadOnlySpan<char> text) =>
+        ReadAt(buffers[index], (int)row, type, out number, out text);
+
+    /// <summary>Row <paramref name="i"/> of the row group in <paramref name="buffer"/>, coerced to <paramref name="type"/>.</summary>
+    internal static CellState ReadAt(ParquetColumnBuffer buffer, int i, ColumnType type, out double number, out ReadOnlySpan<char> text)
+    {
         if (buffer.IsText)
         {
             text = buffer.Text(i);

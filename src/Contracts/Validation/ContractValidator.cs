@@ -203,6 +203,16 @@ public sealed class ContractValidator(DataContract contract)
 
     private static async Task ReadRowsAsync(TableReader reader, ScanState state, CancellationToken cancellationToken)
     {
+        if (reader is ParquetTableReader { ColumnAtATime: true } parquet)
+        {
+            int rows;
+            while ((rows = await parquet.ReadRowGroupAsync(cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                state.Plan.ObserveRowGroup(parquet, rows, state.Position);
+                state.Rows += rows;
+            }
+            return;
+        }
         var expectedFields = reader.Columns.Count;
         var position = state.Position;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
