@@ -18,6 +18,9 @@ internal abstract class Check(RuleSpec rule)
 
     public virtual bool ObservesRows => false;
 
+    /// <summary>Contract columns a row check reads from the row (the others' cells need not be copied into it).</summary>
+    public virtual IReadOnlyList<int> RowColumns => [];
+
     public virtual void Observe(CellState state, double number, ReadOnlySpan<char> text) { }
 
     public virtual void ObserveRow(IRowValues row) { }

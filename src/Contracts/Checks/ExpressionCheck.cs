@@ -10,6 +10,8 @@ internal sealed class ExpressionCheck(RuleSpec rule, RowPredicate predicate, IRe
 {
     public override bool ObservesRows => true;
 
+    public override IReadOnlyList<int> RowColumns => predicate.Columns;
+
     public override void ObserveRow(IRowValues row)
     {
         if (predicate.Evaluate(row) != Truth.False) return;

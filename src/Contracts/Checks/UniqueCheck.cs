@@ -27,6 +27,8 @@ internal sealed class UniqueCheck(RuleSpec rule, int[] columns, ColumnType[] typ
 
     public override bool ObservesRows => true;
 
+    public override IReadOnlyList<int> RowColumns => columns;
+
     public override void ObserveRow(IRowValues row)
     {
         if (columns.Length == 1)
