@@ -43,7 +43,7 @@ internal sealed partial class ParquetColumnBuffer
     public ReadOnlySpan<char> Text(int row) => Chars.AsSpan(Starts[row], Lengths[row]);
 
     /// <summary>
-    /// Sizes the row arrays for a row group of <paramref name="rows"/> rows, with a quarter to spare: DuckDB's row groups
+    /// Sizes the row arrays for a row group of <paramref name="rows"/> rows, with a sixteenth to spare: DuckDB's row groups
     /// differ in size by a few rows, and exact sizes would reallocate every array at each larger group.
     /// </summary>
     public void Prepare(int rows)
@@ -57,8 +57,8 @@ internal sealed partial class ParquetColumnBuffer
         else if (Numbers.Length < rows) Numbers = new double[size];
     }
 
-    /// <summary>A size for an array that must hold <paramref name="needed"/> items, with a quarter to spare.</summary>
-    public static int Grown(int needed) => needed + needed / 4;
+    /// <summary>A size for an array that must hold <paramref name="needed"/> items, with a sixteenth to spare.</summary>
+    public static int Grown(int needed) => needed + needed / 16;
 
     /// <summary>The char buffer with room for <paramref name="extra"/> more chars after <paramref name="used"/> (kept contents).</summary>
     public char[] ReserveChars(int used, int extra)

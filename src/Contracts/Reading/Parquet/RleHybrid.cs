@@ -40,6 +40,24 @@ internal static class RleHybrid
             {
                 values.Slice(done, packed).Clear();
             }
+            else if (bitWidth <= 8)
+            {
+                // A group of 8 values of at most 8 bits is at most 8 bytes: one 64-bit read unpacks the whole group.
+                var source = data.Slice(position, (int)bytes);
+                var target = values.Slice(done, packed);
+                var i = 0;
+                for (var at = 0; i + 8 <= packed; i += 8, at += bitWidth)
+                {
+                    var word = at + 8 <= source.Length ? BinaryPrimitives.ReadUInt64LittleEndian(source[at..]) : Tail(source, at);
+                    for (var k = 0; k < 8; k++) target[i + k] = (int)((uint)(word >> (k * bitWidth)) & mask);
+                }
+                if (i < packed)
+                {
+                    var at = i / 8 * bitWidth;
+                    var word = Tail(source, at);
+                    for (var k = 0; i < packed; i++, k++) target[i] = (int)((uint)(word >> (k * bitWidth)) & mask);
+                }
+            }
             else
             {
                 var source = data.Slice(position, (int)bytes);
