@@ -15,7 +15,7 @@ namespace TrainingOrchestration.Contracts.Checks;
 /// frequencies for columns that a categorical drift rule reads, while they have at most <see cref="MaxCategories"/>
 /// distinct values (beyond that the column is not categorical and counting stops). Every part of it merges exactly.
 /// </summary>
-internal sealed class ColumnProfiler
+internal sealed partial class ColumnProfiler
 {
     public const int MaxCategories = 1000;
     private const double SmallInteger = 1L << 31;

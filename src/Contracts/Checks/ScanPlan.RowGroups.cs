@@ -43,12 +43,27 @@ internal sealed partial class ScanPlan
         position.Row = first + rows;
     }
 
-    /// <summary>Text read as text: null when empty, else a value, no coercion.</summary>
+    /// <summary>
+    /// Text read as text: null when empty, else a value, no coercion. A column without cell checks whose profiler counts
+    /// no categories only needs its nulls counted, unless a row check reads it.
+    /// </summary>
     private static void ObserveTexts(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first, Span<CellState> states, Span<double> numbers)
     {
         var chars = buffer.Chars;
         var starts = buffer.Starts;
-        var lengths = buffer.Lengths;
+        var lengths = buffer.Lengths.AsSpan(0, rows);
+        if (step.Checks.Length == 0 && step.Profiler.CountsTextsOnly)
+        {
+            long nulls = 0;
+            for (var i = 0; i < lengths.Length; i++)
+            {
+                var isNull = lengths[i] == 0;
+                if (isNull) nulls++;
+                if (!states.IsEmpty) { states[i] = isNull ? CellState.Null : CellState.Value; numbers[i] = double.NaN; }
+            }
+            step.Profiler.AddTextCounts(rows - nulls, nulls);
+            return;
+        }
         for (var i = 0; i < rows; i++)
         {
             position.Row = first + i + 1;
@@ -72,16 +87,20 @@ internal sealed partial class ScanPlan
         }
     }
 
-    /// <summary>Numbers: the state from the null mask and, where the type asks, the value (as <see cref="ParquetTableReader.ReadAt"/>).</summary>
-    private static void ObserveNumbers(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first, Span<CellState> states, Span<double> numbers)
+    /// <summary>
+    /// Numbers: the states from the null mask and, where the type asks, the values (as <see cref="ParquetTableReader.ReadAt"/>);
+    /// then the cell checks cell by cell, and the profiler over the whole vector.
+    /// </summary>
+    private void ObserveNumbers(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first, Span<CellState> states, Span<double> numbers)
     {
-        var values = buffer.Numbers;
-        var nulls = buffer.Nulls;
+        var values = buffer.Numbers.AsSpan(0, rows);
+        var nulls = buffer.Nulls.AsSpan(0, rows);
+        var cells = states.IsEmpty ? Cells(rows) : states;
         var type = step.Type;
         var temporal = buffer.IsTemporal;
+        var invalid = false;
         for (var i = 0; i < rows; i++)
         {
-            position.Row = first + i + 1;
             var number = values[i];
             var state = nulls[i] ? CellState.Null : type switch
             {
@@ -91,9 +110,30 @@ internal sealed partial class ScanPlan
                 ColumnType.Timestamp or ColumnType.Date => temporal ? CellState.Value : CellState.Invalid,
                 _ => temporal ? CellState.Invalid : CellState.Value,
             };
-            if (!states.IsEmpty) { states[i] = state; numbers[i] = number; }
-            Dispatch(step, state, number, default);
+            cells[i] = state;
+            invalid |= state == CellState.Invalid;
         }
+        if (!numbers.IsEmpty) values.CopyTo(numbers);
+        if (step.Checks.Length > 0 || invalid)
+        {
+            var checks = step.Checks;
+            for (var i = 0; i < rows; i++)
+            {
+                position.Row = first + i + 1;
+                var state = cells[i];
+                if (state == CellState.Invalid) step.TypeCheck.Observe(state, values[i], default);
+                foreach (var check in checks) check.Observe(state, values[i], default);
+            }
+        }
+        step.Profiler.ObserveNumbers(cells, values);
+    }
+
+    private CellState[] cellScratch = [];
+
+    private Span<CellState> Cells(int rows)
+    {
+        if (cellScratch.Length < rows) cellScratch = new CellState[ParquetColumnBuffer.Grown(rows)];
+        return cellScratch.AsSpan(0, rows);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

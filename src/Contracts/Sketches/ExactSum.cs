@@ -12,7 +12,8 @@ namespace TrainingOrchestration.Contracts.Sketches;
 public sealed class ExactSum
 {
     private const int Limbs = 70;
-    private const long Small = 1L << 21;
+    /// <summary>Integers below this in size take the 64-bit path (their squares below 2^42).</summary>
+    public const long Small = 1L << 21;
     private const int SmallFlush = 1 << 20;
     private long[] limbs = new long[Limbs];
     private long smallSum;
@@ -52,6 +53,9 @@ public sealed class ExactSum
         }
         integers += value;
     }
+
+    /// <summary>Adds an integer total exactly (a batch of small integers or their squares summed by the caller without overflow).</summary>
+    public void AddIntegerTotal(long total) => integers += total;
 
     /// <summary>Adds the square of <paramref name="value"/> exactly: an integer square, or a double product split by FMA.</summary>
     public void AddSquare(double value, long integer, bool isInteger)

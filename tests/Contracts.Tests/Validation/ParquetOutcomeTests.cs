@@ -77,6 +77,7 @@ public sealed class ParquetOutcomeTests : IDisposable
               - { check: range, column: ratio, min: 0, max: 3 }
               - { check: length, column: word, max: 3 }
               - { check: drift, column: plan, kind: categorical }
+              - { check: drift, column: tenure, kind: categorical }
               - { check: expression, name: pro_has_tenure, expr: "plan != 'pro' or tenure > 0" }
             """;
         var contract = ContractLoader.Parse(yaml, "contract.yaml");
