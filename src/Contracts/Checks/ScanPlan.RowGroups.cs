@@ -144,6 +144,15 @@ internal sealed partial class ScanPlan
         foreach (var check in step.Checks) check.Observe(state, number, text);
     }
 
+    /// <summary>Drops the column vectors after a file's row groups (the uniqueness check's end phase needs that memory).</summary>
+    public void ReleaseColumns()
+    {
+        columnStates = [];
+        columnNumbers = [];
+        cellScratch = [];
+        stride = 0;
+    }
+
     private void ObserveRows(ParquetTableReader reader, int rows, ScanPosition position, long first)
     {
         var rowStates = Row.States;

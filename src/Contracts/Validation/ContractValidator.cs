@@ -211,6 +211,7 @@ public sealed class ContractValidator(DataContract contract)
                 state.Plan.ObserveRowGroup(parquet, rows, state.Position);
                 state.Rows += rows;
             }
+            state.Plan.ReleaseColumns();
             return;
         }
         var expectedFields = reader.Columns.Count;
