@@ -14,30 +14,18 @@ namespace TrainingOrchestration.Contracts.Checks;
 internal sealed partial class ScanPlan
 {
     private readonly int[] rowColumns;
-    private CellState[] columnStates = [];
-    private double[] columnNumbers = [];
-    private int stride;
 
     public void ObserveRowGroup(ParquetTableReader reader, int rows, ScanPosition position)
     {
         var first = position.Row;
-        if (stride < rows)
-        {
-            stride = ParquetColumnBuffer.Grown(rows);
-            columnStates = new CellState[rowColumns.Length * stride];
-            columnNumbers = new double[rowColumns.Length * stride];
-        }
         for (var c = 0; c < steps.Length; c++)
         {
             var step = steps[c];
             if (step.Index < 0) continue;
-            var kept = Array.IndexOf(rowColumns, c);
-            var states = kept < 0 ? default : columnStates.AsSpan(kept * stride, rows);
-            var numbers = kept < 0 ? default : columnNumbers.AsSpan(kept * stride, rows);
             var buffer = reader.Column(step.Index);
-            if (buffer.IsText && step.Type == ColumnType.String) ObserveTexts(step, buffer, rows, position, first, states, numbers);
-            else if (buffer.IsText) ObserveCoerced(step, buffer, rows, position, first, states, numbers);
-            else ObserveNumbers(step, buffer, rows, position, first, states, numbers);
+            if (buffer.IsText && step.Type == ColumnType.String) ObserveTexts(step, buffer, rows, position, first);
+            else if (buffer.IsText) ObserveCoerced(step, buffer, rows, position, first);
+            else ObserveNumbers(step, buffer, rows, position, first);
         }
         if (rowChecks.Length > 0) ObserveRows(reader, rows, position, first);
         position.Row = first + rows;
@@ -45,9 +33,9 @@ internal sealed partial class ScanPlan
 
     /// <summary>
     /// Text read as text: null when empty, else a value, no coercion. A column without cell checks whose profiler counts
-    /// no categories only needs its nulls counted, unless a row check reads it.
+    /// no categories only needs its nulls counted.
     /// </summary>
-    private static void ObserveTexts(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first, Span<CellState> states, Span<double> numbers)
+    private static void ObserveTexts(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first)
     {
         var chars = buffer.Chars;
         var starts = buffer.Starts;
@@ -55,11 +43,9 @@ internal sealed partial class ScanPlan
         if (step.Checks.Length == 0 && step.Profiler.CountsTextsOnly)
         {
             long nulls = 0;
-            for (var i = 0; i < lengths.Length; i++)
+            foreach (var length in lengths)
             {
-                var isNull = lengths[i] == 0;
-                if (isNull) nulls++;
-                if (!states.IsEmpty) { states[i] = isNull ? CellState.Null : CellState.Value; numbers[i] = double.NaN; }
+                if (length == 0) nulls++;
             }
             step.Profiler.AddTextCounts(rows - nulls, nulls);
             return;
@@ -70,19 +56,17 @@ internal sealed partial class ScanPlan
             var length = lengths[i];
             var state = length == 0 ? CellState.Null : CellState.Value;
             var text = new ReadOnlySpan<char>(chars, starts[i], length);
-            if (!states.IsEmpty) { states[i] = state; numbers[i] = double.NaN; }
             Dispatch(step, state, double.NaN, text);
         }
     }
 
     /// <summary>Text coerced to a number, boolean or time, as CSV text is.</summary>
-    private static void ObserveCoerced(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first, Span<CellState> states, Span<double> numbers)
+    private static void ObserveCoerced(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first)
     {
         for (var i = 0; i < rows; i++)
         {
             position.Row = first + i + 1;
             var state = ParquetTableReader.ReadAt(buffer, i, step.Type, out var number, out var text);
-            if (!states.IsEmpty) { states[i] = state; numbers[i] = number; }
             Dispatch(step, state, number, text);
         }
     }
@@ -91,11 +75,11 @@ internal sealed partial class ScanPlan
     /// Numbers: the states from the null mask and, where the type asks, the values (as <see cref="ParquetTableReader.ReadAt"/>);
     /// then the cell checks cell by cell, and the profiler over the whole vector.
     /// </summary>
-    private void ObserveNumbers(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first, Span<CellState> states, Span<double> numbers)
+    private void ObserveNumbers(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first)
     {
         var values = buffer.Numbers.AsSpan(0, rows);
         var nulls = buffer.Nulls.AsSpan(0, rows);
-        var cells = states.IsEmpty ? Cells(rows) : states;
+        var cells = Cells(rows);
         var type = step.Type;
         var temporal = buffer.IsTemporal;
         var invalid = false;
@@ -113,7 +97,6 @@ internal sealed partial class ScanPlan
             cells[i] = state;
             invalid |= state == CellState.Invalid;
         }
-        if (!numbers.IsEmpty) values.CopyTo(numbers);
         if (step.Checks.Length > 0 || invalid)
         {
             var checks = step.Checks;
@@ -144,35 +127,44 @@ internal sealed partial class ScanPlan
         foreach (var check in step.Checks) check.Observe(state, number, text);
     }
 
-    /// <summary>Drops the column vectors after a file's row groups (the uniqueness check's end phase needs that memory).</summary>
-    public void ReleaseColumns()
-    {
-        columnStates = [];
-        columnNumbers = [];
-        cellScratch = [];
-        stride = 0;
-    }
+    /// <summary>Drops the scratch vector after a file's row groups (the uniqueness check's end phase needs that memory).</summary>
+    public void ReleaseColumns() => cellScratch = [];
 
+    /// <summary>
+    /// The row checks, each over the row group in its own loop (they are independent, so the order between them does not
+    /// matter): a unique key of one text column straight from the column, the others row by row with their columns'
+    /// cells read as <see cref="Observe"/> reads them.
+    /// </summary>
     private void ObserveRows(ParquetTableReader reader, int rows, ScanPosition position, long first)
     {
         var rowStates = Row.States;
         var rowNumbers = Row.Numbers;
-        for (var c = 0; c < steps.Length; c++)
+        foreach (var check in rowChecks)
         {
-            if (steps[c].Index < 0) rowStates[c] = CellState.Null;
-        }
-        for (var i = 0; i < rows; i++)
-        {
-            position.Row = first + i + 1;
-            reader.MoveTo(i);
-            for (var k = 0; k < rowColumns.Length; k++)
+            if (check is UniqueCheck { TextKeyColumn: var key and >= 0 } unique && steps[key].Index >= 0 && reader.Column(steps[key].Index).IsText)
             {
-                var c = rowColumns[k];
-                if (steps[c].Index < 0) continue;
-                rowStates[c] = columnStates[k * stride + i];
-                rowNumbers[c] = columnNumbers[k * stride + i];
+                var buffer = reader.Column(steps[key].Index);
+                for (var i = 0; i < rows; i++)
+                {
+                    position.Row = first + i + 1;
+                    unique.ObserveKey(buffer.Text(i));
+                }
+                continue;
             }
-            foreach (var check in rowChecks) check.ObserveRow(Row);
+            var columns = check.RowColumns;
+            for (var i = 0; i < rows; i++)
+            {
+                position.Row = first + i + 1;
+                reader.MoveTo(i);
+                foreach (var c in columns)
+                {
+                    var step = steps[c];
+                    if (step.Index < 0) { rowStates[c] = CellState.Null; continue; }
+                    rowStates[c] = ParquetTableReader.ReadAt(reader.Column(step.Index), i, step.Type, out var number, out _);
+                    rowNumbers[c] = number;
+                }
+                check.ObserveRow(Row);
+            }
         }
     }
 }

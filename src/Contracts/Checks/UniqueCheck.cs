@@ -29,6 +29,20 @@ internal sealed class UniqueCheck(RuleSpec rule, int[] columns, ColumnType[] typ
 
     public override IReadOnlyList<int> RowColumns => columns;
 
+    /// <summary>The key's column when the key is one string column (read straight from a text column by <see cref="ObserveKey"/>), else -1.</summary>
+    public int TextKeyColumn => columns.Length == 1 && types[0] == ColumnType.String ? columns[0] : -1;
+
+    /// <summary>
+    /// <see cref="ObserveRow"/> for a key of one string column whose cell is <paramref name="text"/> (empty: null), at the
+    /// scan position's row.
+    /// </summary>
+    public void ObserveKey(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty) { if (Rule.Check == CheckKind.PrimaryKey) nulls.Add("(null)"); return; }
+        tracker.Add(text, position.FileIndex, position.Row);
+        keys++;
+    }
+
     public override void ObserveRow(IRowValues row)
     {
         if (columns.Length == 1)
