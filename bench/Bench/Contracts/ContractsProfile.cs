@@ -66,6 +66,13 @@ internal static class ContractsProfile
         var full = ContractLoader.Parse(BenchContract.Yaml, "bench contract");
         Console.WriteLine($"{path}, CPU-seconds (all threads), best of 2:");
         await Validate(full, path, directory); // warm-up
+        GC.Collect();
+        using (var sampler = new MemorySampler())
+        {
+            await Validate(full, path, directory);
+            sampler.Stop();
+            Console.WriteLine($"  peak GC heap {sampler.PeakHeap / 1048576.0:F1} MB, peak working set {sampler.PeakWorkingSet / 1048576.0:F1} MB");
+        }
         await Layer("full 20-rule contract", () => Validate(full, path, directory));
         return 0;
     }

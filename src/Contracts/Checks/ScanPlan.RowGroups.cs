@@ -13,7 +13,8 @@ namespace TrainingOrchestration.Contracts.Checks;
 /// </summary>
 internal sealed partial class ScanPlan
 {
-    private readonly int[] rowColumns;
+    /// <summary>Per row check, the contract columns it reads (an array: no enumerator per row).</summary>
+    private readonly int[][] rowCheckColumns;
 
     public void ObserveRowGroup(ParquetTableReader reader, int rows, ScanPosition position)
     {
@@ -139,8 +140,9 @@ internal sealed partial class ScanPlan
     {
         var rowStates = Row.States;
         var rowNumbers = Row.Numbers;
-        foreach (var check in rowChecks)
+        for (var r = 0; r < rowChecks.Length; r++)
         {
+            var check = rowChecks[r];
             if (check is UniqueCheck { TextKeyColumn: var key and >= 0 } unique && steps[key].Index >= 0 && reader.Column(steps[key].Index).IsText)
             {
                 var buffer = reader.Column(steps[key].Index);
@@ -151,7 +153,7 @@ internal sealed partial class ScanPlan
                 }
                 continue;
             }
-            var columns = check.RowColumns;
+            var columns = rowCheckColumns[r];
             for (var i = 0; i < rows; i++)
             {
                 position.Row = first + i + 1;

@@ -22,7 +22,7 @@ internal sealed partial class ScanPlan
             checks.OfType<TypeCheck>().Single(c => c.CellColumn == i),
             checks.Where(c => c.CellColumn == i && c is not TypeCheck).ToArray())).ToArray();
         rowChecks = checks.Where(c => c.ObservesRows).ToArray();
-        rowColumns = rowChecks.SelectMany(c => c.RowColumns).Distinct().Order().ToArray();
+        rowCheckColumns = rowChecks.Select(c => c.RowColumns.ToArray()).ToArray();
         Row = new RowValues(columns.Count);
     }
 
