@@ -57,9 +57,13 @@ internal sealed class AllowedValuesCheck : Check
     public override void Observe(CellState state, double number, ReadOnlySpan<char> text)
     {
         if (state != CellState.Value) return;
-        var allowed = isText ? (list is null ? texts.Contains(text) : InList(text)) : numberList is null ? numbers!.Contains(number) : InList(number);
-        if (!allowed) failures.Add(text.IsEmpty ? Formats.Number(number) : text);
+        if (!Allowed(number, text)) failures.Add(text.IsEmpty ? Formats.Number(number) : text);
     }
+
+    private bool Allowed(double number, ReadOnlySpan<char> text) =>
+        isText ? (list is null ? texts.Contains(text) : InList(text)) : numberList is null ? numbers!.Contains(number) : InList(number);
+
+    public override bool PassesWithoutEffect(CellState state, double number, ReadOnlySpan<char> text) => state != CellState.Value || Allowed(number, text);
 
     public override RuleOutcome Complete(CompletionContext context) =>
         Outcome(failures.Count == 0, $"{failures.Count} values outside the set", $"one of [{string.Join(", ", Rule.Values)}]", failures);

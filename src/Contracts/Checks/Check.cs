@@ -25,6 +25,12 @@ internal abstract class Check(RuleSpec rule)
 
     public virtual void ObserveRow(IRowValues row) { }
 
+    /// <summary>
+    /// True when <see cref="Observe"/> of this cell would change nothing (a passing value of a check that keeps no
+    /// other state): a column scan may then skip the call for repeats of the value (dictionary entries). False by default.
+    /// </summary>
+    public virtual bool PassesWithoutEffect(CellState state, double number, ReadOnlySpan<char> text) => false;
+
     public abstract RuleOutcome Complete(CompletionContext context);
 
     /// <summary>The rule's state after a part, for <see cref="ValidationMerge"/>; stateless rules have only their name.</summary>

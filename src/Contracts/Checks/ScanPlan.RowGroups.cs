@@ -36,7 +36,7 @@ internal sealed partial class ScanPlan
     /// Text read as text: null when empty, else a value, no coercion. A column without cell checks whose profiler counts
     /// no categories only needs its nulls counted.
     /// </summary>
-    private static void ObserveTexts(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first)
+    private void ObserveTexts(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first)
     {
         var chars = buffer.Chars;
         var starts = buffer.Starts;
@@ -51,14 +51,45 @@ internal sealed partial class ScanPlan
             step.Profiler.AddTextCounts(rows - nulls, nulls);
             return;
         }
+        var dictionary = step.Profiler.CountsTextsOnly ? buffer.DictionaryChars : 0;
+        var verdicts = dictionary > 0 ? Verdicts(dictionary) : default;
+        long skipped = 0;
         for (var i = 0; i < rows; i++)
         {
-            position.Row = first + i + 1;
             var length = lengths[i];
-            var state = length == 0 ? CellState.Null : CellState.Value;
-            var text = new ReadOnlySpan<char>(chars, starts[i], length);
-            Dispatch(step, state, double.NaN, text);
+            var start = starts[i];
+            var text = new ReadOnlySpan<char>(chars, start, length);
+            if (length != 0 && start < dictionary)
+            {
+                // A dictionary entry every check passes without effect: the profiler only counts it, and so do repeats.
+                ref var verdict = ref verdicts[start];
+                if (verdict == 0) verdict = PassesEverywhere(step, text) ? (byte)1 : (byte)2;
+                if (verdict == 1) { skipped++; continue; }
+            }
+            position.Row = first + i + 1;
+            Dispatch(step, length == 0 ? CellState.Null : CellState.Value, double.NaN, text);
         }
+        if (skipped > 0) step.Profiler.AddTextCounts(skipped, 0);
+    }
+
+    private static bool PassesEverywhere(Step step, ReadOnlySpan<char> text)
+    {
+        foreach (var check in step.Checks)
+        {
+            if (!check.PassesWithoutEffect(CellState.Value, double.NaN, text)) return false;
+        }
+        return true;
+    }
+
+    private byte[] verdictScratch = [];
+
+    /// <summary>Per dictionary entry (by its start): 0 not yet known, 1 passes every check without effect, 2 observe it.</summary>
+    private Span<byte> Verdicts(int dictionaryChars)
+    {
+        if (verdictScratch.Length < dictionaryChars) verdictScratch = new byte[Math.Max(dictionaryChars, 256)];
+        var verdicts = verdictScratch.AsSpan(0, dictionaryChars);
+        verdicts.Clear();
+        return verdicts;
     }
 
     /// <summary>Text coerced to a number, boolean or time, as CSV text is.</summary>
@@ -129,7 +160,11 @@ internal sealed partial class ScanPlan
     }
 
     /// <summary>Drops the scratch vector after a file's row groups (the uniqueness check's end phase needs that memory).</summary>
-    public void ReleaseColumns() => cellScratch = [];
+    public void ReleaseColumns()
+    {
+        cellScratch = [];
+        verdictScratch = [];
+    }
 
     /// <summary>
     /// The row checks, each over the row group in its own loop (they are independent, so the order between them does not

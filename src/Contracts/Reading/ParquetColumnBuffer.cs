@@ -34,6 +34,12 @@ internal sealed partial class ParquetColumnBuffer
     public double[] Numbers { get; private set; } = [];
     public bool[] Nulls { get; private set; } = [];
 
+    /// <summary>
+    /// Texts: the chars at the front of <see cref="Chars"/> that hold the row group's dictionary (0 when none): a row
+    /// whose start is below it is a dictionary entry, and equal starts there mean equal texts.
+    /// </summary>
+    public int DictionaryChars { get; set; }
+
     /// <summary>Chunks read by the fallback (Parquet.Net) path, for tests that prove both paths agree.</summary>
     public int FallbackReads { get; private set; }
 
@@ -89,6 +95,7 @@ internal sealed partial class ParquetColumnBuffer
             }
         }
         FallbackReads++;
+        DictionaryChars = 0;
         if (decoder is null) FallbackReason = $"{field.Name}: {field.ClrType.Name} (definition level {field.MaxDefinitionLevel}) is not decoded";
         await LoadWithParquetNetAsync(group, rows, cancellationToken).ConfigureAwait(false);
     }

@@ -75,7 +75,8 @@ public sealed class ParquetOutcomeTests : IDisposable
               - { check: stddev, column: big, min: 0 }
               - { check: mean, column: flag, max: 0.5 }
               - { check: range, column: ratio, min: 0, max: 3 }
-              - { check: length, column: word, max: 3 }
+              - { check: length, column: id, max: 9 }
+              - { check: allowed_values, column: word, values: ['é1✓', 'é2✓', 'é30✓'] }
               - { check: drift, column: plan, kind: categorical }
               - { check: drift, column: tenure, kind: categorical }
               - { check: expression, name: pro_has_tenure, expr: "plan != 'pro' or tenure > 0" }
@@ -90,6 +91,7 @@ public sealed class ParquetOutcomeTests : IDisposable
         Assert.Equal([12346L], fromCsv.Rule("allowed_values:plan").Examples.Select(e => e.Row));
         Assert.True(fromCsv.Rule("not_null:charges").FailingCount > 0);
         Assert.True(fromCsv.Rule("primary_key:id").FailingCount > 0);
+        Assert.True(fromCsv.Rule("allowed_values:word").FailingCount > 20000);
         foreach (var parallelism in new[] { 1, 2 })
         {
             foreach (var decoder in new[] { true, false })

@@ -89,6 +89,7 @@ internal sealed class ColumnChunkDecoder
     private void Decode(ReadOnlySpan<byte> bytes, CompressionCodec codec, int rows)
     {
         target.Prepare(rows);
+        target.DictionaryChars = 0;
         chars = 0;
         dictionarySize = -1;
         var levels = scratch.Levels(rows);
@@ -182,6 +183,7 @@ internal sealed class ColumnChunkDecoder
             {
                 (dictionaryStarts[i], dictionaryLengths[i]) = ReadText(data, ref position);
             }
+            target.DictionaryChars = chars;
             return;
         }
         if (dictionaryNumbers.Length < count) dictionaryNumbers = new double[ParquetColumnBuffer.Grown(count)];
