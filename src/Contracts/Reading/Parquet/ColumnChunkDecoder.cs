@@ -114,14 +114,16 @@ internal sealed class ColumnChunkDecoder
                     var data = Decompress(body, codec, header.UncompressedSize);
                     var count = Math.Min(header.Values, rows - row);
                     var offset = 0;
+                    var allDefined = maxDefinition == 0;
                     if (maxDefinition > 0)
                     {
                         if (header.DefinitionLevelEncoding != Rle) throw new NotSupportedException($"definition level encoding {header.DefinitionLevelEncoding}");
                         var size = BinaryPrimitives.ReadInt32LittleEndian(data);
-                        RleHybrid.Decode(data.Slice(4, size), 1, levels.AsSpan(row), count);
+                        allDefined = RleHybrid.IsSingleRun(data.Slice(4, size), count, maxDefinition);
+                        if (!allDefined) RleHybrid.Decode(data.Slice(4, size), 1, levels.AsSpan(row), count);
                         offset = 4 + size;
                     }
-                    ReadValues(data[offset..], header.Encoding, row, count);
+                    ReadValues(data[offset..], header.Encoding, row, count, allDefined);
                     row += count;
                     break;
                 }
@@ -130,10 +132,11 @@ internal sealed class ColumnChunkDecoder
                     if (header.RepetitionLevelsLength != 0) throw new NotSupportedException("repetition levels");
                     var count = Math.Min(header.Values, rows - row);
                     var levelBytes = header.DefinitionLevelsLength;
-                    if (maxDefinition > 0) RleHybrid.Decode(body[..levelBytes], 1, levels.AsSpan(row), count);
+                    var allDefined = maxDefinition == 0 || RleHybrid.IsSingleRun(body[..levelBytes], count, maxDefinition);
+                    if (!allDefined) RleHybrid.Decode(body[..levelBytes], 1, levels.AsSpan(row), count);
                     var values = body[levelBytes..];
                     var data = header.IsCompressed ? Decompress(values, codec, header.UncompressedSize - levelBytes) : values;
-                    ReadValues(data, header.Encoding, row, count);
+                    ReadValues(data, header.Encoding, row, count, allDefined);
                     row += count;
                     break;
                 }
@@ -204,11 +207,12 @@ internal sealed class ColumnChunkDecoder
         return (start, written);
     }
 
-    private void ReadValues(ReadOnlySpan<byte> data, int encoding, int first, int count)
+    /// <summary>A page's values for rows [first, first + count); <paramref name="allDefined"/>: no nulls (levels not decoded).</summary>
+    private void ReadValues(ReadOnlySpan<byte> data, int encoding, int first, int count, bool allDefined)
     {
         var nulls = target.Nulls.AsSpan(first, count);
         var present = count;
-        if (maxDefinition > 0)
+        if (!allDefined)
         {
             var pageLevels = scratch.Levels(first + count).AsSpan(first, count);
             for (var i = 0; i < count; i++)
@@ -272,6 +276,16 @@ internal sealed class ColumnChunkDecoder
         {
             var starts = target.Starts.AsSpan(first, count);
             var lengths = target.Lengths.AsSpan(first, count);
+            if (present == count)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var index = packed[i];
+                    starts[i] = dictionaryStarts[index];
+                    lengths[i] = dictionaryLengths[index];
+                }
+                return;
+            }
             for (var i = 0; i < count; i++)
             {
                 if (nulls[i]) { starts[i] = 0; lengths[i] = 0; continue; }
@@ -282,6 +296,11 @@ internal sealed class ColumnChunkDecoder
             return;
         }
         var numbers = target.Numbers.AsSpan(first, count);
+        if (present == count)
+        {
+            for (var i = 0; i < count; i++) numbers[i] = dictionaryNumbers[packed[i]];
+            return;
+        }
         for (var i = 0; i < count; i++) numbers[i] = nulls[i] ? double.NaN : dictionaryNumbers[packed[next++]];
     }
 

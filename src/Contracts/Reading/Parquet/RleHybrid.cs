@@ -75,6 +75,24 @@ internal static class RleHybrid
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="data"/> opens with one repeated run of at least <paramref name="count"/> copies of
+    /// <paramref name="value"/> (bit width 1 to 8): a column chunk without nulls has its definition levels so.
+    /// </summary>
+    public static bool IsSingleRun(ReadOnlySpan<byte> data, int count, int value)
+    {
+        var position = 0;
+        try
+        {
+            var header = ReadVarint(data, ref position);
+            return (header & 1) == 0 && header >> 1 >= (ulong)count && position < data.Length && data[position] == value;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The bits needed for values up to <paramref name="max"/> (a level's width: 1 for a flat optional column).</summary>
     public static int BitWidth(int max) => max == 0 ? 0 : 32 - int.LeadingZeroCount(max);
 
