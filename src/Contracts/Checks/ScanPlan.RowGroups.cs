@@ -38,6 +38,11 @@ internal sealed partial class ScanPlan
     /// </summary>
     private void ObserveTexts(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first)
     {
+        if (buffer.IsDictionary)
+        {
+            ObserveDictionaryTexts(step, buffer, rows, position, first);
+            return;
+        }
         var chars = buffer.Chars;
         var starts = buffer.Starts;
         var lengths = buffer.Lengths.AsSpan(0, rows);
@@ -51,25 +56,47 @@ internal sealed partial class ScanPlan
             step.Profiler.AddTextCounts(rows - nulls, nulls);
             return;
         }
-        var dictionary = step.Profiler.CountsTextsOnly ? buffer.DictionaryChars : 0;
-        var verdicts = dictionary > 0 ? Verdicts(dictionary) : default;
-        long skipped = 0;
         for (var i = 0; i < rows; i++)
         {
+            position.Row = first + i + 1;
             var length = lengths[i];
-            var start = starts[i];
-            var text = new ReadOnlySpan<char>(chars, start, length);
-            if (length != 0 && start < dictionary)
+            Dispatch(step, length == 0 ? CellState.Null : CellState.Value, double.NaN, new ReadOnlySpan<char>(chars, starts[i], length));
+        }
+    }
+
+    /// <summary>
+    /// A dictionary-encoded text column: when the profiler only counts, an entry every check passes without effect
+    /// (allowed_values) is decided once per row group and its repeats only counted; the other rows are observed.
+    /// </summary>
+    private void ObserveDictionaryTexts(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first)
+    {
+        var chars = buffer.Chars;
+        var refs = buffer.Refs.AsSpan(0, rows);
+        var starts = buffer.EntryStarts;
+        var lengths = buffer.EntryLengths;
+        var countsOnly = step.Profiler.CountsTextsOnly;
+        var verdicts = countsOnly ? Verdicts(buffer.EntryCount + 1) : default;
+        long skipped = 0, skippedNulls = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            var entry = refs[i];
+            var length = lengths[entry];
+            var text = new ReadOnlySpan<char>(chars, starts[entry], length);
+            if (countsOnly)
             {
-                // A dictionary entry every check passes without effect: the profiler only counts it, and so do repeats.
-                ref var verdict = ref verdicts[start];
-                if (verdict == 0) verdict = PassesEverywhere(step, text) ? (byte)1 : (byte)2;
-                if (verdict == 1) { skipped++; continue; }
+                ref var verdict = ref verdicts[entry];
+                if (verdict == 0) verdict = (length == 0 ? step.Checks.Length == 0 : PassesEverywhere(step, text)) ? (byte)1 : (byte)2;
+                if (verdict == 1)
+                {
+                    if (length == 0) skippedNulls++;
+                    else skipped++;
+                    continue;
+                }
             }
             position.Row = first + i + 1;
             Dispatch(step, length == 0 ? CellState.Null : CellState.Value, double.NaN, text);
         }
-        if (skipped > 0) step.Profiler.AddTextCounts(skipped, 0);
+        if (skipped > 0 || skippedNulls > 0) step.Profiler.AddTextCounts(skipped, skippedNulls);
     }
 
     private static bool PassesEverywhere(Step step, ReadOnlySpan<char> text)
@@ -83,11 +110,11 @@ internal sealed partial class ScanPlan
 
     private byte[] verdictScratch = [];
 
-    /// <summary>Per dictionary entry (by its start): 0 not yet known, 1 passes every check without effect, 2 observe it.</summary>
-    private Span<byte> Verdicts(int dictionaryChars)
+    /// <summary>Per dictionary entry: 0 not yet known, 1 passes every check without effect (only counted), 2 observe it.</summary>
+    private Span<byte> Verdicts(int entries)
     {
-        if (verdictScratch.Length < dictionaryChars) verdictScratch = new byte[Math.Max(dictionaryChars, 256)];
-        var verdicts = verdictScratch.AsSpan(0, dictionaryChars);
+        if (verdictScratch.Length < entries) verdictScratch = new byte[Math.Max(entries, 256)];
+        var verdicts = verdictScratch.AsSpan(0, entries);
         verdicts.Clear();
         return verdicts;
     }
@@ -109,7 +136,7 @@ internal sealed partial class ScanPlan
     /// </summary>
     private void ObserveNumbers(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first)
     {
-        var values = buffer.Numbers.AsSpan(0, rows);
+        var values = buffer.IsDictionary ? Materialize(buffer, rows) : buffer.Numbers.AsSpan(0, rows);
         var nulls = buffer.Nulls.AsSpan(0, rows);
         var cells = Cells(rows);
         var type = step.Type;
@@ -144,6 +171,18 @@ internal sealed partial class ScanPlan
     }
 
     private CellState[] cellScratch = [];
+    private double[] numberScratch = [];
+
+    /// <summary>A dictionary-encoded numeric column's values by row, in one vector shared by the plan's columns.</summary>
+    private Span<double> Materialize(ParquetColumnBuffer buffer, int rows)
+    {
+        if (numberScratch.Length < rows) numberScratch = new double[ParquetColumnBuffer.Grown(rows)];
+        var values = numberScratch.AsSpan(0, rows);
+        var entries = buffer.EntryNumbers;
+        var refs = buffer.Refs.AsSpan(0, rows);
+        for (var i = 0; i < refs.Length; i++) values[i] = entries[refs[i]];
+        return values;
+    }
 
     private Span<CellState> Cells(int rows)
     {
@@ -163,6 +202,7 @@ internal sealed partial class ScanPlan
     public void ReleaseColumns()
     {
         cellScratch = [];
+        numberScratch = [];
         verdictScratch = [];
     }
 

@@ -14,6 +14,7 @@ internal sealed partial class ParquetColumnBuffer
     private async Task LoadWithParquetNetAsync(ParquetRowGroupReader group, int rows, CancellationToken cancellationToken)
     {
         Prepare(rows);
+        PreparePlain(rows);
         if (field.MaxDefinitionLevel > 0 && levels.Length < rows) levels = new int[rows];
         if (IsText)
         {
@@ -68,6 +69,10 @@ internal sealed partial class ParquetColumnBuffer
         Starts = [];
         Lengths = [];
         Numbers = [];
+        Refs = [];
+        EntryStarts = [];
+        EntryLengths = [];
+        EntryNumbers = [];
         Nulls = [];
         levels = [];
         texts = [];

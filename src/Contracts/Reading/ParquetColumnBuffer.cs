@@ -29,16 +29,24 @@ internal sealed partial class ParquetColumnBuffer
     public bool IsText { get; }
     public bool IsTemporal { get; }
     public char[] Chars { get; private set; } = [];
+    public bool[] Nulls { get; private set; } = [];
+
+    /// <summary>Plain rows: each row's text (start and length in <see cref="Chars"/>; null empty) or number (null NaN).</summary>
     public int[] Starts { get; private set; } = [];
     public int[] Lengths { get; private set; } = [];
     public double[] Numbers { get; private set; } = [];
-    public bool[] Nulls { get; private set; } = [];
 
     /// <summary>
-    /// Texts: the chars at the front of <see cref="Chars"/> that hold the row group's dictionary (0 when none): a row
-    /// whose start is below it is a dictionary entry, and equal starts there mean equal texts.
+    /// True when the row group's chunk is dictionary-encoded throughout: each row is then <see cref="Refs"/>, an index
+    /// into the entries (<see cref="EntryStarts"/>/<see cref="EntryLengths"/> or <see cref="EntryNumbers"/>), 4 bytes a
+    /// row instead of 8, and equal references are equal values. Entry <see cref="EntryCount"/> is a null (empty, NaN).
     /// </summary>
-    public int DictionaryChars { get; set; }
+    public bool IsDictionary { get; set; }
+    public int[] Refs { get; private set; } = [];
+    public int EntryCount { get; private set; }
+    public int[] EntryStarts { get; private set; } = [];
+    public int[] EntryLengths { get; private set; } = [];
+    public double[] EntryNumbers { get; private set; } = [];
 
     /// <summary>Chunks read by the fallback (Parquet.Net) path, for tests that prove both paths agree.</summary>
     public int FallbackReads { get; private set; }
@@ -46,24 +54,58 @@ internal sealed partial class ParquetColumnBuffer
     /// <summary>Why the last chunk went to Parquet.Net (for tests and diagnostics).</summary>
     public string? FallbackReason { get; private set; }
 
-    public ReadOnlySpan<char> Text(int row) => Chars.AsSpan(Starts[row], Lengths[row]);
-
-    /// <summary>
-    /// Sizes the row arrays for a row group of <paramref name="rows"/> rows, with a sixteenth to spare: DuckDB's row groups
-    /// differ in size by a few rows, and exact sizes would reallocate every array at each larger group.
-    /// </summary>
-    public void Prepare(int rows)
+    public ReadOnlySpan<char> Text(int row)
     {
-        var size = Grown(rows);
-        if (Nulls.Length < rows) Nulls = new bool[size];
-        if (IsText)
-        {
-            if (Starts.Length < rows) { Starts = new int[size]; Lengths = new int[size]; }
-        }
-        else if (Numbers.Length < rows) Numbers = new double[size];
+        if (!IsDictionary) return Chars.AsSpan(Starts[row], Lengths[row]);
+        var entry = Refs[row];
+        return Chars.AsSpan(EntryStarts[entry], EntryLengths[entry]);
     }
 
-    /// <summary>A size for an array that must hold <paramref name="needed"/> items, with a sixteenth to spare.</summary>
+    public double Number(int row) => IsDictionary ? EntryNumbers[Refs[row]] : Numbers[row];
+
+    /// <summary>Sizes the null mask for a row group of <paramref name="rows"/> rows (see <see cref="Grown"/>).</summary>
+    public void Prepare(int rows)
+    {
+        if (Nulls.Length < rows) Nulls = new bool[Grown(rows)];
+    }
+
+    /// <summary>Sizes the plain rows' arrays (texts or numbers).</summary>
+    public void PreparePlain(int rows)
+    {
+        if (IsText)
+        {
+            if (Starts.Length < rows) { Starts = new int[Grown(rows)]; Lengths = new int[Starts.Length]; }
+        }
+        else if (Numbers.Length < rows) Numbers = new double[Grown(rows)];
+    }
+
+    /// <summary>Sizes the references for dictionary-encoded rows.</summary>
+    public void PrepareDictionary(int rows)
+    {
+        if (Refs.Length < rows) Refs = new int[Grown(rows)];
+    }
+
+    /// <summary>Room for <paramref name="count"/> dictionary entries and the null entry after them.</summary>
+    public void PrepareEntries(int count)
+    {
+        EntryCount = count;
+        if (IsText)
+        {
+            if (EntryStarts.Length <= count) { EntryStarts = new int[Grown(count + 1)]; EntryLengths = new int[EntryStarts.Length]; }
+            EntryStarts[count] = 0;
+            EntryLengths[count] = 0;
+        }
+        else
+        {
+            if (EntryNumbers.Length <= count) EntryNumbers = new double[Grown(count + 1)];
+            EntryNumbers[count] = double.NaN;
+        }
+    }
+
+    /// <summary>
+    /// A size for an array that must hold <paramref name="needed"/> items, with a sixteenth to spare: DuckDB's row groups
+    /// differ in size by a few rows, and exact sizes would reallocate every array at each larger group.
+    /// </summary>
     public static int Grown(int needed) => needed + needed / 16;
 
     /// <summary>The char buffer with room for <paramref name="extra"/> more chars after <paramref name="used"/> (kept contents).</summary>
@@ -95,7 +137,7 @@ internal sealed partial class ParquetColumnBuffer
             }
         }
         FallbackReads++;
-        DictionaryChars = 0;
+        IsDictionary = false;
         if (decoder is null) FallbackReason = $"{field.Name}: {field.ClrType.Name} (definition level {field.MaxDefinitionLevel}) is not decoded";
         await LoadWithParquetNetAsync(group, rows, cancellationToken).ConfigureAwait(false);
     }

@@ -131,7 +131,7 @@ public sealed class ParquetTableReader : TableReader
             return text.IsEmpty ? CellState.Null : CellCoercion.Coerce(text, type, out number);
         }
         text = default;
-        number = buffer.Numbers[i];
+        number = buffer.Number(i);
         if (buffer.Nulls[i]) return CellState.Null;
         return type switch
         {
@@ -152,8 +152,8 @@ public sealed class ParquetTableReader : TableReader
         if (buffer.IsText) return buffer.Text(i).ToString();
         if (buffer.Nulls[i]) return "";
         return buffer.IsTemporal
-            ? CellCoercion.Format(buffer.Numbers[i], ColumnType.Timestamp)
-            : buffer.Numbers[i].ToString("R", CultureInfo.InvariantCulture);
+            ? CellCoercion.Format(buffer.Number(i), ColumnType.Timestamp)
+            : buffer.Number(i).ToString("R", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Column chunks read by Parquet.Net rather than the page decoder so far (tests check which path ran).</summary>

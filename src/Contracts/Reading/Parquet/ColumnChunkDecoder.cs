@@ -27,9 +27,6 @@ internal sealed class ColumnChunkDecoder
     private readonly int maxDefinition;
     private readonly DecoderScratch scratch;
     private int dictionarySize;
-    private double[] dictionaryNumbers = [];
-    private int[] dictionaryStarts = [];
-    private int[] dictionaryLengths = [];
     private int chars;
 
     private ColumnChunkDecoder(DataField field, ParquetColumnBuffer target, DecoderScratch scratch)
@@ -52,8 +49,6 @@ internal sealed class ColumnChunkDecoder
 
     public void Release()
     {
-        dictionaryStarts = dictionaryLengths = [];
-        dictionaryNumbers = [];
     }
 
     /// <summary>Reads and decodes <paramref name="column"/> (this field's chunk in the row group) of <paramref name="rows"/> rows.</summary>
@@ -89,7 +84,7 @@ internal sealed class ColumnChunkDecoder
     private void Decode(ReadOnlySpan<byte> bytes, CompressionCodec codec, int rows)
     {
         target.Prepare(rows);
-        target.DictionaryChars = 0;
+        target.IsDictionary = false;
         chars = 0;
         dictionarySize = -1;
         var levels = scratch.Levels(rows);
@@ -123,7 +118,7 @@ internal sealed class ColumnChunkDecoder
                         if (!allDefined) RleHybrid.Decode(data.Slice(4, size), 1, levels.AsSpan(row), count);
                         offset = 4 + size;
                     }
-                    ReadValues(data[offset..], header.Encoding, row, count, allDefined);
+                    ReadValues(data[offset..], header.Encoding, row, count, allDefined, rows);
                     row += count;
                     break;
                 }
@@ -136,7 +131,7 @@ internal sealed class ColumnChunkDecoder
                     if (!allDefined) RleHybrid.Decode(body[..levelBytes], 1, levels.AsSpan(row), count);
                     var values = body[levelBytes..];
                     var data = header.IsCompressed ? Decompress(values, codec, header.UncompressedSize - levelBytes) : values;
-                    ReadValues(data, header.Encoding, row, count, allDefined);
+                    ReadValues(data, header.Encoding, row, count, allDefined, rows);
                     row += count;
                     break;
                 }
@@ -178,19 +173,19 @@ internal sealed class ColumnChunkDecoder
     private void ReadDictionary(ReadOnlySpan<byte> data, int count)
     {
         dictionarySize = count;
+        target.PrepareEntries(count);
         if (target.IsText)
         {
-            if (dictionaryStarts.Length < count) { dictionaryStarts = new int[ParquetColumnBuffer.Grown(count)]; dictionaryLengths = new int[dictionaryStarts.Length]; }
+            var starts = target.EntryStarts;
+            var lengths = target.EntryLengths;
             var position = 0;
             for (var i = 0; i < count; i++)
             {
-                (dictionaryStarts[i], dictionaryLengths[i]) = ReadText(data, ref position);
+                (starts[i], lengths[i]) = ReadText(data, ref position);
             }
-            target.DictionaryChars = chars;
             return;
         }
-        if (dictionaryNumbers.Length < count) dictionaryNumbers = new double[ParquetColumnBuffer.Grown(count)];
-        ReadPlainNumbers(data, dictionaryNumbers.AsSpan(0, count));
+        ReadPlainNumbers(data, target.EntryNumbers.AsSpan(0, count));
     }
 
     /// <summary>One PLAIN BYTE_ARRAY (4-byte little-endian length, then the bytes) decoded as UTF-8 into the shared char buffer.</summary>
@@ -208,7 +203,7 @@ internal sealed class ColumnChunkDecoder
     }
 
     /// <summary>A page's values for rows [first, first + count); <paramref name="allDefined"/>: no nulls (levels not decoded).</summary>
-    private void ReadValues(ReadOnlySpan<byte> data, int encoding, int first, int count, bool allDefined)
+    private void ReadValues(ReadOnlySpan<byte> data, int encoding, int first, int count, bool allDefined, int rows)
     {
         var nulls = target.Nulls.AsSpan(first, count);
         var present = count;
@@ -226,7 +221,20 @@ internal sealed class ColumnChunkDecoder
         {
             nulls.Clear();
         }
-        if (encoding is PlainDictionary or RleDictionary)
+        // The chunk's first data page sets the rows' form; a chunk that mixes dictionary and plain pages (a writer's
+        // dictionary overflowing) is left to Parquet.Net.
+        var dictionaryEncoded = encoding is PlainDictionary or RleDictionary;
+        if (first == 0)
+        {
+            target.IsDictionary = dictionaryEncoded;
+            if (dictionaryEncoded) target.PrepareDictionary(rows);
+            else target.PreparePlain(rows);
+        }
+        else if (target.IsDictionary != dictionaryEncoded)
+        {
+            throw new NotSupportedException("a column chunk with both dictionary and plain pages");
+        }
+        if (dictionaryEncoded)
         {
             if (dictionarySize < 0) throw new InvalidDataException("Parquet dictionary-encoded page without a dictionary");
             var indices = scratch.Indices(present);
@@ -267,41 +275,18 @@ internal sealed class ColumnChunkDecoder
         if (present < count) SpreadNumbers(values, nulls, present);
     }
 
-    /// <summary>Dictionary indices of the present values, put in their rows (nulls: empty text or NaN).</summary>
+    /// <summary>Dictionary indices of the present values, put in their rows (nulls: the null entry after the dictionary's).</summary>
     private void Spread(int first, int count, int present, int[] packed)
     {
-        var nulls = target.Nulls.AsSpan(first, count);
-        var next = 0;
-        if (target.IsText)
-        {
-            var starts = target.Starts.AsSpan(first, count);
-            var lengths = target.Lengths.AsSpan(first, count);
-            if (present == count)
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    var index = packed[i];
-                    starts[i] = dictionaryStarts[index];
-                    lengths[i] = dictionaryLengths[index];
-                }
-                return;
-            }
-            for (var i = 0; i < count; i++)
-            {
-                if (nulls[i]) { starts[i] = 0; lengths[i] = 0; continue; }
-                var index = packed[next++];
-                starts[i] = dictionaryStarts[index];
-                lengths[i] = dictionaryLengths[index];
-            }
-            return;
-        }
-        var numbers = target.Numbers.AsSpan(first, count);
+        var refs = target.Refs.AsSpan(first, count);
         if (present == count)
         {
-            for (var i = 0; i < count; i++) numbers[i] = dictionaryNumbers[packed[i]];
+            packed.AsSpan(0, count).CopyTo(refs);
             return;
         }
-        for (var i = 0; i < count; i++) numbers[i] = nulls[i] ? double.NaN : dictionaryNumbers[packed[next++]];
+        var nulls = target.Nulls.AsSpan(first, count);
+        var next = 0;
+        for (var i = 0; i < count; i++) refs[i] = nulls[i] ? dictionarySize : packed[next++];
     }
 
     /// <summary>Moves the packed values to their rows, from the back so nothing is overwritten before it moves.</summary>
