@@ -81,7 +81,8 @@ internal sealed class ColumnChunkDecoder
             : PhysicalType.BOOLEAN;
     }
 
-    private void Decode(ReadOnlySpan<byte> bytes, CompressionCodec codec, int rows)
+    /// <summary>Decodes a column chunk already in memory (its pages one after another) into the buffer.</summary>
+    internal void Decode(ReadOnlySpan<byte> bytes, CompressionCodec codec, int rows)
     {
         target.Prepare(rows);
         target.IsDictionary = false;

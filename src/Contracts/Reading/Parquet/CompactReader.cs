@@ -36,7 +36,13 @@ internal ref struct CompactReader(ReadOnlySpan<byte> bytes)
             case Byte: Position++; break;
             case I16 or I32 or I64: ReadVarint(); break;
             case Double: Position += 8; break;
-            case Binary: Position += checked((int)ReadVarint()); break;
+            case Binary:
+            {
+                // Read the length first: "Position += ReadVarint()" would add it to the position before the varint.
+                var length = checked((int)ReadVarint());
+                Position += length;
+                break;
+            }
             case List or Set:
             {
                 var header = ReadByte();
