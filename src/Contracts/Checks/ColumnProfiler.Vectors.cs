@@ -70,43 +70,6 @@ internal sealed partial class ColumnProfiler
         Max = max;
     }
 
-    /// <summary>A numeric column whose values feed neither a histogram nor category counts (so their order cannot matter).</summary>
-    public bool CountsNumbersOnly => !isText && Histogram is null && numberCategories is null;
-
-    /// <summary>
-    /// Integer values given as distinct values and how many cells hold each (a dictionary-encoded column), and the null
-    /// cells: the same counts, min/max and exact sums as observing the cells one by one, for a column where
-    /// <see cref="CountsNumbersOnly"/> (integers have no -0 or NaN, so min and max do not depend on the order).
-    /// Counts stay below 2^20, so a small integer's count times its square stays below 2^62.
-    /// </summary>
-    public void ObserveCounted(ReadOnlySpan<double> values, ReadOnlySpan<int> counts, long nulls)
-    {
-        Nulls += nulls;
-        for (var e = 0; e < values.Length; e++)
-        {
-            var count = counts[e];
-            if (count == 0) continue;
-            var number = values[e];
-            Values += count;
-            if (number < Min) Min = number;
-            if (number > Max) Max = number;
-            var integer = (long)number;
-            if (integer == number && integer is > -ExactSum.Small and < ExactSum.Small)
-            {
-                sum.AddIntegerTotal(integer * count);
-                squares.AddIntegerTotal(integer * integer * count);
-            }
-            else if (integer == number && number is > -SmallInteger and < SmallInteger)
-            {
-                for (var k = 0; k < count; k++) { sum.AddInteger(integer); squares.AddSquare(number, integer, true); }
-            }
-            else
-            {
-                for (var k = 0; k < count; k++) { sum.Add(number); squares.AddSquare(number, 0, false); }
-            }
-        }
-    }
-
     /// <summary>A text column's cells when no category is counted: only how many were null and how many values.</summary>
     public bool CountsTextsOnly => isText && textCategories is null;
 

@@ -136,7 +136,6 @@ internal sealed partial class ScanPlan
     /// </summary>
     private void ObserveNumbers(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first)
     {
-        if (TryObserveDictionaryIntegers(step, buffer, rows)) return;
         var values = buffer.IsDictionary ? Materialize(buffer, rows) : buffer.Numbers.AsSpan(0, rows);
         var nulls = buffer.Nulls.AsSpan(0, rows);
         var cells = Cells(rows);
@@ -146,7 +145,14 @@ internal sealed partial class ScanPlan
         for (var i = 0; i < rows; i++)
         {
             var number = values[i];
-            var state = nulls[i] ? CellState.Null : StateOf(type, number, temporal);
+            var state = nulls[i] ? CellState.Null : type switch
+            {
+                ColumnType.String => CellState.Value,
+                ColumnType.Integer => number == Math.Floor(number) ? CellState.Value : CellState.Invalid,
+                ColumnType.Boolean => number is 0 or 1 ? CellState.Value : CellState.Invalid,
+                ColumnType.Timestamp or ColumnType.Date => temporal ? CellState.Value : CellState.Invalid,
+                _ => temporal ? CellState.Invalid : CellState.Value,
+            };
             cells[i] = state;
             invalid |= state == CellState.Invalid;
         }

@@ -23,15 +23,11 @@ internal sealed partial class ParquetColumnBuffer
         this.field = field;
         IsText = field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>);
         IsTemporal = field.ClrType == typeof(DateTime) || field.ClrType == typeof(DateTimeOffset) || field.ClrType == typeof(DateOnly);
-        IsIntegral = Array.IndexOf([typeof(int), typeof(long), typeof(short), typeof(byte), typeof(sbyte), typeof(uint), typeof(ulong), typeof(ushort), typeof(bool)], field.ClrType) >= 0;
         decoder = ColumnChunkDecoder.For(field, this, scratch);
     }
 
     public bool IsText { get; }
     public bool IsTemporal { get; }
-
-    /// <summary>The column holds integers (an integer or boolean physical type): no fractions, -0 or NaN values.</summary>
-    public bool IsIntegral { get; }
     public char[] Chars { get; private set; } = [];
     public bool[] Nulls { get; private set; } = [];
 
