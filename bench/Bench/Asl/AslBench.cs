@@ -23,23 +23,23 @@ internal static class AslBench
         if (node is null) Console.WriteLine($"{NodeEngineBench.Package} not measured: {reason}; our figures only.");
         else Console.WriteLine($"compared with {NodeEngineBench.Package} on Node {NodeVersion()} (same definitions and inputs, measured in this run; median of 3)");
 
-        // Warm up until tiered JIT has optimized the hot paths, so the figures are steady-state (WarmUp); the Node side
+        // Warm up until tiered JIT has optimized the hot paths, so the figures are steady-state (JitWarmUp); the Node side
         // warms up for as long (and at least three runs), so V8 has optimized its hot paths too.
         for (var i = 0; i < 2; i++) await MapBench(items, warmup: true, new Cost());
-        var mapWarmup = await WarmUp(() => MapBench(items, warmup: false, new Cost()));
+        var mapWarmup = await JitWarmUp.UntilSettled(() => MapBench(items, warmup: false, new Cost()));
         var map = new List<double>();
         var mapCost = new Cost();
         for (var i = 0; i < 3; i++) map.Add(await MapBench(items, warmup: false, mapCost));
         Report($"(a) Map over {items} items (Choice + 2 Pass each; {AslBenchDefinitions.MapItemsPerExecution:N0} items per execution)", map, mapCost,
             node?.Measure("map", items, 0, steps, 3, mapWarmup));
 
-        var sequentialWarmup = await WarmUp(() => ChainBench(executions / 4, concurrent: false, new Cost()));
+        var sequentialWarmup = await JitWarmUp.UntilSettled(() => ChainBench(executions / 4, concurrent: false, new Cost()));
         var sequential = new List<double>();
         var sequentialCost = new Cost();
         for (var i = 0; i < 3; i++) sequential.Add(await ChainBench(executions / 4, concurrent: false, sequentialCost));
         Report($"(b) {steps}-step chain of mocked Tasks with Retry and Catch, one execution at a time ({executions / 4})", sequential, sequentialCost,
             node?.Measure("sequential", items, executions / 4, steps, 3, sequentialWarmup));
-        var chainWarmup = await WarmUp(() => ChainBench(executions, concurrent: true, new Cost()));
+        var chainWarmup = await JitWarmUp.UntilSettled(() => ChainBench(executions, concurrent: true, new Cost()));
         var chain = new List<double>();
         var chainCost = new Cost();
         for (var i = 0; i < 3; i++) chain.Add(await ChainBench(executions, concurrent: true, chainCost));
@@ -49,33 +49,6 @@ internal static class AslBench
         var perExecution = await MemoryPerExecution(idle);
         Console.WriteLine($"(c) memory per running execution (blocked in a Wait, {idle} executions): {perExecution / 1024.0:N1} KiB");
         return 0;
-    }
-
-    /// <summary>
-    /// Runs one phase until tiered compilation has settled, so the measured runs execute optimized code: at least three
-    /// runs, then until no method has been compiled for two seconds (at most 30 s). The runtime promotes a hot method to
-    /// optimized code only after a quiet period without new compilations, in two steps (instrumented, then optimized), on
-    /// a background thread; a few runs of a phase that lasts milliseconds measured mostly unoptimized code (the 50-step
-    /// chain ran 3-4x slower in its first 3-4 seconds than after). Returns the seconds spent, which the Node side also gets.
-    /// </summary>
-    private static async Task<double> WarmUp(Func<Task> run)
-    {
-        var watch = Stopwatch.StartNew();
-        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var lastCompiled = TimeSpan.Zero;
-        for (var runs = 1; ; runs++)
-        {
-            await run();
-            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
-            if (now != compiled)
-            {
-                compiled = now;
-                lastCompiled = watch.Elapsed;
-            }
-            if (runs >= 3 && watch.Elapsed - lastCompiled >= TimeSpan.FromSeconds(2)) break;
-            if (watch.Elapsed >= TimeSpan.FromSeconds(30)) break;
-        }
-        return watch.Elapsed.TotalSeconds;
     }
 
     private static void Report(string what, List<double> ours, Cost cost, double? theirs)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using TrainingOrchestration.Contracts.Model;
 using TrainingOrchestration.Contracts.Reading;
@@ -14,7 +15,13 @@ internal sealed class PatternCheck(RuleSpec rule, int column, FailureSamples fai
 {
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
-    private readonly Regex regex = new(rule.Pattern!, RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout);
+    /// <summary>
+    /// One compiled Regex per pattern for the process (matching is thread-safe): compiling emits and JITs a method, which
+    /// each validation, each parallel chunk and each warm Lambda invocation would otherwise pay again.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
+
+    private readonly Regex regex = Compiled.GetOrAdd(rule.Pattern!, pattern => new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout));
     private (string? File, long Row)? timedOutAt;
 
     public override int CellColumn => column;
