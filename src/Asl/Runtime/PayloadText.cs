@@ -21,34 +21,24 @@ internal static class PayloadText
 
     /// <param name="known">A node whose JSON text is already known (the state input and its StateEntered text): a field
     /// that selects it (<c>"Payload.$": "$"</c>) copies that text instead of writing the node again.</param>
-    public static string Evaluate(JsonNode? template, ValueSource source, string state, StatePrefix errorPrefix, (JsonNode? Node, string? Text) known = default)
-    {
-        if (!IsWritable(template)) return JsonKit.Serialize(PayloadEvaluator.Evaluate(template, source, state, errorPrefix));
-        var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
-        var writer = _writer ??= new Utf8JsonWriter(buffer, Options);
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        try
-        {
-            Write(writer, template, source, state, errorPrefix, known);
-            writer.Flush();
-            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-        finally
-        {
-            writer.Reset(buffer);
-            if (buffer.Capacity > 64 * 1024) _buffer = null;
-        }
-    }
+    public static string Evaluate(JsonNode? template, ValueSource source, string state, StatePrefix errorPrefix, (JsonNode? Node, string? Text) known = default) =>
+        IsWritable(template)
+            ? System.Text.Encoding.UTF8.GetString(WriteUtf8(template, source, state, errorPrefix, known))
+            : JsonKit.Serialize(PayloadEvaluator.Evaluate(template, source, state, errorPrefix));
 
     /// <summary>
     /// <see cref="Evaluate"/> as UTF-8: a Task's parameters are kept in the history for the whole execution and parsed
     /// again only for a real integration, so they stay in the encoding the writer produced (half the bytes of a string,
     /// and no transcoding).
     /// </summary>
-    public static byte[] EvaluateUtf8(JsonNode? template, ValueSource source, string state, StatePrefix errorPrefix, (JsonNode? Node, string? Text) known = default)
+    public static byte[] EvaluateUtf8(JsonNode? template, ValueSource source, string state, StatePrefix errorPrefix, (JsonNode? Node, string? Text) known = default) =>
+        IsWritable(template)
+            ? WriteUtf8(template, source, state, errorPrefix, known).ToArray()
+            : System.Text.Encoding.UTF8.GetBytes(JsonKit.Serialize(PayloadEvaluator.Evaluate(template, source, state, errorPrefix)));
+
+    /// <summary>Writes the template into this thread's buffer; the span is valid until the thread's next call.</summary>
+    private static ReadOnlySpan<byte> WriteUtf8(JsonNode? template, ValueSource source, string state, StatePrefix errorPrefix, (JsonNode? Node, string? Text) known)
     {
-        if (!IsWritable(template)) return System.Text.Encoding.UTF8.GetBytes(JsonKit.Serialize(PayloadEvaluator.Evaluate(template, source, state, errorPrefix)));
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
         var writer = _writer ??= new Utf8JsonWriter(buffer, Options);
         buffer.ResetWrittenCount();
@@ -57,7 +47,7 @@ internal static class PayloadText
         {
             Write(writer, template, source, state, errorPrefix, known);
             writer.Flush();
-            return buffer.WrittenSpan.ToArray();
+            return buffer.WrittenSpan;
         }
         finally
         {

@@ -144,13 +144,6 @@ public class ParquetInputTests
         Assert.Equal(1, fromParquet.Rule("primary_key:id").FailingCount);
         Assert.True(fromParquet.Rule("allowed_values:plan").FailingCount > 0);
         Assert.True(fromParquet.Rule("completeness:plan").FailingCount > 0);
-        foreach (var rule in fromCsv.Rules) Assert.Equal(Json(rule), Json(fromParquet.Rule(rule.Rule)));
-        Assert.Equal(JsonSerializer.Serialize(fromCsv.Profile, ProfileJsonContext.Default.TableProfile),
-            JsonSerializer.Serialize(fromParquet.Profile, ProfileJsonContext.Default.TableProfile));
+        ContractRun.AssertSameOutcome(fromCsv, fromParquet);
     }
-
-    /// <summary>A rule's outcome without the file names in its examples (the two files differ only in their extension).</summary>
-    private static string Json(RuleOutcome rule) => JsonSerializer.Serialize(
-        rule with { Examples = rule.Examples.Select(e => e with { File = null, Value = e.Value.Replace(".parquet", ".csv") }).ToList() },
-        ProfileJsonContext.Default.RuleOutcome);
 }

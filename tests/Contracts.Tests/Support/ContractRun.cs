@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using TrainingOrchestration.Contracts.Profiles;
 using TrainingOrchestration.Contracts;
 using TrainingOrchestration.Contracts.Validation;
 
@@ -21,4 +23,21 @@ internal static class ContractRun
 
     public static RuleOutcome Rule(this ValidationOutcome outcome, string id) =>
         outcome.Rules.SingleOrDefault(r => r.Rule == id) ?? throw new Xunit.Sdk.XunitException($"no rule '{id}' in [{string.Join(", ", outcome.Rules.Select(r => r.Rule))}]");
+
+    /// <summary>
+    /// The same outcome from two readings of one table (CSV and Parquet, or two Parquet paths): row count, every rule's
+    /// outcome and the profile, byte for byte as JSON, except the file names in the examples (the files differ only in
+    /// their extension).
+    /// </summary>
+    public static void AssertSameOutcome(ValidationOutcome expected, ValidationOutcome actual)
+    {
+        Xunit.Assert.Equal(expected.RowCount, actual.RowCount);
+        foreach (var rule in expected.Rules) Xunit.Assert.Equal(Json(rule), Json(actual.Rule(rule.Rule)));
+        Xunit.Assert.Equal(JsonSerializer.Serialize(expected.Profile, ProfileJsonContext.Default.TableProfile),
+            JsonSerializer.Serialize(actual.Profile, ProfileJsonContext.Default.TableProfile));
+    }
+
+    private static string Json(RuleOutcome rule) => JsonSerializer.Serialize(
+        rule with { Examples = rule.Examples.Select(e => e with { File = null, Value = e.Value.Replace(".parquet", ".csv") }).ToList() },
+        ProfileJsonContext.Default.RuleOutcome);
 }

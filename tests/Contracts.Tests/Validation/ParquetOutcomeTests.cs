@@ -42,7 +42,7 @@ public sealed class ParquetOutcomeTests : IDisposable
             foreach (var decoder in new[] { true, false })
             {
                 var inputs = new ValidationInputs { Now = ContractRun.Now, Parallelism = parallelism, ParquetPageDecoder = decoder };
-                AssertSame(fromCsv, await Validate(contract, parquet, inputs));
+                ContractRun.AssertSameOutcome(fromCsv, await Validate(contract, parquet, inputs));
             }
         }
     }
@@ -97,23 +97,10 @@ public sealed class ParquetOutcomeTests : IDisposable
             foreach (var decoder in new[] { true, false })
             {
                 var inputs = new ValidationInputs { Now = ContractRun.Now, Parallelism = parallelism, ParquetPageDecoder = decoder };
-                AssertSame(fromCsv, await Validate(contract, parquet, inputs));
+                ContractRun.AssertSameOutcome(fromCsv, await Validate(contract, parquet, inputs));
             }
         }
     }
-
-    private static void AssertSame(ValidationOutcome expected, ValidationOutcome actual)
-    {
-        Assert.Equal(expected.RowCount, actual.RowCount);
-        foreach (var rule in expected.Rules) Assert.Equal(Json(rule), Json(actual.Rule(rule.Rule)));
-        Assert.Equal(JsonSerializer.Serialize(expected.Profile, ProfileJsonContext.Default.TableProfile),
-            JsonSerializer.Serialize(actual.Profile, ProfileJsonContext.Default.TableProfile));
-    }
-
-    /// <summary>A rule's outcome without the file names in its examples (the files differ only in their extension).</summary>
-    private static string Json(RuleOutcome rule) => JsonSerializer.Serialize(
-        rule with { Examples = rule.Examples.Select(e => e with { File = null, Value = e.Value.Replace(".parquet", ".csv") }).ToList() },
-        ProfileJsonContext.Default.RuleOutcome);
 
     private static Task<ValidationOutcome> Validate(Model.DataContract contract, string path, ValidationInputs inputs) =>
         new ContractValidator(contract).ValidateAsync(
