@@ -16,19 +16,13 @@ namespace TrainingOrchestration.Tasks.Tests.Evaluation;
 /// </summary>
 public sealed class ChampionOnSharedSplitTests : IDisposable
 {
-    private const string Bucket = "churn-bucket";
-    private const string RunId = "20261123T1300-a1b2c3";
-    private const string ChampionRunId = "20261101T0000-ffffff";
-    private static readonly string PredictionsPrefix = BucketLayout.Predictions("churn", RunId);
-    private static readonly string ChampionPrefix = BucketLayout.ChampionPredictions("churn", RunId);
+    private const string ChampionRunId = EvaluationHarness.ChampionRunId;
+    private static readonly string PredictionsPrefix = EvaluationHarness.PredictionsPrefix;
+    private static readonly string ChampionPrefix = EvaluationHarness.ChampionPrefix;
 
-    private readonly TempDirectory _root = new();
-    private readonly FileObjectStore _store;
-    private readonly InMemoryModelRegistry _registry = new();
+    private readonly EvaluationHarness _harness = new();
 
-    public ChampionOnSharedSplitTests() => _store = new FileObjectStore(_root.Path);
-
-    public void Dispose() => _root.Dispose();
+    public void Dispose() => _harness.Dispose();
 
     /// <summary>400 rows; "strong" separates the classes completely (AUC 1), "moderate" overlaps them (AUC about 0.82, log loss about 0.52).</summary>
     private static (int Label, double Strong, double Moderate)[] Rows()
@@ -42,31 +36,10 @@ public sealed class ChampionOnSharedSplitTests : IDisposable
         }).ToArray();
     }
 
-    private async Task Write(string prefix, IEnumerable<(int Label, double Score)> rows)
-    {
-        var text = string.Concat(rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Label},{r.Score}\n")));
-        await _store.WriteAsync(Bucket, prefix + "part-00000.csv.out", new MemoryStream(Encoding.UTF8.GetBytes(text)));
-    }
+    private Task Write(string prefix, IEnumerable<(int Label, double Score)> rows) =>
+        _harness.WriteAsync(prefix, rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Label},{r.Score}")));
 
-    private async Task<JsonElement> Evaluate()
-    {
-        var function = new EvaluateModelFunction(TaskOptions.FromVariables(new Dictionary<string, string>
-        {
-            ["TABLE_NAME"] = "churn-table",
-            ["BUCKET_NAME"] = Bucket,
-            ["PIPELINE_NAME"] = "churn",
-            ["PIPELINE_CONFIG"] = PipelineConfig.Serialize(PipelineSpecs.Churn()),
-        }), _store, _registry, new StringWriter(), new FixedClock(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero)));
-        var payload = $$$"""
-            {"pipeline":"churn","runId":"{{{RunId}}}","bucket":"{{{Bucket}}}","predictionsPrefix":"{{{PredictionsPrefix}}}",
-             "training":{"TrainingJobName":"churn-{{{RunId}}}-r0","TrainingJobStatus":"Completed",
-                         "ModelArtifacts":{"S3ModelArtifacts":"s3://{{{Bucket}}}/models/raw/churn/churn-{{{RunId}}}-r0/output/model.tar.gz"}},
-             "champion":{"runId":"{{{ChampionRunId}}}","predictionsPrefix":"{{{ChampionPrefix}}}"}}
-            """;
-        await using var result = await function.Handle(new MemoryStream(Encoding.UTF8.GetBytes(payload)));
-        using var document = await JsonDocument.ParseAsync(result);
-        return document.RootElement.Clone();
-    }
+    private Task<JsonElement> Evaluate() => _harness.EvaluateAsync(PipelineSpecs.Churn(), withArtifact: true);
 
     [Fact]
     public async Task A_candidate_better_than_the_champions_old_metric_but_not_on_the_shared_split_is_not_promoted()
@@ -75,7 +48,7 @@ public sealed class ChampionOnSharedSplitTests : IDisposable
         await Write(PredictionsPrefix, rows.Select(r => (r.Label, r.Moderate)));
         await Write(ChampionPrefix, rows.Select(r => (r.Label, r.Strong)));
         // Measured on its own, older split the champion scored 0.70: the old comparison would have promoted a 0.82.
-        _registry.SetChampion("churn", new ChampionRecord(ChampionRunId, null, new Dictionary<string, double> { ["auc"] = 0.70 }, "auc", null));
+        _harness.Registry.SetChampion("churn", new ChampionRecord(ChampionRunId, null, new Dictionary<string, double> { ["auc"] = 0.70 }, "auc", null));
 
         var result = await Evaluate();
 
@@ -89,7 +62,7 @@ public sealed class ChampionOnSharedSplitTests : IDisposable
         Assert.Equal("delong", champion.GetProperty("interval").GetProperty("method").GetString());
         Assert.Equal("REJECT", champion.GetProperty("decision").GetString());
         Assert.Contains("on the same test split", result.GetProperty("reason").GetString());
-        Assert.Equal(ModelStatus.Rejected, Assert.Single(_registry.Candidates).Status);
+        Assert.Equal(ModelStatus.Rejected, Assert.Single(_harness.Registry.Candidates).Status);
     }
 
     [Fact]
@@ -106,7 +79,7 @@ public sealed class ChampionOnSharedSplitTests : IDisposable
         var interval = result.GetProperty("champion").GetProperty("interval");
         Assert.True(interval.GetProperty("lower").GetDouble() >= 0.005);
         Assert.Equal(0.95, interval.GetProperty("confidence").GetDouble());
-        Assert.Equal(ModelStatus.Candidate, Assert.Single(_registry.Candidates).Status);
+        Assert.Equal(ModelStatus.Candidate, Assert.Single(_harness.Registry.Candidates).Status);
     }
 
     [Fact]

@@ -18,49 +18,18 @@ namespace TrainingOrchestration.Tasks.Tests.Evaluation;
 /// </summary>
 public sealed class ProblemTypeEvaluationTests : IDisposable
 {
-    private const string Bucket = "p-bucket";
-    private const string RunId = "20261123T1300-a1b2c3";
-    private const string ChampionRunId = "20261101T0000-ffffff";
-    private static readonly string PredictionsPrefix = BucketLayout.Predictions("churn", RunId);
-    private static readonly string ChampionPrefix = BucketLayout.ChampionPredictions("churn", RunId);
+    private static readonly string PredictionsPrefix = EvaluationHarness.PredictionsPrefix;
+    private static readonly string ChampionPrefix = EvaluationHarness.ChampionPrefix;
 
-    private readonly TempDirectory _root = new();
-    private readonly FileObjectStore _store;
-    private readonly InMemoryModelRegistry _registry = new();
+    private readonly EvaluationHarness _harness = new();
 
-    public ProblemTypeEvaluationTests() => _store = new FileObjectStore(_root.Path);
+    public void Dispose() => _harness.Dispose();
 
-    public void Dispose() => _root.Dispose();
+    private Task Write(string prefix, IEnumerable<string> lines) => _harness.WriteAsync(prefix, lines);
 
-    private async Task Write(string prefix, IEnumerable<string> lines) =>
-        await _store.WriteAsync(Bucket, prefix + "part-00000.csv.out", new MemoryStream(Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")))));
+    private Task<JsonElement> Evaluate(PipelineSpec spec, bool withChampion = true) => _harness.EvaluateAsync(spec, withChampion);
 
-    private async Task<JsonElement> Evaluate(PipelineSpec spec, bool withChampion = true)
-    {
-        var function = new EvaluateModelFunction(TaskOptions.FromVariables(new Dictionary<string, string>
-        {
-            ["TABLE_NAME"] = "churn-table",
-            ["BUCKET_NAME"] = Bucket,
-            ["PIPELINE_NAME"] = "churn",
-            ["PIPELINE_CONFIG"] = PipelineConfig.Serialize(spec),
-        }), _store, _registry, new StringWriter(), new FixedClock(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero)));
-        var champion = withChampion ? ChampionRunId : "none";
-        var payload = $$$"""
-            {"pipeline":"churn","runId":"{{{RunId}}}","bucket":"{{{Bucket}}}","predictionsPrefix":"{{{PredictionsPrefix}}}",
-             "training":{"TrainingJobName":"churn-{{{RunId}}}-r0","TrainingJobStatus":"Completed"},
-             "champion":{"runId":"{{{champion}}}","predictionsPrefix":"{{{ChampionPrefix}}}"}}
-            """;
-        await using var result = await function.Handle(new MemoryStream(Encoding.UTF8.GetBytes(payload)));
-        using var document = await JsonDocument.ParseAsync(result);
-        return document.RootElement.Clone();
-    }
-
-    private async Task<JsonElement> ModelQuality()
-    {
-        await using var stream = await _store.OpenReadAsync(Bucket, BucketLayout.ModelMetricsReport("churn", RunId));
-        using var document = await JsonDocument.ParseAsync(stream);
-        return document.RootElement.Clone();
-    }
+    private Task<JsonElement> ModelQuality() => _harness.ModelQualityAsync();
 
     /// <summary>300 regression rows: labels 0..100, a "close" model off by at most 1, a "loose" one off by up to 10.</summary>
     private static (double Label, double Close, double Loose)[] RegressionRows()
