@@ -7,7 +7,7 @@ public sealed class SynthCommandTests : IDisposable
     [Fact]
     public async Task Synth_refuses_a_contract_column_the_feature_sql_does_not_produce_naming_file_line_and_column()
     {
-        CopyDirectory(Path.Combine(CliProcess.RepositoryRoot, "pipelines", "churn"), Path.Combine(_pipelines, "churn"));
+        Repository.CopyPipeline("churn", _pipelines);
         var contract = Path.Combine(_pipelines, "churn", "contract.yaml");
         var lines = File.ReadAllLines(contract).ToList();
         var at = lines.FindIndex(l => l.Contains("{ name: churn, type: integer }")) + 1;
@@ -21,16 +21,6 @@ public sealed class SynthCommandTests : IDisposable
         Assert.Contains($"contract.yaml:{at + 1}", error);
         Assert.Contains("does not produce", error);
         Assert.DoesNotContain(".template.json", output);
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     public void Dispose()

@@ -36,13 +36,7 @@ public sealed class DeployingChurnFixture : IDisposable
         Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
         Root = Directory.CreateTempSubdirectory("deploying-churn-").FullName;
         var repository = ToolLocator.RepositoryRoot();
-        var churn = Path.Combine(Root, "pipelines", "churn");
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(repository, "pipelines", "churn"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(churn, Path.GetRelativePath(Path.Combine(repository, "pipelines", "churn"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        var churn = Repository.CopyPipeline("churn", Path.Combine(Root, "pipelines"));
         var yaml = File.ReadAllText(Path.Combine(churn, "pipeline.yaml"))
             .Replace("auc: { min: 0.80 }", "auc: { min: 0.60 }", StringComparison.Ordinal)
             .Replace("    accuracy: { min: 0.75 }\n", "", StringComparison.Ordinal)
@@ -63,22 +57,8 @@ public sealed class DeployingChurnFixture : IDisposable
     public string TemplatePath { get; }
 
     /// <summary>The sample with every other row's label replaced by a seeded coin flip: a weak but better-than-chance model.</summary>
-    public string WeakData()
-    {
-        var target = Path.Combine(Root, "weak", $"customers-{Guid.NewGuid():N}.csv");
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var lines = File.ReadAllLines(Spec.SampleDataFile!);
-        var label = Array.IndexOf(lines[0].Split(','), "churn");
-        var random = new Random(20261123);
-        var rows = lines.Skip(1).Select((l, i) =>
-        {
-            var fields = l.Split(',');
-            if (i % 2 == 0) fields[label] = random.Next(4) == 0 ? "Yes" : "No";
-            return string.Join(',', fields);
-        });
-        File.WriteAllLines(target, [lines[0], .. rows]);
-        return target;
-    }
+    public string WeakData() =>
+        SessionSteps.ShuffleHalfTheLabels(Spec.SampleDataFile!, Path.Combine(Root, "weak", $"customers-{Guid.NewGuid():N}.csv"));
 
     /// <summary>The true sample, as a file of its own (staging replaces the raw data by content).</summary>
     public string TrueData()

@@ -31,7 +31,7 @@ public sealed class ModelLifecycleTests(ChurnStackFixture stack)
         await using (cloud)
         {
             var session = new PipelineSession(cloud, spec);
-            session.StageRawData(ShuffleHalfTheLabels(spec.SampleDataFile!, Path.Combine(folder.Path, "weak", "customers-weak.csv")));
+            session.StageRawData(SessionSteps.ShuffleHalfTheLabels(spec.SampleDataFile!, Path.Combine(folder.Path, "weak", "customers-weak.csv")));
             await Run(session, WeakRun);
             session.StageRawData(Path.Combine(folder.Path, "true", "customers.csv"));
             await Run(session, StrongRun);
@@ -79,8 +79,7 @@ public sealed class ModelLifecycleTests(ChurnStackFixture stack)
     private (Pipelines.Spec.PipelineSpec, string) RelaxedChurn(string root)
     {
         var pipelines = Path.Combine(root, "pipelines");
-        var churn = Path.Combine(pipelines, "churn");
-        CopyFolder(Path.Combine(stack.PipelinesRoot, "churn"), churn);
+        var churn = Repository.CopyPipeline("churn", pipelines);
         var spec = File.ReadAllText(Path.Combine(churn, "pipeline.yaml"))
             .Replace("auc: { min: 0.80 }", "auc: { min: 0.60 }", StringComparison.Ordinal)
             .Replace("    accuracy: { min: 0.75 }\n", "", StringComparison.Ordinal)
@@ -96,32 +95,5 @@ public sealed class ModelLifecycleTests(ChurnStackFixture stack)
         }).Synth();
         var synthesized = assembly.Stacks.Single(s => s.StackName == "TrainingOrchestration-churn");
         return (PipelineSpecLoader.Load(churn), Path.Combine(assembly.Directory, synthesized.TemplateFile));
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    /// <summary>The sample with every other row's label replaced by a seeded coin flip: a weak but better-than-chance model.</summary>
-    private static string ShuffleHalfTheLabels(string sample, string target)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var lines = File.ReadAllLines(sample);
-        var label = Array.IndexOf(lines[0].Split(','), "churn");
-        var random = new Random(20261123);
-        var rows = lines.Skip(1).Select((l, i) =>
-        {
-            var fields = l.Split(',');
-            if (i % 2 == 0) fields[label] = random.Next(4) == 0 ? "Yes" : "No";
-            return string.Join(',', fields);
-        });
-        File.WriteAllLines(target, [lines[0], .. rows]);
-        return target;
     }
 }

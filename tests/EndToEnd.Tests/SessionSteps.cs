@@ -49,4 +49,21 @@ internal static class SessionSteps
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         _ => node.ToJsonString(),
     };
+
+    /// <summary>The sample with every other row's label replaced by a seeded coin flip: a weak but better-than-chance model.</summary>
+    public static string ShuffleHalfTheLabels(string sample, string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var lines = File.ReadAllLines(sample);
+        var label = Array.IndexOf(lines[0].Split(','), "churn");
+        var random = new Random(20261123);
+        var rows = lines.Skip(1).Select((l, i) =>
+        {
+            var fields = l.Split(',');
+            if (i % 2 == 0) fields[label] = random.Next(4) == 0 ? "Yes" : "No";
+            return string.Join(',', fields);
+        });
+        File.WriteAllLines(target, [lines[0], .. rows]);
+        return target;
+    }
 }

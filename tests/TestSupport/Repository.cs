@@ -21,4 +21,21 @@ public static class Repository
         Directory.EnumerateDirectories(Pipelines)
             .Where(d => File.Exists(System.IO.Path.Combine(d, PipelineSpecLoader.FileName)))
             .Select(System.IO.Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Copies bundled pipeline <paramref name="name"/> (every file, with its sample) to <c>&lt;pipelinesRoot&gt;/&lt;name&gt;</c>,
+    /// for a test that edits its copy; returns the copy's folder.
+    /// </summary>
+    public static string CopyPipeline(string name, string pipelinesRoot)
+    {
+        var from = System.IO.Path.Combine(Pipelines, name);
+        var to = System.IO.Path.Combine(pipelinesRoot, name);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return to;
+    }
 }

@@ -85,7 +85,7 @@ public sealed class InterruptedRunTests
         using var runs = new TempDirectory("cli-terminated-synth-");
         // A pipelines folder of its own, with a file no other has: the template cache misses and jsii synthesizes.
         var pipelines = Path.Combine(runs.Path, "pipelines");
-        CopyFolder(Path.Combine(CliProcess.RepositoryRoot, "pipelines", "churn"), Path.Combine(pipelines, "churn"));
+        Repository.CopyPipeline("churn", pipelines);
         File.WriteAllText(Path.Combine(pipelines, "churn", "cache-miss.txt"), Guid.NewGuid().ToString());
         using var cli = Start("run", "churn", "--pipelines", pipelines, "--workspace", Path.Combine(runs.Path, "ws"));
         try
@@ -108,16 +108,6 @@ public sealed class InterruptedRunTests
         finally
         {
             if (!cli.HasExited) cli.Kill(entireProcessTree: true);
-        }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 
