@@ -19,12 +19,13 @@ internal static class RunJson
         var run = outcome.Run;
         var failure = RunFailure.Current(run);
         var recovered = RunFailure.RecoveredFrom(run);
+        var explained = failure is null ? null : FailureMessage.Explain(failure.FailedState, failure.Error, failure.Cause);
         var line = new JsonObject
         {
             ["runId"] = run?["runId"]?.DeepClone(),
             ["status"] = run?["status"]?.DeepClone() ?? (outcome.Succeeded ? "NOT_STARTED" : outcome.UnmatchedRules.Count > 0 ? "NOT_STARTED" : "FAILED"),
             ["decision"] = run?["decision"]?.DeepClone(),
-            ["reason"] = Failure(run)?.Message ?? run?["reason"]?.DeepClone() ?? run?["cause"]?.DeepClone() ?? outcome.TriggerDecision?["reason"]?.DeepClone()
+            ["reason"] = explained?.Message ?? run?["reason"]?.DeepClone() ?? run?["cause"]?.DeepClone() ?? outcome.TriggerDecision?["reason"]?.DeepClone()
                 ?? (outcome.UnmatchedRules.Count > 0 ? RunSummaryView.NoRuleMatched(outcome) : null),
             ["error"] = failure?.Error,
             ["failedState"] = failure?.FailedState,
@@ -38,14 +39,11 @@ internal static class RunJson
             ["trigger"] = outcome.TriggerDecision?["decision"]?.DeepClone(),
             ["batches"] = outcome.Batches.Count,
             ["report"] = outcome.Report?.Report,
-            ["runbook"] = Failure(run)?.Runbook,
+            ["runbook"] = explained?.Runbook,
         };
         Console.Out.WriteLine(line.ToJsonString());
         Console.Out.Flush();
     }
-
-    private static (string Message, string Runbook)? Failure(JsonObject? run) =>
-        RunFailure.Current(run) is { } failure ? FailureMessage.Explain(failure.FailedState, failure.Error, failure.Cause) : null;
 
     public static void WriteFailure(string? workspace, string message)
     {

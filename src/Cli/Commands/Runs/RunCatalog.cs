@@ -80,6 +80,7 @@ internal static class RunCatalog
         var files = RunFiles.Find(Path.GetFullPath(workspace), pipeline, runId, run["trainingJobName"]?.GetValue<string>());
         var execution = (record["executions"] as JsonArray ?? []).OfType<JsonObject>()
             .FirstOrDefault(e => executionArn is not null && e["executionArn"]?.GetValue<string>() == executionArn);
+        var failure = RunFailure.Of(run);
         return new JsonObject
         {
             ["runId"] = runId,
@@ -88,9 +89,9 @@ internal static class RunCatalog
             ["decision"] = run["decision"]?.DeepClone(),
             ["reason"] = run["reason"]?.DeepClone() ?? run["cause"]?.DeepClone(),
             // A FAILED run's failure; a run a redrive recovered names what it recovered from instead.
-            ["error"] = RunFailure.Current(run)?.Error,
-            ["failedState"] = RunFailure.Current(run)?.FailedState,
-            ["recoveredFrom"] = RunFailure.RecoveredFrom(run)?.ToJson(),
+            ["error"] = failure is { Recovered: false } ? failure.Error : null,
+            ["failedState"] = failure is { Recovered: false } ? failure.FailedState : null,
+            ["recoveredFrom"] = failure is { Recovered: true } ? failure.ToJson() : null,
             ["redriveCount"] = run["redriveCount"]?.DeepClone() ?? 0,
             ["rerunOf"] = run["rerunOf"]?.DeepClone(),
             ["trainer"] = record["trainer"]?.DeepClone(),
