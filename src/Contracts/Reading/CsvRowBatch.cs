@@ -1,6 +1,9 @@
 namespace TrainingOrchestration.Contracts.Reading;
 
-/// <summary>A block of parsed CSV rows: their characters copied back to back, and each field's start and length.</summary>
+/// <summary>
+/// A block of parsed CSV rows: their characters copied back to back (a row at once), and each field's start and length.
+/// Filled by the read-ahead thread or by <see cref="CsvTableReader.ReadBatchAsync"/>, and validated a column at a time.
+/// </summary>
 internal sealed class CsvRowBatch
 {
     public const int TargetChars = 1 << 17;
@@ -41,21 +44,20 @@ internal sealed class CsvRowBatch
         RowFirstField[Rows] = FieldsUsed;
         RowFieldCount[Rows] = fields;
         Rows++;
-        for (var i = 0; i < fields; i++)
+        var row = parser.RowChars;
+        if (Used + row.Length > Chars.Length)
         {
-            var field = parser.Field(i);
-            if (Used + field.Length > Chars.Length)
-            {
-                var bigger = new char[Math.Max(Chars.Length * 2, Used + field.Length)];
-                Chars.AsSpan(0, Used).CopyTo(bigger);
-                Chars = bigger;
-            }
-            field.CopyTo(Chars.AsSpan(Used));
-            FieldStarts[FieldsUsed] = Used;
-            FieldLengths[FieldsUsed] = field.Length;
-            FieldsUsed++;
-            Used += field.Length;
+            var bigger = new char[Math.Max(Chars.Length * 2, Used + row.Length)];
+            Chars.AsSpan(0, Used).CopyTo(bigger);
+            Chars = bigger;
         }
+        row.CopyTo(Chars.AsSpan(Used));
+        var starts = FieldStarts.AsSpan(FieldsUsed, fields);
+        parser.FieldStarts.CopyTo(starts);
+        foreach (ref var start in starts) start += Used;
+        parser.FieldLengths.CopyTo(FieldLengths.AsSpan(FieldsUsed, fields));
+        FieldsUsed += fields;
+        Used += row.Length;
     }
 
     private static int[] Grow(int[] array)

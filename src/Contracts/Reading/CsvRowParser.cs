@@ -60,6 +60,16 @@ internal sealed class CsvRowParser : IDisposable
 
     public ReadOnlySpan<char> Field(int index) => chars.AsSpan(rowStart + starts[index], lengths[index]);
 
+    /// <summary>
+    /// The current row's characters up to its last field's end (fields lie in order, quoted ones unescaped in place), so
+    /// a batch copies a row at once; <see cref="FieldStarts"/> and <see cref="FieldLengths"/> are relative to its start.
+    /// </summary>
+    public ReadOnlySpan<char> RowChars => chars.AsSpan(rowStart, FieldCount == 0 ? 0 : starts[FieldCount - 1] + lengths[FieldCount - 1]);
+
+    public ReadOnlySpan<int> FieldStarts => starts.AsSpan(0, FieldCount);
+
+    public ReadOnlySpan<int> FieldLengths => lengths.AsSpan(0, FieldCount);
+
     /// <summary>Parses the next non-empty row; false at the end of the stream.</summary>
     public bool ReadRow()
     {

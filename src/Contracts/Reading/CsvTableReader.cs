@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using TrainingOrchestration.Contracts.Model;
 
 namespace TrainingOrchestration.Contracts.Reading;
@@ -14,6 +15,8 @@ public sealed class CsvTableReader : TableReader
     private readonly string[] nullValues;
     private readonly CsvReadAhead? readAhead;
     private CsvRowBatch? batch;
+    private CsvRowBatch? ownBatch;
+    private ExceptionDispatchInfo? pendingError;
     private int batchRow = -1;
     private int firstField;
     private int fieldCount;
@@ -29,7 +32,10 @@ public sealed class CsvTableReader : TableReader
 
     public override IReadOnlyList<string> Columns { get; }
 
-    public override int FieldCount => readAhead is null ? parser.FieldCount : fieldCount;
+    public override int FieldCount => batch is null ? parser.FieldCount : fieldCount;
+
+    /// <summary>The contract's null texts other than the empty field (the common case has none).</summary>
+    internal bool HasNullTexts => nullValues.Length > 0;
 
     /// <summary>Opens the file and reads its header; the reader owns <paramref name="stream"/> from here on.</summary>
     /// <param name="readAhead">Parse on a second thread (worth it for large files on more than one core).</param>
@@ -85,9 +91,42 @@ public sealed class CsvTableReader : TableReader
         return true;
     }
 
+    /// <summary>
+    /// The next block of rows, for validation a column at a time (instead of <see cref="ReadAsync"/>; the two are not
+    /// mixed), or null at the end: from the read-ahead thread, or parsed here. Rows parsed before a format error are
+    /// handed out first and the error is raised by the next call, so they are validated as row by row.
+    /// </summary>
+    internal ValueTask<CsvRowBatch?> ReadBatchAsync(CancellationToken cancellationToken = default)
+    {
+        if (readAhead is not null) return NextReadAheadBatchAsync(cancellationToken);
+        pendingError?.Throw();
+        ownBatch ??= new CsvRowBatch();
+        ownBatch.Clear();
+        try
+        {
+            while (!ownBatch.Full && parser.ReadRow()) ownBatch.Add(parser);
+        }
+        catch (CsvFormatException e) when (ownBatch.Rows > 0)
+        {
+            pendingError = ExceptionDispatchInfo.Capture(e);
+        }
+        batch = ownBatch.Rows > 0 ? ownBatch : null;
+        return new(batch);
+    }
+
+    private async ValueTask<CsvRowBatch?> NextReadAheadBatchAsync(CancellationToken cancellationToken) =>
+        batch = await readAhead!.NextAsync(batch, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Makes row <paramref name="row"/> of the current batch the current row (for <see cref="RawText"/> and <see cref="Describe"/>).</summary>
+    internal void MoveTo(int row)
+    {
+        firstField = batch!.RowFirstField[row];
+        fieldCount = batch.RowFieldCount[row];
+    }
+
     private ReadOnlySpan<char> Field(int index)
     {
-        if (readAhead is null) return parser.Field(index);
+        if (batch is null) return parser.Field(index);
         var field = firstField + index;
         return batch!.Chars.AsSpan(batch.FieldStarts[field], batch.FieldLengths[field]);
     }
@@ -107,7 +146,8 @@ public sealed class CsvTableReader : TableReader
 
     public override string Describe(int index) => Field(index).ToString();
 
-    private bool IsNullText(ReadOnlySpan<char> text)
+    /// <summary>True when the non-empty <paramref name="text"/> is one of the contract's null texts.</summary>
+    internal bool IsNullText(ReadOnlySpan<char> text)
     {
         foreach (var value in nullValues)
         {

@@ -95,20 +95,20 @@ public sealed class ContractValidator(DataContract contract)
                 await ScanRowGroupsAsync(file, parquet, inputs, state, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            await ScanAsync(parquet, state, file.Name, cancellationToken).ConfigureAwait(false);
+            await ScanAsync(parquet, state, file.Name, inputs, cancellationToken).ConfigureAwait(false);
             return;
         }
         TableReader reader = file.IsParquet
             ? await ParquetTableReader.OpenAsync(stream, cancellationToken, inputs.ParquetPageDecoder).ConfigureAwait(false)
             : CsvTableReader.Open(stream, contract.NullValues, readAhead: inputs.ReadAhead, dialect: contract.Csv);
-        await ScanAsync(reader, state, file.Name, cancellationToken).ConfigureAwait(false);
+        await ScanAsync(reader, state, file.Name, inputs, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task ScanAsync(TableReader reader, ScanState state, string fileName, CancellationToken cancellationToken)
+    private static async Task ScanAsync(TableReader reader, ScanState state, string fileName, ValidationInputs inputs, CancellationToken cancellationToken)
     {
         await using var _ = reader.ConfigureAwait(false);
         state.Plan.Begin(reader, state.Schema.Map(fileName, reader.Columns));
-        await ReadRowsAsync(reader, state, cancellationToken).ConfigureAwait(false);
+        await ReadRowsAsync(reader, state, inputs, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A Parquet file's row groups shared out in runs, one per core, each read into its own state and merged in order.</summary>
@@ -130,7 +130,7 @@ public sealed class ContractValidator(DataContract contract)
                 await using var _ = reader.ConfigureAwait(false);
                 reader.Restrict(groups * k / count, groups * (k + 1) / count - groups * k / count);
                 chunk.Plan.Begin(reader, map);
-                await ReadRowsAsync(reader, chunk, cancellationToken).ConfigureAwait(false);
+                await ReadRowsAsync(reader, chunk, inputs, cancellationToken).ConfigureAwait(false);
             }, cancellationToken))).ConfigureAwait(false);
             long offset = 0;
             foreach (var chunk in chunks)
@@ -169,7 +169,7 @@ public sealed class ContractValidator(DataContract contract)
                 chunk.Position.FileIndex = state.Position.FileIndex;
             }
             await Task.WhenAll(chunks.Select((chunk, k) =>
-                Task.Run(() => ScanChunkAsync(file, boundaries[k], boundaries[k + 1], header, map, chunk, cancellationToken), cancellationToken))).ConfigureAwait(false);
+                Task.Run(() => ScanChunkAsync(file, boundaries[k], boundaries[k + 1], header, map, chunk, inputs, cancellationToken), cancellationToken))).ConfigureAwait(false);
             state.Schema.Map(file.Name, header);
             long offset = 0;
             foreach (var chunk in chunks)
@@ -192,17 +192,22 @@ public sealed class ContractValidator(DataContract contract)
     }
 
     private async Task ScanChunkAsync(TableSource file, long start, long end, IReadOnlyList<string> header, int[] map, ScanState chunk,
-        CancellationToken cancellationToken)
+        ValidationInputs inputs, CancellationToken cancellationToken)
     {
         var stream = await file.Open(cancellationToken).ConfigureAwait(false);
         var reader = CsvTableReader.OpenChunk(new ByteRangeStream(stream, start, end), header, contract.NullValues, contract.Csv);
         await using var _ = reader.ConfigureAwait(false);
         chunk.Plan.Begin(reader, map);
-        await ReadRowsAsync(reader, chunk, cancellationToken).ConfigureAwait(false);
+        await ReadRowsAsync(reader, chunk, inputs, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task ReadRowsAsync(TableReader reader, ScanState state, CancellationToken cancellationToken)
+    private static async Task ReadRowsAsync(TableReader reader, ScanState state, ValidationInputs inputs, CancellationToken cancellationToken)
     {
+        if (reader is CsvTableReader csv && inputs.CsvColumnAtATime)
+        {
+            await ReadBatchesAsync(csv, state, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         if (reader is ParquetTableReader { ColumnAtATime: true } parquet)
         {
             int rows;
@@ -226,6 +231,22 @@ public sealed class ContractValidator(DataContract contract)
             }
             state.Rows++;
             state.Plan.Observe(reader);
+        }
+    }
+
+    /// <summary>CSV in batches of rows, each validated a column at a time (<see cref="ScanPlan.ObserveBatch"/>).</summary>
+    private static async Task ReadBatchesAsync(CsvTableReader reader, ScanState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await reader.ReadBatchAsync(cancellationToken).ConfigureAwait(false) is { } batch)
+            {
+                state.Rows += state.Plan.ObserveBatch(reader, batch, state.Position, state.Schema);
+            }
+        }
+        finally
+        {
+            state.Plan.ReleaseBatchColumns();
         }
     }
 }

@@ -30,4 +30,9 @@ public sealed record ValidationInputs
     /// reference the decoder is tested against (same outcome, slower, an object per plain-encoded text value).
     /// </summary>
     public bool ParquetPageDecoder { get; init; } = true;
+    /// <summary>
+    /// Validate CSV in batches of rows a column at a time (default); false validates row by row, the reference the
+    /// batches are tested against (same outcome, slower: a virtual read and a type switch per cell).
+    /// </summary>
+    public bool CsvColumnAtATime { get; init; } = true;
 }
