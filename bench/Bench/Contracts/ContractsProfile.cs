@@ -9,8 +9,10 @@ namespace TrainingOrchestration.Bench.Contracts;
 /// Suite <c>contracts-profile</c>: where a validation's CPU goes, by peeling layers off the same file: CSV parsing
 /// alone, parsing plus coercion of every cell, the contract with its types only, all rules but the primary key, and
 /// the full 20-rule contract. Prints CPU-seconds (all threads) and bytes allocated per layer. Usage:
-/// <c>contracts-profile [--mb 100] [--keys N] [--parquet]</c> (<c>--keys</c>: keys the uniqueness check holds before it spills,
-/// default 500,000; <c>--parquet</c>: the same table written as Parquet by DuckDB, layers read by the page decoder and by Parquet.Net).
+/// <c>contracts-profile [--mb 100] [--keys N] [--parquet] [--serial] [--read-ahead]</c> (<c>--keys</c>: keys the uniqueness check holds
+/// before it spills, default 500,000; <c>--parquet</c>: the same table written as Parquet by DuckDB, layers read by the page decoder
+/// and by Parquet.Net; <c>--serial</c>: CSV on one core instead of in parallel chunks, <c>--read-ahead</c> with parsing on a second
+/// thread). The last CSV layer is the full contract validated row by row, the path before batches a column at a time.
 /// </summary>
 internal static class ContractsProfile
 {
@@ -18,6 +20,8 @@ internal static class ContractsProfile
     {
         var mb = Option(args, "--mb") ?? 100;
         keysInMemory = Option(args, "--keys") ?? new ValidationInputs { Now = default }.UniqueKeysInMemory;
+        parallelism = args.Contains("--serial") ? 1 : Environment.ProcessorCount;
+        readAhead = args.Contains("--read-ahead");
         var directory = Directory.CreateTempSubdirectory("contracts-profile-").FullName;
         try
         {
@@ -30,12 +34,13 @@ internal static class ContractsProfile
             var noKey = full with { Rules = full.Rules.Where(r => r.Check != CheckKind.PrimaryKey).ToList() };
             if (args.Contains("--parquet")) return await RunParquet(path, full, typesOnly, noKey, directory, mb);
             await Validate(full, path, directory); // warm-up
-            Console.WriteLine($"{mb} MB, CPU-seconds (all threads), best of 2:");
+            Console.WriteLine($"{mb} MB, CPU-seconds (all threads), best of 2 ({(parallelism > 1 ? $"{parallelism} chunks in parallel" : "serial")}{(readAhead ? ", read-ahead" : "")}):");
             await Layer("parse only", () => Parse(path, full, coerce: false));
             await Layer("parse + coerce every cell", () => Parse(path, full, coerce: true));
             await Layer("contract, types only", () => Validate(typesOnly, path, directory));
             await Layer("all rules but primary_key", () => Validate(noKey, path, directory));
             await Layer("full 20-rule contract", () => Validate(full, path, directory));
+            await Layer("full, row by row", () => Validate(full, path, directory, columnAtATime: false));
             return 0;
         }
         finally
@@ -45,6 +50,8 @@ internal static class ContractsProfile
     }
 
     private static int keysInMemory;
+    private static int parallelism;
+    private static bool readAhead;
 
     private static async Task<int> RunParquet(string csv, DataContract full, DataContract typesOnly, DataContract noKey, string directory, int mb)
     {
@@ -131,8 +138,12 @@ internal static class ContractsProfile
         GC.KeepAlive(sink);
     }
 
-    private static Task<ValidationOutcome> Validate(DataContract contract, string path, string directory, bool decoder = true) =>
+    private static Task<ValidationOutcome> Validate(DataContract contract, string path, string directory, bool decoder = true, bool columnAtATime = true) =>
         new ContractValidator(contract).ValidateAsync(
             [new TableSource(Path.GetFileName(path), new FileInfo(path).Length, _ => Task.FromResult<Stream>(File.OpenRead(path)))],
-            new ValidationInputs { Now = DateTimeOffset.UtcNow, TempDirectory = Path.Combine(directory, "spill"), ReadAhead = false, UniqueKeysInMemory = keysInMemory, ParquetPageDecoder = decoder });
+            new ValidationInputs
+            {
+                Now = DateTimeOffset.UtcNow, TempDirectory = Path.Combine(directory, "spill"), ReadAhead = readAhead, Parallelism = parallelism,
+                UniqueKeysInMemory = keysInMemory, ParquetPageDecoder = decoder, CsvColumnAtATime = columnAtATime,
+            });
 }
