@@ -28,16 +28,15 @@ internal static class CsvColumnCoercion
     /// <summary>The text of field <paramref name="field"/> of batch row <paramref name="row"/>.</summary>
     public static ReadOnlySpan<char> Text(CsvRowBatch batch, int row, int field)
     {
-        var index = batch.RowFirstField[row] + field;
-        return new ReadOnlySpan<char>(batch.Chars, batch.FieldStarts[index], batch.FieldLengths[index]);
+        var (start, length) = batch.Fields[batch.RowFirstField[row] + field];
+        return new ReadOnlySpan<char>(batch.Chars, start, length);
     }
 
     private static int Run<T>(CsvTableReader reader, CsvRowBatch batch, int field, ReadOnlySpan<int> rows, Span<CellState> states, Span<double> numbers)
         where T : struct, ICoercion
     {
         var chars = batch.Chars;
-        var starts = batch.FieldStarts;
-        var lengths = batch.FieldLengths;
+        var fields = batch.Fields;
         var firstFields = batch.RowFirstField;
         var nullTexts = reader.HasNullTexts;
         states = states[..rows.Length];
@@ -45,8 +44,8 @@ internal static class CsvColumnCoercion
         var invalid = 0;
         for (var i = 0; i < rows.Length; i++)
         {
-            var index = firstFields[rows[i]] + field;
-            var text = new ReadOnlySpan<char>(chars, starts[index], lengths[index]);
+            var (start, length) = fields[firstFields[rows[i]] + field];
+            var text = new ReadOnlySpan<char>(chars, start, length);
             CellState state;
             if (text.IsEmpty || nullTexts && reader.IsNullText(text))
             {

@@ -10,10 +10,10 @@ internal sealed class CsvRowBatch
 
     public char[] Chars { get; private set; } = new char[TargetChars];
     public int Used { get; private set; }
-    public int[] FieldStarts { get; private set; } = new int[8192];
-    public int[] FieldLengths { get; private set; } = new int[8192];
+    /// <summary>Per field, its start in <see cref="Chars"/> and its length side by side (one cache line for both).</summary>
+    public CsvField[] Fields { get; private set; } = new CsvField[8192];
     public int FieldsUsed { get; private set; }
-    /// <summary>Per row: index of its first field in <see cref="FieldStarts"/>, and its field count.</summary>
+    /// <summary>Per row: index of its first field in <see cref="Fields"/>, and its field count.</summary>
     public int[] RowFirstField { get; private set; } = new int[1024];
     public int[] RowFieldCount { get; private set; } = new int[1024];
     public int Rows { get; private set; }
@@ -36,11 +36,7 @@ internal sealed class CsvRowBatch
             RowFieldCount = Grow(RowFieldCount);
         }
         var fields = parser.FieldCount;
-        while (FieldsUsed + fields > FieldStarts.Length)
-        {
-            FieldStarts = Grow(FieldStarts);
-            FieldLengths = Grow(FieldLengths);
-        }
+        while (FieldsUsed + fields > Fields.Length) Fields = Grow(Fields);
         RowFirstField[Rows] = FieldsUsed;
         RowFieldCount[Rows] = fields;
         Rows++;
@@ -52,18 +48,21 @@ internal sealed class CsvRowBatch
             Chars = bigger;
         }
         row.CopyTo(Chars.AsSpan(Used));
-        var starts = FieldStarts.AsSpan(FieldsUsed, fields);
-        parser.FieldStarts.CopyTo(starts);
-        foreach (ref var start in starts) start += Used;
-        parser.FieldLengths.CopyTo(FieldLengths.AsSpan(FieldsUsed, fields));
+        var target = Fields.AsSpan(FieldsUsed, fields);
+        var starts = parser.FieldStarts[..target.Length];
+        var lengths = parser.FieldLengths[..target.Length];
+        for (var i = 0; i < target.Length; i++) target[i] = new CsvField(Used + starts[i], lengths[i]);
         FieldsUsed += fields;
         Used += row.Length;
     }
 
-    private static int[] Grow(int[] array)
+    private static T[] Grow<T>(T[] array)
     {
-        var bigger = new int[array.Length * 2];
+        var bigger = new T[array.Length * 2];
         array.CopyTo(bigger, 0);
         return bigger;
     }
 }
+
+/// <summary>A field of a <see cref="CsvRowBatch"/>: where its characters start and how many there are.</summary>
+internal readonly record struct CsvField(int Start, int Length);

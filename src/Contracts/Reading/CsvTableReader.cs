@@ -128,7 +128,8 @@ public sealed class CsvTableReader : TableReader
     {
         if (batch is null) return parser.Field(index);
         var field = firstField + index;
-        return batch!.Chars.AsSpan(batch.FieldStarts[field], batch.FieldLengths[field]);
+        var (start, length) = batch!.Fields[field];
+        return batch.Chars.AsSpan(start, length);
     }
 
     public override CellState Read(int index, ColumnType type, out double number, out ReadOnlySpan<char> text)
