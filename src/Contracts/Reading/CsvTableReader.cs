@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using TrainingOrchestration.Contracts.Model;
 
@@ -101,17 +102,24 @@ public sealed class CsvTableReader : TableReader
         if (readAhead is not null) return NextReadAheadBatchAsync(cancellationToken);
         pendingError?.Throw();
         ownBatch ??= new CsvRowBatch();
-        ownBatch.Clear();
+        batch = Fill(ownBatch) ? ownBatch : null;
+        return new(batch);
+    }
+
+    /// <summary>Parses rows into <paramref name="target"/> until it is full (a method of its own, so it is compiled apart from the caller's loop).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool Fill(CsvRowBatch target)
+    {
+        target.Clear();
         try
         {
-            while (!ownBatch.Full && parser.ReadRow()) ownBatch.Add(parser);
+            while (!target.Full && parser.ReadRow()) target.Add(parser);
         }
-        catch (CsvFormatException e) when (ownBatch.Rows > 0)
+        catch (CsvFormatException e) when (target.Rows > 0)
         {
             pendingError = ExceptionDispatchInfo.Capture(e);
         }
-        batch = ownBatch.Rows > 0 ? ownBatch : null;
-        return new(batch);
+        return target.Rows > 0;
     }
 
     private async ValueTask<CsvRowBatch?> NextReadAheadBatchAsync(CancellationToken cancellationToken) =>
