@@ -132,12 +132,12 @@ public sealed class CsvTableReader : TableReader
         fieldCount = batch.RowFieldCount[row];
     }
 
-    private ReadOnlySpan<char> Field(int index)
+    private ReadOnlySpan<char> Field(int index) => batch is null ? parser.Field(index) : BatchField(index);
+
+    private ReadOnlySpan<char> BatchField(int index)
     {
-        if (batch is null) return parser.Field(index);
-        var field = firstField + index;
-        var (start, length) = batch!.Fields[field];
-        return batch.Chars.AsSpan(start, length);
+        var field = batch!.Fields[firstField + index];
+        return batch.Chars.AsSpan(field.Start, field.Length);
     }
 
     public override CellState Read(int index, ColumnType type, out double number, out ReadOnlySpan<char> text)
