@@ -13,6 +13,7 @@ namespace TrainingOrchestration.Bench.Contracts;
 /// before it spills, default 500,000; <c>--parquet</c>: the same table written as Parquet by DuckDB, layers read by the page decoder
 /// and by Parquet.Net; <c>--serial</c>: CSV on one core instead of in parallel chunks, <c>--read-ahead</c> with parsing on a second
 /// thread). The last CSV layer is the full contract validated row by row, the path before batches a column at a time.
+/// <c>--make DIR</c> only writes the table (CSV and Parquet) into DIR and prints their paths, for <c>--file</c> and <c>perf</c>.
 /// </summary>
 internal static class ContractsProfile
 {
@@ -28,6 +29,12 @@ internal static class ContractsProfile
             var file = Array.IndexOf(args, "--file") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
             if (file is not null) return await RunFile(file, directory);
             var sample = Path.Combine(ContractsBench.RepositoryRoot(), "pipelines", "churn", "sample", "customers.csv");
+            if (Array.IndexOf(args, "--make") is var make and >= 0 && make + 1 < args.Length)
+            {
+                var csv = ChurnCsvGenerator.Generate(sample, Path.Combine(args[make + 1], $"churn-{mb}mb.csv"), mb * 1024L * 1024L);
+                Console.WriteLine($"{csv}\n{ContractsBench.ToParquet(csv)}");
+                return 0;
+            }
             var path = ChurnCsvGenerator.Generate(sample, Path.Combine(directory, "churn.csv"), mb * 1024L * 1024L);
             var full = ContractLoader.Parse(BenchContract.Yaml, "bench contract");
             var typesOnly = full with { Rules = [] };

@@ -12,9 +12,19 @@ internal sealed class ExpressionCheck(RuleSpec rule, RowPredicate predicate, IRe
 
     public override IReadOnlyList<int> RowColumns => predicate.Columns;
 
+    private VectorPredicate? vector;
+
+    /// <summary>The predicate's vector form for this check's thread (made on first use: the CSV path never needs it).</summary>
+    public VectorPredicate Vector => vector ??= predicate.Vectorize();
+
     public override void ObserveRow(IRowValues row)
     {
-        if (predicate.Evaluate(row) != Truth.False) return;
+        if (predicate.Evaluate(row) == Truth.False) ReportFalse(row);
+    }
+
+    /// <summary>Counts <paramref name="row"/>, where the predicate is false, with its columns' values as the example.</summary>
+    public void ReportFalse(IRowValues row)
+    {
         var values = new StringBuilder();
         foreach (var c in predicate.Columns)
         {

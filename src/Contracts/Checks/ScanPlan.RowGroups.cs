@@ -18,6 +18,7 @@ internal sealed partial class ScanPlan
 
     public void ObserveRowGroup(ParquetTableReader reader, int rows, ScanPosition position)
     {
+        rowGroupSerial++;
         var first = position.Row;
         for (var c = 0; c < steps.Length; c++)
         {
@@ -208,13 +209,12 @@ internal sealed partial class ScanPlan
 
     /// <summary>
     /// The row checks, each over the row group in its own loop (they are independent, so the order between them does not
-    /// matter): a unique key of one text column straight from the column, the others row by row with their columns'
-    /// cells read as <see cref="Observe"/> reads them.
+    /// matter): a unique key of one text column straight from the column, an expression over column vectors where its
+    /// columns allow (<see cref="ObserveExpression"/>), the others row by row with their columns' cells read as
+    /// <see cref="Observe"/> reads them.
     /// </summary>
     private void ObserveRows(ParquetTableReader reader, int rows, ScanPosition position, long first)
     {
-        var rowStates = Row.States;
-        var rowNumbers = Row.Numbers;
         for (var r = 0; r < rowChecks.Length; r++)
         {
             var check = rowChecks[r];
@@ -229,19 +229,30 @@ internal sealed partial class ScanPlan
                 continue;
             }
             var columns = rowCheckColumns[r];
+            if (check is ExpressionCheck expression && VectorReads(reader, columns))
+            {
+                ObserveExpression(expression, reader, rows, position, first, columns);
+                continue;
+            }
             for (var i = 0; i < rows; i++)
             {
                 position.Row = first + i + 1;
-                reader.MoveTo(i);
-                foreach (var c in columns)
-                {
-                    var step = steps[c];
-                    if (step.Index < 0) { rowStates[c] = CellState.Null; continue; }
-                    rowStates[c] = ParquetTableReader.ReadAt(reader.Column(step.Index), i, step.Type, out var number, out _);
-                    rowNumbers[c] = number;
-                }
+                LoadRow(reader, columns, i);
                 check.ObserveRow(Row);
             }
+        }
+    }
+
+    /// <summary>Moves to row <paramref name="i"/> of the group and copies the cells of <paramref name="columns"/> into <see cref="Row"/>.</summary>
+    private void LoadRow(ParquetTableReader reader, int[] columns, int i)
+    {
+        reader.MoveTo(i);
+        foreach (var c in columns)
+        {
+            var step = steps[c];
+            if (step.Index < 0) { Row.States[c] = CellState.Null; continue; }
+            Row.States[c] = ParquetTableReader.ReadAt(reader.Column(step.Index), i, step.Type, out var number, out _);
+            Row.Numbers[c] = number;
         }
     }
 }

@@ -14,6 +14,9 @@ internal abstract class ExpressionNode
     /// <summary>For <see cref="ExpressionType.Text"/> nodes: false when the value is null.</summary>
     public virtual bool TryText(IRowValues row, out ReadOnlySpan<char> value) => throw new InvalidOperationException($"{GetType().Name} is not text");
 
+    /// <summary>The node's vector form (<see cref="VectorNode"/>), with its own buffers: one per check instance, not shared between threads.</summary>
+    public abstract VectorNode ToVector();
+
     /// <summary>Contract column indexes the node reads (for reporting a failing row's values).</summary>
     public virtual IEnumerable<int> Columns() => [];
 }

@@ -7,18 +7,21 @@ namespace TrainingOrchestration.Contracts.Expressions;
 internal sealed class NumberLiteral(double value) : ExpressionNode
 {
     public override ExpressionType Type => ExpressionType.Number;
+    public override VectorNode ToVector() => new VectorNumberLiteral(value);
     public override bool TryNumber(IRowValues row, out double v) { v = value; return true; }
 }
 
 internal sealed class TextLiteral(string value) : ExpressionNode
 {
     public override ExpressionType Type => ExpressionType.Text;
+    public override VectorNode ToVector() => new VectorText(-1, value);
     public override bool TryText(IRowValues row, out ReadOnlySpan<char> v) { v = value; return true; }
 }
 
 internal sealed class ColumnReference(int column, ExpressionType type) : ExpressionNode
 {
     public override ExpressionType Type => type;
+    public override VectorNode ToVector() => type == ExpressionType.Text ? new VectorText(column, null) : new VectorColumn(column);
     public override IEnumerable<int> Columns() => [column];
 
     public override bool TryNumber(IRowValues row, out double v)
@@ -42,6 +45,7 @@ internal sealed class ColumnReference(int column, ExpressionType type) : Express
 internal sealed class Negation(ExpressionNode operand) : ExpressionNode
 {
     public override ExpressionType Type => ExpressionType.Number;
+    public override VectorNode ToVector() => new VectorNegation(operand.ToVector());
     public override IEnumerable<int> Columns() => operand.Columns();
     public override bool TryNumber(IRowValues row, out double v)
     {
@@ -54,6 +58,7 @@ internal sealed class Negation(ExpressionNode operand) : ExpressionNode
 internal sealed class Arithmetic(char op, ExpressionNode left, ExpressionNode right) : ExpressionNode
 {
     public override ExpressionType Type => ExpressionType.Number;
+    public override VectorNode ToVector() => new VectorArithmetic(op, left.ToVector(), right.ToVector());
     public override IEnumerable<int> Columns() => left.Columns().Concat(right.Columns());
     public override bool TryNumber(IRowValues row, out double v)
     {
@@ -81,6 +86,7 @@ internal sealed class Comparison(string op, ExpressionNode left, ExpressionNode 
     };
 
     public override ExpressionType Type => ExpressionType.Bool;
+    public override VectorNode ToVector() => new VectorComparison(accepted, left.ToVector(), right.ToVector(), text);
     public override IEnumerable<int> Columns() => left.Columns().Concat(right.Columns());
 
     public override Truth Evaluate(IRowValues row)
@@ -104,6 +110,7 @@ internal sealed class Comparison(string op, ExpressionNode left, ExpressionNode 
 internal sealed class NullTest(ExpressionNode operand, bool negated) : ExpressionNode
 {
     public override ExpressionType Type => ExpressionType.Bool;
+    public override VectorNode ToVector() => new VectorNullTest(operand.ToVector(), operand.Type == ExpressionType.Text, negated);
     public override IEnumerable<int> Columns() => operand.Columns();
     public override Truth Evaluate(IRowValues row)
     {
@@ -115,6 +122,7 @@ internal sealed class NullTest(ExpressionNode operand, bool negated) : Expressio
 internal sealed class Logical(bool isAnd, ExpressionNode left, ExpressionNode right) : ExpressionNode
 {
     public override ExpressionType Type => ExpressionType.Bool;
+    public override VectorNode ToVector() => new VectorLogical(isAnd, left.ToVector(), right.ToVector());
     public override IEnumerable<int> Columns() => left.Columns().Concat(right.Columns());
     public override Truth Evaluate(IRowValues row)
     {
@@ -130,6 +138,7 @@ internal sealed class Logical(bool isAnd, ExpressionNode left, ExpressionNode ri
 internal sealed class Not(ExpressionNode operand) : ExpressionNode
 {
     public override ExpressionType Type => ExpressionType.Bool;
+    public override VectorNode ToVector() => new VectorNot(operand.ToVector());
     public override IEnumerable<int> Columns() => operand.Columns();
     public override Truth Evaluate(IRowValues row) => operand.Evaluate(row) switch
     {
@@ -142,6 +151,7 @@ internal sealed class Not(ExpressionNode operand) : ExpressionNode
 internal sealed class BoolLiteral(bool value) : ExpressionNode
 {
     public override ExpressionType Type => ExpressionType.Bool;
+    public override VectorNode ToVector() => new VectorBoolLiteral(value);
     public override Truth Evaluate(IRowValues row) => value ? Truth.True : Truth.False;
     public override bool TryNumber(IRowValues row, out double v) { v = value ? 1 : 0; return true; }
 }

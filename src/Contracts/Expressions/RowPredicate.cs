@@ -21,4 +21,7 @@ public sealed class RowPredicate
     public IReadOnlyList<int> Columns { get; }
 
     public Truth Evaluate(IRowValues row) => root.Evaluate(row);
+
+    /// <summary>A new vector form of the predicate (its own buffers, for one thread).</summary>
+    internal VectorPredicate Vectorize() => new(root.ToVector());
 }
