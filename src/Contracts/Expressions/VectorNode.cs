@@ -30,6 +30,9 @@ internal sealed class VectorPredicate(VectorNode root)
 {
     private readonly Truth[] truths = new Truth[VectorNode.BlockRows];
 
+    /// <summary>Each row's truth in the block.</summary>
+    public void Evaluate(IColumnVectors input, Span<Truth> result) => root.Truths(input, result[..input.Count]);
+
     /// <summary>Writes the block's rows (0-based) where the predicate is false into <paramref name="rows"/>, in order; returns how many.</summary>
     public int FindFalse(IColumnVectors input, Span<int> rows)
     {
