@@ -6,13 +6,15 @@ namespace TrainingOrchestration.Contracts.Checks;
 /// <summary>
 /// An exact set of keys with a value per key (the first row), stored without a string per key: the characters
 /// live in one growable char arena and an open-addressing table of entry indexes points into it. Millions of short
-/// keys then cost a few arrays instead of millions of objects for the GC to promote and trace.
+/// keys then cost a few arrays instead of millions of objects for the GC to promote and trace. Each slot holds the key's
+/// hash beside its entry, so a probe past another key costs no read of that key's entry: a new key (the usual case for a
+/// unique column) touches one slot's cache line and then appends.
 /// </summary>
 internal sealed class KeyArena
 {
     private char[] chars;
     private int used;
-    private int[] table;
+    private long[] table;
     private int[] offsets;
     private int[] lengths;
     private int[] hashes;
@@ -23,7 +25,7 @@ internal sealed class KeyArena
     {
         var entries = (int)Math.Max(256, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, capacity)));
         chars = new char[entries * 8];
-        table = new int[entries * 2];
+        table = new long[entries * 2];
         offsets = new int[entries];
         lengths = new int[entries];
         hashes = new int[entries];
@@ -38,7 +40,7 @@ internal sealed class KeyArena
         var entries = (int)Math.Max(256, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, capacity)));
         if (table.Length < entries * 2)
         {
-            table = new int[entries * 2];
+            table = new long[entries * 2];
             offsets = new int[entries];
             lengths = new int[entries];
             hashes = new int[entries];
@@ -68,12 +70,16 @@ internal sealed class KeyArena
         var slot = hash & mask;
         while (true)
         {
-            var entry = table[slot] - 1;
-            if (entry < 0) break;
-            if (hashes[entry] == hash && chars.AsSpan(offsets[entry], lengths[entry]).SequenceEqual(key))
+            var cell = table[slot];
+            if (cell == 0) break;
+            if ((int)(cell >> 32) == hash)
             {
-                existing = values[entry];
-                return false;
+                var entry = (int)cell - 1;
+                if (chars.AsSpan(offsets[entry], lengths[entry]).SequenceEqual(key))
+                {
+                    existing = values[entry];
+                    return false;
+                }
             }
             slot = (slot + 1) & mask;
         }
@@ -86,7 +92,7 @@ internal sealed class KeyArena
         hashes[Count] = hash;
         values[Count] = value;
         used += key.Length;
-        table[slot] = ++Count;
+        table[slot] = Cell(hash, ++Count);
         if (Count * 2 > table.Length) Rehash();
         return true;
     }
@@ -104,18 +110,21 @@ internal sealed class KeyArena
         Array.Resize(ref values, size);
     }
 
+    /// <summary>A table slot: the hash in the high half, the entry number plus one (0: empty) in the low half.</summary>
+    private static long Cell(int hash, int entryPlusOne) => ((long)hash << 32) | (uint)entryPlusOne;
+
     private void Rehash()
     {
-        table = new int[table.Length * 2];
+        table = new long[table.Length * 2];
         var mask = table.Length - 1;
         for (var entry = 0; entry < Count; entry++)
         {
             var slot = hashes[entry] & mask;
             while (table[slot] != 0) slot = (slot + 1) & mask;
-            table[slot] = entry + 1;
+            table[slot] = Cell(hashes[entry], entry + 1);
         }
     }
 
     /// <summary>Bytes held, for reporting.</summary>
-    public long Bytes => (long)chars.Length * sizeof(char) + (long)table.Length * sizeof(int) + (long)offsets.Length * (3 * sizeof(int) + sizeof(long));
+    public long Bytes => (long)chars.Length * sizeof(char) + (long)table.Length * sizeof(long) + (long)offsets.Length * (3 * sizeof(int) + sizeof(long));
 }

@@ -1,10 +1,12 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace TrainingOrchestration.Contracts.Checks;
 
 /// <summary>
-/// An append-only run of keys (characters back to back) with each key's hash and value, in arrival order. Spills to
-/// and loads from a stream as whole arrays, so moving keys to disk and back costs about a memory copy.
+/// An append-only run of keys (characters back to back) with each key's hash and value, in arrival order. Spills to and
+/// loads from a stream as one block (<see cref="KeyBlock"/>: characters as bytes when they fit, lengths as bytes when
+/// short, values as varint deltas), so moving keys to disk and back costs little more than a memory copy of half the bytes.
 /// </summary>
 internal sealed class KeyBatch
 {
@@ -34,38 +36,64 @@ internal sealed class KeyBatch
     public int Hash(int entry) => hashes[entry];
     public long Value(int entry) => values[entry];
 
+    /// <summary>Bytes the batch's arrays hold (what it costs in memory).</summary>
+    public long Bytes => (long)chars.Length * sizeof(char) + (long)offsets.Length * (3 * sizeof(int) + sizeof(long));
+
     public void Clear()
     {
         Count = 0;
         used = 0;
     }
 
-    /// <summary>Appends the batch as one block: counts, then the length, hash and value arrays, then the characters.</summary>
+    /// <summary>Empties the batch and lets its arrays go if they grew past their first size.</summary>
+    public void Release()
+    {
+        Clear();
+        if (chars.Length > 1 << 12) chars = new char[1 << 12];
+        if (offsets.Length > 256)
+        {
+            offsets = new int[256];
+            lengths = new int[256];
+            hashes = new int[256];
+            values = new long[256];
+        }
+    }
+
+    /// <summary>Appends the batch as one block.</summary>
     public void WriteTo(Stream stream)
     {
         if (Count == 0) return;
-        Span<int> header = [Count, used];
-        stream.Write(MemoryMarshal.AsBytes(header));
-        stream.Write(MemoryMarshal.AsBytes(lengths.AsSpan(0, Count)));
-        stream.Write(MemoryMarshal.AsBytes(hashes.AsSpan(0, Count)));
-        stream.Write(MemoryMarshal.AsBytes(values.AsSpan(0, Count)));
-        stream.Write(MemoryMarshal.AsBytes(chars.AsSpan(0, used)));
+        var block = ArrayPool<byte>.Shared.Rent(KeyBlock.MaxBytes(Count, used));
+        try
+        {
+            var written = KeyBlock.Encode(block, chars.AsSpan(0, used), lengths.AsSpan(0, Count), hashes.AsSpan(0, Count), values.AsSpan(0, Count));
+            stream.Write(block, 0, written);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(block);
+        }
     }
 
     /// <summary>Replaces the batch's contents with the next block of <paramref name="stream"/>; false at its end.</summary>
     public bool ReadFrom(Stream stream)
     {
         Clear();
-        Span<int> header = stackalloc int[2];
-        if (stream.ReadAtLeast(MemoryMarshal.AsBytes(header), 8, throwOnEndOfStream: false) < 8) return false;
-        var count = header[0];
-        var charCount = header[1];
+        Span<byte> header = stackalloc byte[KeyBlock.HeaderBytes];
+        if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length) return false;
+        var (count, charCount, bodyBytes) = KeyBlock.ReadHeader(header);
         if (count > offsets.Length) GrowEntries(count);
         if (charCount > chars.Length) chars = new char[charCount];
-        stream.ReadExactly(MemoryMarshal.AsBytes(lengths.AsSpan(0, count)));
-        stream.ReadExactly(MemoryMarshal.AsBytes(hashes.AsSpan(0, count)));
-        stream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan(0, count)));
-        stream.ReadExactly(MemoryMarshal.AsBytes(chars.AsSpan(0, charCount)));
+        var body = ArrayPool<byte>.Shared.Rent(bodyBytes);
+        try
+        {
+            stream.ReadExactly(body, 0, bodyBytes);
+            KeyBlock.Decode(header, body.AsSpan(0, bodyBytes), chars.AsSpan(0, charCount), lengths.AsSpan(0, count), hashes.AsSpan(0, count), values.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body);
+        }
         var offset = 0;
         for (var i = 0; i < count; i++)
         {

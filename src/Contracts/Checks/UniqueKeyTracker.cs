@@ -93,7 +93,16 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
         {
             var arena = worker.Arena ??= new KeyArena((int)total);
             arena.Reset((int)total);
-            foreach (var source in sources) Entries(source, p, worker.Buffer, (key, hash, value) => Check(arena, key, hash, value, worker.Failures));
+            foreach (var (tracker, offset) in sources)
+            {
+                if (tracker.files?[p] is { } file)
+                {
+                    Rewind(file);
+                    while (worker.Buffer.ReadFrom(file.Stream)) CheckBatch(arena, worker.Buffer, offset, worker.Failures);
+                    worker.Buffer.Clear();
+                }
+                CheckBatch(arena, tracker.batches[p], offset, worker.Failures);
+            }
         }
         foreach (var (tracker, _) in sources)
         {
@@ -110,6 +119,13 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
         if (file is not null) ReadAll(file, buffer, (key, hash, value) => action(key, hash, value + offset));
         var batch = tracker.batches[partition];
         for (var i = 0; i < batch.Count; i++) action(batch.Key(i), batch.Hash(i), batch.Value(i) + offset);
+    }
+
+    /// <summary>Checks a batch's keys in order (rows shifted by <paramref name="offset"/>): a plain loop, no call per key through a delegate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CheckBatch(KeyArena arena, KeyBatch batch, long offset, FailureSamples failures)
+    {
+        for (var i = 0; i < batch.Count; i++) Check(arena, batch.Key(i), batch.Hash(i), batch.Value(i) + offset, failures);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -150,8 +166,11 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
         foreach (var child in children)
         {
             if (child.Count > memoryLimit) { Split(child, worker, depth + 1); continue; }
-            var arena = new KeyArena((int)child.Count);
-            ReadAll(child, worker.Buffer, (key, hash, value) => Check(arena, key, hash, value, failures));
+            var arena = worker.Arena ??= new KeyArena((int)child.Count);
+            arena.Reset((int)child.Count);
+            Rewind(child);
+            while (worker.Buffer.ReadFrom(child.Stream)) CheckBatch(arena, worker.Buffer, 0, failures);
+            worker.Buffer.Clear();
             child.Dispose();
         }
     }
@@ -183,14 +202,20 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadAll(SpillFile file, KeyBatch readBuffer, EntryAction action)
     {
-        var stream = file.Stream;
-        stream.Flush();
-        stream.Position = 0;
+        var stream = Rewind(file);
         while (readBuffer.ReadFrom(stream))
         {
             for (var i = 0; i < readBuffer.Count; i++) action(readBuffer.Key(i), readBuffer.Hash(i), readBuffer.Value(i));
         }
         readBuffer.Clear();
+    }
+
+    private static FileStream Rewind(SpillFile file)
+    {
+        var stream = file.Stream;
+        stream.Flush();
+        stream.Position = 0;
+        return stream;
     }
 
     public void Dispose()
