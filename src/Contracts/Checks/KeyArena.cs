@@ -21,10 +21,11 @@ internal sealed class KeyArena
     private long[] values;
 
     /// <param name="capacity">Keys expected; the table starts large enough for them.</param>
-    public KeyArena(int capacity = 1024)
+    /// <param name="characters">Their characters, when known (else 8 a key to start with).</param>
+    public KeyArena(int capacity = 1024, long characters = 0)
     {
-        var entries = (int)Math.Max(256, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, capacity)));
-        chars = new char[entries * 8];
+        var entries = Entries(capacity);
+        chars = new char[CharCapacity(entries, characters)];
         table = new long[entries * 2];
         offsets = new int[entries];
         lengths = new int[entries];
@@ -34,10 +35,18 @@ internal sealed class KeyArena
 
     public int Count { get; private set; }
 
-    /// <summary>Empties the set for reuse with about <paramref name="capacity"/> keys, keeping its arrays when they are big enough.</summary>
-    public void Reset(int capacity)
+    private static int Entries(int capacity) => (int)Math.Max(256, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, capacity)));
+
+    private static int CharCapacity(int entries, long characters) => (int)Math.Min(Array.MaxLength, characters > 0 ? characters : entries * 8L);
+
+    /// <summary>
+    /// Empties the set for reuse with about <paramref name="capacity"/> keys of <paramref name="characters"/> characters
+    /// (0: not known), keeping its arrays when they are big enough.
+    /// </summary>
+    public void Reset(int capacity, long characters = 0)
     {
-        var entries = (int)Math.Max(256, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, capacity)));
+        var entries = Entries(capacity);
+        if (chars.Length < characters) chars = new char[CharCapacity(entries, characters)];
         if (table.Length < entries * 2)
         {
             table = new long[entries * 2];

@@ -8,21 +8,27 @@ namespace TrainingOrchestration.Contracts.Checks;
 /// loads from a stream as one block (<see cref="KeyBlock"/>: characters as bytes when they fit, lengths as bytes when
 /// short, values as varint deltas), so moving keys to disk and back costs little more than a memory copy of half the bytes.
 /// </summary>
-internal sealed class KeyBatch
+/// <param name="expected">Keys the batch is expected to hold at most: its arrays are made that large (with a little to
+/// spare, 16 characters a key) on the first key, instead of doubling up to it, which would leave as much again as garbage.</param>
+internal sealed class KeyBatch(int expected = 256)
 {
-    private char[] chars = new char[1 << 12];
+    private readonly int initial = (int)Math.Clamp(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, expected + expected / 8)), 256, 1 << 16);
+    private char[] chars = [];
     private int used;
-    private int[] offsets = new int[256];
-    private int[] lengths = new int[256];
-    private int[] hashes = new int[256];
-    private long[] values = new long[256];
+    private int[] offsets = [];
+    private int[] lengths = [];
+    private int[] hashes = [];
+    private long[] values = [];
 
     public int Count { get; private set; }
 
+    /// <summary>Characters of all keys together.</summary>
+    public int Chars => used;
+
     public void Add(ReadOnlySpan<char> key, int hash, long value)
     {
-        if (Count == offsets.Length) GrowEntries(Count * 2);
-        if (used + key.Length > chars.Length) Array.Resize(ref chars, Math.Max(chars.Length * 2, used + key.Length));
+        if (Count == offsets.Length) GrowEntries(Math.Max(initial, Count * 2));
+        if (used + key.Length > chars.Length) Array.Resize(ref chars, Math.Max(Math.Max(chars.Length * 2, initial * 16), used + key.Length));
         key.CopyTo(chars.AsSpan(used));
         offsets[Count] = used;
         lengths[Count] = key.Length;
@@ -36,27 +42,19 @@ internal sealed class KeyBatch
     public int Hash(int entry) => hashes[entry];
     public long Value(int entry) => values[entry];
 
-    /// <summary>Bytes the batch's arrays hold (what it costs in memory).</summary>
-    public long Bytes => (long)chars.Length * sizeof(char) + (long)offsets.Length * (3 * sizeof(int) + sizeof(long));
-
     public void Clear()
     {
         Count = 0;
         used = 0;
     }
 
-    /// <summary>Empties the batch and lets its arrays go if they grew past their first size.</summary>
+    /// <summary>Empties the batch and lets its arrays go (they are made again on the next key).</summary>
     public void Release()
     {
         Clear();
-        if (chars.Length > 1 << 12) chars = new char[1 << 12];
-        if (offsets.Length > 256)
-        {
-            offsets = new int[256];
-            lengths = new int[256];
-            hashes = new int[256];
-            values = new long[256];
-        }
+        chars = [];
+        offsets = lengths = hashes = [];
+        values = [];
     }
 
     /// <summary>Appends the batch as one block.</summary>

@@ -18,7 +18,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
 {
     private const int Partitions = 64;
     private const long RowMask = (1L << 40) - 1;
-    private readonly KeyBatch[] batches = Enumerable.Range(0, Partitions).Select(_ => new KeyBatch()).ToArray();
+    private readonly KeyBatch[] batches = Enumerable.Range(0, Partitions).Select(_ => new KeyBatch(memoryLimit / Partitions)).ToArray();
     private int buffered;
     private SpillFile[]? files;
 
@@ -38,27 +38,42 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
     /// <summary>
     /// Checks every partition (over this tracker and the chunks that follow it, in chunk order, so first occurrences
     /// stay the earliest rows) and reports each repeated key at the row where it repeats. Partitions share no key, so
-    /// they are checked in parallel, each worker with its own table and failures, merged at the end.
+    /// they are checked in parallel: one worker per core takes the next partition until none is left, each with one table
+    /// sized for the largest partition (no table or buffer per partition or per thread-pool replica), failures merged at
+    /// the end.
     /// </summary>
     public void Complete(FailureSamples failures)
     {
         if (completed) return;
         completed = true;
         List<(UniqueKeyTracker Tracker, long Offset)> sources = [(this, 0L), .. followers];
-        var gate = new object();
-        Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new Worker(failures.Empty()),
-            (p, _, worker) =>
+        var inMemory = Enumerable.Range(0, Partitions)
+            .Select(p => (Keys: sources.Sum(s => s.Tracker.KeysIn(p)), Chars: sources.Sum(s => s.Tracker.CharsIn(p))))
+            .Where(p => p.Keys <= (long)memoryLimit * sources.Count)
+            .ToList();
+        var keys = inMemory.Count == 0 ? 0 : inMemory.Max(p => p.Keys);
+        var chars = inMemory.Count == 0 ? 0 : inMemory.Max(p => p.Chars);
+        var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => new Worker(failures.Empty())).ToArray();
+        var next = -1;
+        void Drain(Worker worker)
+        {
+            int p;
+            while ((p = Interlocked.Increment(ref next)) < Partitions)
             {
+                worker.Arena ??= new KeyArena((int)keys, chars);
                 CheckPartition(p, sources, worker);
-                return worker;
-            },
-            worker =>
-            {
-                lock (gate) failures.AbsorbUnordered(worker.Failures.Export());
-            });
+            }
+        }
+        var others = workers.Skip(1).Select(worker => Task.Run(() => Drain(worker))).ToArray();
+        Drain(workers[0]);
+        Task.WaitAll(others);
+        foreach (var worker in workers) failures.AbsorbUnordered(worker.Failures.Export());
         failures.Trim();
     }
+
+    private long KeysIn(int partition) => (files?[partition].Count ?? 0) + batches[partition].Count;
+
+    private long CharsIn(int partition) => (files?[partition].Chars ?? 0) + batches[partition].Chars;
 
     private sealed class Worker(FailureSamples failures)
     {
@@ -70,7 +85,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
     private void CheckPartition(int p, List<(UniqueKeyTracker Tracker, long Offset)> sources, Worker worker)
     {
         var limit = (long)memoryLimit * sources.Count;
-        var total = sources.Sum(s => (s.Tracker.files?[p].Count ?? 0) + s.Tracker.batches[p].Count);
+        var total = sources.Sum(s => s.Tracker.KeysIn(p));
         if (total > limit)
         {
             Directory.CreateDirectory(tempDirectory);
@@ -92,7 +107,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
         else
         {
             var arena = worker.Arena ??= new KeyArena((int)total);
-            arena.Reset((int)total);
+            arena.Reset((int)total, sources.Sum(s => s.Tracker.CharsIn(p)));
             foreach (var (tracker, offset) in sources)
             {
                 if (tracker.files?[p] is { } file)
@@ -106,7 +121,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
         }
         foreach (var (tracker, _) in sources)
         {
-            tracker.batches[p].Clear();
+            tracker.batches[p].Release();
             tracker.files?[p].Dispose();
         }
     }
@@ -194,6 +209,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
     {
         batch.WriteTo(file.Stream);
         file.Count += batch.Count;
+        file.Chars += batch.Chars;
     }
 
     private delegate void EntryAction(ReadOnlySpan<char> key, int hash, long value);
@@ -232,6 +248,8 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
             FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 
         public long Count { get; set; }
+
+        public long Chars { get; set; }
 
         public void Dispose() => stream?.Dispose();
     }
