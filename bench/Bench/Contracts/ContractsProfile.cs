@@ -13,6 +13,7 @@ namespace TrainingOrchestration.Bench.Contracts;
 /// before it spills, default 500,000; <c>--parquet</c>: the same table written as Parquet by DuckDB, layers read by the page decoder
 /// and by Parquet.Net; <c>--serial</c>: CSV on one core instead of in parallel chunks, <c>--read-ahead</c> with parsing on a second
 /// thread). The last CSV layer is the full contract validated row by row, the path before batches a column at a time.
+/// <c>--file PATH [--allocations]</c>: the full contract over an existing file (with the sampled allocations by type).
 /// <c>--make DIR</c> only writes the table (CSV and Parquet) into DIR and prints their paths, for <c>--file</c> and <c>perf</c>.
 /// </summary>
 internal static class ContractsProfile
@@ -82,6 +83,13 @@ internal static class ContractsProfile
         Console.WriteLine($"{path}, CPU-seconds (all threads), best of 2:");
         await Validate(full, path, directory); // warm-up
         GC.Collect();
+        if (Environment.GetCommandLineArgs().Contains("--allocations"))
+        {
+            using var allocations = new AllocationSampler();
+            await Validate(full, path, directory);
+            Console.WriteLine("  allocated (sampled) by type:");
+            allocations.Print();
+        }
         using (var sampler = new MemorySampler())
         {
             await Validate(full, path, directory);

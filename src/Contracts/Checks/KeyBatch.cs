@@ -8,11 +8,11 @@ namespace TrainingOrchestration.Contracts.Checks;
 /// loads from a stream as one block (<see cref="KeyBlock"/>: characters as bytes when they fit, lengths as bytes when
 /// short, values as varint deltas), so moving keys to disk and back costs little more than a memory copy of half the bytes.
 /// </summary>
-/// <param name="expected">Keys the batch is expected to hold at most: its arrays are made that large (with a little to
-/// spare, 16 characters a key) on the first key, instead of doubling up to it, which would leave as much again as garbage.</param>
+/// <param name="expected">Keys the batch is expected to hold at most: its arrays are made that large (an eighth to spare,
+/// 12 characters a key) on the first key, instead of doubling up to it, which would leave as much again as garbage.</param>
 internal sealed class KeyBatch(int expected = 256)
 {
-    private readonly int initial = (int)Math.Clamp(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, expected + expected / 8)), 256, 1 << 16);
+    private readonly int initial = Math.Clamp(expected + expected / 8, 256, 1 << 16);
     private char[] chars = [];
     private int used;
     private int[] offsets = [];
@@ -28,7 +28,7 @@ internal sealed class KeyBatch(int expected = 256)
     public void Add(ReadOnlySpan<char> key, int hash, long value)
     {
         if (Count == offsets.Length) GrowEntries(Math.Max(initial, Count * 2));
-        if (used + key.Length > chars.Length) Array.Resize(ref chars, Math.Max(Math.Max(chars.Length * 2, initial * 16), used + key.Length));
+        if (used + key.Length > chars.Length) Array.Resize(ref chars, Math.Max(Math.Max(chars.Length * 2, initial * 12), used + key.Length));
         key.CopyTo(chars.AsSpan(used));
         offsets[Count] = used;
         lengths[Count] = key.Length;
