@@ -5,7 +5,7 @@ using TrainingOrchestration.Contracts.Validation;
 namespace TrainingOrchestration.Contracts.Checks;
 
 /// <summary>Non-null values must be one of the listed values, compared as the column's type (so 1 and 1.0 match a decimal).</summary>
-internal sealed class AllowedValuesCheck : Check
+internal sealed class AllowedValuesCheck : Check, INumberVectorCheck
 {
     private readonly int column;
     private readonly FailureSamples failures;
@@ -58,6 +58,16 @@ internal sealed class AllowedValuesCheck : Check
     {
         if (state != CellState.Value) return;
         if (!Allowed(number, text)) failures.Add(text.IsEmpty ? Formats.Number(number) : text);
+    }
+
+    public void ObserveNumbers(ReadOnlySpan<CellState> cells, ReadOnlySpan<double> values, ScanPosition position, long first)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i] != CellState.Value || Allowed(values[i], default)) continue;
+            position.Row = first + i + 1;
+            failures.Add(Formats.Number(values[i]));
+        }
     }
 
     private bool Allowed(double number, ReadOnlySpan<char> text) =>

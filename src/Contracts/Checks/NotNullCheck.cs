@@ -5,13 +5,23 @@ using TrainingOrchestration.Contracts.Validation;
 namespace TrainingOrchestration.Contracts.Checks;
 
 /// <summary><c>not_null</c> (no null at all) and <c>completeness</c> (at least a fraction of values present).</summary>
-internal sealed class NotNullCheck(RuleSpec rule, int column, FailureSamples failures) : Check(rule)
+internal sealed class NotNullCheck(RuleSpec rule, int column, FailureSamples failures) : Check(rule), INumberVectorCheck
 {
     public override int CellColumn => column;
 
     public override void Observe(CellState state, double number, ReadOnlySpan<char> text)
     {
         if (state == CellState.Null) failures.Add(text.IsEmpty ? "(empty)" : text);
+    }
+
+    public void ObserveNumbers(ReadOnlySpan<CellState> cells, ReadOnlySpan<double> values, ScanPosition position, long first)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i] != CellState.Null) continue;
+            position.Row = first + i + 1;
+            failures.Add("(empty)");
+        }
     }
 
     public override RuleOutcome Complete(CompletionContext context)

@@ -5,7 +5,7 @@ using TrainingOrchestration.Contracts.Validation;
 namespace TrainingOrchestration.Contracts.Checks;
 
 /// <summary>Non-null values within [min, max] (inclusive); dates and timestamps compare as instants.</summary>
-internal sealed class RangeCheck(RuleSpec rule, int column, ColumnSpec spec, FailureSamples failures) : Check(rule)
+internal sealed class RangeCheck(RuleSpec rule, int column, ColumnSpec spec, FailureSamples failures) : Check(rule), INumberVectorCheck
 {
     private readonly double min = rule.Min ?? double.NegativeInfinity;
     private readonly double max = rule.Max ?? double.PositiveInfinity;
@@ -20,6 +20,26 @@ internal sealed class RangeCheck(RuleSpec rule, int column, ColumnSpec spec, Fai
         if (number < observedMin) observedMin = number;
         if (number > observedMax) observedMax = number;
         if (number < min || number > max) failures.Add(text.IsEmpty ? CellCoercion.Format(number, spec.Type) : text);
+    }
+
+    public void ObserveNumbers(ReadOnlySpan<CellState> cells, ReadOnlySpan<double> values, ScanPosition position, long first)
+    {
+        var low = observedMin;
+        var high = observedMax;
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i] != CellState.Value) continue;
+            var number = values[i];
+            if (number < low) low = number;
+            if (number > high) high = number;
+            if (number < min || number > max)
+            {
+                position.Row = first + i + 1;
+                failures.Add(CellCoercion.Format(number, spec.Type));
+            }
+        }
+        observedMin = low;
+        observedMax = high;
     }
 
     public override RuleOutcome Complete(CompletionContext context)

@@ -133,7 +133,8 @@ internal sealed partial class ScanPlan
 
     /// <summary>
     /// Numbers: the states from the null mask and, where the type asks, the values (as <see cref="ParquetTableReader.ReadAt"/>);
-    /// then the cell checks cell by cell, and the profiler over the whole vector.
+    /// then the cell checks, each over the column (in one loop of its own when it is an <see cref="INumberVectorCheck"/>),
+    /// and the profiler over the whole vector.
     /// </summary>
     private void ObserveNumbers(Step step, ParquetColumnBuffer buffer, int rows, ScanPosition position, long first)
     {
@@ -157,15 +158,27 @@ internal sealed partial class ScanPlan
             cells[i] = state;
             invalid |= state == CellState.Invalid;
         }
-        if (step.Checks.Length > 0 || invalid)
+        if (invalid)
         {
-            var checks = step.Checks;
+            for (var i = 0; i < rows; i++)
+            {
+                if (cells[i] != CellState.Invalid) continue;
+                position.Row = first + i + 1;
+                step.TypeCheck.Observe(CellState.Invalid, values[i], default);
+            }
+        }
+        // Each check over the whole column in turn: the checks keep apart state, so this is the cell-by-cell outcome.
+        foreach (var check in step.Checks)
+        {
+            if (check is INumberVectorCheck vector)
+            {
+                vector.ObserveNumbers(cells, values, position, first);
+                continue;
+            }
             for (var i = 0; i < rows; i++)
             {
                 position.Row = first + i + 1;
-                var state = cells[i];
-                if (state == CellState.Invalid) step.TypeCheck.Observe(state, values[i], default);
-                foreach (var check in checks) check.Observe(state, values[i], default);
+                check.Observe(cells[i], values[i], default);
             }
         }
         step.Profiler.ObserveNumbers(cells, values);
@@ -220,12 +233,7 @@ internal sealed partial class ScanPlan
             var check = rowChecks[r];
             if (check is UniqueCheck { TextKeyColumn: var key and >= 0 } unique && steps[key].Index >= 0 && reader.Column(steps[key].Index).IsText)
             {
-                var buffer = reader.Column(steps[key].Index);
-                for (var i = 0; i < rows; i++)
-                {
-                    position.Row = first + i + 1;
-                    unique.ObserveKey(buffer.Text(i));
-                }
+                unique.ObserveKeys(reader.Column(steps[key].Index), rows, first);
                 continue;
             }
             var columns = rowCheckColumns[r];

@@ -29,18 +29,30 @@ internal sealed class UniqueCheck(RuleSpec rule, int[] columns, ColumnType[] typ
 
     public override IReadOnlyList<int> RowColumns => columns;
 
-    /// <summary>The key's column when the key is one string column (read straight from a text column by <see cref="ObserveKey"/>), else -1.</summary>
+    /// <summary>The key's column when the key is one string column (read straight from a text column by <see cref="ObserveKeys"/>), else -1.</summary>
     public int TextKeyColumn => columns.Length == 1 && types[0] == ColumnType.String ? columns[0] : -1;
 
     /// <summary>
-    /// <see cref="ObserveRow"/> for a key of one string column whose cell is <paramref name="text"/> (empty: null), at the
-    /// scan position's row.
+    /// <see cref="ObserveRow"/> for rows [0, <paramref name="rows"/>) of a row group's decoded text column (rows
+    /// <paramref name="first"/> + 1 on): a loop over the column, the scan position set only for a null key's report.
     /// </summary>
-    public void ObserveKey(ReadOnlySpan<char> text)
+    public void ObserveKeys(ParquetColumnBuffer column, int rows, long first)
     {
-        if (text.IsEmpty) { if (Rule.Check == CheckKind.PrimaryKey) nulls.Add("(null)"); return; }
-        tracker.Add(text, position.FileIndex, position.Row);
-        keys++;
+        var fileIndex = position.FileIndex;
+        var primary = Rule.Check == CheckKind.PrimaryKey;
+        for (var i = 0; i < rows; i++)
+        {
+            var text = column.Text(i);
+            if (text.IsEmpty)
+            {
+                if (!primary) continue;
+                position.Row = first + i + 1;
+                nulls.Add("(null)");
+                continue;
+            }
+            tracker.Add(text, fileIndex, first + i + 1);
+            keys++;
+        }
     }
 
     public override void ObserveRow(IRowValues row)
