@@ -5,7 +5,8 @@ using TrainingOrchestration.Contracts.Validation;
 namespace TrainingOrchestration.Contracts.Tests.Validation;
 
 /// <summary>
-/// The row checks over Parquet row groups (expressions over column vectors, keys straight from the decoded column) give
+/// The row checks over Parquet row groups (expressions over column vectors, keys straight from the decoded column) and the
+/// numeric cell checks over whole columns give
 /// the outcome the row-by-row path gives (Parquet.Net's reader, <see cref="ValidationInputs.ParquetPageDecoder"/> false):
 /// same failing counts, examples (text, row) and order, with failures on both sides of the vector blocks' boundaries.
 /// </summary>
@@ -51,6 +52,12 @@ public sealed class ParquetRowCheckTests : IDisposable
           - { check: expression, name: texts, expr: "'basic' < plan and note >= plan" }
           - { check: expression, name: ratio, expr: "not (charges / tenure > 3) and -tenure <= 0 and amount - code != 4.5" }
           - { check: expression, name: numeric_text, expr: "digits != '3' and digits is not null" }
+          - { check: range, column: charges, min: 0, max: 400 }
+          - { check: not_null, column: tenure }
+          - { check: completeness, column: charges, min: 0.999 }
+          - { check: allowed_values, column: code, values: [0, 1, 2, 3, 4, 5] }
+          - { check: allowed_values, column: tenure, values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] }
+          - { check: range, column: code, min: 1, max: 5 }
         """;
 
     [Theory]
@@ -70,6 +77,10 @@ public sealed class ParquetRowCheckTests : IDisposable
         Assert.Contains(rowByRow.Rule("billed").Examples, e => e.Row % 1024 is 0);
         Assert.Contains(rowByRow.Rule("billed").Examples, e => e.Row % 1024 is 1);
         Assert.True(rowByRow.Rule("primary_key:id").FailingCount > 10);
+        foreach (var rule in new[] { "range:charges", "not_null:tenure", "completeness:charges", "allowed_values:code", "range:code", "type:code", "allowed_values:tenure" })
+        {
+            Assert.True(rowByRow.Rule(rule).FailingCount > 20, $"{rule} fails {rowByRow.Rule(rule).FailingCount} rows");
+        }
         foreach (var parallelism in new[] { 1, 2 })
         {
             var inputs = new ValidationInputs { Now = ContractRun.Now, Parallelism = parallelism };
