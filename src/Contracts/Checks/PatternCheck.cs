@@ -40,6 +40,24 @@ internal sealed class PatternCheck(RuleSpec rule, int column, FailureSamples fai
         }
     }
 
+    /// <summary>
+    /// A value that matches (or any cell once the rule has timed out) changes nothing, so a dictionary-encoded column's
+    /// scan matches each distinct value once per row group. A value that does not match, or whose match times out here,
+    /// is observed at each of its rows, as before.
+    /// </summary>
+    public override bool PassesWithoutEffect(CellState state, double number, ReadOnlySpan<char> text)
+    {
+        if (state != CellState.Value || timedOutAt is not null) return true;
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     public override RuleOutcome Complete(CompletionContext context)
     {
         if (timedOutAt is not { } at)

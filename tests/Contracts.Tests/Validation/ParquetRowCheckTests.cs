@@ -58,6 +58,8 @@ public sealed class ParquetRowCheckTests : IDisposable
           - { check: allowed_values, column: code, values: [0, 1, 2, 3, 4, 5] }
           - { check: allowed_values, column: tenure, values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] }
           - { check: range, column: code, min: 1, max: 5 }
+          - { check: pattern, column: plan, regex: '^[a-z]{4,}$' }
+          - { check: allowed_values, column: plan, values: [pro, basic] }
         """;
 
     [Theory]
@@ -77,7 +79,7 @@ public sealed class ParquetRowCheckTests : IDisposable
         Assert.Contains(rowByRow.Rule("billed").Examples, e => e.Row % 1024 is 0);
         Assert.Contains(rowByRow.Rule("billed").Examples, e => e.Row % 1024 is 1);
         Assert.True(rowByRow.Rule("primary_key:id").FailingCount > 10);
-        foreach (var rule in new[] { "range:charges", "not_null:tenure", "completeness:charges", "allowed_values:code", "range:code", "type:code", "allowed_values:tenure" })
+        foreach (var rule in new[] { "range:charges", "not_null:tenure", "completeness:charges", "allowed_values:code", "range:code", "type:code", "allowed_values:tenure", "pattern:plan", "allowed_values:plan" })
         {
             Assert.True(rowByRow.Rule(rule).FailingCount > 20, $"{rule} fails {rowByRow.Rule(rule).FailingCount} rows");
         }
