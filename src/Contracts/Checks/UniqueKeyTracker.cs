@@ -65,8 +65,15 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
             }
         }
         var others = workers.Skip(1).Select(worker => Task.Run(() => Drain(worker))).ToArray();
-        Drain(workers[0]);
-        Task.WaitAll(others);
+        try
+        {
+            Drain(workers[0]);
+        }
+        finally
+        {
+            // No worker may still read the batches or files when this returns (they are released or disposed next).
+            Task.WaitAll(others);
+        }
         foreach (var worker in workers) failures.AbsorbUnordered(worker.Failures.Export());
         failures.Trim();
     }
