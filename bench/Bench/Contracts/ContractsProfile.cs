@@ -89,6 +89,7 @@ internal static class ContractsProfile
             await Validate(full, path, directory);
             Console.WriteLine("  allocated (sampled) by type:");
             allocations.Print();
+            GC.Collect();
         }
         using (var sampler = new MemorySampler())
         {

@@ -8,11 +8,17 @@ namespace TrainingOrchestration.Contracts.Checks;
 /// loads from a stream as one block (<see cref="KeyBlock"/>: characters as bytes when they fit, lengths as bytes when
 /// short, values as varint deltas), so moving keys to disk and back costs little more than a memory copy of half the bytes.
 /// </summary>
-/// <param name="expected">Keys the batch is expected to hold at most: its arrays are made that large (an eighth to spare,
-/// 12 characters a key) on the first key, instead of doubling up to it, which would leave as much again as garbage.</param>
+/// <param name="expected">
+/// Keys the batch is expected to hold at most (its share of the tracker's limit). The arrays start small (a small table
+/// costs little) and double; past <see cref="JumpAt"/> keys they grow straight to the expected size (an eighth to spare,
+/// 12 characters a key), instead of doubling up to it, which would leave about as much again as garbage.
+/// </param>
 internal sealed class KeyBatch(int expected = 256)
 {
-    private readonly int initial = Math.Clamp(expected + expected / 8, 256, 1 << 16);
+    private const int FirstSize = 256;
+    private const int JumpAt = 1024;
+    private const int CharsPerKey = 12;
+    private readonly int expectedSize = Math.Clamp(expected + expected / 8, FirstSize, 1 << 16);
     private char[] chars = [];
     private int used;
     private int[] offsets = [];
@@ -27,8 +33,8 @@ internal sealed class KeyBatch(int expected = 256)
 
     public void Add(ReadOnlySpan<char> key, int hash, long value)
     {
-        if (Count == offsets.Length) GrowEntries(Math.Max(initial, Count * 2));
-        if (used + key.Length > chars.Length) Array.Resize(ref chars, Math.Max(Math.Max(chars.Length * 2, initial * 12), used + key.Length));
+        if (Count == offsets.Length) GrowEntries(Grown(Count));
+        if (used + key.Length > chars.Length) Array.Resize(ref chars, Math.Max(Grown(chars.Length / CharsPerKey) * CharsPerKey, used + key.Length));
         key.CopyTo(chars.AsSpan(used));
         offsets[Count] = used;
         lengths[Count] = key.Length;
@@ -37,6 +43,9 @@ internal sealed class KeyBatch(int expected = 256)
         used += key.Length;
         Count++;
     }
+
+    /// <summary>The next size for room beyond <paramref name="size"/> keys.</summary>
+    private int Grown(int size) => size < FirstSize ? FirstSize : size < JumpAt || size >= expectedSize ? size * 2 : expectedSize;
 
     public ReadOnlySpan<char> Key(int entry) => chars.AsSpan(offsets[entry], lengths[entry]);
     public int Hash(int entry) => hashes[entry];
