@@ -55,6 +55,17 @@ internal sealed class UniqueCheck(RuleSpec rule, int[] columns, ColumnType[] typ
         }
     }
 
+    /// <summary>
+    /// <see cref="ObserveRow"/> for a key of one string column whose cell is <paramref name="text"/> (empty: null), at the
+    /// scan position's row: a CSV batch's key read straight from the batch.
+    /// </summary>
+    public void ObserveKey(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty) { if (Rule.Check == CheckKind.PrimaryKey) nulls.Add("(null)"); return; }
+        tracker.Add(text, position.FileIndex, position.Row);
+        keys++;
+    }
+
     public override void ObserveRow(IRowValues row)
     {
         if (columns.Length == 1)
