@@ -137,14 +137,12 @@ internal sealed partial class ScanPlan
 
     /// <summary>
     /// The row checks, each over the batch in its own loop (they are independent): a unique key of one text column read
-    /// straight from the batch; the others through <see cref="Row"/>, with their columns' states and numbers copied from
-    /// the vectors and the reader on the row for texts. A vector predicate over (states, numbers) per column would read
-    /// <see cref="batchStates"/> and <see cref="batchNumbers"/> here instead of the row loop.
+    /// straight from the batch; an expression over the column vectors (<see cref="ObserveCsvExpression"/>); the others
+    /// through <see cref="Row"/>, with their columns' states and numbers copied from the vectors and the reader on the
+    /// row for texts.
     /// </summary>
     private void ObserveRows(CsvTableReader reader, CsvRowBatch batch, ReadOnlySpan<int> rows, ScanPosition position, long first)
     {
-        var rowStates = Row.States;
-        var rowNumbers = Row.Numbers;
         for (var r = 0; r < rowChecks.Length; r++)
         {
             var check = rowChecks[r];
@@ -160,16 +158,15 @@ internal sealed partial class ScanPlan
                 continue;
             }
             var columns = rowCheckColumns[r];
+            if (check is ExpressionCheck expression)
+            {
+                ObserveCsvExpression(expression, reader, batch, rows, position, first, columns);
+                continue;
+            }
             for (var i = 0; i < rows.Length; i++)
             {
                 position.Row = first + rows[i] + 1;
-                reader.MoveTo(rows[i]);
-                foreach (var c in columns)
-                {
-                    if (steps[c].Index < 0) { rowStates[c] = CellState.Null; continue; }
-                    rowStates[c] = batchStates[c][i];
-                    rowNumbers[c] = batchNumbers[c][i];
-                }
+                LoadCsvRow(reader, rows, columns, i);
                 check.ObserveRow(Row);
             }
         }

@@ -50,6 +50,8 @@ public sealed class CsvBatchOutcomeTests
           - { check: unique, column: label }
           - { check: expression, name: billed, expr: "charges >= tenure or plan == 'basic'" }
           - { check: expression, name: labelled, expr: "label != 'none' or flag == 1" }
+          - { check: expression, name: arithmetic, expr: "charges / (tenure - 30) * 2 < code - 1000 or not (flag == 1 and plan != label)" }
+          - { check: expression, name: times, expr: "seen > day or note is null" }
         """;
 
     [Fact]
@@ -63,7 +65,7 @@ public sealed class CsvBatchOutcomeTests
         Assert.True(reference.Rule("columns").FailingCount > 100);
         foreach (var rule in new[] { "type:tenure", "type:charges", "type:flag", "type:seen", "type:day", "type:code", "primary_key:id",
                      "pattern:id", "allowed_values:plan", "range:tenure", "not_null:charges", "range:charges", "not_null:day",
-                     "unique:code", "unique:plan+code", "unique:label", "billed", "labelled" })
+                     "unique:code", "unique:plan+code", "unique:label", "billed", "labelled", "arithmetic", "times" })
         {
             Assert.True(reference.Rule(rule).FailingCount > 0, rule);
         }
