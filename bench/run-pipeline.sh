@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Wall time of the README's main command after the build: on the bundled churn sample, and on the churn sample
 # scaled to N rows (default 1,000,000: the sample's rows repeated under new customer ids). Prints one line per case.
-# Usage: bash bench/run-pipeline.sh [ROWS]   (e.g. 10000000: about 7 minutes and 1.7 GB peak on an idle 2-core machine)
+# Usage: bash bench/run-pipeline.sh [ROWS]   (e.g. 10000000: 7-11 minutes and 1.5-1.7 GB peak on an idle 2-core machine: 428 s, 551 s, 653 s and 686 s over sessions 19-21, the same code)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
