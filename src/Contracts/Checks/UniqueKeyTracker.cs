@@ -117,12 +117,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
             arena.Reset((int)total, sources.Sum(s => s.Tracker.CharsIn(p)));
             foreach (var (tracker, offset) in sources)
             {
-                if (tracker.files?[p] is { } file)
-                {
-                    Rewind(file);
-                    while (worker.Buffer.ReadFrom(file.Stream)) CheckBatch(arena, worker.Buffer, offset, worker.Failures);
-                    worker.Buffer.Clear();
-                }
+                if (tracker.files?[p] is { } file) CheckFile(arena, file, worker.Buffer, offset, worker.Failures);
                 CheckBatch(arena, tracker.batches[p], offset, worker.Failures);
             }
         }
@@ -150,6 +145,14 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
         for (var i = 0; i < batch.Count; i++) Check(arena, batch.Key(i), batch.Hash(i), batch.Value(i) + offset, failures);
     }
 
+    /// <summary>Checks a spilled file's keys in the order written, block by block through <paramref name="buffer"/>.</summary>
+    private void CheckFile(KeyArena arena, SpillFile file, KeyBatch buffer, long offset, FailureSamples failures)
+    {
+        Rewind(file);
+        while (buffer.ReadFrom(file.Stream)) CheckBatch(arena, buffer, offset, failures);
+        buffer.Clear();
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Check(KeyArena arena, ReadOnlySpan<char> key, int hash, long position, FailureSamples failures)
     {
@@ -167,7 +170,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
         {
             // Pathological skew (e.g. one key repeated millions of times): check it in memory regardless.
             var arena = new KeyArena(memoryLimit);
-            ReadAll(file, worker.Buffer, (key, hash, value) => Check(arena, key, hash, value, failures));
+            CheckFile(arena, file, worker.Buffer, 0, failures);
             file.Dispose();
             return;
         }
@@ -190,9 +193,7 @@ internal sealed class UniqueKeyTracker(int memoryLimit, string tempDirectory, Fu
             if (child.Count > memoryLimit) { Split(child, worker, depth + 1); continue; }
             var arena = worker.Arena ??= new KeyArena((int)child.Count);
             arena.Reset((int)child.Count);
-            Rewind(child);
-            while (worker.Buffer.ReadFrom(child.Stream)) CheckBatch(arena, worker.Buffer, 0, failures);
-            worker.Buffer.Clear();
+            CheckFile(arena, child, worker.Buffer, 0, failures);
             child.Dispose();
         }
     }
