@@ -23,6 +23,12 @@ public sealed class XgboostTrainer
         "TweedieRegression: label must be nonnegative", "Parameter reg_lambda should be greater equal to 0",
     ];
 
+    /// <summary>
+    /// Every round's XGBoost metrics from the library's own evaluation (<c>XGBoosterEvalOneIter</c>), never from
+    /// <see cref="RocAuc"/>: the reference the faster path is tested against.
+    /// </summary>
+    public bool LibraryEvaluationOnly { get; init; }
+
     /// <summary>Trains on channels already in memory (tests and callers that build their own data).</summary>
     public TrainedModel Train(ChannelData train, ChannelData? validation, IReadOnlyDictionary<string, string> hyperparameters,
         CancellationToken stop = default)
@@ -56,12 +62,13 @@ public sealed class XgboostTrainer
             foreach (var (name, value) in settings.LibraryParameters) booster.SetParam(name, value);
             var stopping = validationMatrix is null || settings.EarlyStoppingMetric is null ? null
                 : new EarlyStopping(settings.EarlyStoppingRounds!.Value, "validation", settings.EarlyStoppingMetric);
+            var evaluation = new RoundEvaluation(booster, watchlist, settings, LibraryEvaluationOnly);
             IReadOnlyList<(string DataSet, string Metric, double Value)> last = [];
             for (var round = 0; round < settings.NumRound; round++)
             {
                 stop.ThrowIfCancellationRequested();
                 booster.UpdateOneIteration(round, trainMatrix);
-                last = [.. EvaluationLine.Parse(booster.Evaluate(round, watchlist)), .. ContainerEvaluation(booster, watchlist, settings.ComputedByContainer)];
+                last = evaluation.After(round);
                 if (stopping?.ShouldStop(round, last) == true) break;
             }
             var best = stopping?.BestIteration;
@@ -73,20 +80,6 @@ public sealed class XgboostTrainer
         {
             if (CustomerErrors.Any(e.Message.Contains)) throw AlgorithmFailure.Client(e.Message);
             throw AlgorithmFailure.Algorithm($"XGB train call failed with exception:\n {e.Message}", e);
-        }
-    }
-
-    /// <summary>The container's own metrics (feval) on each watched set, from the raw margins, after XGBoost's.</summary>
-    private static IEnumerable<(string DataSet, string Metric, double Value)> ContainerEvaluation(Booster booster,
-        List<(DMatrix Data, string Name)> watchlist, IReadOnlyList<string> metrics)
-    {
-        if (metrics.Count == 0) yield break;
-        foreach (var (data, name) in watchlist)
-        {
-            var (margins, shape) = booster.Predict(data, type: 1);
-            var groups = shape.Length == 2 ? (int)shape[1] : 1;
-            var labels = data.Labels;
-            foreach (var metric in metrics) yield return (name, metric, ContainerMetrics.Compute(metric, labels, margins, groups));
         }
     }
 

@@ -107,6 +107,16 @@ public sealed unsafe class DMatrix : IDisposable
     /// <summary>The labels given to XGBoost (empty without), for the metrics the container computes itself.</summary>
     public float[] Labels { get; }
 
+    /// <summary>Whether XGBoost holds row weights for this matrix (the channels here set none).</summary>
+    internal bool HasWeights
+    {
+        get
+        {
+            XgboostNative.Check(XgboostNative.XGDMatrixGetFloatInfo(Handle, "weight", out var length, out _), nameof(XgboostNative.XGDMatrixGetFloatInfo));
+            return length > 0;
+        }
+    }
+
     internal IntPtr Handle => _handle != IntPtr.Zero ? _handle : throw new ObjectDisposedException(nameof(DMatrix));
 
     public void Dispose()
