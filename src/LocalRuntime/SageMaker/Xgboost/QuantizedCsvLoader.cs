@@ -96,7 +96,7 @@ internal sealed unsafe class QuantizedCsvLoader : IDisposable
             var column = -1;
             foreach (var range in line.Split(','))
             {
-                var value = float.TryParse(line[range], NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : float.NaN;
+                var value = CsvFloat.Parse(line[range]);
                 if (column < 0) _labels[rows] = value;
                 else row[column] = value;
                 column++;
