@@ -8,5 +8,6 @@ internal static class BenchSuites
         ["contracts"] = Contracts.ContractsBench.Run,
         ["contracts-profile"] = Contracts.ContractsProfile.Run,
         ["asl"] = Asl.AslBench.Run,
+        ["feature-job"] = Glue.FeatureJobBench.Run,
     };
 }

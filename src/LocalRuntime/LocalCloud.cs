@@ -185,7 +185,7 @@ public sealed partial class LocalCloud : IAsyncDisposable
             foreach (var topic in stack.OfType("AWS::SNS::Topic")) Sns.AddTopic(topic.PhysicalId, topic.Name);
             SubscribeTopics(stack);
             foreach (var function in stack.OfType("AWS::Lambda::Function")) RegisterFunction(function);
-            foreach (var job in stack.OfType("AWS::Glue::Job")) glueJobs[job.Name] = GlueJobOf(job);
+            foreach (var job in stack.OfType("AWS::Glue::Job")) glueJobs[job.Name] = GlueJobDefinition.FromTemplate(job);
             AssetStager.Stage(stack, Buckets);
         }
         RegisterIntegrations(glueJobs);
@@ -240,6 +240,13 @@ public sealed partial class LocalCloud : IAsyncDisposable
 
     private void RegisterStateMachine(StackResource machine)
     {
+        var type = machine.GetString("StateMachineType") == "EXPRESS" ? StateMachineType.Express : StateMachineType.Standard;
+        _stateMachines[machine.Name] = Engine.CreateStateMachine(machine.Name, DefinitionOf(machine), type);
+    }
+
+    /// <summary>A state machine's ASL as deployed: its definition with <c>DefinitionSubstitutions</c> filled in.</summary>
+    public static string DefinitionOf(StackResource machine)
+    {
         var definition = machine.Properties["DefinitionString"] switch
         {
             JsonValue v when v.TryGetValue<string>(out var text) => text,
@@ -251,26 +258,11 @@ public sealed partial class LocalCloud : IAsyncDisposable
             var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? "";
             definition = definition.Replace("${" + key + "}", text, StringComparison.Ordinal);
         }
-        var type = machine.GetString("StateMachineType") == "EXPRESS" ? StateMachineType.Express : StateMachineType.Standard;
-        _stateMachines[machine.Name] = Engine.CreateStateMachine(machine.Name, definition, type);
-    }
-
-    private static GlueJobDefinition GlueJobOf(StackResource job)
-    {
-        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in job.Properties["DefaultArguments"] as JsonObject ?? [])
-        {
-            arguments[key] = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? "";
-        }
-        return new GlueJobDefinition(job.Name, arguments,
-            job.GetString("GlueVersion") ?? "4.0",
-            job.GetString("WorkerType") ?? "G.1X",
-            IntOf(job.Properties["NumberOfWorkers"]) ?? 2,
-            IntOf(job.Properties["Timeout"]) ?? 2880);
+        return definition;
     }
 
     /// <summary>CloudFormation takes numbers as JSON numbers or as strings ("300"); both mean the same.</summary>
-    private static int? IntOf(JsonNode? node) => node switch
+    internal static int? IntOf(JsonNode? node) => node switch
     {
         JsonValue v when v.TryGetValue<int>(out var n) => n,
         JsonValue v when v.TryGetValue<string>(out var s) && int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,

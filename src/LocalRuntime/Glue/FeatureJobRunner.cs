@@ -32,6 +32,12 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
     private readonly JobBookmarkStore _bookmarks = new(bookmarkDirectory);
     private readonly GlueCatalog? _catalog = catalogDirectory is null ? null : new GlueCatalog(catalogDirectory);
 
+    /// <summary>
+    /// Told each phase's name and wall time as it ends (change merge, feature SQL, split table, each output, counts), so
+    /// the <c>feature-job</c> bench can say where a run's time goes; null: nothing is timed.
+    /// </summary>
+    public Action<string, TimeSpan>? PhaseTimed { get; init; }
+
     public FeatureJobOutcome Run(string jobName, FeatureJobArguments args, CancellationToken cancellationToken = default)
     {
         var sql = ReadFeatureSql(args);
@@ -68,9 +74,9 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
     private FeatureJobOutcome RunOn(DuckDBConnection db, string jobName, FeatureJobArguments args, string sql, JobBookmark bookmark,
         List<RawFile> rawFiles, List<RawFile> newFiles, CancellationToken cancellationToken)
     {
-        var (changes, sourceRows) = new ChangeMerge(db, s3Root, args).Run(newFiles);
+        var (changes, sourceRows) = Timed("change merge + snapshot", () => new ChangeMerge(db, s3Root, args).Run(newFiles));
         cancellationToken.ThrowIfCancellationRequested();
-        RunFeatureSql(db, sql, args);
+        Timed("feature SQL", () => RunFeatureSql(db, sql, args));
         cancellationToken.ThrowIfCancellationRequested();
         var columns = FeatureColumns(db, args);
         var outcome = WriteOutputs(db, args, columns, newFiles.Count, changes.Received, sourceRows, Watermark(rawFiles)) with { Changes = changes };
@@ -166,31 +172,46 @@ public sealed class FeatureJobRunner(string s3Root, string bookmarkDirectory, st
         var validationBound = args.Split.Train + args.Split.Validation;
         var u = $"(CAST(CAST(('0x' || substr(md5(CAST({key} AS VARCHAR)), 1, 8)) AS UBIGINT) AS DOUBLE) / 4294967296.0::DOUBLE)";
         var select = string.Join(", ", columns.Select(c => Output(c)));
-        DuckDbSql.Execute(db, $"CREATE TABLE split_features AS SELECT {select}, CASE WHEN {u} < {DuckDbSql.Number(trainBound)} THEN 'train' " +
+        Timed("split table", () => DuckDbSql.Execute(db, $"CREATE TABLE split_features AS SELECT {select}, CASE WHEN {u} < {DuckDbSql.Number(trainBound)} THEN 'train' " +
             $"WHEN {u} < {DuckDbSql.Number(validationBound)} THEN 'validation' ELSE 'test' END AS split FROM features ORDER BY {key}",
-            "assigning the split");
+            "assigning the split"));
 
         var channelColumns = string.Join(", ", columns.Skip(1).Select(c => DuckDbSql.Quote(c.Name)));
         var parts = new PartWriter(db, args.OutputParts, key);
         // The table in the contract's CSV dialect; the channels (numbers only) in SageMaker's plain CSV.
-        parts.Write("split_features", "*", Path.Combine(root, "table"), DuckDbSql.CopyCsvOptions(args.Csv, header: true), "writing table/");
+        Timed("table/", () => parts.Write("split_features", "*", Path.Combine(root, "table"), DuckDbSql.CopyCsvOptions(args.Csv, header: true), "writing table/"));
         foreach (var channel in new[] { "train", "validation", "test" })
         {
-            parts.Write($"(SELECT * FROM split_features WHERE split = '{channel}')", channelColumns, Path.Combine(root, channel),
-                DuckDbSql.CopyCsvOptions(CsvDialect.Default, header: false), $"writing {channel}/");
+            Timed($"{channel}/", () => parts.Write($"(SELECT * FROM split_features WHERE split = '{channel}')", channelColumns, Path.Combine(root, channel),
+                DuckDbSql.CopyCsvOptions(CsvDialect.Default, header: false), $"writing {channel}/"));
         }
 
-        var counts = new Dictionary<string, long>();
-        using (var cmd = db.CreateCommand())
-        {
-            cmd.CommandText = "SELECT split, count(*) FROM split_features GROUP BY split";
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read()) counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-        }
+        var counts = Timed("counts", () => SplitCounts(db));
         var rows = new SplitRowCounts(counts.Values.Sum(), counts.GetValueOrDefault("train"), counts.GetValueOrDefault("validation"), counts.GetValueOrDefault("test"));
         var outputColumns = DuckDbSql.Describe(db, "split_features").Select(c => new FeatureColumn(c.Name, SparkTypeNames.From(c.DuckType))).ToList();
         return new FeatureJobOutcome(prefix, ingestedFiles, ingestedRows, sourceRows, rows, outputColumns, watermark);
     }
+
+    private static Dictionary<string, long> SplitCounts(DuckDBConnection db)
+    {
+        var counts = new Dictionary<string, long>();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT split, count(*) FROM split_features GROUP BY split";
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        return counts;
+    }
+
+    private T Timed<T>(string phase, Func<T> work)
+    {
+        if (PhaseTimed is null) return work();
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var result = work();
+        PhaseTimed(phase, stopwatch.Elapsed);
+        return result;
+    }
+
+    private void Timed(string phase, Action work) => Timed(phase, () => { work(); return 0; });
 
     private static void WriteManifest(string path, FeatureJobArguments args, List<(string Name, string DuckType)> columns, FeatureJobOutcome outcome)
     {
