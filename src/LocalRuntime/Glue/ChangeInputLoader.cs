@@ -30,14 +30,16 @@ internal sealed class ChangeInputLoader(DuckDBConnection db, FeatureJobArguments
     {
         var text = string.Join(", ", columns.Select(c => $"{DuckDbSql.Quote(c.Name)} VARCHAR"));
         DuckDbSql.Execute(db, "CREATE TABLE raw_lines(__file VARCHAR, __line BIGINT, __text VARCHAR)", "preparing the change inputs");
-        DuckDbSql.Execute(db, $"CREATE TABLE snapshot_rows(__file VARCHAR, __line BIGINT, {text})", "preparing the change inputs");
+        DuckDbSql.Execute(db, $"CREATE TABLE __no_snapshot_rows(__file VARCHAR, __line BIGINT, {text})", "preparing the change inputs");
         DuckDbSql.Execute(db, $"CREATE TABLE dms_rows(__file VARCHAR, __line BIGINT, __dms_op VARCHAR, __dms_ts VARCHAR, {text})", "preparing the change inputs");
         if (args.Kind is CdcKind.DynamoDbStream or CdcKind.Debezium) LoadLines(files.Where(IsJson));
+        var snapshots = new List<string> { "SELECT * FROM __no_snapshot_rows" };
         foreach (var csv in files.Where(IsCsv))
         {
             if (args.Kind == CdcKind.S3Files) LoadDms(csv);
-            else LoadSnapshot(csv);
+            else snapshots.Add(LoadSnapshot(csv, snapshots.Count));
         }
+        DuckDbSql.Execute(db, $"CREATE VIEW snapshot_rows AS {string.Join(" UNION ALL ", snapshots)}", "preparing the change inputs");
         if (args.Kind == CdcKind.S3Files) foreach (var parquet in files.Where(IsParquet)) LoadDmsParquet(parquet);
     }
 
@@ -87,13 +89,21 @@ internal sealed class ChangeInputLoader(DuckDBConnection db, FeatureJobArguments
         }
     }
 
-    private void LoadSnapshot(RawFile file)
+    /// <summary>
+    /// One CSV copy of the table in a table of its own, its rows in file order (DuckDB keeps insertion order), so a row's
+    /// line is its <c>rowid</c> + 2 (after the header) without numbering 10 million rows in one window; returns the
+    /// SELECT that gives its <c>snapshot_rows</c>.
+    /// </summary>
+    private string LoadSnapshot(RawFile file, int index)
     {
         var read = DuckDbSql.ReadCsv(file.LocalPath, args.Csv, header: true);
         var header = DuckDbSql.Describe(db, $"SELECT * FROM {read}").Select(c => c.Name).ToList();
         RequireKey(file, header);
-        DuckDbSql.Execute(db, $"INSERT INTO snapshot_rows SELECT {DuckDbSql.Literal(file.Key)}, row_number() OVER () + 1, {Project(header)} FROM {read}",
-            $"reading {file.Key}");
+        var table = $"__snapshot_file_{index}";
+        var names = string.Join(", ", columns.Select(c => DuckDbSql.Quote(c.Name)));
+        DuckDbSql.Execute(db, $"CREATE TABLE {table}({string.Join(", ", columns.Select(c => $"{DuckDbSql.Quote(c.Name)} VARCHAR"))})", $"reading {file.Key}");
+        DuckDbSql.Execute(db, $"INSERT INTO {table} SELECT {Project(header)} FROM {read}", $"reading {file.Key}");
+        return $"SELECT {DuckDbSql.Literal(file.Key)} AS __file, rowid + 2 AS __line, {names} FROM {table}";
     }
 
     /// <summary>
