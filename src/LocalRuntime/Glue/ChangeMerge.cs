@@ -72,10 +72,7 @@ internal sealed class ChangeMerge(DuckDBConnection db, string s3Root, FeatureJob
         if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
         Directory.CreateDirectory(target);
         Execute($"COPY snapshot_state TO {DuckDbSql.Literal(Path.Combine(target, "part-00000.parquet"))} (FORMAT parquet)", "writing the curated snapshot");
-        // The counts read resolved_changes five times (through applied_changes): its narrow columns are computed once.
-        Execute($"CREATE TABLE __resolved AS SELECT * EXCLUDE ({Names(columns)}) FROM resolved_changes", "counting the changes");
-        Execute("CREATE OR REPLACE TEMPORARY VIEW resolved_changes AS SELECT * FROM __resolved", "counting the changes");
-        var values = DuckDbSql.Strings(db, "SELECT received, duplicates, stale, inserted, updated, deleted, tombstones FROM change_counts").Select(long.Parse).ToList();
+        var values = CountChanges(columns);
         return new ChangeCounts(values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
     }
 
@@ -105,6 +102,22 @@ internal sealed class ChangeMerge(DuckDBConnection db, string s3Root, FeatureJob
             )
             ORDER BY __key
             """, "merging the changes");
+    }
+
+    /// <summary>
+    /// <c>change_counts</c>, which reads <c>resolved_changes</c> five times (through <c>applied_changes</c>): its narrow
+    /// columns are computed once into a table the view reads for the count, then the view is the asset's again.
+    /// </summary>
+    private List<long> CountChanges(IReadOnlyList<SourceColumn> columns)
+    {
+        const string view = "CREATE OR REPLACE TEMPORARY VIEW resolved_changes AS";
+        var definition = ChangeMergeSql.Statements("merge.sql", args.EntityKey, columns).Single(s => s.StartsWith(view, StringComparison.Ordinal));
+        Execute($"CREATE TABLE __resolved AS SELECT * EXCLUDE ({Names(columns)}) FROM resolved_changes", "counting the changes");
+        Execute($"{view} SELECT * FROM __resolved", "counting the changes");
+        var values = DuckDbSql.Strings(db, "SELECT received, duplicates, stale, inserted, updated, deleted, tombstones FROM change_counts").Select(long.Parse).ToList();
+        Execute(definition, "counting the changes");
+        Execute("DROP TABLE __resolved", "counting the changes");
+        return values;
     }
 
     private static string Names(IReadOnlyList<SourceColumn> columns) => string.Join(", ", columns.Select(c => DuckDbSql.Quote(c.Name)));

@@ -47,7 +47,11 @@ public sealed class ChangeWorkspace : IDisposable
 
     public string LandLines(string relativeKey, params string[] lines) => Land(relativeKey, string.Join("\n", lines) + "\n");
 
-    public FeatureJobOutcome Run(string runId, int keepSnapshots = 3, string? timestampColumn = null, int? outputParts = null)
+    public FeatureJobOutcome Run(string runId, int keepSnapshots = 3, string? timestampColumn = null, int? outputParts = null) =>
+        new FeatureJobRunner(S3Root, Path.Combine(Root, "bookmarks")).Run("accounts-features", Arguments(runId, keepSnapshots, timestampColumn, outputParts));
+
+    /// <summary>The job's arguments for a run, as <see cref="Run"/> passes them.</summary>
+    public FeatureJobArguments Arguments(string runId, int keepSnapshots = 3, string? timestampColumn = null, int? outputParts = null)
     {
         var arguments = new Dictionary<string, string>
         {
@@ -66,7 +70,7 @@ public sealed class ChangeWorkspace : IDisposable
         };
         if (timestampColumn is not null) arguments["--timestamp_column"] = timestampColumn;
         if (outputParts is not null) arguments["--output_parts"] = outputParts.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new FeatureJobRunner(S3Root, Path.Combine(Root, "bookmarks")).Run("accounts-features", FeatureJobArguments.Parse(arguments));
+        return FeatureJobArguments.Parse(arguments);
     }
 
     /// <summary>The part files of one output of a run (<c>table</c>, <c>train</c>, ...), in name order.</summary>
