@@ -24,7 +24,7 @@ measure() { # label, args...
   if /usr/bin/time -f '%M' -o /tmp/run-pipeline.rss "${cli[@]}" run churn "$@" > /tmp/run-pipeline.out 2>&1; then status=ok; else status="failed ($?)"; fi
   end=$(date +%s.%N)
   printf '%-28s wall %6.1f s   peak RSS %5d MB   %s   %s\n' "$label" "$(echo "$end - $start" | bc)" \
-    $(( $(cat /tmp/run-pipeline.rss) / 1024 )) "$status" "$(grep -oE '(PROMOTED|REJECTED|FAILED)[^│]*' /tmp/run-pipeline.out | head -n 1)"
+    $(( $(tail -n 1 /tmp/run-pipeline.rss) / 1024 )) "$status" "$(grep -oE '(PROMOTED|REJECTED|FAILED)[^│]*' /tmp/run-pipeline.out | head -n 1)"
 }
 measure "bundled sample (7,043 rows)"
 measure "scaled ($rows rows)" --data "$scaled"

@@ -5,12 +5,12 @@ using static TrainingOrchestration.LocalRuntime.Tests.Glue.Cdc.DynamoDbRecords;
 namespace TrainingOrchestration.LocalRuntime.Tests.Glue.Cdc;
 
 /// <summary>
-/// The change merge writes <c>snapshot_state</c> from the winners picked on the narrow columns and their values fetched
-/// by file and line (or key), and counts from a narrow copy of <c>resolved_changes</c>. On data that exercises every merge
-/// rule (CSV copies spanning several DuckDB vectors with a key repeated in a file and across files, ordered records over
-/// unordered rows, redeliveries, stale and late changes, deletes of known and unknown keys, NULL values, a previous
-/// snapshot), the state must hold exactly the rows, in the same order, of the asset's own <c>merged</c> view
-/// (<c>SELECT * FROM merged ORDER BY __key</c>, what the merge wrote before), and the counts must be <c>change_counts</c>'.
+/// The change merge's state and counts on data that exercises every merge rule (CSV copies spanning several DuckDB
+/// vectors, loaded one table a file with a row's line its rowid + 2, with a key repeated in a file and across files;
+/// ordered records over unordered rows, redeliveries, stale and late changes, deletes of known and unknown keys, NULL
+/// values, a previous snapshot): the state holds exactly the rows, in order, of the asset's own <c>merged</c> view, the
+/// later line and the later file win, and the counts read from a narrow copy of <c>resolved_changes</c> are
+/// <c>change_counts</c>' over the asset's own definition.
 /// </summary>
 public sealed class SnapshotStateTests
 {
