@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Wall time of the README's main command after the build: on the bundled churn sample, and on the churn sample
 # scaled to N rows (default 1,000,000: the sample's rows repeated under new customer ids). Prints one line per case.
-# Usage: bash bench/run-pipeline.sh [ROWS]   (e.g. 10000000: 7-11 minutes and 1.5-1.7 GB peak on an idle 2-core machine: 428 s, 551 s, 653 s and 686 s over sessions 19-21, the same code)
+# Usage: bash bench/run-pipeline.sh [ROWS]   (e.g. 10000000: 389 s and 414 s, 1.55-1.66 GB peak on an idle 2-core machine in session 22; 428-686 s in sessions 19-21, before the trainer's own AUC, the faster channel load and the narrower change merge)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
