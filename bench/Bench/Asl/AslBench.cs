@@ -166,9 +166,5 @@ internal static class AslBench
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
-    }
+    private static int Option(string[] args, string name, int fallback) => int.TryParse(BenchHost.Option(args, name), out var value) ? value : fallback;
 }

@@ -18,10 +18,10 @@ internal static class ContractsBench
 
     public static async Task<int> Run(string[] args)
     {
-        var sizes = Option(args, "--sizes")?.Split(',').Select(int.Parse).ToArray() ?? [100, 1000];
+        var sizes = BenchHost.Option(args, "--sizes")?.Split(',').Select(int.Parse).ToArray() ?? [100, 1000];
         var parallelism = args.Contains("--serial") ? 1 : Environment.ProcessorCount;
         var directory = Directory.CreateTempSubdirectory("contracts-bench-").FullName;
-        var sample = Path.Combine(RepositoryRoot(), "pipelines", "churn", "sample", "customers.csv");
+        var sample = Path.Combine(BenchHost.RepositoryRoot(), "pipelines", "churn", "sample", "customers.csv");
         var contract = ContractLoader.Parse(BenchContract.Yaml, "bench contract");
         var results = new List<Figures>();
         try
@@ -80,7 +80,7 @@ internal static class ContractsBench
                                   $"{megabytes / duck.Seconds,11:F1} | {megabytes / duck.CpuSeconds,15:F1} | {duck.Seconds / ours.Seconds,15:F2}x | {duck.CpuSeconds / ours.CpuSeconds,8:F2}x | {perRun}");
             }
             Console.WriteLine("(ratios: DuckDB's time / the validator's, i.e. the validator's throughput in DuckDB's; above 1 means the validator is faster. CPU-s counts every thread of the process.)");
-            Console.WriteLine($"(DuckDB threads: {Environment.ProcessorCount} available cores; validator: {parallelism} chunk(s) in parallel; warm-up: {warmUpRuns} run(s) of each side on 8 MB; load average at the end: {LoadAverage()})");
+            Console.WriteLine($"(DuckDB threads: {Environment.ProcessorCount} available cores; validator: {parallelism} chunk(s) in parallel; warm-up: {warmUpRuns} run(s) of each side on 8 MB; load average at the end: {BenchHost.LoadAverage()})");
             return results.All(r => r.Passed) ? 0 : 1;
         }
         finally
@@ -173,20 +173,5 @@ internal static class ContractsBench
         var cpuSeconds = CpuTime.Now() - cpu;
         if (!quiet) Console.WriteLine($"duckdb {Path.GetFileName(path)}: {seconds:F2}s ({cpuSeconds:F2} CPU-s), rows {reader.GetValue(15)}, pk violations {reader.GetValue(0)}, monthly mean {reader.GetValue(16)}, tenure median {reader.GetValue(18)}");
         return (seconds, cpuSeconds);
-    }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TrainingOrchestration.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
     }
 }

@@ -27,12 +27,12 @@ internal static class ContractsProfile
         var directory = Directory.CreateTempSubdirectory("contracts-profile-").FullName;
         try
         {
-            var file = Array.IndexOf(args, "--file") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+            var file = BenchHost.Option(args, "--file");
             if (file is not null) return await RunFile(file, directory);
-            var sample = Path.Combine(ContractsBench.RepositoryRoot(), "pipelines", "churn", "sample", "customers.csv");
-            if (Array.IndexOf(args, "--make") is var make and >= 0 && make + 1 < args.Length)
+            var sample = Path.Combine(BenchHost.RepositoryRoot(), "pipelines", "churn", "sample", "customers.csv");
+            if (BenchHost.Option(args, "--make") is { } make)
             {
-                var csv = ChurnCsvGenerator.Generate(sample, Path.Combine(args[make + 1], $"churn-{mb}mb.csv"), mb * 1024L * 1024L);
+                var csv = ChurnCsvGenerator.Generate(sample, Path.Combine(make, $"churn-{mb}mb.csv"), mb * 1024L * 1024L);
                 Console.WriteLine($"{csv}\n{ContractsBench.ToParquet(csv)}");
                 return 0;
             }
@@ -117,11 +117,7 @@ internal static class ContractsProfile
         GC.KeepAlive(sink);
     }
 
-    private static int? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : null;
-    }
+    private static int? Option(string[] args, string name) => BenchHost.Option(args, name) is { } value ? int.Parse(value) : null;
 
     private static async Task Layer(string name, Func<Task> run)
     {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using TrainingOrchestration.Bench.Contracts;
 using TrainingOrchestration.LocalRuntime;
 using TrainingOrchestration.LocalRuntime.Glue;
 using TrainingOrchestration.LocalRuntime.Templates;
@@ -24,10 +23,10 @@ internal static class FeatureJobBench
 
     public static Task<int> Run(string[] args)
     {
-        var rows = long.Parse(Option(args, "--rows") ?? "10000000", CultureInfo.InvariantCulture);
-        var runs = int.Parse(Option(args, "--runs") ?? "1", CultureInfo.InvariantCulture);
-        var root = ContractsBench.RepositoryRoot();
-        var template = Option(args, "--template") ?? NewestTemplate(root);
+        var rows = long.Parse(BenchHost.Option(args, "--rows") ?? "10000000", CultureInfo.InvariantCulture);
+        var runs = int.Parse(BenchHost.Option(args, "--runs") ?? "1", CultureInfo.InvariantCulture);
+        var root = BenchHost.RepositoryRoot();
+        var template = BenchHost.Option(args, "--template") ?? NewestTemplate(root);
         if (template is null)
         {
             Console.Error.WriteLine($"No synthesized churn template under {Path.Combine(root, ".local", "synth")}: run `dotnet run --project src/Cli -- run churn` once (it synthesizes and caches it), or pass --template FILE.");
@@ -66,7 +65,7 @@ internal static class FeatureJobBench
                 Measure(run, workspace, root, job, runArguments);
                 if (run < runs) Directory.Delete(workspace, recursive: true);
             }
-            if (Option(args, "--keep") is { } keep && workspace is not null)
+            if (BenchHost.Option(args, "--keep") is { } keep && workspace is not null)
             {
                 if (Directory.Exists(keep)) Directory.Delete(keep, recursive: true);
                 Directory.Move(workspace, keep);
@@ -99,7 +98,7 @@ internal static class FeatureJobBench
         }
         var rows = jobRun.Outcome!.Rows;
         Console.WriteLine($"run {run}: wall {wall:F1} s, CPU {cpuSeconds:F1} s, peak RSS {peak} MB, rows {rows.Table:N0} " +
-            $"(train {rows.Train:N0}, validation {rows.Validation:N0}, test {rows.Test:N0}), load average {LoadAverage()}");
+            $"(train {rows.Train:N0}, validation {rows.Validation:N0}, test {rows.Test:N0}), load average {BenchHost.LoadAverage()}");
         foreach (var (name, time) in phases) Console.WriteLine($"  {name,-26} {time.TotalSeconds,7:F1} s");
     }
 
@@ -136,14 +135,5 @@ internal static class FeatureJobBench
         if (!Directory.Exists(synth)) return null;
         return Directory.EnumerateFiles(synth, "TrainingOrchestration-churn.template.json", SearchOption.AllDirectories)
             .OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault();
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

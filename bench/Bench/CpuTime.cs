@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace TrainingOrchestration.Bench.Contracts;
+namespace TrainingOrchestration.Bench;
 
 /// <summary>CPU seconds used by this process so far (all threads): a fairer yardstick than wall time on a shared machine.</summary>
 internal static class CpuTime
