@@ -70,17 +70,14 @@ UNION ALL
 SELECT __key, __order, __deleted, 0 AS __new, '' AS __file, CAST(0 AS BIGINT) AS __line, {{column_names}}
 FROM previous_snapshot;
 
--- ranked_candidates is its own view so that an engine can pick the winners (__rank = 1) on the narrow columns alone
--- and fetch only their values (the local runtime does, src/LocalRuntime/Glue/ChangeMerge.cs); merged is the same either way.
-CREATE OR REPLACE TEMPORARY VIEW ranked_candidates AS
-SELECT
-  m.*,
-  row_number() OVER (PARTITION BY __key ORDER BY __order DESC, __new DESC, __file DESC, __line DESC, __deleted DESC) AS __rank
-FROM merge_candidates m;
-
 CREATE OR REPLACE TEMPORARY VIEW merged AS
 SELECT __key, __order, __deleted, {{column_names}}
-FROM ranked_candidates
+FROM (
+  SELECT
+    m.*,
+    row_number() OVER (PARTITION BY __key ORDER BY __order DESC, __new DESC, __file DESC, __line DESC, __deleted DESC) AS __rank
+  FROM merge_candidates m
+) ranked
 WHERE __rank = 1;
 
 CREATE OR REPLACE TEMPORARY VIEW change_counts AS
