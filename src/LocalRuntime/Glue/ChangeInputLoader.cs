@@ -28,10 +28,9 @@ internal sealed class ChangeInputLoader(DuckDBConnection db, FeatureJobArguments
 
     public void Load(IReadOnlyList<RawFile> files)
     {
-        var text = string.Join(", ", columns.Select(c => $"{DuckDbSql.Quote(c.Name)} VARCHAR"));
         DuckDbSql.Execute(db, "CREATE TABLE raw_lines(__file VARCHAR, __line BIGINT, __text VARCHAR)", "preparing the change inputs");
-        DuckDbSql.Execute(db, $"CREATE TABLE __no_snapshot_rows(__file VARCHAR, __line BIGINT, {text})", "preparing the change inputs");
-        DuckDbSql.Execute(db, $"CREATE TABLE dms_rows(__file VARCHAR, __line BIGINT, __dms_op VARCHAR, __dms_ts VARCHAR, {text})", "preparing the change inputs");
+        DuckDbSql.Execute(db, $"CREATE TABLE __no_snapshot_rows(__file VARCHAR, __line BIGINT, {TextColumns})", "preparing the change inputs");
+        DuckDbSql.Execute(db, $"CREATE TABLE dms_rows(__file VARCHAR, __line BIGINT, __dms_op VARCHAR, __dms_ts VARCHAR, {TextColumns})", "preparing the change inputs");
         if (args.Kind is CdcKind.DynamoDbStream or CdcKind.Debezium) LoadLines(files.Where(IsJson));
         var snapshots = new List<string> { "SELECT * FROM __no_snapshot_rows" };
         foreach (var csv in files.Where(IsCsv))
@@ -100,10 +99,9 @@ internal sealed class ChangeInputLoader(DuckDBConnection db, FeatureJobArguments
         var header = DuckDbSql.Describe(db, $"SELECT * FROM {read}").Select(c => c.Name).ToList();
         RequireKey(file, header);
         var table = $"__snapshot_file_{index}";
-        var names = string.Join(", ", columns.Select(c => DuckDbSql.Quote(c.Name)));
-        DuckDbSql.Execute(db, $"CREATE TABLE {table}({string.Join(", ", columns.Select(c => $"{DuckDbSql.Quote(c.Name)} VARCHAR"))})", $"reading {file.Key}");
+        DuckDbSql.Execute(db, $"CREATE TABLE {table}({TextColumns})", $"reading {file.Key}");
         DuckDbSql.Execute(db, $"INSERT INTO {table} SELECT {Project(header)} FROM {read}", $"reading {file.Key}");
-        return $"SELECT {DuckDbSql.Literal(file.Key)} AS __file, rowid + 2 AS __line, {names} FROM {table}";
+        return $"SELECT {DuckDbSql.Literal(file.Key)} AS __file, rowid + 2 AS __line, {ColumnNames} FROM {table}";
     }
 
     /// <summary>
@@ -135,7 +133,7 @@ internal sealed class ChangeInputLoader(DuckDBConnection db, FeatureJobArguments
         var names = (withOp ? new[] { "__dms_op" } : []).Concat(columns.Select(c => c.Name)).ToList();
         var named = DuckDbSql.ReadCsv(file.LocalPath, args.Csv, header: false, $"names = [{string.Join(", ", names.Select(DuckDbSql.Literal))}]");
         DuckDbSql.Execute(db, $"INSERT INTO dms_rows SELECT {DuckDbSql.Literal(file.Key)}, row_number() OVER (), {(withOp ? "__dms_op" : "NULL")}, NULL, " +
-            $"{string.Join(", ", columns.Select(c => DuckDbSql.Quote(c.Name)))} FROM {named}", $"reading {file.Key}");
+            $"{ColumnNames} FROM {named}", $"reading {file.Key}");
     }
 
     /// <summary>
@@ -161,6 +159,11 @@ internal sealed class ChangeInputLoader(DuckDBConnection db, FeatureJobArguments
     }
 
     /// <summary>The declared columns picked from a file's header by name (any case); a column the file lacks is NULL.</summary>
+    /// <summary>The source columns as a table declares them on loading: every one text.</summary>
+    private string TextColumns => string.Join(", ", columns.Select(c => $"{DuckDbSql.Quote(c.Name)} VARCHAR"));
+
+    private string ColumnNames => string.Join(", ", columns.Select(c => DuckDbSql.Quote(c.Name)));
+
     private string Project(List<string> header) => string.Join(", ", columns.Select(c =>
         header.FirstOrDefault(h => string.Equals(h, c.Name, StringComparison.OrdinalIgnoreCase)) is { } h ? DuckDbSql.Quote(h) : "NULL"));
 }
