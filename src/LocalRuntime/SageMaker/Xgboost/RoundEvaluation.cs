@@ -25,9 +25,15 @@ internal sealed class RoundEvaluation
         var libraryMetrics = settings.LibraryParameters.Where(p => p.Key == "eval_metric").Select(p => p.Value).ToList();
         var objective = settings.LibraryParameters.LastOrDefault(p => p.Key == "objective").Value;
         var ownAuc = !libraryOnly && libraryMetrics is ["auc"] && objective is not null && BinaryObjectives.Contains(objective)
-            && watchlist.All(w => w.Data.Labels.Length == w.Data.Rows && !w.Data.HasWeights);
+            && watchlist.All(w => w.Data.Labels.Length == w.Data.Rows && !w.Data.HasWeights && BothClasses(w.Data.Labels));
         _auc = ownAuc ? new RocAuc() : null;
     }
+
+    /// <summary>
+    /// Whether a set's labels (in [0, 1], which the objective enforces) give <see cref="RocAuc"/> both a positive and a
+    /// negative weight; a set with one class would be declined every round, each time after sorting the others.
+    /// </summary>
+    private static bool BothClasses(float[] labels) => labels.Any(l => l > 0) && labels.Any(l => l < 1);
 
     public IReadOnlyList<(string DataSet, string Metric, double Value)> After(int round) =>
         [.. OwnAuc() ?? EvaluationLine.Parse(_booster.Evaluate(round, _watchlist)), .. ContainerEvaluation()];
